@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import { RequestMethod, type NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createValidationPipe, ProblemFilter } from '@tessera/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi/openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the configured HTTP app (used by main.ts, the OpenAPI writer and the e2e tests). */
+export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, ...options });
+  if (!options.preview) app.useLogger(app.get(Logger));
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'api/health', method: RequestMethod.GET },
+      { path: 'api/version', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
+  return app;
+}

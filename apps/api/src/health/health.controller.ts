@@ -1,0 +1,45 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@tessera/core';
+import type { FastifyReply } from 'fastify';
+import { HealthService, type HealthReport } from './health.service';
+
+class HealthReportDto implements HealthReport {
+  @ApiProperty({ enum: ['ok', 'degraded'] })
+  status: 'ok' | 'degraded';
+  @ApiProperty({ example: { database: 'up', redis: 'up' } })
+  checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
+}
+
+class VersionDto {
+  @ApiProperty({ example: 'tessera' })
+  name: string;
+  @ApiProperty({ example: '0.1.0' })
+  version: string;
+  @ApiProperty({ example: 'a1b2c3d', description: 'GIT_COMMIT of the build, or "dev"' })
+  commit: string;
+  @ApiProperty({ example: 'v20.20.2' })
+  node: string;
+}
+
+@ApiTags('health')
+@Public()
+@Controller('api')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get('health')
+  @ApiOkResponse({ type: HealthReportDto, description: 'Database and Redis reachable' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A dependency is down' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
+    const report = await this.health.check();
+    if (report.status !== 'ok') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return report;
+  }
+
+  @Get('version')
+  @ApiOkResponse({ type: VersionDto })
+  version(): VersionDto {
+    return { name: 'tessera', version: this.health.version, commit: process.env.GIT_COMMIT ?? 'dev', node: process.version };
+  }
+}

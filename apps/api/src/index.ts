@@ -1,0 +1,2 @@
+export { createApiApp, API_PREFIX } from './bootstrap';
+export { buildOpenApiDocument } from './openapi/openapi';

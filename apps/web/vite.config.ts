@@ -1,0 +1,22 @@
+import { defineConfig, type ProxyOptions } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The API (apps/api) listens on 127.0.0.1:3000; the SPA calls it same-origin under /api.
+const apiProxy: Record<string, ProxyOptions> = {
+  '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false, xfwd: true },
+};
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: { '@': decodeURIComponent(new URL('./src', import.meta.url).pathname) },
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: apiProxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy: apiProxy },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // naive-ui is large; route-level code splitting keeps each page small.
+    chunkSizeWarningLimit: 900,
+  },
+});

@@ -1,0 +1,17 @@
+import { extractLinks, type SinkMessage, type SmtpSink } from '@tessera/testing';
+
+/** Waits for the next e-mail to `to` whose subject matches, and returns it with its link's token. */
+export async function linkTokenFromEmail(
+  sink: SmtpSink,
+  to: string,
+  subject: RegExp,
+  path: string,
+): Promise<{ message: SinkMessage; token: string }> {
+  const message = await sink.waitFor((m) => m.to.includes(to) && subject.test(m.subject), {
+    description: `an e-mail to ${to} with subject ${subject}`,
+    timeoutMs: 10_000,
+  });
+  const link = extractLinks(message).find((url) => new URL(url).pathname === path);
+  if (!link) throw new Error(`No ${path} link in the e-mail "${message.subject}"`);
+  return { message, token: new URL(link).searchParams.get('token') as string };
+}

@@ -1,0 +1,59 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApiApp } from '@tessera/api';
+import { createTesseraClient, type TesseraClient } from '@tessera/api-client';
+import { SmtpSink } from '@tessera/testing';
+import { WorkerModule } from '@tessera/worker';
+
+export const ADMIN = { email: 'admin@tessera.test', password: 'Correct-Horse-Battery-9' };
+
+/** The whole product in one process for a test file: API on a free port, worker, SMTP sink. */
+export interface Stack {
+  baseUrl: string;
+  client: TesseraClient;
+  sink: SmtpSink;
+  api: NestFastifyApplication;
+  worker: INestApplicationContext;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const sink = new SmtpSink();
+  await sink.start();
+  Object.assign(process.env, {
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  const api = await createApiApp({ logger: false });
+  await api.listen({ port: 0, host: '127.0.0.1' });
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await worker.init();
+  const address = api.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    baseUrl,
+    client: createTesseraClient({ baseUrl }),
+    sink,
+    api,
+    worker,
+    async stop() {
+      await api.close();
+      await worker.close();
+      await sink.stop();
+    },
+  };
+}
+
+/** A client that sends this bearer token. */
+export function authorized(stack: Stack, accessToken: string): TesseraClient {
+  return createTesseraClient({ baseUrl: stack.baseUrl, headers: { Authorization: `Bearer ${accessToken}` } });
+}
+
+let counter = 0;
+/** A unique e-mail address for this test run. */
+export function uniqueEmail(label = 'person'): string {
+  counter += 1;
+  return `${label}.${Date.now().toString(36)}.${counter}@example.test`;
+}

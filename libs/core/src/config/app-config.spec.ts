@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tessera',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  MAIL_FROM: 'Tessera <no-reply@example.org>',
+  PUBLIC_URL: 'http://localhost:5173',
+  JWT_SECRET: 'x'.repeat(32),
+  STORAGE_DIR: '/tmp/tessera',
+};
+
+describe('loadConfig', () => {
+  it('accepts a complete environment and fills defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.QUEUE_PREFIX).toBe('tessera');
+    expect(config.stripeEnabled).toBe(false);
+  });
+
+  it('parses PORT and enables Stripe only with both keys', () => {
+    const config = loadConfig({ ...valid, PORT: '8080', STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' });
+    expect(config.PORT).toBe(8080);
+    expect(config.stripeEnabled).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', undefined, /DATABASE_URL must be a postgres:\/\/ URL/],
+    ['REDIS_URL', 'http://x', /REDIS_URL must be a redis:\/\/ URL/],
+    ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
+    ['PORT', 'eighty', /PORT/],
+    ['PUBLIC_URL', 'not a url', /PUBLIC_URL/],
+    ['ADMIN_EMAIL', 'nope', /ADMIN_EMAIL/],
+    ['STRIPE_SECRET_KEY', 'pk_live_x', /STRIPE_SECRET_KEY must be a Stripe secret key/],
+  ])('names %s when it is missing or bad', (name, value, message) => {
+    const env: Record<string, string | undefined> = { ...valid, [name]: value };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({});
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      const names = (error as ConfigError).problems.map((problem) => problem.split(' ')[0]);
+      expect(names).toEqual(
+        expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'JWT_SECRET', 'STORAGE_DIR']),
+      );
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A side effect (e-mail, job, webhook) recorded in the same transaction as the change that
+ * causes it. The relay moves it to its BullMQ queue, using the row id as the job id.
+ */
+@Entity('outbox_messages')
+@Index('outbox_messages_pending_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column()
+  queue: string;
+
+  @Column({ name: 'job_name' })
+  jobName: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column({ name: 'relay_attempts', type: 'int', default: 0 })
+  relayAttempts: number;
+
+  @Column({ name: 'last_relay_error', type: 'text', nullable: true })
+  lastRelayError: string | null;
+}

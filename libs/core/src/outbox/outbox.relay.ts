@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { QueueDefinition } from '../queue/queue-definition';
+import { redisOptions } from '../queue/redis-connection';
+import { OUTBOX_CHANNEL } from './outbox.service';
+
+export const RELAY_QUEUES = Symbol('RELAY_QUEUES');
+const BATCH_SIZE = 200;
+const POLL_INTERVAL_MS = 1000;
+
+interface PendingRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  payload: object;
+}
+
+/**
+ * Moves committed outbox rows into their BullMQ queues (job id = outbox id, so a row relayed
+ * twice is still one job). Woken by NOTIFY on commit, and polls as a fallback, so rows written
+ * while Redis was down go out as soon as it is back.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private wakeAgain = false;
+  private lastFailure = '';
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    @Inject(RELAY_QUEUES) definitions: QueueDefinition[],
+  ) {
+    for (const definition of definitions) {
+      const queue = new Queue(definition.name, {
+        // Fail fast while Redis is down: the rows stay in the outbox and are retried.
+        connection: redisOptions(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+        prefix: config.QUEUE_PREFIX,
+        defaultJobOptions: definition.defaultJobOptions,
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(definition.name, queue);
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => void this.wake(), POLL_INTERVAL_MS);
+    void this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    // Closing politely needs Redis; while it is down, just drop the connection.
+    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => queue.disconnect())));
+  }
+
+  /** Relays everything pending; concurrent calls coalesce into one more pass. Returns rows moved. */
+  wake(): Promise<number> {
+    if (this.running) {
+      this.wakeAgain = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.wakeAgain) {
+        this.wakeAgain = false;
+        void this.wake();
+      }
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let moved = 0;
+    try {
+      for (let batch = await this.relayBatch(); batch > 0; batch = await this.relayBatch()) moved += batch;
+      if (this.lastFailure) this.logger.log('Outbox relay recovered');
+      this.lastFailure = '';
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.lastFailure) this.logger.warn(`Outbox relay paused: ${message}`);
+      this.lastFailure = message;
+    }
+    return moved;
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT id, queue, job_name, payload FROM outbox_messages
+          WHERE dispatched_at IS NULL AND queue = ANY($1)
+          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [[...this.queues.keys()], BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      for (const [name, queue] of this.queues) {
+        const jobs = rows
+          .filter((row) => row.queue === name)
+          .map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.id } }));
+        if (jobs.length > 0) await queue.addBulk(jobs);
+      }
+      await manager.query(
+        `UPDATE outbox_messages SET dispatched_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)`,
+        [rows.map((row) => row.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL });
+    client.on('notification', () => void this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`Outbox listener lost (${error.message}); polling until restart`);
+      this.listener = undefined;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+}

@@ -1,0 +1,8 @@
+import type { SchemaPart } from '../database/schema';
+import { CreateOutbox1763780000000 } from './migrations/1763780000000-create-outbox';
+import { OutboxMessage } from './outbox-message.entity';
+
+export const outboxSchema: SchemaPart = {
+  entities: [OutboxMessage],
+  migrations: [CreateOutbox1763780000000],
+};

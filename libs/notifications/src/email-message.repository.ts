@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '@tessera/core';
+import { IsNull, LessThanOrEqual, Or, Raw, type FindOptionsWhere } from 'typeorm';
+import { EmailMessage } from './entities/email-message.entity';
+import type { EmailState } from './email-state';
+import type { Locale } from './mail.types';
+
+export interface NewEmailMessage {
+  recipient: string;
+  template: string;
+  locale: Locale;
+  data: Record<string, unknown>;
+  secrets: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+export interface EmailFilter {
+  state?: EmailState;
+  recipient?: string;
+  offset: number;
+  limit: number;
+}
+
+/** Columns the mail log shows (never the template data, and above all never the secrets). */
+const LOG_COLUMNS: (keyof EmailMessage)[] = [
+  'id',
+  'recipient',
+  'template',
+  'locale',
+  'subject',
+  'state',
+  'attempts',
+  'lastError',
+  'createdAt',
+  'sentAt',
+  'secretsErasedAt',
+];
+
+/** The only place that speaks TypeORM for `email_messages`; joins the caller's transaction. */
+@Injectable()
+export class EmailMessageRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get repository() {
+    return this.transactions.repository(EmailMessage);
+  }
+
+  async insert(values: NewEmailMessage): Promise<string> {
+    const row = this.repository.create({ ...values, state: 'queued', attempts: 0, updatedAt: values.createdAt });
+    await this.repository.save(row);
+    return row.id;
+  }
+
+  findById(id: string): Promise<EmailMessage | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  /** Locks the row until the end of the current transaction (a transaction must be open). */
+  findByIdForUpdate(id: string): Promise<EmailMessage | null> {
+    return this.repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async list(filter: EmailFilter): Promise<[EmailMessage[], number]> {
+    const where: FindOptionsWhere<EmailMessage> = {};
+    if (filter.state) where.state = filter.state;
+    if (filter.recipient) {
+      where.recipient = Raw((column) => `lower(${column}) = lower(:recipient)`, { recipient: filter.recipient });
+    }
+    return this.repository.findAndCount({
+      select: LOG_COLUMNS,
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: filter.offset,
+      take: filter.limit,
+    });
+  }
+
+  /**
+   * Takes the delivery lease of a queued e-mail: true when this caller may send it now, false
+   * when it is not queued or another worker holds an unexpired lease.
+   */
+  async claim(id: string, now: Date, until: Date): Promise<boolean> {
+    const result = await this.repository.update(
+      { id, state: 'queued', lockedUntil: Or(IsNull(), LessThanOrEqual(now)) },
+      { lockedUntil: until },
+    );
+    return result.affected === 1;
+  }
+
+  async markSent(
+    email: EmailMessage,
+    sent: { subject: string; messageId: string | null; at: Date },
+  ): Promise<void> {
+    await this.repository.update(
+      { id: email.id, state: 'queued' },
+      {
+        state: 'sent',
+        subject: sent.subject,
+        messageId: sent.messageId,
+        sentAt: sent.at,
+        attempts: () => 'attempts + 1',
+        lastError: null,
+        secrets: null,
+        secretsErasedAt: email.secrets ? sent.at : email.secretsErasedAt,
+        lockedUntil: null,
+        updatedAt: sent.at,
+      },
+    );
+  }
+
+  async recordFailure(
+    id: string,
+    failure: { subject: string | null; error: string; final: boolean; at: Date },
+  ): Promise<void> {
+    await this.repository.update(
+      { id, state: 'queued' },
+      {
+        state: failure.final ? 'failed' : 'queued',
+        ...(failure.subject === null ? {} : { subject: failure.subject }),
+        attempts: () => 'attempts + 1',
+        lastError: failure.error,
+        lockedUntil: null,
+        updatedAt: failure.at,
+      },
+    );
+  }
+
+  async requeue(id: string, at: Date): Promise<void> {
+    await this.repository.update({ id }, { state: 'queued', lastError: null, lockedUntil: null, updatedAt: at });
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@tessera/core';
+import { createTransport } from 'nodemailer';
+
+export interface MailToSend {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+/** The way out to SMTP. A class so tests and other transports can stand in for it. */
+export abstract class MailTransport {
+  /** Resolves once the SMTP server has accepted the message; rejects otherwise. */
+  abstract send(mail: MailToSend): Promise<{ messageId: string | null }>;
+}
+
+/** One pooled SMTP transport per process, built from SMTP_URL and closed on shutdown. */
+@Injectable()
+export class SmtpMailTransport extends MailTransport implements OnApplicationShutdown {
+  private readonly transporter;
+
+  constructor(config: AppConfig) {
+    super();
+    this.transporter = createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: 5,
+      // Fail an attempt in seconds, not minutes: the queue retries with backoff.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  async send(mail: MailToSend): Promise<{ messageId: string | null }> {
+    const info = await this.transporter.sendMail(mail);
+    return { messageId: info.messageId ?? null };
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

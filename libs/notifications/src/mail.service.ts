@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, OutboxService, Transactions } from '@tessera/core';
+import { EmailMessageRepository } from './email-message.repository';
+import { EmailRenderer } from './email-renderer';
+import type { OutgoingEmail, TemplateName } from './mail.types';
+import { EMAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from './notifications.queue';
+
+/**
+ * How every domain sends e-mail. `send` writes the mail-log row and an outbox message in the
+ * caller's transaction (or its own), so the e-mail goes out if and only if the change commits.
+ * It never touches Redis or SMTP: the worker renders and delivers it.
+ */
+@Injectable()
+export class MailService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
+    private readonly emails: EmailMessageRepository,
+    private readonly renderer: EmailRenderer,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records the e-mail and its delivery job; returns the e-mail's id in the mail log. */
+  send<T extends TemplateName>(email: OutgoingEmail<T>): Promise<string> {
+    const recipient = email.to.trim();
+    if (!/^[^\s@]+@[^\s@]+$/.test(recipient)) throw new Error(`Cannot send e-mail to "${email.to}": not an address`);
+    // A typo in a template name fails the caller now, not the worker later.
+    this.renderer.assertExists(email.template, email.locale);
+    const { data, secrets } = splitSecrets(email.data as Record<string, unknown>, email.secretKeys as string[] | undefined);
+
+    return this.transactions.run(async () => {
+      const emailId = await this.emails.insert({
+        recipient,
+        template: email.template,
+        locale: email.locale,
+        data,
+        secrets,
+        createdAt: this.clock.now(),
+      });
+      await this.outbox.publish<SendEmailPayload>({ queue: EMAIL_QUEUE, name: SEND_EMAIL_JOB, payload: { emailId } });
+      return emailId;
+    });
+  }
+}
+
+function splitSecrets(
+  all: Record<string, unknown>,
+  secretKeys: string[] = [],
+): { data: Record<string, unknown>; secrets: Record<string, unknown> | null } {
+  const data: Record<string, unknown> = {};
+  const secrets: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (secretKeys.includes(key)) secrets[key] = value;
+    else data[key] = value;
+  }
+  return { data, secrets: Object.keys(secrets).length > 0 ? secrets : null };
+}

@@ -1,0 +1,19 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { EmailProcessor } from './jobs/send-email.job';
+import { MailDeliveryService } from './mail-delivery.service';
+import { MailTransport, SmtpMailTransport } from './mail-transport';
+import { NotificationsModule } from './notifications.module';
+import { EMAIL_QUEUE } from './notifications.queue';
+
+/**
+ * Delivers e-mails: the `email` queue's processor and the pooled SMTP transport. Imported by
+ * apps/worker only, next to QueueModule.forRoot() and OutboxRelayModule.forQueues([emailQueue, …]).
+ */
+@Module({
+  // registerQueue also installs @nestjs/bullmq's explorer, which starts the @Processor workers.
+  imports: [NotificationsModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
+  providers: [{ provide: MailTransport, useClass: SmtpMailTransport }, MailDeliveryService, EmailProcessor],
+  exports: [MailDeliveryService],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,4 @@
+export * from './smtp-sink';
+export * from './redis-server';
+export * from './wait-until';
+export * from './worker-testing';

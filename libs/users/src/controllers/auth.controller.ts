@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ProblemDto, Public, RateLimit } from '@tessera/core';
+import { AuthService } from '../auth/auth.service';
+import { AuthResponseDto, ForgotPasswordDto, LoginDto, MessageDto, RefreshDto, SetPasswordWithTokenDto } from '../dto/auth.dto';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid body; see errors[]' })
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @RateLimit(10, 60)
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Wrong e-mail or password' })
+  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
+    return this.auth.login(dto.email, dto.password);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthResponseDto, description: 'New tokens; the presented refresh token is now used up' })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Unknown, expired or reused token (reuse ends the session)' })
+  refresh(@Body() dto: RefreshDto): Promise<AuthResponseDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session of this refresh token is ended' })
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  @Post('forgot-password')
+  @HttpCode(202)
+  @RateLimit(5, 15 * 60)
+  @ApiAcceptedResponse({ type: MessageDto, description: 'Always the same answer, whether or not the account exists' })
+  forgotPassword(@Body() dto: ForgotPasswordDto): Promise<MessageDto> {
+    return this.auth.forgotPassword(dto.email);
+  }
+
+  @Post('reset-password')
+  @HttpCode(200)
+  @RateLimit(10, 60)
+  @ApiOkResponse({ type: MessageDto })
+  @ApiGoneResponse({ type: ProblemDto, description: 'The link expired or was already used' })
+  resetPassword(@Body() dto: SetPasswordWithTokenDto): Promise<MessageDto> {
+    return this.auth.resetPassword(dto.token, dto.password);
+  }
+
+  @Post('activate')
+  @HttpCode(200)
+  @RateLimit(10, 60)
+  @ApiOkResponse({ type: AuthResponseDto, description: 'Password set; signed in' })
+  @ApiGoneResponse({ type: ProblemDto, description: 'The link expired, was replaced or was already used' })
+  activate(@Body() dto: SetPasswordWithTokenDto): Promise<AuthResponseDto> {
+    return this.auth.activate(dto.token, dto.password);
+  }
+}

@@ -1,0 +1,10 @@
+export * from './users.module';
+export * from './users.http.module';
+export * from './users.schema';
+export * from './users.service';
+export * from './auth/auth.service';
+export * from './auth/password-policy';
+export * from './api-keys/api-keys.service';
+export * from './dto/user.dto';
+export * from './dto/auth.dto';
+export type { Locale } from './entities/user.entity';

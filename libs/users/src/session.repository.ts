@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '@tessera/core';
+import { IsNull } from 'typeorm';
+import { RefreshToken, Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get sessions() {
+    return this.transactions.repository(Session);
+  }
+
+  private get refreshTokens() {
+    return this.transactions.repository(RefreshToken);
+  }
+
+  createSession(userId: string, createdAt: Date, expiresAt: Date): Promise<Session> {
+    return this.sessions.save(this.sessions.create({ userId, createdAt, expiresAt }));
+  }
+
+  async addRefreshToken(sessionId: string, tokenHash: string, createdAt: Date): Promise<void> {
+    await this.refreshTokens.insert({ sessionId, tokenHash, createdAt });
+  }
+
+  /** The token and its session, the token row locked so concurrent refreshes queue up. */
+  async lockRefreshToken(tokenHash: string): Promise<{ token: RefreshToken; session: Session } | null> {
+    const token = await this.refreshTokens.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+    if (!token) return null;
+    const session = await this.sessions.findOneByOrFail({ id: token.sessionId });
+    return { token, session };
+  }
+
+  async markUsed(tokenId: string, at: Date): Promise<void> {
+    await this.refreshTokens.update({ id: tokenId }, { usedAt: at });
+  }
+
+  async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  }
+
+  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  }
+
+  /** The user behind a live session, in one query: every authenticated request asks this. */
+  findLiveSessionUser(sessionId: string, userId: string, now: Date): Promise<User | null> {
+    return this.transactions.manager
+      .createQueryBuilder(User, 'user')
+      .innerJoin(Session, 'session', 'session.user_id = user.id')
+      .where('session.id = :sessionId AND user.id = :userId', { sessionId, userId })
+      .andWhere('session.revoked_at IS NULL AND session.expires_at > :now AND user.active', { now })
+      .getOne();
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '@tessera/core';
+import { ILike } from 'typeorm';
+import { User } from './entities/user.entity';
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+@Injectable()
+export class UserRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get users() {
+    return this.transactions.repository(User);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  /** Locks the row for the rest of the transaction (password and session changes). */
+  lockById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(user: User): Promise<User> {
+    return this.users.save(user);
+  }
+
+  create(fields: Partial<User>): User {
+    return this.users.create({ ...fields, email: normaliseEmail(fields.email ?? '') });
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  async list(options: { search?: string; offset: number; limit: number }): Promise<[User[], number]> {
+    const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+    return this.users.findAndCount({
+      where: pattern ? [{ email: ILike(pattern) }, { name: ILike(pattern) }] : {},
+      order: { createdAt: 'DESC' },
+      skip: options.offset,
+      take: options.limit,
+    });
+  }
+
+  async touchLastLogin(id: string, at: Date): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: at });
+  }
+
+  /** A transaction-scoped advisory lock, so two processes never both seed the first admin. */
+  async lockFirstUserCreation(): Promise<void> {
+    await this.transactions.manager.query(`SELECT pg_advisory_xact_lock(hashtext('tessera:first-admin'))`);
+  }
+}

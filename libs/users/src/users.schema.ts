@@ -1,0 +1,11 @@
+import type { SchemaPart } from '@tessera/core';
+import { ApiKey } from './entities/api-key.entity';
+import { RefreshToken, Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { UserToken } from './entities/user-token.entity';
+import { CreateUsers1763780100000 } from './migrations/1763780100000-create-users';
+
+export const usersSchema: SchemaPart = {
+  entities: [User, Session, RefreshToken, UserToken, ApiKey],
+  migrations: [CreateUsers1763780100000],
+};
