@@ -10,7 +10,11 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
 
   const raw = (path: string, init?: RequestInit) => fetch(`${stack.baseUrl}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    raw(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    raw(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   async function adminClient() {
     const { data } = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
@@ -26,9 +30,17 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
   });
 
   it('serves the OpenAPI document describing every endpoint, and Swagger UI', async () => {
-    const document = await (await raw('/api/openapi.json')).json();
+    const document = (await (await raw('/api/openapi.json')).json()) as {
+      paths: Record<string, { post: { responses: object } }>;
+    };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/forgot-password', '/api/v1/emails', '/api/v1/users', '/api/health']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/auth/forgot-password',
+        '/api/v1/emails',
+        '/api/v1/users',
+        '/api/health',
+      ]),
     );
     expect(document.paths['/api/v1/auth/login'].post.responses).toHaveProperty('429');
     expect((await raw('/api/docs')).status).toBe(200);
@@ -38,7 +50,7 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     const response = await postJson('/api/v1/auth/login', { email: 'not-an-email', extra: 1 });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await response.json();
+    const problem = (await response.json()) as { errors: unknown[] };
     expect(problem).toMatchObject({ type: 'urn:tessera:problem:validation', title: 'Validation failed', status: 400 });
     expect(problem.errors).toEqual(
       expect.arrayContaining([
@@ -50,13 +62,21 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
   });
 
   it('answers malformed JSON, unknown routes and wrong media types with problems, never 500', async () => {
-    const malformed = await raw('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const malformed = await raw('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toContain('application/problem+json');
     const missing = await raw('/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found' });
-    const media = await raw('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    const media = await raw('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a,b',
+    });
     expect(media.status).toBe(415);
     const badId = await (await adminClient()).GET('/api/v1/users/{id}', { params: { path: { id: 'not-a-uuid' } } });
     expect(badId.response.status).toBe(400);
@@ -79,7 +99,8 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
   it('rate-limits forgot-password per address, still without revealing accounts', async () => {
     const email = uniqueEmail('flood');
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await postJson('/api/v1/auth/forgot-password', { email })).status);
+    for (let attempt = 0; attempt < 6; attempt += 1)
+      statuses.push((await postJson('/api/v1/auth/forgot-password', { email })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
   });
 
@@ -93,7 +114,9 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     // The invitation is in the user's language; once activated, a finance user is not an admin.
     const { message, token } = await linkTokenFromEmail(stack.sink, email, /invit/i, '/activate');
     expect(message.text).toMatch(/Bonjour|Vous/);
-    const session = await stack.client.POST('/api/v1/auth/activate', { body: { token, password: 'Finance-Password-42x' } });
+    const session = await stack.client.POST('/api/v1/auth/activate', {
+      body: { token, password: 'Finance-Password-42x' },
+    });
     const asFinance = authorized(stack, session.data!.accessToken);
     const forbidden = await asFinance.GET('/api/v1/users');
     expect(forbidden.response.status).toBe(403);

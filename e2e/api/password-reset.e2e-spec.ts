@@ -24,7 +24,9 @@ describe('password reset journey (API over HTTP, real SMTP sink)', () => {
 
     // An admin invites an officer; the invitation carries a one-time activation link.
     const email = uniqueEmail('officer');
-    const created = await asAdmin.POST('/api/v1/users', { body: { email, name: 'Olga Officer', roles: ['officer'], locale: 'en' } });
+    const created = await asAdmin.POST('/api/v1/users', {
+      body: { email, name: 'Olga Officer', roles: ['officer'], locale: 'en' },
+    });
     expect(created.response.status).toBe(201);
     expect(created.data).toMatchObject({ email, roles: ['officer'], activated: false });
     const invitation = await linkTokenFromEmail(stack.sink, email, /invit/i, '/activate');
@@ -47,7 +49,9 @@ describe('password reset journey (API over HTTP, real SMTP sink)', () => {
     expect(stack.sink.messagesTo(email)).toHaveLength(2);
 
     // A weak password is refused with a field error and uses nothing up.
-    const weak = await stack.client.POST('/api/v1/auth/reset-password', { body: { token: reset.token, password: 'short' } });
+    const weak = await stack.client.POST('/api/v1/auth/reset-password', {
+      body: { token: reset.token, password: 'short' },
+    });
     expect(weak.response.status).toBe(400);
     expect(weak.response.headers.get('content-type')).toContain('application/problem+json');
     expect(weak.error).toMatchObject({ status: 400, errors: [{ field: 'password' }] });
@@ -66,7 +70,9 @@ describe('password reset journey (API over HTTP, real SMTP sink)', () => {
     // The reset ended the earlier session: its access and refresh tokens are refused.
     const oldMe = await authorized(stack, session.accessToken).GET('/api/v1/me');
     expect(oldMe.response.status).toBe(401);
-    const oldRefresh = await stack.client.POST('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } });
+    const oldRefresh = await stack.client.POST('/api/v1/auth/refresh', {
+      body: { refreshToken: session.refreshToken },
+    });
     expect(oldRefresh.response.status).toBe(401);
 
     // Old password no longer works; the new one does.
@@ -81,14 +87,18 @@ describe('password reset journey (API over HTTP, real SMTP sink)', () => {
     const first = (await signIn(ADMIN.email, ADMIN.password)).data!;
     const second = await stack.client.POST('/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(second.response.status).toBe(200);
-    const third = await stack.client.POST('/api/v1/auth/refresh', { body: { refreshToken: second.data!.refreshToken } });
+    const third = await stack.client.POST('/api/v1/auth/refresh', {
+      body: { refreshToken: second.data!.refreshToken },
+    });
     expect(third.response.status).toBe(200);
 
     // Presenting the first (already used) token again: refused, and the family is revoked.
     const reuse = await stack.client.POST('/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
     expect(reuse.response.status).toBe(401);
     expect(reuse.error).toMatchObject({ type: 'urn:tessera:problem:refresh-token-reused' });
-    const latest = await stack.client.POST('/api/v1/auth/refresh', { body: { refreshToken: third.data!.refreshToken } });
+    const latest = await stack.client.POST('/api/v1/auth/refresh', {
+      body: { refreshToken: third.data!.refreshToken },
+    });
     expect(latest.response.status).toBe(401);
     expect((await authorized(stack, third.data!.accessToken).GET('/api/v1/me')).response.status).toBe(401);
   });

@@ -50,7 +50,8 @@ describe('password reset journey (SPA in Chromium)', () => {
     await browser?.close();
     await spa?.close();
     await stack?.stop();
-    process.env.PUBLIC_URL = publicUrl;
+    if (publicUrl === undefined) delete process.env.PUBLIC_URL;
+    else process.env.PUBLIC_URL = publicUrl;
   });
 
   let shots = 0;

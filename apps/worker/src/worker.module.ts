@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, ConfigModule, DatabaseModule, LoggingModule, OutboxModule, OutboxRelayModule, QueueModule } from '@tessera/core';
+import {
+  ClockModule,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  OutboxModule,
+  OutboxRelayModule,
+  QueueModule,
+} from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { tesseraSchema } from '@tessera/schema';
 

@@ -39,7 +39,11 @@ export class EmailLogService {
       if (refusal) throw ProblemException.conflict(refusal.detail, refusal.slug);
       const now = this.clock.now();
       await this.emails.requeue(id, now);
-      await this.outbox.publish<SendEmailPayload>({ queue: EMAIL_QUEUE, name: SEND_EMAIL_JOB, payload: { emailId: id } });
+      await this.outbox.publish<SendEmailPayload>({
+        queue: EMAIL_QUEUE,
+        name: SEND_EMAIL_JOB,
+        payload: { emailId: id },
+      });
       return toEmailResponse({ ...email, state: 'queued', lastError: null, lockedUntil: null, updatedAt: now });
     });
   }

@@ -87,10 +87,7 @@ export class EmailMessageRepository {
     return result.affected === 1;
   }
 
-  async markSent(
-    email: EmailMessage,
-    sent: { subject: string; messageId: string | null; at: Date },
-  ): Promise<void> {
+  async markSent(email: EmailMessage, sent: { subject: string; messageId: string | null; at: Date }): Promise<void> {
     await this.repository.update(
       { id: email.id, state: 'queued' },
       {

@@ -109,7 +109,9 @@ describe('EmailRenderer', () => {
 
   it('refuses an unknown template, an unknown locale and names that are not template names', () => {
     expect(() => renderer.render('no-such-template', 'en', {})).toThrow(UnknownEmailTemplateError);
-    expect(() => renderer.render('no-such-template', 'en', {})).toThrow(/no-such-template\/en\.subject\.hbs is missing/);
+    expect(() => renderer.render('no-such-template', 'en', {})).toThrow(
+      /no-such-template\/en\.subject\.hbs is missing/,
+    );
     expect(() => renderer.render('password-reset', 'de', reset)).toThrow(/locales are en, fr/);
     expect(() => renderer.render('../password-reset', 'en', reset)).toThrow(UnknownEmailTemplateError);
     expect(() => renderer.render('layouts', 'en', {})).toThrow(UnknownEmailTemplateError);

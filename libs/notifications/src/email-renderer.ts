@@ -94,7 +94,10 @@ export class EmailRenderer {
   private cached(key: string, part: Part, source: () => string): Compiled {
     let compiled = this.compiled.get(key);
     if (!compiled) {
-      compiled = this.handlebars.compile<Record<string, unknown>>(source(), { strict: true, noEscape: part !== 'html' });
+      compiled = this.handlebars.compile<Record<string, unknown>>(source(), {
+        strict: true,
+        noEscape: part !== 'html',
+      });
       this.compiled.set(key, compiled);
     }
     return compiled;

@@ -8,7 +8,12 @@ export * from './notifications.worker.module';
 export { MailService } from './mail.service';
 export { EmailLogService } from './email-log.service';
 export { EmailRenderer, UnknownEmailTemplateError, EMAIL_TEMPLATES_DIR, type RenderedEmail } from './email-renderer';
-export { MailDeliveryService, EmailBusyError, type DeliveryAttempt, type DeliveryOutcome } from './mail-delivery.service';
+export {
+  MailDeliveryService,
+  EmailBusyError,
+  type DeliveryAttempt,
+  type DeliveryOutcome,
+} from './mail-delivery.service';
 export { MailTransport, type MailToSend } from './mail-transport';
 export { EmailResponseDto, EmailPageDto } from './dto/email-response.dto';
 export { ListEmailsQueryDto } from './dto/list-emails-query.dto';

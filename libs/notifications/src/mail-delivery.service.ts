@@ -79,8 +79,15 @@ export class MailDeliveryService {
       }));
     } catch (error) {
       const message = describe(error);
-      await this.emails.recordFailure(emailId, { subject: rendered.subject, error: message, final, at: this.clock.now() });
-      this.logger.warn(`E-mail ${emailId} attempt ${attempt} failed${final ? ', giving up' : ', will retry'}: ${message}`);
+      await this.emails.recordFailure(emailId, {
+        subject: rendered.subject,
+        error: message,
+        final,
+        at: this.clock.now(),
+      });
+      this.logger.warn(
+        `E-mail ${emailId} attempt ${attempt} failed${final ? ', giving up' : ', will retry'}: ${message}`,
+      );
       throw error;
     }
     await this.emails.markSent(email, { subject: rendered.subject, messageId, at: this.clock.now() });

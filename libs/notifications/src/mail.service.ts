@@ -26,7 +26,10 @@ export class MailService {
     if (!/^[^\s@]+@[^\s@]+$/.test(recipient)) throw new Error(`Cannot send e-mail to "${email.to}": not an address`);
     // A typo in a template name fails the caller now, not the worker later.
     this.renderer.assertExists(email.template, email.locale);
-    const { data, secrets } = splitSecrets(email.data as Record<string, unknown>, email.secretKeys as string[] | undefined);
+    const { data, secrets } = splitSecrets(
+      email.data as Record<string, unknown>,
+      email.secretKeys as string[] | undefined,
+    );
 
     return this.transactions.run(async () => {
       const emailId = await this.emails.insert({

@@ -7,14 +7,14 @@ export interface WaitUntilOptions {
   description?: string;
 }
 
+/** What a truthy value can be: T without null, undefined, false, 0 and ''. */
+export type Truthy<T> = Exclude<T, null | undefined | false | 0 | ''>;
+
 /**
  * Probes until `probe` returns a truthy value, and returns it. A probe that throws counts as not
  * yet; on timeout the error names what was awaited and the last value or error seen.
  */
-export async function waitUntil<T>(
-  probe: () => T | Promise<T>,
-  options: WaitUntilOptions = {},
-): Promise<NonNullable<T>> {
+export async function waitUntil<T>(probe: () => T | Promise<T>, options: WaitUntilOptions = {}): Promise<Truthy<T>> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const intervalMs = options.intervalMs ?? 50;
   const deadline = Date.now() + timeoutMs;
@@ -22,7 +22,7 @@ export async function waitUntil<T>(
   for (;;) {
     try {
       last = await probe();
-      if (last) return last as NonNullable<T>;
+      if (last) return last as Truthy<T>;
     } catch (error) {
       last = error;
     }

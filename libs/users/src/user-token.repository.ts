@@ -12,7 +12,13 @@ export class UserTokenRepository {
   }
 
   /** Issues a token, consuming any still-open one of the same purpose (a resent link replaces the old). */
-  async issue(userId: string, purpose: UserTokenPurpose, tokenHash: string, createdAt: Date, expiresAt: Date): Promise<void> {
+  async issue(
+    userId: string,
+    purpose: UserTokenPurpose,
+    tokenHash: string,
+    createdAt: Date,
+    expiresAt: Date,
+  ): Promise<void> {
     await this.tokens.update({ userId, purpose, consumedAt: IsNull() }, { consumedAt: createdAt });
     await this.tokens.insert({ userId, purpose, tokenHash, createdAt, expiresAt });
   }

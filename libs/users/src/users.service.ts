@@ -47,7 +47,13 @@ export class UsersService {
       if (await this.users.findByEmail(dto.email))
         throw ProblemException.conflict('A user with this e-mail already exists.', 'user-exists');
       const user = await this.users.save(
-        this.users.create({ email: dto.email, name: dto.name, roles: dto.roles, locale: dto.locale, passwordHash: null }),
+        this.users.create({
+          email: dto.email,
+          name: dto.name,
+          roles: dto.roles,
+          locale: dto.locale,
+          passwordHash: null,
+        }),
       );
       await this.invite(user, await this.nameOf(invitedBy));
       return UserDto.from(user);
@@ -59,7 +65,8 @@ export class UsersService {
       const user = await this.users.lockById(id);
       if (!user) throw ProblemException.notFound('No user with this id.');
       const self = actor.kind === 'user' && actor.userId === id;
-      if (self && dto.active === false) throw ProblemException.conflict('You cannot deactivate your own account.', 'self-lockout');
+      if (self && dto.active === false)
+        throw ProblemException.conflict('You cannot deactivate your own account.', 'self-lockout');
       if (self && dto.roles && !dto.roles.includes('admin') && user.roles.includes('admin'))
         throw ProblemException.conflict('You cannot remove your own administrator role.', 'self-lockout');
       Object.assign(user, Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)));
@@ -73,7 +80,8 @@ export class UsersService {
   async resendInvitation(id: string, actor: Principal): Promise<UserDto> {
     return this.transactions.run(async () => {
       const user = await this.find(id);
-      if (user.passwordHash) throw ProblemException.conflict('This user has already activated the account.', 'already-active');
+      if (user.passwordHash)
+        throw ProblemException.conflict('This user has already activated the account.', 'already-active');
       await this.invite(user, await this.nameOf(actor));
       return UserDto.from(user);
     });
@@ -101,7 +109,13 @@ export class UsersService {
   }
 
   /** Demo data only: an activated user with a known password, created if the e-mail is free. */
-  async seedUser(fields: { email: string; name: string; roles: Role[]; password: string; locale?: Locale }): Promise<boolean> {
+  async seedUser(fields: {
+    email: string;
+    name: string;
+    roles: Role[];
+    password: string;
+    locale?: Locale;
+  }): Promise<boolean> {
     return this.transactions.run(async () => {
       if (await this.users.findByEmail(fields.email)) return false;
       await this.users.save(
@@ -124,7 +138,12 @@ export class UsersService {
       to: user.email,
       template: 'staff-invitation',
       locale: user.locale,
-      data: { name: user.name, activationUrl: this.auth.link('/activate', token), expiresInDays: ACTIVATION_TTL_DAYS, invitedBy },
+      data: {
+        name: user.name,
+        activationUrl: this.auth.link('/activate', token),
+        expiresInDays: ACTIVATION_TTL_DAYS,
+        invitedBy,
+      },
       secretKeys: ['activationUrl'],
     });
   }

@@ -40,6 +40,11 @@ export class HealthController {
   @Get('version')
   @ApiOkResponse({ type: VersionDto })
   version(): VersionDto {
-    return { name: 'tessera', version: this.health.version, commit: process.env.GIT_COMMIT ?? 'dev', node: process.version };
+    return {
+      name: 'tessera',
+      version: this.health.version,
+      commit: process.env.GIT_COMMIT ?? 'dev',
+      node: process.version,
+    };
   }
 }

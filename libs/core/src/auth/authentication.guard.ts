@@ -41,7 +41,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, principal: T): T {
-    if (error || !principal) throw ProblemException.unauthorized('Your session has expired or was ended. Sign in again.');
+    if (error || !principal)
+      throw ProblemException.unauthorized('Your session has expired or was ended. Sign in again.');
     return principal;
   }
 

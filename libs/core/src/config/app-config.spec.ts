@@ -19,7 +19,12 @@ describe('loadConfig', () => {
   });
 
   it('parses PORT and enables Stripe only with both keys', () => {
-    const config = loadConfig({ ...valid, PORT: '8080', STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' });
+    const config = loadConfig({
+      ...valid,
+      PORT: '8080',
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.stripeEnabled).toBe(true);
   });
@@ -45,7 +50,15 @@ describe('loadConfig', () => {
     } catch (error) {
       const names = (error as ConfigError).problems.map((problem) => problem.split(' ')[0]);
       expect(names).toEqual(
-        expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'JWT_SECRET', 'STORAGE_DIR']),
+        expect.arrayContaining([
+          'DATABASE_URL',
+          'REDIS_URL',
+          'SMTP_URL',
+          'MAIL_FROM',
+          'PUBLIC_URL',
+          'JWT_SECRET',
+          'STORAGE_DIR',
+        ]),
       );
     }
   });

@@ -40,7 +40,11 @@ describe('ProblemFilter', () => {
   });
 
   it('maps Nest HTTP exceptions by status', () => {
-    expect(render(new NotFoundException('Cannot GET /x')).body).toMatchObject({ status: 404, title: 'Not found', detail: 'Cannot GET /x' });
+    expect(render(new NotFoundException('Cannot GET /x')).body).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      detail: 'Cannot GET /x',
+    });
     expect(render(new PayloadTooLargeException()).body).toMatchObject({ status: 413, title: 'Payload too large' });
   });
 

@@ -7,9 +7,7 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((constraint) => ({
       field,
-      message: constraint.startsWith(`${error.property} `)
-        ? constraint.slice(error.property.length + 1)
-        : constraint,
+      message: constraint.startsWith(`${error.property} `) ? constraint.slice(error.property.length + 1) : constraint,
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

@@ -64,7 +64,9 @@ describe('OutboxRelay', () => {
   it('moves a committed row to its queue as one job whose id is the outbox id, and marks it dispatched', async () => {
     const id = await publish({ n: 1 });
 
-    const dispatched = await waitUntil(async () => (await row(id))?.dispatched_at, { description: 'the row to be relayed' });
+    const dispatched = await waitUntil(async () => (await row(id))?.dispatched_at, {
+      description: 'the row to be relayed',
+    });
     expect(dispatched).toBeInstanceOf(Date);
     expect((await row(id))?.relay_attempts).toBe(1);
     const job = await queue.getJob(id);

@@ -14,7 +14,8 @@ import { EmailPageDto, EmailResponseDto } from '../dto/email-response.dto';
 import { ListEmailsQueryDto } from '../dto/list-emails-query.dto';
 import { EmailLogService } from '../email-log.service';
 
-const emailId = new ParseUUIDPipe({
+/** A malformed id names no e-mail: 404 problem, like an unknown one. */
+export const emailIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => ProblemException.notFound('No e-mail has this id.', 'email-not-found'),
 });
 
@@ -47,7 +48,7 @@ export class EmailsController {
   @ApiAcceptedResponse({ type: EmailResponseDto, description: 'Queued again' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No e-mail has this id' })
   @ApiConflictResponse({ type: ProblemDto, description: 'Already queued, or its one-time link was erased' })
-  resend(@Param('id', emailId) id: string): Promise<EmailResponseDto> {
+  resend(@Param('id', emailIdPipe) id: string): Promise<EmailResponseDto> {
     return this.log.resend(id);
   }
 }

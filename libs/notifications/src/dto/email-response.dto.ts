@@ -23,7 +23,7 @@ export class EmailResponseDto {
   @ApiProperty({ enum: EMAIL_STATES, enumName: 'EmailState' })
   state: EmailState;
 
-  @ApiProperty({ description: 'Delivery attempts so far, resends included', example: 1 })
+  @ApiProperty({ type: 'integer', description: 'Delivery attempts so far, resends included', example: 1 })
   attempts: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Error of the last failed attempt' })

@@ -15,7 +15,8 @@ export class EmailProcessor extends WorkerHost {
   }
 
   async process(job: Job<SendEmailPayload>): Promise<DeliveryOutcome> {
-    if (job.name !== SEND_EMAIL_JOB) throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${EMAIL_QUEUE}"`);
+    if (job.name !== SEND_EMAIL_JOB)
+      throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${EMAIL_QUEUE}"`);
     const attempt = job.attemptsMade + 1;
     return this.delivery.deliver(job.data.emailId, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
   }

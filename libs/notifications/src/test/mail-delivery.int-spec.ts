@@ -76,10 +76,13 @@ describe('E-mail through the outbox', () => {
       expect(message.text).toContain('Hello Ann Example,');
       expect(extractLinks(message)).toEqual([data.resetUrl]);
 
-      const row = await waitUntil(async () => {
-        const current = await emailRow(app, id);
-        return current?.state === 'sent' && current;
-      }, { description: 'the e-mail to be marked sent' });
+      const row = await waitUntil(
+        async () => {
+          const current = await emailRow(app, id);
+          return current?.state === 'sent' && current;
+        },
+        { description: 'the e-mail to be marked sent' },
+      );
       expect(row).toMatchObject({
         attempts: 1,
         subject: 'Reset your Tessera password',
@@ -169,9 +172,9 @@ describe('E-mail through the outbox', () => {
       await expect(
         send({ to: 'x@example.test', template: 'no-such' as 'password-reset', locale: 'en', data: resetData() }),
       ).rejects.toThrow(/Unknown e-mail template "no-such"/);
-      await expect(send({ to: 'not an address', template: 'password-reset', locale: 'en', data: resetData() })).rejects.toThrow(
-        /not an address/,
-      );
+      await expect(
+        send({ to: 'not an address', template: 'password-reset', locale: 'en', data: resetData() }),
+      ).rejects.toThrow(/not an address/);
     });
   });
 
@@ -202,7 +205,9 @@ describe('E-mail through the outbox', () => {
 
       await redis.start(); // same port, empty
       await sink.waitFor((m) => m.to.includes(to), { timeoutMs: 20_000, description: `the e-mail to ${to}` });
-      await waitUntil(async () => (await emailRow(app, id))?.state === 'sent', { description: 'the e-mail marked sent' });
+      await waitUntil(async () => (await emailRow(app, id))?.state === 'sent', {
+        description: 'the e-mail marked sent',
+      });
       await sleep(1500);
       expect(sink.messagesTo(to)).toHaveLength(1);
       expect(await emailRow(app, id)).toMatchObject({ state: 'sent', attempts: 1, secrets: null });

@@ -49,7 +49,9 @@ export async function outboxRowsFor(
 ): Promise<{ id: string; dispatched_at: Date | null }[]> {
   return app
     .get(DataSource)
-    .query(`SELECT id, dispatched_at FROM outbox_messages WHERE payload->>'emailId' = $1 ORDER BY created_at`, [emailId]);
+    .query(`SELECT id, dispatched_at FROM outbox_messages WHERE payload->>'emailId' = $1 ORDER BY created_at`, [
+      emailId,
+    ]);
 }
 
 export function uniqueAddress(label: string): string {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AccessTokenClaims, AppConfig, Clock, JWT_AUDIENCE, JWT_ISSUER, ProblemException, Transactions } from '@tessera/core';
+import {
+  AccessTokenClaims,
+  AppConfig,
+  Clock,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  ProblemException,
+  Transactions,
+} from '@tessera/core';
 import { MailService } from '@tessera/notifications';
 import { AuthResponseDto, MessageDto } from '../dto/auth.dto';
 import { UserDto } from '../dto/user.dto';
@@ -9,7 +17,13 @@ import type { UserTokenPurpose } from '../entities/user-token.entity';
 import { SessionRepository } from '../session.repository';
 import { UserRepository } from '../user.repository';
 import { UserTokenRepository } from '../user-token.repository';
-import { ACCESS_TOKEN_TTL_SECONDS, DAY_MS, MINUTE_MS, PASSWORD_RESET_TTL_MINUTES, SESSION_TTL_DAYS } from './auth.constants';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  DAY_MS,
+  MINUTE_MS,
+  PASSWORD_RESET_TTL_MINUTES,
+  SESSION_TTL_DAYS,
+} from './auth.constants';
 import { PasswordHasher } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { hashSecretToken, newSecretToken } from './secret-token';
@@ -58,8 +72,12 @@ export class AuthService {
       return this.issueTokens(user, found.session.id);
     });
     if (outcome === 'reused')
-      throw ProblemException.unauthorized('This sign-in was ended because an old token was reused. Sign in again.', 'refresh-token-reused');
-    if (!outcome) throw ProblemException.unauthorized('Your session has expired. Sign in again.', 'invalid-refresh-token');
+      throw ProblemException.unauthorized(
+        'This sign-in was ended because an old token was reused. Sign in again.',
+        'refresh-token-reused',
+      );
+    if (!outcome)
+      throw ProblemException.unauthorized('Your session has expired. Sign in again.', 'invalid-refresh-token');
     return outcome;
   }
 
@@ -77,12 +95,22 @@ export class AuthService {
       const user = await this.users.findByEmail(email);
       if (!user?.active) return;
       const now = this.clock.now();
-      await this.tokens.issue(user.id, 'password-reset', hash, now, new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * MINUTE_MS));
+      await this.tokens.issue(
+        user.id,
+        'password-reset',
+        hash,
+        now,
+        new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * MINUTE_MS),
+      );
       await this.mail.send({
         to: user.email,
         template: 'password-reset',
         locale: user.locale,
-        data: { name: user.name, resetUrl: this.link('/reset-password', token), expiresInMinutes: PASSWORD_RESET_TTL_MINUTES },
+        data: {
+          name: user.name,
+          resetUrl: this.link('/reset-password', token),
+          expiresInMinutes: PASSWORD_RESET_TTL_MINUTES,
+        },
         secretKeys: ['resetUrl'],
       });
     });
@@ -134,13 +162,20 @@ export class AuthService {
 
   private linkGone(purpose: UserTokenPurpose): ProblemException {
     return purpose === 'activation'
-      ? ProblemException.gone('This activation link has expired or was already used. Ask for a new one.', 'activation-link-gone')
+      ? ProblemException.gone(
+          'This activation link has expired or was already used. Ask for a new one.',
+          'activation-link-gone',
+        )
       : ProblemException.gone('This reset link has expired or was already used. Request a new one.', 'reset-link-gone');
   }
 
   private async startSession(user: User): Promise<AuthResponseDto> {
     const now = this.clock.now();
-    const session = await this.sessions.createSession(user.id, now, new Date(now.getTime() + SESSION_TTL_DAYS * DAY_MS));
+    const session = await this.sessions.createSession(
+      user.id,
+      now,
+      new Date(now.getTime() + SESSION_TTL_DAYS * DAY_MS),
+    );
     await this.users.touchLastLogin(user.id, now);
     user.lastLoginAt = now;
     return this.issueTokens(user, session.id);

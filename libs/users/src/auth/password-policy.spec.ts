@@ -24,7 +24,9 @@ describe('password policy', () => {
       assertStrongPassword('short', undefined, 'newPassword');
     } catch (error) {
       expect(error).toBeInstanceOf(ProblemException);
-      expect((error as ProblemException).problem.errors).toEqual([{ field: 'newPassword', message: expect.stringMatching(/12/) }]);
+      expect((error as ProblemException).problem.errors).toEqual([
+        { field: 'newPassword', message: expect.stringMatching(/12/) },
+      ]);
     }
   });
 });

@@ -10,7 +10,14 @@ import {
 } from '@nestjs/swagger';
 import { ProblemDto, Public, RateLimit } from '@tessera/core';
 import { AuthService } from '../auth/auth.service';
-import { AuthResponseDto, ForgotPasswordDto, LoginDto, MessageDto, RefreshDto, SetPasswordWithTokenDto } from '../dto/auth.dto';
+import {
+  AuthResponseDto,
+  ForgotPasswordDto,
+  LoginDto,
+  MessageDto,
+  RefreshDto,
+  SetPasswordWithTokenDto,
+} from '../dto/auth.dto';
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid body; see errors[]' })
@@ -31,7 +38,10 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto, description: 'New tokens; the presented refresh token is now used up' })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Unknown, expired or reused token (reuse ends the session)' })
+  @ApiUnauthorizedResponse({
+    type: ProblemDto,
+    description: 'Unknown, expired or reused token (reuse ends the session)',
+  })
   refresh(@Body() dto: RefreshDto): Promise<AuthResponseDto> {
     return this.auth.refresh(dto.refreshToken);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, ProblemDto, type Page, type Principal } from '@tessera/core';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from '../dto/user.dto';
 import { UsersService } from '../users.service';
@@ -34,7 +41,11 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'Would lock yourself out' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() actor: Principal): Promise<UserDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<UserDto> {
     return this.users.update(id, dto, actor);
   }
 
