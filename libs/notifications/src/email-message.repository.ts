@@ -125,4 +125,21 @@ export class EmailMessageRepository {
   async requeue(id: string, at: Date): Promise<void> {
     await this.repository.update({ id }, { state: 'queued', lastError: null, lockedUntil: null, updatedAt: at });
   }
+
+  /**
+   * Queued e-mails nobody has touched since `idleSince` and no worker holds: their job was lost
+   * (Redis restarted without persistence). Touches them so a concurrent sweep skips them.
+   */
+  async touchAbandoned(idleSince: Date, now: Date, limit: number): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
+    const [rows]: [{ id: string }[], number] = await this.transactions.manager.query(
+      `UPDATE email_messages SET updated_at = $2
+        WHERE id IN (SELECT id FROM email_messages
+                      WHERE state = 'queued' AND updated_at < $1 AND (locked_until IS NULL OR locked_until <= $2)
+                      ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [idleSince, now, limit],
+    );
+    return rows.map((row) => row.id);
+  }
 }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AbandonedEmailSweeper } from './jobs/abandoned-email.sweeper';
 import { EmailProcessor } from './jobs/send-email.job';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailTransport, SmtpMailTransport } from './mail-transport';
@@ -13,7 +14,12 @@ import { EMAIL_QUEUE } from './notifications.queue';
 @Module({
   // registerQueue also installs @nestjs/bullmq's explorer, which starts the @Processor workers.
   imports: [NotificationsModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
-  providers: [{ provide: MailTransport, useClass: SmtpMailTransport }, MailDeliveryService, EmailProcessor],
-  exports: [MailDeliveryService],
+  providers: [
+    { provide: MailTransport, useClass: SmtpMailTransport },
+    MailDeliveryService,
+    EmailProcessor,
+    AbandonedEmailSweeper,
+  ],
+  exports: [MailDeliveryService, AbandonedEmailSweeper],
 })
 export class NotificationsWorkerModule {}
