@@ -7,7 +7,12 @@ const apiProxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue({
+      // <altcha-widget> (the captcha of the public application form) is a web component.
+      template: { compilerOptions: { isCustomElement: (tag) => tag === 'altcha-widget' } },
+    }),
+  ],
   resolve: {
     alias: { '@': decodeURIComponent(new URL('./src', import.meta.url).pathname) },
   },

@@ -1,8 +1,10 @@
 import { emailOutboxBench } from './email-outbox.bench';
+import { registrationBench } from './registration.bench';
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run. */
 async function run(): Promise<void> {
   await emailOutboxBench();
+  await registrationBench();
 }
 
 run().then(

@@ -70,3 +70,9 @@ export function report(name: string, rows: { label: string; count: number; ms: n
     );
   }
 }
+
+/** The p-th percentile (0–100) of some measurements, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

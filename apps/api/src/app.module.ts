@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, ConfigModule, DatabaseModule, LoggingModule, OutboxModule, RateLimitModule } from '@tessera/core';
+import {
+  CaptchaHttpModule,
+  ClockModule,
+  ConfigModule,
+  DatabaseModule,
+  IdempotencyModule,
+  LoggingModule,
+  OutboxModule,
+  RateLimitModule,
+  StorageModule,
+} from '@tessera/core';
 import { NotificationsHttpModule } from '@tessera/notifications';
+import { RegistrationHttpModule } from '@tessera/registration';
 import { tesseraSchema } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
 import { HealthModule } from './health/health.module';
@@ -14,9 +25,13 @@ import { HealthModule } from './health/health.module';
     DatabaseModule.forRoot(tesseraSchema),
     OutboxModule,
     RateLimitModule,
+    StorageModule,
+    IdempotencyModule,
     HealthModule,
+    CaptchaHttpModule,
     UsersHttpModule,
     NotificationsHttpModule,
+    RegistrationHttpModule,
   ],
 })
 export class AppModule {}

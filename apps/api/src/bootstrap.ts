@@ -1,22 +1,29 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
-import { RequestMethod, type NestApplicationOptions } from '@nestjs/common';
+import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter } from '@tessera/core';
+import { createValidationPipe, ProblemFilter, registerMultipart } from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
 
 export const API_PREFIX = 'api/v1';
 
-/** Builds the configured HTTP app (used by main.ts, the OpenAPI writer and the e2e tests). */
-export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the configured HTTP app (used by main.ts, the OpenAPI writer and the e2e tests, which may
+ * pass a root module that adds test-only controllers to AppModule).
+ */
+export async function createApiApp(
+  options: NestApplicationOptions = {},
+  rootModule: Type = AppModule,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, ...options });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, ...options });
   if (!options.preview) app.useLogger(app.get(Logger));
   await app.register(helmet, { contentSecurityPolicy: false });
+  await registerMultipart(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'api/health', method: RequestMethod.GET },

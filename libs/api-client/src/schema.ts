@@ -36,6 +36,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/captcha/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A proof-of-work challenge for a public form
+         * @description ALTCHA v2, for the altcha widget. Solve it and send the base64 payload in the form field `altcha`; it expires after 10 minutes and is accepted once.
+         */
+        get: operations["Captcha_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -268,6 +288,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plans open for applications
+         * @description Active plans by sort order, for the public form. Administrators may add ?includeInactive=true.
+         */
+        get: operations["Plans_list"];
+        put?: never;
+        /** Create a plan */
+        post: operations["Plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a plan
+         * @description Sent fields replace the plan’s; price and period as a whole.
+         */
+        patch: operations["Plans_update"];
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications, newest first
+         * @description Filter by status, plan, kind, dates or text.
+         */
+        get: operations["Applications_list"];
+        put?: never;
+        /**
+         * Apply for membership
+         * @description multipart/form-data. Anonymous callers (the public form) must send a solved captcha in `altcha` (GET /captcha/challenge) and a `signature`; officers, administrators and API keys with the scope applications:write need neither. Files are checked by their content: documents PDF/JPEG/PNG up to 10 MB each (at most 10), photo JPEG/PNG up to 5 MB and 100–8000 px, signature PNG up to 1 MB. Everything is validated before anything is stored, and the application, its files, its history and the confirmation e-mail are stored together or not at all. One application under review per e-mail and per company registration number. Honours Idempotency-Key.
+         */
+        post: operations["Applications_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its files and history */
+        get: operations["Applications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of an application
+         * @description The stored bytes with their detected type, as an attachment; `?inline=1` shows a PNG or JPEG inline.
+         */
+        get: operations["Applications_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an application under review
+         * @description A reason is required.
+         */
+        post: operations["Applications_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -295,6 +437,30 @@ export interface components {
             commit: string;
             /** @example v20.20.2 */
             node: string;
+        };
+        CaptchaParametersDto: {
+            /** @example PBKDF2/SHA-256 */
+            algorithm: string;
+            /**
+             * @description PBKDF2 iterations per attempt
+             * @example 1000
+             */
+            cost: number;
+            /** @description Unix time (seconds) after which answers are refused */
+            expiresAt: number;
+            /** @example 32 */
+            keyLength: number;
+            /** @description Hex prefix the derived key must start with */
+            keyPrefix: string;
+            /** @description Server signature of the expected key */
+            keySignature: string;
+            nonce: string;
+            salt: string;
+        };
+        CaptchaChallengeDto: {
+            parameters: components["schemas"]["CaptchaParametersDto"];
+            /** @description HMAC of the parameters */
+            signature: string;
         };
         FieldErrorDto: {
             /** @example email */
@@ -480,6 +646,357 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /** @enum {string} */
+        ApplicantKind: "individual" | "organisation";
+        MoneyDto: {
+            /**
+             * @description Integer minor units (cents)
+             * @example 6000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 currency code
+             * @example EUR
+             */
+            currency: string;
+        };
+        /** @enum {string} */
+        PeriodUnit: "month" | "year";
+        PeriodDto: {
+            /** @example 1 */
+            count: number;
+            /** @example year */
+            unit: components["schemas"]["PeriodUnit"];
+        };
+        PlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example individual */
+            code: string;
+            /** @example Individual membership */
+            name: string;
+            /** @example For one person. */
+            description: string;
+            applicantKinds: components["schemas"]["ApplicantKind"][];
+            price: components["schemas"]["MoneyDto"];
+            period: components["schemas"]["PeriodDto"];
+            /**
+             * @description Days a member stays a member after the period ends unpaid
+             * @example 30
+             */
+            graceDays: number;
+            active: boolean;
+            /** Format: uuid */
+            approvalFlowId: string | null;
+            /** @description Lower first */
+            sortOrder: number;
+        };
+        PlanListDto: {
+            items: components["schemas"]["PlanDto"][];
+        };
+        CreatePlanDto: {
+            /**
+             * @description Unique slug: lower-case letters, digits and dashes
+             * @example individual
+             */
+            code: string;
+            /** @example Individual membership */
+            name: string;
+            /**
+             * @description Default empty
+             * @example For one person.
+             */
+            description?: string;
+            /**
+             * @example [
+             *       "individual"
+             *     ]
+             */
+            applicantKinds: components["schemas"]["ApplicantKind"][];
+            price: components["schemas"]["MoneyDto"];
+            period: components["schemas"]["PeriodDto"];
+            /** @description Default 0 */
+            graceDays?: number;
+            /** @description Default true */
+            active?: boolean;
+            /**
+             * Format: uuid
+             * @description Default none
+             */
+            approvalFlowId?: string | null;
+            /** @description Lower first; default 0 */
+            sortOrder?: number;
+        };
+        UpdatePlanDto: {
+            /** @example individual */
+            code?: string;
+            name?: string;
+            description?: string;
+            applicantKinds?: components["schemas"]["ApplicantKind"][];
+            price?: components["schemas"]["MoneyDto"];
+            period?: components["schemas"]["PeriodDto"];
+            graceDays?: number;
+            active?: boolean;
+            /**
+             * Format: uuid
+             * @description null clears it
+             */
+            approvalFlowId?: string | null;
+            sortOrder?: number;
+        };
+        /**
+         * @description Language of e-mails
+         * @enum {string}
+         */
+        ApplicationLocale: "en" | "fr";
+        ConsentInputDto: {
+            /**
+             * @description Accepts the terms
+             * @enum {boolean}
+             */
+            terms: true;
+            /**
+             * @description Accepts the privacy notice
+             * @enum {boolean}
+             */
+            privacy: true;
+        };
+        AddressDto: {
+            /** @example 12 Rue de la Loi */
+            line1: string;
+            /** @example Box 3 */
+            line2?: string;
+            /** @example 1000 */
+            postalCode: string;
+            /** @example Brussels */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example BE
+             */
+            country: string;
+        };
+        PersonDto: {
+            /** @example Ada */
+            firstName: string;
+            /** @example Lovelace */
+            lastName: string;
+            /** @example ada@example.org */
+            email: string;
+            /** @example +32 470 12 34 56 */
+            phone: string;
+            /**
+             * Format: date
+             * @description In the past; age 16 to 120
+             * @example 1990-12-10
+             */
+            birthDate: string;
+            address: components["schemas"]["AddressDto"];
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example BE
+             */
+            nationality: string;
+        };
+        ProfessionalDto: {
+            /** @example Engineer */
+            occupation: string;
+            /** @example Analytical Engines Ltd */
+            employer?: string;
+            /** @example Lead programmer */
+            jobTitle?: string;
+            /** @example Research */
+            sector?: string;
+            /** @example ENG-12345 */
+            licenceNumber?: string;
+            /** @example 12 */
+            yearsOfExperience?: number;
+        };
+        RepresentativeDto: {
+            /** @example Grace */
+            firstName: string;
+            /** @example Hopper */
+            lastName: string;
+            /** @example grace@example.org */
+            email: string;
+            /** @example +32 2 123 45 67 */
+            phone?: string;
+            /** @example Director */
+            role: string;
+            /** @description Exactly one representative is the contact: e-mails go to them */
+            isContact: boolean;
+        };
+        OrganisationDto: {
+            /** @example Analytical Engines SA */
+            legalName: string;
+            /**
+             * @description Company registration number
+             * @example 0123.456.789
+             */
+            registrationNumber: string;
+            /** @example BE0123456789 */
+            vatNumber?: string;
+            address: components["schemas"]["AddressDto"];
+            /** @example https://example.org */
+            website?: string;
+            representatives: components["schemas"]["RepresentativeDto"][];
+        };
+        ApplicationInputDto: {
+            kind: components["schemas"]["ApplicantKind"];
+            /**
+             * Format: uuid
+             * @description An active plan open to this kind of applicant
+             */
+            planId: string;
+            /** @description Language of e-mails */
+            locale: components["schemas"]["ApplicationLocale"];
+            consent: components["schemas"]["ConsentInputDto"];
+            /** @description Required for kind individual; absent otherwise */
+            person?: components["schemas"]["PersonDto"];
+            /** @description Individuals only */
+            professional?: components["schemas"]["ProfessionalDto"];
+            /** @description Required for kind organisation; absent otherwise */
+            organisation?: components["schemas"]["OrganisationDto"];
+        };
+        ApplicationCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example APP-2026-000042 */
+            reference: string;
+            /** @enum {string} */
+            status: "submitted";
+        };
+        /** @enum {string} */
+        ApplicationStatus: "submitted" | "approved" | "refused" | "cancelled";
+        /** @enum {string} */
+        ApplicationSource: "online" | "staff" | "api";
+        ApplicationSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example APP-2026-000042 */
+            reference: string;
+            kind: components["schemas"]["ApplicantKind"];
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            applicantName: string;
+            /**
+             * @description The person's e-mail, or the contact representative's
+             * @example ada@example.org
+             */
+            email: string;
+            /** Format: uuid */
+            planId: string;
+            /** @example Individual membership */
+            planName: string;
+            source: components["schemas"]["ApplicationSource"];
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ConsentDto: {
+            /** @enum {boolean} */
+            terms: true;
+            /** @enum {boolean} */
+            privacy: true;
+            /**
+             * Format: date-time
+             * @description When the applicant consented (submission time)
+             */
+            consentedAt: string;
+        };
+        /** @enum {string} */
+        ApplicationFileRole: "document" | "photo" | "signature";
+        ApplicationFileDto: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["ApplicationFileRole"];
+            /**
+             * @description Sanitised, with the extension of the detected type
+             * @example diploma.pdf
+             */
+            filename: string;
+            /**
+             * @description Detected from the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            /** @description Bytes */
+            size: number;
+            /** @description Pixels (images only) */
+            width?: number;
+            /** @description Pixels (images only) */
+            height?: number;
+        };
+        /** @enum {string} */
+        ApplicationEventType: "submitted" | "approved" | "refused" | "cancelled";
+        /** @enum {string} */
+        ApplicationActorKind: "applicant" | "user" | "api-key" | "system";
+        ActorDto: {
+            kind: components["schemas"]["ApplicationActorKind"];
+            /**
+             * Format: uuid
+             * @description The user or API key
+             */
+            id: string | null;
+        };
+        ApplicationEventDto: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["ApplicationEventType"];
+            fromStatus: components["schemas"]["ApplicationStatus"] | null;
+            toStatus: components["schemas"]["ApplicationStatus"];
+            actor: components["schemas"]["ActorDto"];
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ApplicationDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example APP-2026-000042 */
+            reference: string;
+            kind: components["schemas"]["ApplicantKind"];
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            applicantName: string;
+            /**
+             * @description The person's e-mail, or the contact representative's
+             * @example ada@example.org
+             */
+            email: string;
+            /** Format: uuid */
+            planId: string;
+            /** @example Individual membership */
+            planName: string;
+            source: components["schemas"]["ApplicationSource"];
+            /** Format: date-time */
+            submittedAt: string;
+            locale: components["schemas"]["ApplicationLocale"];
+            person: components["schemas"]["PersonDto"] | null;
+            professional: components["schemas"]["ProfessionalDto"] | null;
+            organisation: components["schemas"]["OrganisationDto"] | null;
+            consent: components["schemas"]["ConsentDto"];
+            files: components["schemas"]["ApplicationFileDto"][];
+            /** @description Oldest first */
+            history: components["schemas"]["ApplicationEventDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CancelApplicationDto: {
+            /** @example The applicant asked us to withdraw the application. */
+            reason: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -533,6 +1050,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VersionDto"];
+                };
+            };
+        };
+    };
+    Captcha_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptchaChallengeDto"];
                 };
             };
         };
@@ -1314,6 +1850,510 @@ export interface operations {
                 };
             };
             /** @description Already queued, or its one-time link was erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Plans_list: {
+        parameters: {
+            query?: {
+                /** @description Administrators only: include inactive plans (default false) */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+            /** @description includeInactive asked for by someone not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description Invalid plan */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A plan has this code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Plans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description Invalid change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No plan has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another plan has this code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["ApplicationStatus"];
+                planId?: string;
+                kind?: components["schemas"]["ApplicantKind"];
+                /** @description Submitted at or after: a date (from its start, UTC) or a date-time */
+                submittedFrom?: string;
+                /** @description Submitted before: a date (to its end, inclusive, UTC) or a date-time (exclusive) */
+                submittedTo?: string;
+                /** @description Matches the reference, names, e-mail or legal name (case-insensitive) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1–255 printable ASCII characters, e.g. a UUID, new for each new request. Retrying with the same key and body returns the first response again, marked `Idempotent-Replayed: true`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    application: components["schemas"]["ApplicationInputDto"];
+                    documents?: string[];
+                    /**
+                     * Format: binary
+                     * @description JPEG or PNG, up to 5 MB, 100–8000 px wide and high
+                     */
+                    photo?: string;
+                    /**
+                     * Format: binary
+                     * @description PNG, up to 1 MB; required for anonymous (online) submissions
+                     */
+                    signature?: string;
+                    /** @description The solved captcha (anonymous callers) */
+                    altcha?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCreatedDto"];
+                };
+            };
+            /** @description Invalid application (field errors `application.…`), unknown plan, files or captcha */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description API key without the applications:write scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An application for this e-mail is already under review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A file is over its size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not multipart, or a file of the wrong type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Idempotency-Key reused with another request
+             *
+             *     The Idempotency-Key was already used with a different request
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No application has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_download: {
+        parameters: {
+            query?: {
+                /** @description Show a PNG or JPEG inline (thumbnails); ignored for PDFs, which always download */
+                inline?: "1";
+            };
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such application, or no such file in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetailDto"];
+                };
+            };
+            /** @description Missing or invalid reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No application has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not under review any more (approved, refused or cancelled) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,12 @@ const invitation: EmailTemplates['staff-invitation'] = {
   invitedBy: 'Carla Admin',
 };
 
+const received: EmailTemplates['application-received'] = {
+  name: 'Ada Lovelace',
+  reference: 'APP-2026-000042',
+  planName: 'Individual <membership>',
+};
+
 describe('EmailRenderer', () => {
   const renderer = new EmailRenderer();
 
@@ -80,6 +86,22 @@ describe('EmailRenderer', () => {
     );
   });
 
+  it('renders the application confirmation in both locales, with its reference and plan', () => {
+    const en = renderer.render('application-received', 'en', received);
+    expect(en.subject).toBe('We received your membership application APP-2026-000042');
+    expect(en.html).toContain('Hello Ada Lovelace,');
+    expect(en.html).toContain('<strong>Individual &lt;membership&gt;</strong>');
+    expect(en.text).toContain('applying for the Individual <membership> plan');
+    expect(en.text).toContain('Your reference is APP-2026-000042.');
+    expect(extractLinks(en)).toEqual([]);
+
+    const fr = renderer.render('application-received', 'fr', received);
+    expect(fr.subject).toBe('Nous avons reçu votre demande d’adhésion APP-2026-000042');
+    expect(fr.html).toContain('<html lang="fr"');
+    expect(fr.html).toContain('Bonjour Ada Lovelace,');
+    expect(fr.text).toContain('Votre référence est APP-2026-000042.');
+  });
+
   it('escapes data in the HTML, and leaves the subject and text as plain text', () => {
     const email = renderer.render('staff-invitation', 'en', {
       ...invitation,
@@ -128,7 +150,7 @@ describe('EmailRenderer', () => {
     const templates = readdirSync(DEFAULT_TEMPLATES_DIR, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !['layouts', 'partials', 'locales'].includes(entry.name))
       .map((entry) => entry.name);
-    expect(templates).toEqual(expect.arrayContaining(['password-reset', 'staff-invitation']));
+    expect(templates).toEqual(expect.arrayContaining(['password-reset', 'staff-invitation', 'application-received']));
     for (const template of templates)
       for (const locale of LOCALES) expect(() => renderer.assertExists(template, locale)).not.toThrow();
   });

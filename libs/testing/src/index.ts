@@ -2,3 +2,4 @@ export * from './smtp-sink';
 export * from './redis-server';
 export * from './wait-until';
 export * from './worker-testing';
+export * from './solve-captcha';

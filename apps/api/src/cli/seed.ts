@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@tessera/core';
+import { PlansService, type CreatePlanDto } from '@tessera/registration';
 import { UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
 
@@ -12,7 +13,41 @@ const DEMO_STAFF = [
   { email: 'finance@tessera.local', name: 'Fiona Finance', roles: ['finance' as const], locale: 'fr' as const },
 ];
 
-/** `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD) and demo staff; safe to re-run. */
+/** Demo plans for the public form, by code (prices in cents). */
+const DEMO_PLANS: CreatePlanDto[] = [
+  {
+    code: 'individual',
+    name: 'Individual membership',
+    description: 'For one person: full membership, voting rights and the member portal.',
+    applicantKinds: ['individual'],
+    price: { amount: 6000, currency: 'EUR' },
+    period: { count: 1, unit: 'year' },
+    graceDays: 30,
+    sortOrder: 10,
+  },
+  {
+    code: 'student',
+    name: 'Student membership',
+    description: 'Free for students enrolled full-time; proof of enrolment required.',
+    applicantKinds: ['individual'],
+    price: { amount: 0, currency: 'EUR' },
+    period: { count: 1, unit: 'year' },
+    graceDays: 30,
+    sortOrder: 20,
+  },
+  {
+    code: 'organisation',
+    name: 'Organisation membership',
+    description: 'For companies and associations, with up to ten named representatives.',
+    applicantKinds: ['organisation'],
+    price: { amount: 48000, currency: 'EUR' },
+    period: { count: 1, unit: 'year' },
+    graceDays: 60,
+    sortOrder: 30,
+  },
+];
+
+/** `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff and plans; safe to re-run. */
 async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   const users = app.get(UsersService);
@@ -21,6 +56,11 @@ async function seed(): Promise<void> {
   for (const staff of DEMO_STAFF) {
     const created = await users.seedUser({ ...staff, password: DEMO_PASSWORD });
     console.log(`${created ? 'Created' : 'Kept'} ${staff.email} (${staff.roles.join(', ')})`);
+  }
+  const plans = app.get(PlansService);
+  for (const plan of DEMO_PLANS) {
+    const created = await plans.seedPlan(plan);
+    console.log(`${created ? 'Created' : 'Kept'} plan ${plan.code} (${plan.name})`);
   }
   await app.close();
 }

@@ -66,6 +66,29 @@ async function authFetch(request: Request): Promise<Response> {
   return second;
 }
 
+/**
+ * The same session handling for requests that cannot go through `api` (an XMLHttpRequest upload,
+ * for its progress events): the current token, and one shared refresh after a 401.
+ */
+export const session = {
+  accessToken(): string | null {
+    return hooks?.getAccessToken() ?? null;
+  },
+  /** After a 401 sent with `sentToken`: true when a retry may succeed with a fresher token. */
+  async recover(sentToken: string | null): Promise<boolean> {
+    if (!hooks) return false;
+    const current = hooks.getAccessToken();
+    if (current !== null && current !== sentToken) return true;
+    if (sentToken === null) return false;
+    const refreshed = await hooks.refresh();
+    if (!refreshed) hooks.onSessionExpired();
+    return refreshed;
+  },
+  expired(): void {
+    hooks?.onSessionExpired();
+  },
+};
+
 export const api = createClient<paths>({
   baseUrl: API_BASE_URL,
   fetch: authFetch,

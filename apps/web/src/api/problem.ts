@@ -66,8 +66,20 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 export function toApiError(response: Response, body: unknown): ApiError {
-  const problem = isProblem(body) ? body : null;
-  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
+  return apiErrorFrom(response.status, body, response.headers.get('Retry-After'));
+}
+
+/** The same, from parts (for requests made without fetch, e.g. an XMLHttpRequest upload). */
+export function apiErrorFrom(status: number, body: unknown, retryAfter: string | null): ApiError {
+  return new ApiError(status, isProblem(body) ? body : null, parseRetryAfter(retryAfter));
+}
+
+/**
+ * A problem found in the browser before anything is sent, shown like a server field error
+ * (e.g. the captcha could not be solved).
+ */
+export function clientFieldError(field: string, message: string): ApiError {
+  return new ApiError(400, { type: 'about:blank', title: message, status: 400, errors: [{ field, message }] });
 }
 
 /** What openapi-fetch resolves to, loosely typed so any endpoint's result fits. */

@@ -4,7 +4,7 @@
  * Types come from the client generated from the API's OpenAPI document (`pnpm openapi`);
  * everything else derives from `paths`.
  */
-import type { paths } from '@tessera/api-client';
+import type { components, paths } from '@tessera/api-client';
 
 export type { paths };
 
@@ -31,3 +31,27 @@ export type UpdateUserBody = BodyOf<paths['/api/v1/users/{id}']['patch']>;
 export type ApiKey = JsonOf<paths['/api/v1/api-keys']['get']['responses'][200]>['items'][number];
 export type CreatedApiKey = JsonOf<paths['/api/v1/api-keys']['post']['responses'][201]>;
 export type ApiKeyScope = BodyOf<paths['/api/v1/api-keys']['post']>['scopes'][number];
+
+export type Plan = JsonOf<paths['/api/v1/plans']['get']['responses'][200]>['items'][number];
+export type ApplicantKind = Plan['applicantKinds'][number];
+export type Money = Plan['price'];
+export type PlanPeriod = Plan['period'];
+export type CreatePlanBody = BodyOf<paths['/api/v1/plans']['post']>;
+export type UpdatePlanBody = BodyOf<paths['/api/v1/plans/{id}']['patch']>;
+
+/** The JSON of the `application` part of POST /applications (multipart). */
+export type ApplicationInput = components['schemas']['ApplicationInputDto'];
+export type ApplicationCreated = JsonOf<paths['/api/v1/applications']['post']['responses'][201]>;
+export type ApplicationPage = JsonOf<paths['/api/v1/applications']['get']['responses'][200]>;
+export type ApplicationSummary = ApplicationPage['items'][number];
+export type ApplicationStatus = ApplicationSummary['status'];
+export type ApplicationSource = ApplicationSummary['source'];
+export type ApplicationListQuery = NonNullable<paths['/api/v1/applications']['get']['parameters']['query']>;
+export type ApplicationDetail = JsonOf<paths['/api/v1/applications/{id}']['get']['responses'][200]>;
+export type ApplicationFile = ApplicationDetail['files'][number];
+export type ApplicationEvent = ApplicationDetail['history'][number];
+export type Person = NonNullable<ApplicationDetail['person']>;
+export type Professional = NonNullable<ApplicationDetail['professional']>;
+export type Organisation = NonNullable<ApplicationDetail['organisation']>;
+export type Representative = Organisation['representatives'][number];
+export type Address = Person['address'];

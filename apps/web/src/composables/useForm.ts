@@ -1,8 +1,35 @@
 import { computed, reactive, ref, watch, type UnwrapRef } from 'vue';
 import type { Validator } from '@/utils/validation';
+import { expandPath, getPath, hasPath } from '@/utils/path';
 import { useProblem } from './useProblem';
 
-export type FormRules<M> = { [K in keyof M]?: Validator<M>[] };
+/**
+ * A field of the model: a top-level key, or a dotted path into nested objects and arrays
+ * ("person.address.city", "organisation.representatives.0.email").
+ */
+export type FieldPath<M> = (keyof M & string) | `${string}.${string}`;
+
+/** Validators per field; a path may use `*` for every item of an array ("reps.*.email"). */
+export type FormRules<M> = Partial<Record<FieldPath<M>, Validator<M>[]>>;
+
+export interface FormOptions {
+  /** Rewrites server field names before they are matched to fields (e.g. drops a part name). */
+  mapServerField?: (field: string) => string;
+}
+
+const blobIds = new WeakMap<Blob, number>();
+let nextBlobId = 0;
+
+/** A comparable snapshot of a value; files compare by identity (JSON would see `{}`). */
+function fingerprint(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, item: unknown) => {
+      if (!(item instanceof Blob)) return item;
+      if (!blobIds.has(item)) blobIds.set(item, ++nextBlobId);
+      return `blob#${blobIds.get(item)}`;
+    }) ?? 'undefined'
+  );
+}
 
 /**
  * Form state for naive-ui forms: the model, client-side validation that mirrors the server,
@@ -12,31 +39,52 @@ export type FormRules<M> = { [K in keyof M]?: Validator<M>[] };
  *   <n-form-item label="E-mail" v-bind="form.field('email')"> <n-input v-model:value="form.model.email" /> …
  *   <n-alert v-if="form.alert.value" type="error">{{ form.alert.value }}</n-alert>
  *
+ * Nested models work the same way with dotted paths: `form.field('person.address.city')`, and
+ * rules such as `'organisation.representatives.*.email': [required()]`.
+ *
  * Errors appear on submit; after that a field's error is re-checked as the user corrects it.
  */
-export function useForm<M extends Record<string, unknown>>(initial: M, rules: FormRules<M> = {}) {
+export function useForm<M extends Record<string, unknown>>(
+  initial: M,
+  rules: FormRules<M> = {},
+  options: FormOptions = {},
+) {
   const model = reactive(structuredClone(initial)) as UnwrapRef<M> & M;
-  const fields = Object.keys(initial);
-  const problem = useProblem(fields);
+  const problem = useProblem((field) => hasPath(model, field), options.mapServerField);
   const submitting = ref(false);
   const submitted = ref(false);
+  const rulePatterns = Object.entries(rules) as [string, Validator<M>[] | undefined][];
 
-  function check(key: string): string | null {
-    const validators = (rules as Record<string, Validator<M>[] | undefined>)[key] ?? [];
+  /** Every concrete field path that has rules, for the model as it is now. */
+  function ruledFields(): Map<string, Validator<M>[]> {
+    const fields = new Map<string, Validator<M>[]>();
+    for (const [pattern, validators] of rulePatterns) {
+      for (const path of expandPath(model, pattern)) fields.set(path, validators ?? []);
+    }
+    return fields;
+  }
+
+  function check(path: string, validators: Validator<M>[]): string | null {
+    const value = getPath(model, path);
     for (const validate of validators) {
-      const error = validate(model[key], model);
+      const error = validate(value, model as M);
       if (error) return error;
     }
     return null;
   }
 
+  function clientErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const [path, validators] of ruledFields()) {
+      const error = check(path, validators);
+      if (error) errors[path] = error;
+    }
+    return errors;
+  }
+
   /** Runs every rule; puts messages next to fields; returns true when all pass. */
   function validate(): boolean {
-    const errors: Record<string, string> = {};
-    for (const key of fields) {
-      const error = check(key);
-      if (error) errors[key] = error;
-    }
+    const errors = clientErrors();
     problem.fieldErrors.value = errors;
     return Object.keys(errors).length === 0;
   }
@@ -47,22 +95,22 @@ export function useForm<M extends Record<string, unknown>>(initial: M, rules: Fo
   // Once the user has tried to submit, re-check fields as they change: fixed errors go away and
   // dependent fields (a confirmation) stay in step.
   watch(
-    () => fields.map((key) => JSON.stringify(model[key])),
-    (values) => {
+    () => fingerprint(model),
+    () => {
       if (!submitted.value) return;
-      const errors: Record<string, string> = {};
-      fields.forEach((key, index) => {
-        const clientError = check(key);
-        const serverError = problem.fieldErrors.value[key];
-        if (clientError) errors[key] = clientError;
-        else if (serverError && serverErrorValues[key] === values[index]) errors[key] = serverError;
-      });
+      const errors = clientErrors();
+      for (const [path, message] of Object.entries(problem.fieldErrors.value)) {
+        const remembered = serverErrorValues[path];
+        if (!errors[path] && remembered !== undefined && remembered === fingerprint(getPath(model, path))) {
+          errors[path] = message;
+        }
+      }
       problem.fieldErrors.value = errors;
     },
   );
 
   /** Props for an NFormItem: the message under the field and its error state. */
-  function field(key: keyof M & string) {
+  function field(key: FieldPath<M>) {
     const feedback = problem.fieldErrors.value[key];
     return {
       feedback: feedback ?? undefined,
@@ -70,7 +118,7 @@ export function useForm<M extends Record<string, unknown>>(initial: M, rules: Fo
     };
   }
 
-  function error(key: keyof M & string): string | undefined {
+  function error(key: FieldPath<M>): string | undefined {
     return problem.fieldErrors.value[key];
   }
 
@@ -91,7 +139,7 @@ export function useForm<M extends Record<string, unknown>>(initial: M, rules: Fo
     } catch (caught) {
       problem.handle(caught);
       serverErrorValues = Object.fromEntries(
-        Object.keys(problem.fieldErrors.value).map((key) => [key, JSON.stringify(model[key])]),
+        Object.keys(problem.fieldErrors.value).map((path) => [path, fingerprint(getPath(model, path))]),
       );
       return false;
     } finally {

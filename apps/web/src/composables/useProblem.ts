@@ -1,15 +1,26 @@
 import { computed, ref } from 'vue';
 import { ApiError, tooManyAttempts, type FieldError } from '@/api/problem';
 import { NoAccessError } from '@/stores/auth';
+import { normalisePath } from '@/utils/path';
 import { useCountdown } from './useCountdown';
 
-/** Maps a server field name ("password", "user.email", "roles[0]") to a form field. */
-function fieldKey(field: string, known: readonly string[]): string | null {
-  if (known.includes(field)) return field;
-  const head = field.split(/[.[]/)[0] ?? '';
-  if (known.includes(head)) return head;
-  const tail = field.split('.').pop() ?? '';
-  return known.includes(tail) ? tail : null;
+/** Which fields a screen shows: a list of names, or a test for (dotted) paths. */
+export type KnownFields = readonly string[] | ((field: string) => boolean);
+
+/**
+ * Maps a server field name ("password", "user.email", "roles[0]", "person.address.city") to a
+ * form field: the whole path if the screen shows it, else its longest shown prefix, else its
+ * last segment.
+ */
+function fieldKey(field: string, known: KnownFields): string | null {
+  const isKnown = typeof known === 'function' ? known : (name: string) => known.includes(name);
+  const parts = normalisePath(field).split('.');
+  for (let length = parts.length; length > 0; length -= 1) {
+    const candidate = parts.slice(0, length).join('.');
+    if (isKnown(candidate)) return candidate;
+  }
+  const tail = parts[parts.length - 1] ?? '';
+  return tail && isKnown(tail) ? tail : null;
 }
 
 /**
@@ -19,8 +30,9 @@ function fieldKey(field: string, known: readonly string[]): string | null {
  * - 429 → "Too many attempts, try again in N seconds", counting down (`blocked` while it runs).
  *
  * `knownFields` lists the fields the screen displays; errors for other fields go to the alert.
+ * `mapField` rewrites server field names first (e.g. drops the name of a multipart part).
  */
-export function useProblem(knownFields: readonly string[] = []) {
+export function useProblem(knownFields: KnownFields = [], mapField: (field: string) => string = (field) => field) {
   const fieldErrors = ref<Record<string, string>>({});
   const message = ref<string | null>(null);
   const status = ref<number | null>(null);
@@ -40,7 +52,7 @@ export function useProblem(knownFields: readonly string[] = []) {
     const unmatched: string[] = [];
     const next: Record<string, string> = {};
     for (const { field, message: text } of errors) {
-      const key = fieldKey(field, knownFields);
+      const key = fieldKey(mapField(field), knownFields);
       if (key) next[key] = next[key] ? `${next[key]} ${text}` : text;
       else unmatched.push(text);
     }

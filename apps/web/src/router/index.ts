@@ -26,6 +26,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'E-mails' },
       },
       {
+        path: 'applications',
+        name: 'office-applications',
+        component: () => import('@/pages/office/ApplicationsPage.vue'),
+        meta: { title: 'Applications', roles: ['admin', 'officer', 'approver'] },
+      },
+      {
+        path: 'applications/new',
+        name: 'office-application-new',
+        component: () => import('@/pages/office/NewApplicationPage.vue'),
+        meta: { title: 'New application', roles: ['admin', 'officer'] },
+      },
+      {
+        path: 'applications/:id',
+        name: 'office-application',
+        component: () => import('@/pages/office/ApplicationDetailPage.vue'),
+        meta: { title: 'Application', roles: ['admin', 'officer', 'approver'] },
+      },
+      {
+        path: 'plans',
+        name: 'office-plans',
+        component: () => import('@/pages/office/PlansPage.vue'),
+        meta: { title: 'Plans', roles: ['admin'] },
+      },
+      {
         path: 'users',
         name: 'office-users',
         component: () => import('@/pages/office/UsersPage.vue'),
@@ -81,6 +105,12 @@ const routes: RouteRecordRaw[] = [
         name: 'sign-in',
         component: () => import('@/pages/public/SignInPage.vue'),
         meta: { title: 'Sign in', guestOnly: true },
+      },
+      {
+        path: 'apply',
+        name: 'apply',
+        component: () => import('@/pages/public/ApplyPage.vue'),
+        meta: { title: 'Become a member' },
       },
       {
         path: 'forgot-password',

@@ -46,3 +46,103 @@ export function newPassword<M>(): Validator<M> {
 export function matches<M>(other: keyof M & string, message: string): Validator<M> {
   return (value, model) => (text(value) === text(model[other]) ? null : message);
 }
+
+/** Runs `validators` only when `condition(model)` holds (e.g. person fields for individuals). */
+export function when<M>(condition: (model: M) => boolean, ...validators: Validator<M>[]): Validator<M> {
+  return (value, model) => {
+    if (!condition(model)) return null;
+    for (const validate of validators) {
+      const error = validate(value, model);
+      if (error) return error;
+    }
+    return null;
+  };
+}
+
+/** A checkbox that must be ticked. */
+export function checked<M>(message: string): Validator<M> {
+  return (value) => (value === true ? null : message);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD, as UTC midnight; null when it is not one. */
+function calendarDate(value: string): Date | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? date : null;
+}
+
+/** Whole years between a birth date and today. */
+function ageOn(birth: Date, today = new Date()): number {
+  let age = today.getUTCFullYear() - birth.getUTCFullYear();
+  const birthdayPassed =
+    today.getUTCMonth() > birth.getUTCMonth() ||
+    (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() >= birth.getUTCDate());
+  if (!birthdayPassed) age -= 1;
+  return age;
+}
+
+/** A date of birth (YYYY-MM-DD) of someone aged `minAge` to `maxAge`. */
+export function birthDate<M>(minAge: number, maxAge: number): Validator<M> {
+  return (value) => {
+    const v = text(value).trim();
+    if (!v) return null;
+    const date = calendarDate(v);
+    if (!date) return 'Enter a valid date.';
+    if (date.getTime() > Date.now()) return 'The date must be in the past.';
+    const age = ageOn(date);
+    if (age < minAge) return `Applicants must be at least ${minAge} years old.`;
+    return age > maxAge ? 'Check the year of birth.' : null;
+  };
+}
+
+/** Matches `regex` (empty passes: combine with `required`). */
+export function pattern<M>(regex: RegExp, message: string): Validator<M> {
+  return (value) => {
+    const v = text(value).trim();
+    return !v || regex.test(v) ? null : message;
+  };
+}
+
+/** A phone number in international format (+ and the country code), as the server requires. */
+export function phone<M>(message = 'Enter the number in international format, e.g. +32 470 12 34 56.'): Validator<M> {
+  return (value) => {
+    const v = text(value).trim();
+    if (!v) return null;
+    const digits = v.replace(/\D/g, '').length;
+    return /^\+[\d\s().-]+$/.test(v) && digits >= 7 && digits <= 15 && v.length <= 30 ? null : message;
+  };
+}
+
+/** An http(s) address; "example.org" is accepted (https:// is added when sending). */
+export function webAddress<M>(message = 'Enter a web address, e.g. https://example.org.'): Validator<M> {
+  return (value) => {
+    const v = text(value).trim();
+    if (!v) return null;
+    try {
+      const url = new URL(/^https?:\/\//i.test(v) ? v : `https://${v}`);
+      return url.hostname.includes('.') && !/\s/.test(v) ? null : message;
+    } catch {
+      return message;
+    }
+  };
+}
+
+/** A whole number in [min, max]; empty (null) passes. */
+export function integerBetween<M>(min: number, max: number, message?: string): Validator<M> {
+  return (value) => {
+    if (value === null || value === undefined || value === '') return null;
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? null
+      : (message ?? `Enter a whole number from ${min} to ${max}.`);
+  };
+}
+
+/** A list with at most `max` items. */
+export function maxItems<M>(max: number, message: string): Validator<M> {
+  return (value) => (Array.isArray(value) && value.length > max ? message : null);
+}

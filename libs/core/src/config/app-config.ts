@@ -57,6 +57,12 @@ export class AppConfig {
   @MinLength(1)
   STORAGE_DIR: string;
 
+  /** Signs captcha challenges; without it a key is derived from JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CAPTCHA_HMAC_KEY?: string;
+
   @IsOptional()
   @Matches(/^(sk|rk)_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_…)' })
   STRIPE_SECRET_KEY?: string;

@@ -46,8 +46,8 @@ export class ProblemException extends HttpException {
     });
   }
 
-  static badRequest(detail: string, slug = 'bad-request'): ProblemException {
-    return new ProblemException({ type: problemType(slug), title: 'Bad request', status: 400, detail });
+  static badRequest(detail: string, slug = 'bad-request', errors?: FieldErrorDto[]): ProblemException {
+    return new ProblemException({ type: problemType(slug), title: 'Bad request', status: 400, detail, errors });
   }
 
   static unauthorized(detail: string, slug = 'unauthorized'): ProblemException {
@@ -68,6 +68,14 @@ export class ProblemException extends HttpException {
 
   static gone(detail: string, slug = 'gone'): ProblemException {
     return new ProblemException({ type: problemType(slug), title: 'Gone', status: 410, detail });
+  }
+
+  static payloadTooLarge(detail: string, slug = 'payload-too-large', errors?: FieldErrorDto[]): ProblemException {
+    return new ProblemException({ type: problemType(slug), title: 'Payload too large', status: 413, detail, errors });
+  }
+
+  static unsupportedMediaType(detail: string, slug = 'unsupported-media-type'): ProblemException {
+    return new ProblemException({ type: problemType(slug), title: 'Unsupported media type', status: 415, detail });
   }
 
   static unprocessable(detail: string, slug = 'unprocessable'): ProblemException {

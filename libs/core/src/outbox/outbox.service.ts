@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import type { JobMessage } from '../queue/queue-definition';
-import { OutboxMessage } from './outbox-message.entity';
 
 export const OUTBOX_CHANNEL = 'tessera_outbox';
 
@@ -11,15 +10,14 @@ export class OutboxService {
   constructor(private readonly transactions: Transactions) {}
 
   async publish<P extends object>(message: JobMessage<P>): Promise<string> {
-    const manager = this.transactions.manager;
-    const row = manager.getRepository(OutboxMessage).create({
-      queue: message.queue,
-      jobName: message.name,
-      payload: message.payload as Record<string, unknown>,
-    });
-    await manager.save(row);
-    // Delivered on commit only, so the relay wakes exactly when the row becomes visible.
-    await manager.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, message.queue]);
+    // One round trip: the row, and a NOTIFY delivered on commit only, so the relay wakes exactly
+    // when the row becomes visible.
+    const [row] = (await this.transactions.manager.query(
+      `WITH inserted AS (
+         INSERT INTO outbox_messages (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id)
+       SELECT id, pg_notify($4, $1) FROM inserted`,
+      [message.queue, message.name, message.payload, OUTBOX_CHANNEL],
+    )) as { id: string }[];
     return row.id;
   }
 }

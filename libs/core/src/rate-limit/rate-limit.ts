@@ -4,11 +4,17 @@ import { Throttle, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } 
 import { ProblemDto, ProblemException } from '../errors/problem';
 
 /**
- * Counts per client IP and, when the body names one, per e-mail — so one address cannot be
- * hammered from one place, and people behind one NAT do not lock each other out.
+ * Limits anonymous callers (the global guard has already authenticated anyone else: staff and
+ * integrators are accountable and may legitimately send many). Counts per client IP and, when the
+ * body names one, per e-mail — so one address cannot be hammered from one place, and people
+ * behind one NAT do not lock each other out.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Boolean(context.switchToHttp().getRequest<{ user?: unknown }>().user);
+  }
+
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const body = request.body as { email?: unknown } | undefined;
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';

@@ -137,6 +137,67 @@ export const IconLink = icon('Link', [
   ['path', 'M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71'],
 ]);
 
+export const IconFileText = icon('FileText', [
+  ['path', 'M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z'],
+  ['path', 'M14 2v4a2 2 0 0 0 2 2h4'],
+  ['path', 'M16 13H8'],
+  ['path', 'M16 17H8'],
+  ['path', 'M10 9H8'],
+]);
+export const IconLayers = icon('Layers', [
+  [
+    'path',
+    'm12.83 2.18a2 2 0 0 0-1.66 0L2.6 6.08a1 1 0 0 0 0 1.83l8.58 3.91a2 2 0 0 0 1.66 0l8.58-3.9a1 1 0 0 0 0-1.83Z',
+  ],
+  ['path', 'm22 17.65-9.17 4.16a2 2 0 0 1-1.66 0L2 17.65'],
+  ['path', 'm22 12.65-9.17 4.16a2 2 0 0 1-1.66 0L2 12.65'],
+]);
+export const IconUpload = icon('Upload', [
+  ['path', 'M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4'],
+  ['path', 'm17 8-5-5-5 5'],
+  ['path', 'M12 3v12'],
+]);
+export const IconDownload = icon('Download', [
+  ['path', 'M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4'],
+  ['path', 'm7 10 5 5 5-5'],
+  ['path', 'M12 15V3'],
+]);
+export const IconX = icon('X', [
+  ['path', 'M18 6 6 18'],
+  ['path', 'm6 6 12 12'],
+]);
+export const IconImage = icon('Image', [
+  ['rect', 3, 3, 18, 18, 2],
+  ['circle', 9, 9, 2],
+  ['path', 'm21 15-3.09-3.09a2 2 0 0 0-2.82 0L6 21'],
+]);
+export const IconSignature = icon('Signature', [
+  ['path', 'm21 17-2.16-1.73a2 2 0 0 0-2.5 0L15 16.5a2 2 0 0 1-2.5 0L11 15.3'],
+  ['path', 'M3 21h18'],
+  ['path', 'M14.5 4.5a2.12 2.12 0 0 1 3 3L8 17l-4 1 1-4Z'],
+]);
+export const IconBuilding = icon('Building', [
+  ['rect', 4, 2, 16, 20, 2],
+  ['path', 'M9 22v-4h6v4'],
+  ['path', 'M8 6h.01'],
+  ['path', 'M16 6h.01'],
+  ['path', 'M12 6h.01'],
+  ['path', 'M12 10h.01'],
+  ['path', 'M12 14h.01'],
+  ['path', 'M16 10h.01'],
+  ['path', 'M16 14h.01'],
+  ['path', 'M8 10h.01'],
+  ['path', 'M8 14h.01'],
+]);
+export const IconCircleCheck = icon('CircleCheck', [
+  ['circle', 12, 12, 10],
+  ['path', 'm9 12 2 2 4-4'],
+]);
+export const IconBan = icon('Ban', [
+  ['circle', 12, 12, 10],
+  ['path', 'm4.9 4.9 14.2 14.2'],
+]);
+
 /** For naive-ui `icon`/`render*` props that want a render function. */
 export function renderIcon(component: Component) {
   return () => h(component);

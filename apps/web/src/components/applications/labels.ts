@@ -1,0 +1,25 @@
+import type { ApplicantKind, ApplicationSource, ApplicationStatus } from '@/api/types';
+
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'approved', 'refused', 'cancelled'];
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  submitted: 'Under review',
+  approved: 'Approved',
+  refused: 'Refused',
+  cancelled: 'Cancelled',
+};
+
+export const KIND_LABELS: Record<ApplicantKind, string> = {
+  individual: 'Individual',
+  organisation: 'Organisation',
+};
+
+export const SOURCE_LABELS: Record<ApplicationSource, string> = {
+  online: 'Online form',
+  staff: 'Back office',
+  api: 'API',
+};
+
+/** The filters of the applications list, named as the API's query parameters. */
+export const APPLICATION_FILTERS = ['status', 'planId', 'kind', 'submittedFrom', 'submittedTo', 'q'] as const;
+export type ApplicationFilter = (typeof APPLICATION_FILTERS)[number];

@@ -1,0 +1,353 @@
+import { inject, provide, type InjectionKey } from 'vue';
+import type { Address, ApplicantKind, ApplicationInput, Locale } from '@/api/types';
+import { DOCUMENT_FILES, MAX_DOCUMENTS, PHOTO_FILES, fileProblem } from '@/utils/files';
+import {
+  checked,
+  email,
+  integerBetween,
+  maxItems,
+  maxLength,
+  birthDate,
+  pattern,
+  phone,
+  required,
+  webAddress,
+  when,
+  type Validator,
+} from '@/utils/validation';
+import { useForm, type FieldPath, type FormRules } from './useForm';
+
+/** What the application form edits: the `application` JSON, the files and the captcha payload. */
+export type AddressModel = { line1: string; line2: string; postalCode: string; city: string; country: string | null };
+export type RepresentativeModel = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  role: string;
+  isContact: boolean;
+};
+export type ApplicationModel = {
+  kind: ApplicantKind;
+  planId: string | null;
+  locale: Locale;
+  person: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone: string;
+    birthDate: string;
+    nationality: string | null;
+    address: AddressModel;
+  };
+  professional: {
+    occupation: string;
+    employer: string;
+    jobTitle: string;
+    sector: string;
+    licenceNumber: string;
+    yearsOfExperience: number | null;
+  };
+  organisation: {
+    legalName: string;
+    registrationNumber: string;
+    vatNumber: string;
+    website: string;
+    address: AddressModel;
+    representatives: RepresentativeModel[];
+  };
+  documents: File[];
+  photo: File | null;
+  signature: Blob | null;
+  consent: { terms: boolean; privacy: boolean };
+  altcha: string;
+};
+
+/** A field of the application form, e.g. "person.address.city". */
+export type ApplicationPath = FieldPath<ApplicationModel>;
+
+/** Where the form is used: the public page (captcha, signature required) or the back office. */
+export type ApplicationFormMode = 'public' | 'staff';
+
+export const MAX_REPRESENTATIVES = 10;
+/** Applicants must be at least this old (the server's rule). */
+export const MIN_AGE = 16;
+
+const emptyAddress = (): AddressModel => ({ line1: '', line2: '', postalCode: '', city: '', country: null });
+
+export const emptyRepresentative = (isContact = false): RepresentativeModel => ({
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  role: '',
+  isContact,
+});
+
+function initialModel(): ApplicationModel {
+  const french = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('fr');
+  return {
+    kind: 'individual',
+    planId: null,
+    locale: french ? 'fr' : 'en',
+    person: {
+      firstName: '',
+      lastName: '',
+      email: '',
+      phone: '',
+      birthDate: '',
+      nationality: null,
+      address: emptyAddress(),
+    },
+    professional: {
+      occupation: '',
+      employer: '',
+      jobTitle: '',
+      sector: '',
+      licenceNumber: '',
+      yearsOfExperience: null,
+    },
+    organisation: {
+      legalName: '',
+      registrationNumber: '',
+      vatNumber: '',
+      website: '',
+      address: emptyAddress(),
+      representatives: [emptyRepresentative(true)],
+    },
+    documents: [],
+    photo: null,
+    signature: null,
+    consent: { terms: false, privacy: false },
+    altcha: '',
+  };
+}
+
+type V = Validator<ApplicationModel>;
+const isIndividual = (model: ApplicationModel) => model.kind === 'individual';
+const isOrganisation = (model: ApplicationModel) => model.kind === 'organisation';
+const individual = (...validators: V[]) => [when(isIndividual, ...validators)];
+const organisation = (...validators: V[]) => [when(isOrganisation, ...validators)];
+const text = (max: number, message: string) => [required<ApplicationModel>(message), maxLength<ApplicationModel>(max)];
+
+function hasProfessionalDetails(model: ApplicationModel): boolean {
+  const { yearsOfExperience, ...texts } = model.professional;
+  return yearsOfExperience !== null || Object.values(texts).some((value) => value.trim() !== '');
+}
+
+function filesOk(kind: typeof DOCUMENT_FILES): V {
+  return (value) => {
+    const files = (Array.isArray(value) ? value : [value]).filter((item): item is File => item instanceof File);
+    for (const file of files) {
+      const problem = fileProblem(file, kind);
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
+
+function addressRules(prefix: 'person.address' | 'organisation.address', guard: (m: ApplicationModel) => boolean) {
+  return {
+    [`${prefix}.line1`]: [when(guard, ...text(200, 'Enter the street and number.'))],
+    [`${prefix}.line2`]: [maxLength<ApplicationModel>(200)],
+    [`${prefix}.postalCode`]: [
+      when(guard, ...text(20, 'Enter the postal code.')),
+      pattern(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Use letters, digits, spaces and dashes only.'),
+    ],
+    [`${prefix}.city`]: [when(guard, ...text(100, 'Enter the city.'))],
+    [`${prefix}.country`]: [when(guard, required('Choose the country.'))],
+  } as FormRules<ApplicationModel>;
+}
+
+function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
+  const contactCount = (model: ApplicationModel) =>
+    model.organisation.representatives.filter((representative) => representative.isContact).length;
+  return {
+    planId: [required('Choose a plan.')],
+    'person.firstName': individual(...text(100, 'Enter your first name.')),
+    'person.lastName': individual(...text(100, 'Enter your last name.')),
+    'person.email': individual(required('Enter your e-mail address.'), email(), maxLength(254)),
+    'person.phone': individual(required('Enter your phone number.'), phone()),
+    'person.birthDate': individual(required('Enter your date of birth.'), birthDate(MIN_AGE, 120)),
+    'person.nationality': individual(required('Choose your nationality.')),
+    ...addressRules('person.address', isIndividual),
+    'professional.occupation': [
+      when(
+        (model) => isIndividual(model) && hasProfessionalDetails(model),
+        required('Enter the occupation, or leave every professional field empty.'),
+      ),
+      maxLength(100),
+    ],
+    'professional.employer': [maxLength(200)],
+    'professional.jobTitle': [maxLength(100)],
+    'professional.sector': [maxLength(100)],
+    'professional.licenceNumber': [maxLength(50)],
+    'professional.yearsOfExperience': [integerBetween(0, 80)],
+    'organisation.legalName': organisation(...text(200, 'Enter the legal name.')),
+    'organisation.registrationNumber': organisation(
+      ...text(40, 'Enter the registration number.'),
+      pattern(/^[A-Za-z0-9][A-Za-z0-9 ./-]+$/, 'Use letters, digits, spaces, dots, slashes and dashes only.'),
+    ),
+    'organisation.vatNumber': organisation(
+      maxLength(20),
+      pattern(/^[A-Za-z]{2}[A-Za-z0-9 .+*-]{2,17}$/, 'Start with the country code, e.g. BE0123456789.'),
+    ),
+    'organisation.website': organisation(webAddress(), maxLength(200)),
+    ...addressRules('organisation.address', isOrganisation),
+    'organisation.representatives': organisation(
+      required('Add at least one representative.'),
+      maxItems(MAX_REPRESENTATIVES, `Add at most ${MAX_REPRESENTATIVES} representatives.`),
+      (_value, model) => (contactCount(model) === 1 ? null : 'Choose which representative is the contact person.'),
+    ),
+    'organisation.representatives.*.firstName': organisation(...text(100, 'Enter the first name.')),
+    'organisation.representatives.*.lastName': organisation(...text(100, 'Enter the last name.')),
+    'organisation.representatives.*.email': organisation(
+      required('Enter the e-mail address.'),
+      email(),
+      maxLength(254),
+    ),
+    'organisation.representatives.*.phone': organisation(phone()),
+    'organisation.representatives.*.role': organisation(...text(100, 'Enter their role, e.g. Director.')),
+    documents: [maxItems(MAX_DOCUMENTS, `Attach at most ${MAX_DOCUMENTS} documents.`), filesOk(DOCUMENT_FILES)],
+    photo: [filesOk(PHOTO_FILES)],
+    signature: mode === 'public' ? [signed()] : [],
+    'consent.terms': [checked('Accept the membership terms to apply.')],
+    'consent.privacy': [checked('Accept the privacy notice to apply.')],
+    altcha: [],
+  };
+}
+
+function signed(): V {
+  return (value) => (value instanceof Blob ? null : 'Sign in the box to apply.');
+}
+
+/** The server names the multipart part: "application.person.email" is the field "person.email". */
+function serverField(field: string): string {
+  return field.replace(/^application\./, '');
+}
+
+function address(model: AddressModel): Address {
+  return {
+    line1: model.line1.trim(),
+    ...(model.line2.trim() ? { line2: model.line2.trim() } : {}),
+    postalCode: model.postalCode.trim(),
+    city: model.city.trim(),
+    country: model.country ?? '',
+  };
+}
+
+/** Only the fields that were filled in: optional empties are left out, not sent as "". */
+function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
+  const trimmed = value.trim();
+  return trimmed ? ({ [key]: trimmed } as Record<K, string>) : {};
+}
+
+function website(value: string): string {
+  const trimmed = value.trim();
+  return !trimmed || /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+/** The `application` JSON for the model, with only the parts that belong to its kind. */
+export function toApplicationInput(model: ApplicationModel): ApplicationInput {
+  // The form's rules make both consents required; nothing is sent without them.
+  if (!model.consent.terms || !model.consent.privacy) throw new Error('Both consents are needed to apply.');
+  const base = {
+    kind: model.kind,
+    planId: model.planId ?? '',
+    locale: model.locale,
+    consent: { terms: true, privacy: true } as const,
+  };
+  if (model.kind === 'organisation') {
+    const org = model.organisation;
+    return {
+      ...base,
+      organisation: {
+        legalName: org.legalName.trim(),
+        registrationNumber: org.registrationNumber.trim(),
+        ...optional('vatNumber', org.vatNumber),
+        address: address(org.address),
+        ...optional('website', website(org.website)),
+        representatives: org.representatives.map((rep) => ({
+          firstName: rep.firstName.trim(),
+          lastName: rep.lastName.trim(),
+          email: rep.email.trim(),
+          ...optional('phone', rep.phone),
+          role: rep.role.trim(),
+          isContact: rep.isContact,
+        })),
+      },
+    };
+  }
+  const person = model.person;
+  const pro = model.professional;
+  return {
+    ...base,
+    person: {
+      firstName: person.firstName.trim(),
+      lastName: person.lastName.trim(),
+      email: person.email.trim(),
+      phone: person.phone.trim(),
+      birthDate: person.birthDate,
+      address: address(person.address),
+      nationality: person.nationality ?? '',
+    },
+    ...(hasProfessionalDetails(model)
+      ? {
+          professional: {
+            occupation: pro.occupation.trim(),
+            ...optional('employer', pro.employer),
+            ...optional('jobTitle', pro.jobTitle),
+            ...optional('sector', pro.sector),
+            ...optional('licenceNumber', pro.licenceNumber),
+            ...(pro.yearsOfExperience !== null ? { yearsOfExperience: pro.yearsOfExperience } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The multipart body of POST /applications. */
+export function toFormData(model: ApplicationModel, mode: ApplicationFormMode): FormData {
+  const body = new FormData();
+  body.append('application', JSON.stringify(toApplicationInput(model)));
+  for (const file of model.documents) body.append('documents', file, file.name);
+  if (model.photo) body.append('photo', model.photo, model.photo.name);
+  if (model.signature) body.append('signature', model.signature, 'signature.png');
+  if (mode === 'public' && model.altcha) body.append('altcha', model.altcha);
+  return body;
+}
+
+/** The applicant's e-mail address (the person's, or the organisation's contact's). */
+export function applicantEmail(model: ApplicationModel): string {
+  if (model.kind === 'individual') return model.person.email.trim();
+  return model.organisation.representatives.find((rep) => rep.isContact)?.email.trim() ?? '';
+}
+
+export function createApplicationForm(mode: ApplicationFormMode) {
+  return useForm<ApplicationModel>(initialModel(), rulesFor(mode), { mapServerField: serverField });
+}
+
+export type ApplicationForm = ReturnType<typeof createApplicationForm>;
+
+interface ApplicationFormContext {
+  form: ApplicationForm;
+  mode: ApplicationFormMode;
+  /** Prefix of element ids, so labels point at their inputs. */
+  idPrefix: string;
+}
+
+const KEY: InjectionKey<ApplicationFormContext> = Symbol('application-form');
+
+/** Creates the form and shares it with the section components below. */
+export function provideApplicationForm(mode: ApplicationFormMode, idPrefix = 'apply'): ApplicationFormContext {
+  const context = { form: createApplicationForm(mode), mode, idPrefix };
+  provide(KEY, context);
+  return context;
+}
+
+/** The form of the nearest RegistrationForm. */
+export function useApplicationForm(): ApplicationFormContext {
+  const context = inject(KEY);
+  if (!context) throw new Error('useApplicationForm() needs a RegistrationForm above it.');
+  return context;
+}

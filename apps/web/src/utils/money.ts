@@ -1,0 +1,66 @@
+import type { Money, PlanPeriod } from '@/api/types';
+
+/**
+ * Money is exact: integer minor units (cents) with an ISO 4217 currency, as the API sends it.
+ * Conversions to and from what people read and type go through decimal strings, never through
+ * floating-point arithmetic.
+ */
+
+/** Digits after the decimal point for a currency (EUR 2, JPY 0, KWD 3). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** 12345 EUR → "123.45" (exact). */
+export function minorToDecimal(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = amount < 0 ? '-' : '';
+  const units = String(Math.abs(Math.trunc(amount))).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${units}`;
+  return `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;
+}
+
+export type ParsedAmount = { ok: true; amount: number } | { ok: false; error: string };
+
+/**
+ * "120", "120.5", "1 234,50" → minor units, exactly. Refuses more decimals than the currency has,
+ * negative amounts and amounts beyond what a JavaScript number holds exactly.
+ */
+export function parseMajorUnits(input: string, currency: string): ParsedAmount {
+  const digits = minorDigits(currency);
+  const compact = input.trim().replace(/[\s\u00a0\u202f']/g, '');
+  const match = /^(\d+)(?:[.,](\d*))?$/.exec(compact);
+  if (!match) return { ok: false, error: 'Enter an amount such as 120 or 120.50.' };
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) {
+    return {
+      ok: false,
+      error: digits === 0 ? `${currency} amounts have no decimals.` : `Use at most ${digits} decimals.`,
+    };
+  }
+  const amount = Number(`${whole}${fraction.padEnd(digits, '0')}`);
+  if (!Number.isSafeInteger(amount)) return { ok: false, error: 'This amount is too large.' };
+  return { ok: true, amount };
+}
+
+/** "€120.00", or "Free" for zero. */
+export function formatMoney(money: Money, locale?: string): string {
+  if (money.amount === 0) return 'Free';
+  const decimal = minorToDecimal(money.amount, money.currency) as `${number}`;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(decimal);
+  } catch {
+    return `${decimal} ${money.currency}`;
+  }
+}
+
+/** "per year", "per month", "every 3 months". */
+export function formatPeriod(period: PlanPeriod): string {
+  if (period.count === 1) return `per ${period.unit}`;
+  return `every ${period.count} ${period.unit}s`;
+}

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, waitUntil } from '@tessera/testing';
+import { Pool } from 'pg';
+import { benchEnvironment, percentile, report, timed } from './support';
+
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
+const CONCURRENCY = 16;
+const ADMIN = { email: 'bench.admin@tessera.test', password: 'Bench-Admin-Password-1' };
+
+function applicationJson(i: number, planId: string) {
+  return {
+    kind: 'individual',
+    planId,
+    locale: 'en',
+    consent: { terms: true, privacy: true },
+    person: {
+      firstName: 'Bench',
+      lastName: `Applicant ${i}`,
+      email: `applicant${i}@bench.test`,
+      phone: '+32 470 12 34 56',
+      birthDate: '1990-05-17',
+      address: { line1: 'Rue de la Loi 16', postalCode: '1000', city: 'Brussels', country: 'BE' },
+      nationality: 'BE',
+    },
+    professional: { occupation: 'Engineer', employer: 'Bench Ltd', yearsOfExperience: 7 },
+  };
+}
+
+/**
+ * JSON-only applications through the API (multipart with the `application` part, staff token,
+ * validation, transaction, reference, event, confirmation e-mail in the outbox) against the same
+ * application rows written with one raw INSERT each. Target: ≥ 25% of the raw rate, p99 < 4× median.
+ */
+export async function registrationBench(): Promise<void> {
+  const { env, drop } = await benchEnvironment();
+  // The API runs as in production, in its own process, so the load generator does not share its CPU.
+  const port = await freePort();
+  const api = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js'),
+    ],
+    {
+      env: { ...process.env, ...env, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, {
+    timeoutMs: 30_000,
+    description: 'the API to start',
+  });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
+  pool.on('error', () => undefined); // idle clients are cut when the database is dropped
+  try {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<Record<string, unknown>>;
+    };
+    const { accessToken } = (await post('/auth/login', ADMIN)) as { accessToken: string };
+    const plan = (await post(
+      '/plans',
+      {
+        code: 'bench',
+        name: 'Bench',
+        description: 'Benchmark plan',
+        applicantKinds: ['individual'],
+        price: { amount: 6000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+        graceDays: 30,
+        active: true,
+        sortOrder: 0,
+      },
+      accessToken,
+    )) as { id: string };
+
+    const latencies: number[] = [];
+    const viaApi = await timed(APPLICATIONS, CONCURRENCY, async (i) => {
+      const form = new FormData();
+      form.append('application', JSON.stringify(applicationJson(i, plan.id)));
+      const started = performance.now();
+      const response = await fetch(`${base}/applications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}` },
+        body: form,
+      });
+      if (response.status !== 201) throw new Error(`application ${i}: ${response.status} ${await response.text()}`);
+      latencies.push(performance.now() - started);
+    });
+
+    const raw = await timed(APPLICATIONS, CONCURRENCY, async (i) => {
+      const json = applicationJson(i, plan.id);
+      await pool.query(
+        `INSERT INTO applications (reference, kind, status, plan_id, locale, source, email, applicant_name, person,
+                                   professional, consent, submitted_at, updated_at)
+         VALUES ('RAW-' || nextval('application_reference_seq'), 'individual', 'submitted', $1, 'en', 'staff', $2, $3,
+                 $4, $5, $6, now(), now())`,
+        [
+          plan.id,
+          `raw${i}@bench.test`,
+          `${json.person.firstName} ${json.person.lastName}`,
+          json.person,
+          json.professional,
+          { ...json.consent, consentedAt: new Date().toISOString() },
+        ],
+      );
+    });
+
+    report(`Registration: JSON-only applications (${APPLICATIONS}, ${CONCURRENCY} at a time)`, [
+      { label: 'POST /applications (validated, one transaction, outbox)', count: APPLICATIONS, ms: viaApi },
+      { label: 'baseline: one raw INSERT per application over pg', count: APPLICATIONS, ms: raw },
+    ]);
+    const median = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    const share = raw / viaApi;
+    console.log(
+      `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median)`,
+    );
+    console.log(
+      `  targets: API ≥ 25% of raw → ${(share * 100).toFixed(0)}% ${share >= 0.25 ? 'met' : 'NOT met'}; ` +
+        `p99 < 4× median → ${p99 < 4 * median ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api.once('exit', resolve));
+    await pool.end();
+    await drop();
+  }
+}

@@ -1,0 +1,54 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { toFieldErrors, type FieldErrorDto } from '@tessera/core';
+import { ApplicationInputDto } from './dto/application-input.dto';
+
+export const MIN_AGE = 16;
+export const MAX_AGE = 120;
+
+/**
+ * Reads the `application` part: JSON, then every rule of ApplicationInputDto, then the rules that
+ * need today's date. Returns the validated input, or the field errors (prefixed `application.`).
+ */
+export function parseApplicationInput(
+  raw: string | undefined,
+  today: Date,
+): { input: ApplicationInputDto; errors: [] } | { input: null; errors: FieldErrorDto[] } {
+  if (raw === undefined || raw.trim() === '')
+    return fail('application', 'is required: a JSON document describing the application');
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return fail('application', `is not valid JSON (${(error as Error).message})`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return fail('application', 'must be a JSON object');
+
+  const input = plainToInstance(ApplicationInputDto, json);
+  const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), 'application');
+  const birthDateField = 'application.person.birthDate';
+  if (input.person && typeof input.person.birthDate === 'string' && !errors.some((e) => e.field === birthDateField)) {
+    const problem = birthDateProblem(input.person.birthDate, today);
+    if (problem) errors.push({ field: birthDateField, message: problem });
+  }
+  return errors.length > 0 ? { input: null, errors } : { input, errors: [] };
+}
+
+/** Why this birth date is refused on `today` (UTC), or null. */
+export function birthDateProblem(birthDate: string, today: Date): string | null {
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const todayKey = today.toISOString().slice(0, 10);
+  if (birthDate >= todayKey) return 'must be in the past';
+  let age = today.getUTCFullYear() - year;
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  if (age < MIN_AGE) return `the applicant must be at least ${MIN_AGE} years old`;
+  if (age > MAX_AGE) return `the applicant must be at most ${MAX_AGE} years old`;
+  return null;
+}
+
+function fail(field: string, message: string): { input: null; errors: FieldErrorDto[] } {
+  return { input: null, errors: [{ field, message }] };
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '@tessera/core';
+import type { ApplicationStatus } from './application-state';
+import { ApplicationEvent } from './entities/application-event.entity';
+import { ApplicationFile } from './entities/application-file.entity';
+import { Application } from './entities/application.entity';
+import type { ActorKind, ApplicantKind, ApplicationEventType } from './registration.types';
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  planId?: string;
+  kind?: ApplicantKind;
+  submittedFrom?: Date;
+  submittedBefore?: Date;
+  search?: string;
+  offset: number;
+  limit: number;
+}
+
+/** Unique indexes that stop a second application under review for the same applicant. */
+/** The first event of an application, written with it. */
+export interface NewEvent {
+  type: ApplicationEventType;
+  actorKind: ActorKind;
+  actorId: string | null;
+}
+
+export const PENDING_EMAIL_INDEX = 'applications_pending_email_key';
+export const PENDING_REGISTRATION_INDEX = 'applications_pending_registration_key';
+
+/** The only place that speaks TypeORM for applications, their files and events. */
+@Injectable()
+export class ApplicationRepository {
+  constructor(private readonly transactions: Transactions) {}
+
+  private get applications() {
+    return this.transactions.repository(Application);
+  }
+
+  private get files() {
+    return this.transactions.repository(ApplicationFile);
+  }
+
+  private get events() {
+    return this.transactions.repository(ApplicationEvent);
+  }
+
+  async nextReferenceNumber(): Promise<string> {
+    const [row] = (await this.transactions.manager.query(`SELECT nextval('application_reference_seq') AS n`)) as {
+      n: string;
+    }[];
+    return row.n;
+  }
+
+  create(fields: Partial<Application>): Application {
+    return this.applications.create(fields);
+  }
+
+  /**
+   * Inserts the application and its first event in one statement (the submit path is hot: see
+   * bench/). The pending-duplicate indexes raise a unique violation the service turns into 409.
+   */
+  async insertWithEvent(application: Application, event: NewEvent): Promise<string> {
+    const [row] = (await this.transactions.manager.query(
+      `WITH inserted AS (
+         INSERT INTO applications (reference, kind, status, plan_id, locale, source, email, registration_key,
+                                   applicant_name, contact_name, person, professional, organisation, consent,
+                                   submitted_by_user_id, submitted_by_api_key_id, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+         RETURNING id, status),
+       event AS (
+         INSERT INTO application_events (application_id, type, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
+         SELECT id, $18, NULL, status, $19, $20, NULL, $17 FROM inserted)
+       SELECT id FROM inserted`,
+      [
+        application.reference,
+        application.kind,
+        application.status,
+        application.planId,
+        application.locale,
+        application.source,
+        application.email,
+        application.registrationKey,
+        application.applicantName,
+        application.contactName,
+        application.person,
+        application.professional,
+        application.organisation,
+        application.consent,
+        application.submittedByUserId,
+        application.submittedByApiKeyId,
+        application.submittedAt,
+        event.type,
+        event.actorKind,
+        event.actorId,
+      ],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  save(application: Application): Promise<Application> {
+    return this.applications.save(application);
+  }
+
+  findById(id: string): Promise<Application | null> {
+    return this.applications.findOneBy({ id });
+  }
+
+  lockById(id: string): Promise<Application | null> {
+    return this.applications.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async list(filter: ApplicationFilter): Promise<[Application[], number]> {
+    const query = this.applications.createQueryBuilder('a');
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.planId) query.andWhere('a.planId = :planId', { planId: filter.planId });
+    if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.submittedFrom) query.andWhere('a.submittedAt >= :from', { from: filter.submittedFrom });
+    if (filter.submittedBefore) query.andWhere('a.submittedAt < :before', { before: filter.submittedBefore });
+    if (filter.search) {
+      // search_text is the lower-cased reference, names and e-mail (a trigram index serves ILIKE).
+      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+      query.andWhere('a.search_text ILIKE :pattern', { pattern });
+    }
+    return query
+      .orderBy('a.submittedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+  }
+
+  insertFile(fields: Partial<ApplicationFile>): Promise<ApplicationFile> {
+    return this.files.save(this.files.create(fields));
+  }
+
+  filesOf(applicationId: string): Promise<ApplicationFile[]> {
+    return this.files.find({ where: { applicationId }, order: { role: 'ASC', position: 'ASC' } });
+  }
+
+  findFile(applicationId: string, fileId: string): Promise<ApplicationFile | null> {
+    return this.files.findOneBy({ id: fileId, applicationId });
+  }
+
+  addEvent(fields: Partial<ApplicationEvent>): Promise<ApplicationEvent> {
+    return this.events.save(this.events.create(fields));
+  }
+
+  eventsOf(applicationId: string): Promise<ApplicationEvent[]> {
+    return this.events.find({ where: { applicationId }, order: { occurredAt: 'ASC', seq: 'ASC' } });
+  }
+}

@@ -1,0 +1,360 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import {
+  CaptchaService,
+  Clock,
+  FileStorage,
+  pageOf,
+  ProblemException,
+  Transactions,
+  type FieldErrorDto,
+  type MultipartBody,
+  type Page,
+  type Principal,
+  type UploadedFile,
+} from '@tessera/core';
+import { MailService } from '@tessera/notifications';
+import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
+import { parseApplicationInput } from './application-input';
+import { formatApplicationReference } from './application-reference';
+import { PENDING_EMAIL_INDEX, PENDING_REGISTRATION_INDEX, ApplicationRepository } from './application.repository';
+import { transitionRefusal, type ApplicationStatus } from './application-state';
+import { isUniqueViolation } from './database/unique-violation';
+import { contentDisposition } from './file-names';
+import type { ApplicationInputDto } from './dto/application-input.dto';
+import type { ListApplicationsQueryDto } from './dto/application-query.dto';
+import { ApplicationCreatedDto, ApplicationDetailDto, ApplicationSummaryDto } from './dto/application-response.dto';
+import type { Application, StoredOrganisation, StoredPerson } from './entities/application.entity';
+import { PlansService } from './plans.service';
+import type { ActorKind, ApplicationEventType, ApplicationSource } from './registration.types';
+import { TransactionalFileStorage } from './transactional-file-storage';
+
+/** What POST /applications receives: the multipart text fields and files. */
+export type ApplicationSubmission = MultipartBody;
+
+/** Text fields of the form; the JSON may also come as a file part named `application`. */
+const TEXT_FIELDS = ['application', 'altcha'];
+const MAX_JSON_BYTES = 1024 * 1024;
+
+interface Submitter {
+  source: ApplicationSource;
+  actorKind: ActorKind;
+  actorId: string | null;
+  userId: string | null;
+  apiKeyId: string | null;
+}
+
+const pendingConflict = () =>
+  ProblemException.conflict('An application for this e-mail is already under review.', 'application-pending');
+const pendingRegistrationConflict = () =>
+  ProblemException.conflict(
+    'An application for this company registration number is already under review.',
+    'application-pending',
+  );
+
+/**
+ * Membership applications: intake (validate everything, then store everything in one
+ * transaction), the staff's reads and downloads, and status changes through application-state.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly applications: ApplicationRepository,
+    private readonly plans: PlansService,
+    private readonly files: TransactionalFileStorage,
+    private readonly storage: FileStorage,
+    private readonly captcha: CaptchaService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(submission: ApplicationSubmission, principal: Principal | undefined): Promise<ApplicationCreatedDto> {
+    const submitter = submitterOf(principal);
+    const now = this.clock.now();
+
+    // 1. The shape of the form: known fields, file counts.
+    const { json, uploads, errors: shapeErrors } = splitSubmission(submission);
+    if (shapeErrors.length > 0) throw ProblemException.validation(shapeErrors);
+
+    // 2. The JSON document, the plan, and what online submissions must carry.
+    const parsed = parseApplicationInput(json, now);
+    const errors: FieldErrorDto[] = [...parsed.errors];
+    if (submitter.source === 'online' && !uploads.some((file) => file.field === 'signature'))
+      errors.push({ field: 'signature', message: 'is required: draw your signature' });
+    const plan = parsed.input ? await this.plans.planForApplication(parsed.input.planId, parsed.input.kind) : undefined;
+    if (plan && 'problem' in plan) errors.push({ field: 'application.planId', message: plan.problem });
+    if (errors.length > 0 || !parsed.input || !plan || 'problem' in plan) throw ProblemException.validation(errors);
+    const input = parsed.input;
+    const planName = plan.plan.name;
+
+    // 3. Every file, by its bytes.
+    const accepted = acceptFiles(uploads);
+
+    // 4. Store it all, or nothing. A pending duplicate is refused by its unique index (one 201,
+    //    one 409 when two race), after the captcha so nobody can probe e-mails without solving one.
+    return this.transactions.run(async () => {
+      if (submitter.source === 'online') await this.captcha.verify(submission.fields.altcha);
+      const application = this.newApplication(input, submitter, now);
+      application.reference = formatApplicationReference(
+        now.getUTCFullYear(),
+        await this.applications.nextReferenceNumber(),
+      );
+      application.id = await this.insertApplication(application, submitter);
+      for (const file of accepted) await this.storeFile(application.id, file, now);
+      await this.mail.send({
+        to: application.email,
+        template: 'application-received',
+        locale: application.locale,
+        data: { name: recipientName(application), reference: application.reference, planName },
+      });
+      return { id: application.id, reference: application.reference, status: 'submitted' as const };
+    });
+  }
+
+  async list(query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryDto>> {
+    const [rows, total] = await this.applications.list({
+      status: query.status,
+      planId: query.planId,
+      kind: query.kind,
+      submittedFrom: query.submittedFrom ? startOf(query.submittedFrom) : undefined,
+      submittedBefore: query.submittedTo ? endOf(query.submittedTo) : undefined,
+      search: query.q,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    const names = await this.plans.namesOf(rows.map((row) => row.planId));
+    return pageOf(
+      rows.map((row) => ApplicationSummaryDto.from(row, names.get(row.planId) ?? '')),
+      total,
+      query,
+    );
+  }
+
+  async get(id: string): Promise<ApplicationDetailDto> {
+    const application = await this.applications.findById(id);
+    if (!application) throw notFound();
+    return this.detailOf(application);
+  }
+
+  /**
+   * A stored file of this application, with the headers to serve it under: always its detected
+   * type; inline only when asked for and only for PNG/JPEG (thumbnails), else an attachment.
+   */
+  async openFile(
+    applicationId: string,
+    fileId: string,
+    inline: boolean,
+  ): Promise<{ stream: Readable; contentType: string; size: number; disposition: string }> {
+    const file = await this.applications.findFile(applicationId, fileId);
+    if (!file) throw ProblemException.notFound('This application has no file with this id.', 'file-not-found');
+    const showInline = inline && (file.contentType === 'image/png' || file.contentType === 'image/jpeg');
+    const stream = this.storage.read(file.storageKey);
+    // Opened before answering: a file missing from storage is a logged 500, not a broken download.
+    await new Promise<void>((resolve, reject) => {
+      stream.once('ready', () => resolve());
+      stream.once('error', (error) => reject(new Error(`Stored file ${file.id} cannot be read: ${error.message}`)));
+    });
+    return {
+      stream,
+      contentType: file.contentType,
+      size: file.size,
+      disposition: contentDisposition(showInline ? 'inline' : 'attachment', file.filename),
+    };
+  }
+
+  async cancel(id: string, reason: string, actor: Principal): Promise<ApplicationDetailDto> {
+    return this.transactions.run(async () => {
+      const application = await this.moveTo(id, 'cancelled', 'cancelled', submitterOf(actor), reason);
+      return this.detailOf(application);
+    });
+  }
+
+  /** The one way an application changes status: checked by application-state, recorded in history. */
+  private async moveTo(
+    id: string,
+    to: ApplicationStatus,
+    event: ApplicationEventType,
+    actor: Submitter,
+    reason: string | null,
+  ): Promise<Application> {
+    const application = await this.applications.lockById(id);
+    if (!application) throw notFound();
+    const refusal = transitionRefusal(application.status, to);
+    if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
+    const from = application.status;
+    const now = this.clock.now();
+    application.status = to;
+    application.updatedAt = now;
+    const saved = await this.applications.save(application);
+    await this.record(saved, event, from, actor, reason, now);
+    return saved;
+  }
+
+  private async detailOf(application: Application): Promise<ApplicationDetailDto> {
+    // One after the other: inside a transaction they share one connection.
+    const files = await this.applications.filesOf(application.id);
+    const events = await this.applications.eventsOf(application.id);
+    const planName = await this.planName(application.planId);
+    return ApplicationDetailDto.fromParts(application, planName, files, events);
+  }
+
+  private newApplication(input: ApplicationInputDto, submitter: Submitter, now: Date): Application {
+    const person = input.person ? (plain(input.person) as StoredPerson) : null;
+    const organisation = input.organisation ? (plain(input.organisation) as StoredOrganisation) : null;
+    const contact = organisation?.representatives.find((representative) => representative.isContact) ?? null;
+    return this.applications.create({
+      kind: input.kind,
+      status: 'submitted',
+      planId: input.planId,
+      locale: input.locale,
+      source: submitter.source,
+      email: normaliseEmail(person?.email ?? contact?.email ?? ''),
+      registrationKey: organisation ? normaliseRegistrationNumber(organisation.registrationNumber) : null,
+      applicantName: person ? `${person.firstName} ${person.lastName}` : (organisation?.legalName ?? ''),
+      contactName: contact ? `${contact.firstName} ${contact.lastName}` : null,
+      person,
+      professional: input.professional ? plain(input.professional) : null,
+      organisation,
+      consent: { terms: true, privacy: true, consentedAt: now.toISOString() },
+      submittedByUserId: submitter.userId,
+      submittedByApiKeyId: submitter.apiKeyId,
+      submittedAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** The pending-duplicate indexes decide when two submissions race: one 201, one 409. */
+  private async insertApplication(application: Application, submitter: Submitter): Promise<string> {
+    try {
+      return await this.applications.insertWithEvent(application, {
+        type: 'submitted',
+        actorKind: submitter.actorKind,
+        actorId: submitter.actorId,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, PENDING_EMAIL_INDEX)) throw pendingConflict();
+      if (isUniqueViolation(error, PENDING_REGISTRATION_INDEX)) throw pendingRegistrationConflict();
+      throw error;
+    }
+  }
+
+  private async storeFile(applicationId: string, file: AcceptedFile, now: Date): Promise<void> {
+    const stored = await this.files.save(file.bytes, file.extension);
+    await this.applications.insertFile({
+      applicationId,
+      role: file.role,
+      position: file.position,
+      filename: file.filename,
+      contentType: file.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      width: file.width,
+      height: file.height,
+      storageKey: stored.key,
+      createdAt: now,
+    });
+  }
+
+  private async record(
+    application: Application,
+    type: ApplicationEventType,
+    from: ApplicationStatus | null,
+    actor: Submitter,
+    reason: string | null,
+    at: Date,
+  ): Promise<void> {
+    await this.applications.addEvent({
+      applicationId: application.id,
+      type,
+      fromStatus: from,
+      toStatus: application.status,
+      actorKind: actor.actorKind,
+      actorId: actor.actorId,
+      reason,
+      occurredAt: at,
+    });
+  }
+
+  private async planName(planId: string): Promise<string> {
+    return (await this.plans.namesOf([planId])).get(planId) ?? '';
+  }
+}
+
+/** Splits the multipart body into the JSON, the uploads and any shape errors. */
+function splitSubmission(submission: ApplicationSubmission): {
+  json: string | undefined;
+  uploads: UploadedFile[];
+  errors: FieldErrorDto[];
+} {
+  const errors: FieldErrorDto[] = Object.keys(submission.fields)
+    .filter((field) => !TEXT_FIELDS.includes(field))
+    .map((field) => ({ field, message: 'is not a field this form accepts (application, altcha)' }));
+  let json = submission.fields.application;
+  const jsonFiles = submission.files.filter((file) => file.field === 'application');
+  if (jsonFiles.length > 0) {
+    if (json !== undefined || jsonFiles.length > 1) errors.push({ field: 'application', message: 'must be sent once' });
+    else if (jsonFiles[0].bytes.length > MAX_JSON_BYTES)
+      errors.push({ field: 'application', message: 'must be at most 1 MB of JSON' });
+    else json = jsonFiles[0].bytes.toString('utf8');
+  }
+  const uploads = submission.files.filter((file) => file.field !== 'application');
+  errors.push(...fileCountErrors(uploads));
+  return { json, uploads, errors };
+}
+
+/** Who submits: anonymous and members online; officers and admins as staff; API keys with the scope. */
+function submitterOf(principal: Principal | undefined): Submitter {
+  if (principal?.kind === 'api-key') {
+    if (!principal.scopes.includes('applications:write'))
+      throw ProblemException.forbidden('This API key does not have the applications:write scope.');
+    return {
+      source: 'api',
+      actorKind: 'api-key',
+      actorId: principal.apiKeyId,
+      userId: null,
+      apiKeyId: principal.apiKeyId,
+    };
+  }
+  if (principal?.kind === 'user') {
+    const staff = principal.roles.some((role) => role === 'admin' || role === 'officer');
+    return {
+      source: staff ? 'staff' : 'online',
+      actorKind: staff ? 'user' : 'applicant',
+      actorId: principal.userId,
+      userId: principal.userId,
+      apiKeyId: null,
+    };
+  }
+  return { source: 'online', actorKind: 'applicant', actorId: null, userId: null, apiKeyId: null };
+}
+
+function recipientName(application: Application): string {
+  return application.contactName ?? application.applicantName;
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** "be 0123.456.789" and "BE0123456789" are the same company. */
+export const normaliseRegistrationNumber = (value: string): string => value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** A class instance from class-transformer → the plain JSON to keep. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function startOf(value: string): Date {
+  return DATE_ONLY.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+}
+
+/** Exclusive upper bound: the end of a date's day, or the date-time itself. */
+function endOf(value: string): Date {
+  return DATE_ONLY.test(value) ? new Date(new Date(`${value}T00:00:00Z`).getTime() + DAY_MS) : new Date(value);
+}
+
+function notFound(): ProblemException {
+  return ProblemException.notFound('No application has this id.', 'application-not-found');
+}

@@ -1,0 +1,12 @@
+export * from './registration.module';
+export * from './registration.http.module';
+export * from './registration.schema';
+export * from './registration.types';
+export * from './plans.service';
+export { ApplicationsService, type ApplicationSubmission } from './applications.service';
+export * from './application-state';
+export * from './application-reference';
+export * from './dto/plan.dto';
+export * from './dto/application-input.dto';
+export * from './dto/application-query.dto';
+export * from './dto/application-response.dto';

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestingModule } from '@nestjs/testing';
+import {
+  CaptchaModule,
+  ProblemException,
+  StorageModule,
+  Transactions,
+  type MultipartBody,
+  type Principal,
+} from '@tessera/core';
+import { MailService } from '@tessera/notifications';
+import { createWorkerTestingModule } from '@tessera/testing';
+import { DataSource } from 'typeorm';
+import { ApplicationsService } from '../applications.service';
+import { PlansService } from '../plans.service';
+import { RegistrationModule } from '../registration.module';
+import { jpegHeader, pdfHeader, pngHeader } from './files';
+
+const officer: Principal = { kind: 'user', userId: randomUUID(), sessionId: randomUUID(), roles: ['officer'] };
+const address = { line1: '1 Main Street', postalCode: '1000', city: 'Brussels', country: 'BE' };
+
+/** Every file under a directory, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('applications against the real database and disk', () => {
+  let moduleRef: TestingModule;
+  let applications: ApplicationsService;
+  let db: DataSource;
+  let storageDir: string;
+  let individualPlanId: string;
+  let organisationPlanId: string;
+  let counter = 0;
+
+  const individual = (email: string): MultipartBody => ({
+    fields: {
+      application: JSON.stringify({
+        kind: 'individual',
+        planId: individualPlanId,
+        locale: 'en',
+        consent: { terms: true, privacy: true },
+        person: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email,
+          phone: '+32 470 12 34 56',
+          birthDate: '1990-12-10',
+          address,
+          nationality: 'GB',
+        },
+      }),
+    },
+    files: [
+      { field: 'documents', filename: 'diploma.pdf', declaredType: 'application/pdf', bytes: pdfHeader(2048, email) },
+      { field: 'documents', filename: 'id.png', declaredType: 'image/png', bytes: pngHeader(800, 600, 4096) },
+      { field: 'photo', filename: 'me.jpg', declaredType: 'image/jpeg', bytes: jpegHeader(400, 500, 3000) },
+      { field: 'signature', filename: 'signature.png', declaredType: 'image/png', bytes: pngHeader(300, 100, 500) },
+    ],
+  });
+
+  const organisation = (registrationNumber: string, email: string): MultipartBody => ({
+    fields: {
+      application: JSON.stringify({
+        kind: 'organisation',
+        planId: organisationPlanId,
+        locale: 'fr',
+        consent: { terms: true, privacy: true },
+        organisation: {
+          legalName: 'Engines SA',
+          registrationNumber,
+          address,
+          representatives: [{ firstName: 'Grace', lastName: 'Hopper', email, role: 'Director', isContact: true }],
+        },
+      }),
+    },
+    files: [],
+  });
+
+  const uniqueEmail = () => `applicant.${(counter += 1)}.${Date.now().toString(36)}@example.test`;
+
+  async function counts(): Promise<
+    Record<'applications' | 'files' | 'events' | 'emails' | 'outbox' | 'stored', number>
+  > {
+    const [row] = (await db.query(`
+      SELECT (SELECT count(*) FROM applications)::int AS applications,
+             (SELECT count(*) FROM application_files)::int AS files,
+             (SELECT count(*) FROM application_events)::int AS events,
+             (SELECT count(*) FROM email_messages)::int AS emails,
+             (SELECT count(*) FROM outbox_messages)::int AS outbox`)) as Record<
+      'applications' | 'files' | 'events' | 'emails' | 'outbox',
+      number
+    >[];
+    return { ...row, stored: filesUnder(storageDir).length };
+  }
+
+  beforeAll(async () => {
+    storageDir = mkdtempSync(join(tmpdir(), 'tessera-registration-int-'));
+    moduleRef = await createWorkerTestingModule({
+      imports: [StorageModule, CaptchaModule, RegistrationModule],
+      queues: [],
+      env: { STORAGE_DIR: storageDir },
+    });
+    applications = moduleRef.get(ApplicationsService);
+    db = moduleRef.get(DataSource);
+    const plans = moduleRef.get(PlansService);
+    const common = { price: { amount: 6000, currency: 'EUR' }, period: { count: 1, unit: 'year' as const } };
+    individualPlanId = (
+      await plans.create({ code: 'int-individual', name: 'Individual', applicantKinds: ['individual'], ...common })
+    ).id;
+    organisationPlanId = (
+      await plans.create({
+        code: 'int-organisation',
+        name: 'Organisation',
+        applicantKinds: ['organisation'],
+        ...common,
+      })
+    ).id;
+  });
+  afterAll(() => moduleRef.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('stores the application, its files byte for byte, its history and the e-mail together', async () => {
+    const before = await counts();
+    const submission = individual(uniqueEmail());
+    const created = await applications.submit(submission, officer);
+    expect(created).toEqual({
+      id: expect.any(String),
+      reference: expect.stringMatching(/^APP-\d{4}-\d{6}$/),
+      status: 'submitted',
+    });
+
+    expect(await counts()).toEqual({
+      applications: before.applications + 1,
+      files: before.files + 4,
+      events: before.events + 1,
+      emails: before.emails + 1,
+      outbox: before.outbox + 1,
+      stored: before.stored + 4,
+    });
+    const rows: { storage_key: string; sha256: string; role: string }[] = await db.query(
+      `SELECT storage_key, sha256, role FROM application_files WHERE application_id = $1 ORDER BY role, position`,
+      [created.id],
+    );
+    const uploaded = submission.files.map((file) => file.bytes);
+    rows.forEach((row, index) => expect(readFileSync(join(storageDir, row.storage_key))).toEqual(uploaded[index]));
+    const detail = await applications.get(created.id);
+    expect(detail).toMatchObject({
+      source: 'staff',
+      history: [{ type: 'submitted', actor: { kind: 'user', id: officer.kind === 'user' ? officer.userId : '' } }],
+    });
+  });
+
+  it('leaves no row and no file when the transaction fails after the files were written', async () => {
+    const before = await counts();
+    const send = jest.spyOn(moduleRef.get(MailService), 'send').mockRejectedValueOnce(new Error('SMTP outbox down'));
+
+    await expect(applications.submit(individual(uniqueEmail()), officer)).rejects.toThrow('SMTP outbox down');
+
+    expect(send).toHaveBeenCalledTimes(1); // so the files had been written: mail is the last step
+    expect(await counts()).toEqual(before);
+  });
+
+  it('removes the files when an enclosing transaction fails after the service returned (as at COMMIT)', async () => {
+    const before = await counts();
+    let stored = 0;
+    await expect(
+      moduleRef.get(Transactions).run(async () => {
+        await applications.submit(individual(uniqueEmail()), officer);
+        stored = filesUnder(storageDir).length - before.stored;
+        throw new Error('the idempotency record could not be written');
+      }),
+    ).rejects.toThrow('the idempotency record could not be written');
+    expect(stored).toBe(4);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets exactly one of many concurrent submissions for one e-mail through; the others get 409', async () => {
+    const email = uniqueEmail();
+    const before = await counts();
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        applications.submit(individual(i % 2 ? email.toUpperCase() : email), officer),
+      ),
+    );
+    const fulfilled = results.filter((result) => result.status === 'fulfilled');
+    const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(7);
+    for (const { reason } of rejected) {
+      expect(reason).toBeInstanceOf(ProblemException);
+      expect((reason as ProblemException).problem).toMatchObject({
+        status: 409,
+        type: 'urn:tessera:problem:application-pending',
+        detail: 'An application for this e-mail is already under review.',
+      });
+    }
+    const after = await counts();
+    expect(after.applications - before.applications).toBe(1);
+    expect(after.stored - before.stored).toBe(4);
+  });
+
+  it('does the same for one company registration number, however it is written', async () => {
+    const results = await Promise.allSettled(
+      ['0123.456.789', '0123 456 789', '0123-456-789', '0123456789'].map((number) =>
+        applications.submit(organisation(number, uniqueEmail()), officer),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const [row] = await db.query(`SELECT count(*)::int AS n FROM applications WHERE registration_key = '0123456789'`);
+    expect(row.n).toBe(1);
+  });
+
+  it('enforces one pending application per e-mail in the database itself', async () => {
+    const created = await applications.submit(individual(uniqueEmail()), officer);
+    await expect(
+      db.query(
+        `INSERT INTO applications (reference, kind, plan_id, locale, source, email, applicant_name, person, consent, submitted_at, updated_at)
+         SELECT 'APP-2000-999999', kind, plan_id, locale, source, email, applicant_name, person, consent, now(), now()
+           FROM applications WHERE id = $1`,
+        [created.id],
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'applications_pending_email_key' } });
+  });
+
+  it('frees the e-mail once the application is cancelled, and keeps the cancellation in the history', async () => {
+    const email = uniqueEmail();
+    const first = await applications.submit(individual(email), officer);
+    await expect(applications.submit(individual(email), officer)).rejects.toMatchObject({ status: 409 });
+
+    const cancelled = await applications.cancel(first.id, 'Withdrawn by phone', officer);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.history.map((event) => [event.type, event.fromStatus, event.toStatus, event.reason])).toEqual([
+      ['submitted', null, 'submitted', null],
+      ['cancelled', 'submitted', 'cancelled', 'Withdrawn by phone'],
+    ]);
+    await expect(applications.cancel(first.id, 'again', officer)).rejects.toMatchObject({
+      problem: {
+        status: 409,
+        type: 'urn:tessera:problem:illegal-transition',
+        detail: 'This application is already cancelled.',
+      },
+    });
+    await expect(applications.submit(individual(email), officer)).resolves.toMatchObject({ status: 'submitted' });
+  });
+
+  it('serves a stored file, and fails loudly (not with a broken download) when it is gone from disk', async () => {
+    const created = await applications.submit(individual(uniqueEmail()), officer);
+    const [photo] = (await db.query(
+      `SELECT id, storage_key FROM application_files WHERE application_id = $1 AND role = 'photo'`,
+      [created.id],
+    )) as { id: string; storage_key: string }[];
+    const served = await applications.openFile(created.id, photo.id, true);
+    expect(served).toMatchObject({ contentType: 'image/jpeg', disposition: expect.stringMatching(/^inline; /) });
+    served.stream.destroy();
+
+    rmSync(join(storageDir, photo.storage_key));
+    await expect(applications.openFile(created.id, photo.id, false)).rejects.toThrow(/cannot be read/);
+  });
+
+  it('numbers references from one sequence', async () => {
+    const a = await applications.submit(individual(uniqueEmail()), officer);
+    const b = await applications.submit(individual(uniqueEmail()), officer);
+    const number = (reference: string) => Number(reference.split('-')[2]);
+    expect(number(b.reference)).toBeGreaterThan(number(a.reference));
+    expect(a.reference.slice(4, 8)).toBe(String(new Date().getUTCFullYear()));
+  });
+});
