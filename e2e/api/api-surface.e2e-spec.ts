@@ -69,6 +69,13 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    const deep = await raw('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '['.repeat(100_000) + ']'.repeat(100_000),
+    });
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ status: 400, detail: expect.stringContaining('nested') });
     const missing = await raw('/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found' });

@@ -4,7 +4,7 @@ import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter, registerMultipart } from '@tessera/core';
+import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMultipart } from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -20,9 +20,11 @@ export async function createApiApp(
   rootModule: Type = AppModule,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, ...options });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, bodyParser: false, ...options });
   if (!options.preview) app.useLogger(app.get(Logger));
   await app.register(helmet, { contentSecurityPolicy: false });
+  // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await registerMultipart(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

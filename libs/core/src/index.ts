@@ -39,3 +39,4 @@ export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.schema';
+export * from './http/json-body';
