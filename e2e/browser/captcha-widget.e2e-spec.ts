@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { CaptchaService } from '@tessera/core';
 import { startApiWith, type ApiWith } from '../support/api-with';
+import { launchChromium } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The widget as apps/web ships it (workers bundled in). */
 const WIDGET = resolve(__dirname, '..', '..', 'apps', 'web', 'node_modules', 'altcha', 'dist', 'main', 'altcha.js');
 
@@ -15,10 +15,7 @@ describe('the altcha widget against our captcha endpoint (Chromium)', () => {
 
   beforeAll(async () => {
     app = await startApiWith([]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

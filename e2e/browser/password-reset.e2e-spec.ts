@@ -1,68 +1,31 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { extractLinks } from '@tessera/testing';
+import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
-import { startSpaServer, type SpaServer } from '../support/spa-server';
-import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots', 'password-reset');
+import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
 /**
  * The password reset journey in a browser: the built SPA (apps/web/dist) served next to the API,
  * driven in Debian's Chromium. Every page passed through is saved as a screenshot, in order.
  */
 describe('password reset journey (SPA in Chromium)', () => {
-  let spa: SpaServer;
-  let stack: Stack;
-  let browser: Browser;
+  let journey: BrowserJourney;
   let page: Page;
-  const pageErrors: string[] = [];
-  const publicUrl = process.env.PUBLIC_URL;
 
   beforeAll(async () => {
-    // The SPA first: e-mailed links are built from PUBLIC_URL when the API starts.
-    spa = await startSpaServer();
-    process.env.PUBLIC_URL = spa.origin;
-    stack = await startStack();
-    spa.setApiTarget(stack.baseUrl);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    rmSync(SCREENSHOTS, { recursive: true, force: true });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    journey = await startBrowserJourney('password-reset');
+    page = await journey.newPage({ viewport: { width: 1280, height: 800 } });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await spa?.close();
-    await stack?.stop();
-    if (publicUrl === undefined) delete process.env.PUBLIC_URL;
-    else process.env.PUBLIC_URL = publicUrl;
+    await journey?.close();
   });
 
-  let shots = 0;
-  async function screenshot(name: string): Promise<void> {
-    shots += 1;
-    const file = `${String(shots).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, animations: 'disabled' });
-  }
+  const screenshot = (name: string) => journey.shot(page, name);
 
   /** An officer invited by the admin who has activated the account, all through the API. */
   async function activatedOfficer(password: string): Promise<{ email: string; name: string }> {
+    const { stack } = journey;
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     expect(login.response.status).toBe(200);
     const email = uniqueEmail('officer');
@@ -78,6 +41,7 @@ describe('password reset journey (SPA in Chromium)', () => {
   }
 
   it('forgot password → e-mailed link → new password → sign in → back office → sign out', async () => {
+    const { stack, spa } = journey;
     const officer = await activatedOfficer('First-Password-Olga-1');
     const newPassword = 'Browser-Password-Olga-2';
     try {
@@ -158,7 +122,7 @@ describe('password reset journey (SPA in Chromium)', () => {
       body: { email: officer.email, password: 'First-Password-Olga-1' },
     });
     expect(old.response.status).toBe(401);
-    expect(pageErrors).toEqual([]);
-    expect(readdirSync(SCREENSHOTS)).toHaveLength(shots);
+    expect(journey.pageErrors).toEqual([]);
+    expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 90_000);
 });

@@ -1,13 +1,9 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
-import { startSpaServer, type SpaServer } from '../support/spa-server';
-import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
+import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { onePagePdf, portraitPng } from './sample-files';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots', 'registration');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
 
@@ -18,34 +14,13 @@ const PHONE = { width: 375, height: 812 };
  * back office and sees its photo and signature. Every step is saved as a screenshot, in order.
  */
 describe('membership application journey (SPA in Chromium)', () => {
-  let spa: SpaServer;
-  let stack: Stack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const publicUrl = process.env.PUBLIC_URL;
+  let journey: BrowserJourney;
   const planCode = `browser-${Date.now().toString(36)}`;
   let adminToken: string;
 
   beforeAll(async () => {
-    spa = await startSpaServer();
-    process.env.PUBLIC_URL = spa.origin;
-    stack = await startStack();
-    spa.setApiTarget(stack.baseUrl);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    rmSync(SCREENSHOTS, { recursive: true, force: true });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    journey = await startBrowserJourney('registration');
+    const { stack } = journey;
 
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     expect(login.response.status).toBe(200);
@@ -68,31 +43,16 @@ describe('membership application journey (SPA in Chromium)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await spa?.close();
-    await stack?.stop();
-    if (publicUrl === undefined) delete process.env.PUBLIC_URL;
-    else process.env.PUBLIC_URL = publicUrl;
+    await journey?.close();
   });
 
-  async function newPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'en-US' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
-
-  let shots = 0;
-  async function screenshot(page: Page, name: string): Promise<void> {
-    shots += 1;
-    const file = `${String(shots).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, animations: 'disabled' });
-  }
+  const newPage = (viewport = DESKTOP): Promise<Page> =>
+    journey.newPage({ viewport, deviceScaleFactor: 1, locale: 'en-US' });
+  const screenshot = (page: Page, name: string) => journey.shot(page, name);
 
   /** An officer invited by the admin who has activated the account, all through the API. */
   async function activatedOfficer(password: string): Promise<string> {
+    const { stack } = journey;
     const email = uniqueEmail('officer');
     const created = await authorized(stack, adminToken).POST('/api/v1/users', {
       body: { email, name: 'Olga Officer', roles: ['officer'], locale: 'en' },
@@ -105,7 +65,7 @@ describe('membership application journey (SPA in Chromium)', () => {
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${spa.origin}/sign-in`);
+    await page.goto(`${journey.spa.origin}/sign-in`);
     await page.getByTestId('signin-email').fill(email);
     await page.getByTestId('signin-password').fill(password);
     await page.getByTestId('signin-submit').click();
@@ -144,6 +104,7 @@ describe('membership application journey (SPA in Chromium)', () => {
   }
 
   it('applies online, then an officer finds the application and sees its photo and signature', async () => {
+    const { stack, spa } = journey;
     const applicant = uniqueEmail('ada');
     const officerPassword = 'Officer-Password-Olga-1';
     const officer = await activatedOfficer(officerPassword);
@@ -270,7 +231,7 @@ describe('membership application journey (SPA in Chromium)', () => {
       await screenshot(page, 'failure').catch(() => undefined);
       throw error;
     } finally {
-      for (const context of contexts) await context.close().catch(() => undefined);
+      await journey.closePages();
     }
 
     // The application is stored as the browser sent it.
@@ -284,10 +245,11 @@ describe('membership application journey (SPA in Chromium)', () => {
       params: { query: { includeInactive: true } },
     });
     expect(plans.data?.items.find((plan) => plan.code === planCode)?.price).toEqual({ amount: 9990, currency: 'EUR' });
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 
   it('can be filled in and sent with the keyboard alone', async () => {
+    const { spa } = journey;
     const applicant = uniqueEmail('keys');
     const page = await newPage();
     // Listen from the start, so the file chooser is intercepted well before Enter opens it.
@@ -344,7 +306,7 @@ describe('membership application journey (SPA in Chromium)', () => {
       await screenshot(page, 'keyboard-failure').catch(() => undefined);
       throw error;
     }
-    expect(pageErrors).toEqual([]);
-    expect(readdirSync(SCREENSHOTS)).toHaveLength(shots);
+    expect(journey.pageErrors).toEqual([]);
+    expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 90_000);
 });

@@ -20,7 +20,11 @@ export async function createApiApp(
   rootModule: Type = AppModule,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, bodyParser: false, ...options });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    ...options,
+  });
   if (!options.preview) app.useLogger(app.get(Logger));
   await app.register(helmet, { contentSecurityPolicy: false });
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.

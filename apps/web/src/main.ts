@@ -6,6 +6,7 @@ import { configureAuth } from './api/client';
 import { useAuthStore } from './stores/auth';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/list-page.css';
 
 const app = createApp(App);
 const pinia = createPinia();

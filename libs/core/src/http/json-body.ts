@@ -30,7 +30,9 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
       if (error) return done(error, undefined);
       if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
         return done(
-          Object.assign(new Error(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), { statusCode: 400 }),
+          Object.assign(new Error(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), {
+            statusCode: 400,
+          }),
           undefined,
         );
       done(null, value);
