@@ -1,29 +1,15 @@
 import { Module } from '@nestjs/common';
-import {
-  CaptchaHttpModule,
-  ClockModule,
-  ConfigModule,
-  DatabaseModule,
-  IdempotencyModule,
-  LoggingModule,
-  OutboxModule,
-  RateLimitModule,
-  StorageModule,
-} from '@tessera/core';
+import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { RegistrationHttpModule } from '@tessera/registration';
-import { tesseraSchema } from '@tessera/schema';
+import { PlatformModule } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
 import { HealthModule } from './health/health.module';
 
-/** The HTTP app: shared infrastructure plus each domain's HTTP module. */
+/** The HTTP app: the platform, HTTP-only infrastructure, and each domain's HTTP module. */
 @Module({
   imports: [
-    ConfigModule,
-    ClockModule,
-    LoggingModule,
-    DatabaseModule.forRoot(tesseraSchema),
-    OutboxModule,
+    PlatformModule,
     RateLimitModule,
     StorageModule,
     IdempotencyModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { dataSourceOptions, loadConfig } from '@tessera/core';
 import { DataSource } from 'typeorm';
-import { tesseraSchema } from './index';
+import { tesseraSchema } from './tessera-schema';
 
 /** `pnpm migrate`: applies pending migrations to DATABASE_URL, then exits. */
 async function migrate(): Promise<void> {
