@@ -8,6 +8,7 @@ export type Locale = (typeof LOCALES)[number];
 export interface EmailTemplates {
   'password-reset': { name: string; resetUrl: string; expiresInMinutes: number };
   'staff-invitation': { name: string; activationUrl: string; expiresInDays: number; invitedBy: string };
+  'portal-invitation': { name: string; activationUrl: string; expiresInDays: number };
   'application-received': { name: string; reference: string; planName: string };
 }
 

@@ -23,6 +23,10 @@ export class UserTokenRepository {
     await this.tokens.insert({ userId, purpose, tokenHash, createdAt, expiresAt });
   }
 
+  findByHash(tokenHash: string, purpose: UserTokenPurpose): Promise<UserToken | null> {
+    return this.tokens.findOneBy({ tokenHash, purpose });
+  }
+
   lockByHash(tokenHash: string, purpose: UserTokenPurpose): Promise<UserToken | null> {
     return this.tokens.findOne({ where: { tokenHash, purpose }, lock: { mode: 'pessimistic_write' } });
   }
@@ -35,9 +39,12 @@ export class UserTokenRepository {
     await this.tokens.update({ userId, consumedAt: IsNull() }, { consumedAt: at });
   }
 
-  /** When the latest token of this purpose was issued (e.g. "invitation sent on …"). */
-  async lastIssuedAt(userId: string, purpose: UserTokenPurpose): Promise<Date | null> {
-    const latest = await this.tokens.findOne({ where: { userId, purpose }, order: { createdAt: 'DESC' } });
-    return latest?.createdAt ?? null;
+  async lastIssuedAtOf(userIds: string[], purpose: UserTokenPurpose): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { user_id: string; at: Date }[] = await this.transactions.manager.query(
+      `SELECT user_id, max(created_at) AS at FROM user_tokens WHERE user_id = ANY($1) AND purpose = $2 GROUP BY user_id`,
+      [userIds, purpose],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.at]));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import { ILike } from 'typeorm';
-import { User } from './entities/user.entity';
+import type { Role } from '@tessera/core';
+import { ILike, In } from 'typeorm';
+import { User, type Locale } from './entities/user.entity';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -19,6 +20,27 @@ export class UserRepository {
 
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  findByEmails(emails: string[]): Promise<User[]> {
+    return this.users.findBy({ email: In(emails.map(normaliseEmail)) });
+  }
+
+  lockByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: normaliseEmail(email) }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Inserts a user without a password unless the e-mail is taken; returns the new id, or null when
+   * another row (maybe a concurrent transaction's, which this waits for) already has the e-mail.
+   */
+  async insertIfAbsent(fields: { email: string; name: string; locale: Locale; roles: Role[] }): Promise<string | null> {
+    const rows: { id: string }[] = await this.transactions.manager.query(
+      `INSERT INTO users (email, name, locale, roles) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [normaliseEmail(fields.email), fields.name, fields.locale, fields.roles],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Locks the row for the rest of the transaction (password and session changes). */

@@ -10,6 +10,7 @@ import { SessionPrincipalResolver } from './auth/session-principal.resolver';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { UserTokenRepository } from './user-token.repository';
+import { InvitationService } from './invitation.service';
 import { UsersService } from './users.service';
 
 @Module({
@@ -27,10 +28,11 @@ import { UsersService } from './users.service';
     ApiKeyRepository,
     PasswordHasher,
     AuthService,
+    InvitationService,
     UsersService,
     ApiKeysService,
     { provide: PrincipalResolver, useClass: SessionPrincipalResolver },
   ],
-  exports: [AuthService, UsersService, ApiKeysService, PrincipalResolver],
+  exports: [AuthService, InvitationService, UsersService, ApiKeysService, PrincipalResolver],
 })
 export class UsersModule {}

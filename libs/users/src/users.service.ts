@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, pageOf, Principal, ProblemException, Transactions, type Page, type Role } from '@tessera/core';
-import { MailService } from '@tessera/notifications';
-import { ACTIVATION_TTL_DAYS, DAY_MS } from './auth/auth.constants';
-import { AuthService } from './auth/auth.service';
+import { accountStateOf, type MemberUser, type UserAccountFacts } from './account-state';
 import { PasswordHasher } from './auth/password-hasher';
 import { assertStrongPassword } from './auth/password-policy';
 import { MeDto } from './dto/auth.dto';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import type { Locale, User } from './entities/user.entity';
 import { SessionRepository } from './session.repository';
+import { InvitationService } from './invitation.service';
 import { UserRepository } from './user.repository';
 
 /** Staff user administration, invitations and the first administrator. */
@@ -20,9 +19,8 @@ export class UsersService {
     private readonly transactions: Transactions,
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
-    private readonly auth: AuthService,
+    private readonly invitations: InvitationService,
     private readonly hasher: PasswordHasher,
-    private readonly mail: MailService,
     private readonly clock: Clock,
   ) {}
 
@@ -55,7 +53,7 @@ export class UsersService {
           passwordHash: null,
         }),
       );
-      await this.invite(user, await this.nameOf(invitedBy));
+      await this.invitations.send(user, await this.nameOf(invitedBy));
       return UserDto.from(user);
     });
   }
@@ -77,14 +75,59 @@ export class UsersService {
   }
 
   /** Sends (or re-sends, replacing the earlier link) the invitation of a not-yet-activated user. */
-  async resendInvitation(id: string, actor: Principal): Promise<UserDto> {
+  async resendInvitation(id: string, actor: Principal | null): Promise<UserDto> {
     return this.transactions.run(async () => {
-      const user = await this.find(id);
-      if (user.passwordHash)
-        throw ProblemException.conflict('This user has already activated the account.', 'already-active');
-      await this.invite(user, await this.nameOf(actor));
+      const user = await this.users.lockById(id);
+      if (!user) throw ProblemException.notFound('No user with this id.');
+      this.invitations.assertAwaitingActivation(user);
+      await this.invitations.send(user, await this.nameOf(actor));
       return UserDto.from(user);
     });
+  }
+
+  /**
+   * The user behind a member's portal account: created (without a password, role `member`) if no
+   * user has this e-mail, else the existing one gains the `member` role. Safe under concurrency:
+   * the unique e-mail index lets exactly one caller create it; `created` tells which.
+   */
+  async ensureMemberUser(fields: { email: string; name: string; locale: Locale }): Promise<MemberUser> {
+    return this.transactions.run(async () => {
+      const createdId = await this.users.insertIfAbsent({ ...fields, roles: ['member'] });
+      const user = await this.users.lockByEmail(fields.email);
+      if (!user) throw new Error(`User ${fields.email} vanished while being ensured`);
+      if (!user.roles.includes('member')) {
+        user.roles = [...user.roles, 'member'];
+        await this.users.save(user);
+      }
+      return { user: UserDto.from(user), created: createdId === user.id };
+    });
+  }
+
+  /** Invites a member user created by ensureMemberUser (no-op reasons are the caller's to decide). */
+  async inviteMember(userId: string): Promise<Date> {
+    return this.transactions.run(async () => {
+      const user = await this.users.lockById(userId);
+      if (!user) throw ProblemException.notFound('No user with this id.');
+      this.invitations.assertAwaitingActivation(user);
+      return this.invitations.send(user, 'Tessera');
+    });
+  }
+
+  /** Sign-in facts of the users with these e-mails, for the staff console. */
+  async accountsByEmail(emails: string[]): Promise<Map<string, UserAccountFacts>> {
+    const users = await this.users.findByEmails(emails);
+    const invitedAt = await this.invitations.lastSentAtOf(users.map((user) => user.id));
+    return new Map(
+      users.map((user) => [
+        user.email,
+        {
+          userId: user.id,
+          state: accountStateOf(user),
+          invitedAt: invitedAt.get(user.id)?.toISOString() ?? null,
+          lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+        },
+      ]),
+    );
   }
 
   /** Creates the administrator from ADMIN_EMAIL/ADMIN_PASSWORD when there are no users at all. */
@@ -132,30 +175,14 @@ export class UsersService {
     });
   }
 
-  private async invite(user: User, invitedBy: string): Promise<void> {
-    const token = await this.auth.issueLinkToken(user.id, 'activation', ACTIVATION_TTL_DAYS * DAY_MS);
-    await this.mail.send({
-      to: user.email,
-      template: 'staff-invitation',
-      locale: user.locale,
-      data: {
-        name: user.name,
-        activationUrl: this.auth.link('/activate', token),
-        expiresInDays: ACTIVATION_TTL_DAYS,
-        invitedBy,
-      },
-      secretKeys: ['activationUrl'],
-    });
-  }
-
   private async find(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw ProblemException.notFound('No user with this id.');
     return user;
   }
 
-  private async nameOf(principal: Principal): Promise<string> {
-    if (principal.kind !== 'user') return 'Tessera';
+  private async nameOf(principal: Principal | null): Promise<string> {
+    if (principal?.kind !== 'user') return 'Tessera';
     return (await this.users.findById(principal.userId))?.name ?? 'Tessera';
   }
 }

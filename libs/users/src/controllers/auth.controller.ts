@@ -10,12 +10,15 @@ import {
 } from '@nestjs/swagger';
 import { ProblemDto, Public, RateLimit } from '@tessera/core';
 import { AuthService } from '../auth/auth.service';
+import { InvitationService } from '../invitation.service';
 import {
+  ACTIVATION_LINK_RENEWED_MESSAGE,
   AuthResponseDto,
   ForgotPasswordDto,
   LoginDto,
   MessageDto,
   RefreshDto,
+  RenewActivationLinkDto,
   SetPasswordWithTokenDto,
 } from '../dto/auth.dto';
 
@@ -24,7 +27,10 @@ import {
 @Public()
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly invitations: InvitationService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -77,5 +83,17 @@ export class AuthController {
   @ApiGoneResponse({ type: ProblemDto, description: 'The link expired, was replaced or was already used' })
   activate(@Body() dto: SetPasswordWithTokenDto): Promise<AuthResponseDto> {
     return this.auth.activate(dto.token, dto.password);
+  }
+
+  @Post('activation-link')
+  @HttpCode(202)
+  @RateLimit(3, 15 * 60)
+  @ApiAcceptedResponse({
+    type: MessageDto,
+    description: "Always the same answer; a still-invited account's owner is e-mailed a new link",
+  })
+  async renewActivationLink(@Body() dto: RenewActivationLinkDto): Promise<MessageDto> {
+    await this.invitations.renew(dto.token);
+    return { message: ACTIVATION_LINK_RENEWED_MESSAGE };
   }
 }

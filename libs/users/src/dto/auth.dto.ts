@@ -36,6 +36,18 @@ export class ForgotPasswordDto {
   email: string;
 }
 
+/** The token of an invitation link that expired or was replaced. */
+export class RenewActivationLinkDto {
+  @ApiProperty({ description: 'The token from the old invitation link' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+}
+
+export const ACTIVATION_LINK_RENEWED_MESSAGE =
+  'If this invitation is still waiting to be accepted, a new link is on its way to its e-mail address.';
+
 /** A one-time link token and the new password (reset and activation alike). */
 export class SetPasswordWithTokenDto {
   @ApiProperty({ description: 'The token from the e-mailed link' })

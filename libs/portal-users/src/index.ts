@@ -1,0 +1,5 @@
+export * from './portal-users.module';
+export * from './portal-users.schema';
+export * from './portal-account.types';
+export * from './portal-accounts.service';
+export * from './dto/portal-account.dto';

@@ -1,0 +1,25 @@
+import type { AccountState } from '@tessera/users';
+
+/** How a portal account came to be: the approval of an application, a confirmed order, or staff. */
+export const ACCOUNT_ORIGINS = ['application', 'order', 'staff'] as const;
+export type AccountOrigin = (typeof ACCOUNT_ORIGINS)[number];
+
+/** The console's view of a member's account: `none` until one exists. */
+export const PORTAL_ACCOUNT_STATES = ['none', 'invited', 'active', 'disabled'] as const;
+export type PortalAccountState = 'none' | AccountState;
+
+export interface AccountRequest {
+  email: string;
+  name: string;
+  locale: 'en' | 'fr';
+  origin: AccountOrigin;
+  /** What caused it, for staff: an application or order reference. */
+  sourceReference: string | null;
+}
+
+export interface EnsuredAccount {
+  userId: string;
+  /** True only for the call that created the account (never twice for one e-mail). */
+  created: boolean;
+  state: AccountState;
+}

@@ -1,0 +1,8 @@
+import type { SchemaPart } from '@tessera/core';
+import { PortalAccount } from './entities/portal-account.entity';
+import { CreatePortalAccounts1763830000000 } from './migrations/1763830000000-create-portal-accounts';
+
+export const portalUsersSchema: SchemaPart = {
+  entities: [PortalAccount],
+  migrations: [CreatePortalAccounts1763830000000],
+};
