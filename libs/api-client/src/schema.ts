@@ -152,6 +152,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/activation-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_renewActivationLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -531,6 +547,10 @@ export interface components {
             /** @description The token from the e-mailed link */
             token: string;
             password: string;
+        };
+        RenewActivationLinkDto: {
+            /** @description The token from the old invitation link */
+            token: string;
         };
         MeDto: {
             user: components["schemas"]["UserDto"];
@@ -1321,6 +1341,48 @@ export interface operations {
             };
             /** @description The link expired, was replaced or was already used */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Auth_renewActivationLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewActivationLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Always the same answer; a still-invited account's owner is e-mailed a new link */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Invalid body; see errors[] */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
