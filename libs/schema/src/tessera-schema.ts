@@ -1,5 +1,6 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { notificationsSchema } from '@tessera/notifications';
+import { plansSchema } from '@tessera/plans';
 import { registrationSchema } from '@tessera/registration';
 import { usersSchema } from '@tessera/users';
 
@@ -10,5 +11,6 @@ export const tesseraSchema = combineSchema(
   idempotencySchema,
   notificationsSchema,
   usersSchema,
+  plansSchema,
   registrationSchema,
 );
