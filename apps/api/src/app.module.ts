@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { NotificationsHttpModule } from '@tessera/notifications';
+import { PlansHttpModule } from '@tessera/plans';
 import { RegistrationHttpModule } from '@tessera/registration';
 import { PlatformModule } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
@@ -17,6 +18,7 @@ import { HealthModule } from './health/health.module';
     CaptchaHttpModule,
     UsersHttpModule,
     NotificationsHttpModule,
+    PlansHttpModule,
     RegistrationHttpModule,
   ],
 })

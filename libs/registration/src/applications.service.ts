@@ -4,6 +4,7 @@ import {
   CaptchaService,
   Clock,
   FileStorage,
+  isUniqueViolation,
   pageOf,
   ProblemException,
   Transactions,
@@ -14,18 +15,17 @@ import {
   type UploadedFile,
 } from '@tessera/core';
 import { MailService } from '@tessera/notifications';
+import { PlansService } from '@tessera/plans';
 import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
 import { parseApplicationInput } from './application-input';
 import { formatApplicationReference } from './application-reference';
 import { PENDING_EMAIL_INDEX, PENDING_REGISTRATION_INDEX, ApplicationRepository } from './application.repository';
 import { transitionRefusal, type ApplicationStatus } from './application-state';
-import { isUniqueViolation } from './database/unique-violation';
 import { contentDisposition } from './file-names';
 import type { ApplicationInputDto } from './dto/application-input.dto';
 import type { ListApplicationsQueryDto } from './dto/application-query.dto';
 import { ApplicationCreatedDto, ApplicationDetailDto, ApplicationSummaryDto } from './dto/application-response.dto';
 import type { Application, StoredOrganisation, StoredPerson } from './entities/application.entity';
-import { PlansService } from './plans.service';
 import type { ActorKind, ApplicationEventType, ApplicationSource } from './registration.types';
 import { TransactionalFileStorage } from './transactional-file-storage';
 

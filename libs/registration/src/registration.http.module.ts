@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './controllers/applications.controller';
-import { PlansController } from './controllers/plans.controller';
 import { RegistrationModule } from './registration.module';
 
-/** GET/POST/PATCH /plans and the /applications endpoints. */
+/** The /applications endpoints (/plans are served by PlansHttpModule from @tessera/plans). */
 @Module({
   imports: [RegistrationModule],
-  controllers: [PlansController, ApplicationsController],
+  controllers: [ApplicationsController],
 })
 export class RegistrationHttpModule {}

@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ClockModule } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
+import { PlansModule } from '@tessera/plans';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationsService } from './applications.service';
-import { PlanRepository } from './plan.repository';
-import { PlansService } from './plans.service';
 import { TransactionalFileStorage } from './transactional-file-storage';
 
 /**
- * Plans and applications: services and repositories (needs DatabaseModule, OutboxModule,
- * ConfigModule and the global file storage and captcha from the app). No controllers.
+ * Applications: service and repository (needs DatabaseModule, OutboxModule, ConfigModule and the
+ * global file storage and captcha from the app). No controllers.
  */
 @Module({
-  imports: [ClockModule, NotificationsModule],
-  providers: [PlanRepository, ApplicationRepository, TransactionalFileStorage, PlansService, ApplicationsService],
-  exports: [PlansService, ApplicationsService],
+  imports: [ClockModule, NotificationsModule, PlansModule],
+  providers: [ApplicationRepository, TransactionalFileStorage, ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class RegistrationModule {}

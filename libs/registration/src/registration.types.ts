@@ -1,9 +1,6 @@
 /** Shared vocabulary of the registration domain. */
-export const APPLICANT_KINDS = ['individual', 'organisation'] as const;
-export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
-
-export const PERIOD_UNITS = ['month', 'year'] as const;
-export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+// An application's kind is the plan's applicant kind: one name, defined by @tessera/plans.
+export { APPLICANT_KINDS, type ApplicantKind } from '@tessera/plans';
 
 export const APPLICATION_LOCALES = ['en', 'fr'] as const;
 export type ApplicationLocale = (typeof APPLICATION_LOCALES)[number];

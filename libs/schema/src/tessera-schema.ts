@@ -1,6 +1,10 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { notificationsSchema } from '@tessera/notifications';
+<<<<<<< HEAD
 import { portalUsersSchema } from '@tessera/portal-users';
+=======
+import { plansSchema } from '@tessera/plans';
+>>>>>>> 0f9cdac
 import { registrationSchema } from '@tessera/registration';
 import { usersSchema } from '@tessera/users';
 
@@ -11,6 +15,10 @@ export const tesseraSchema = combineSchema(
   idempotencySchema,
   notificationsSchema,
   usersSchema,
+<<<<<<< HEAD
   portalUsersSchema,
+=======
+  plansSchema,
+>>>>>>> 0f9cdac
   registrationSchema,
 );

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@tessera/core';
-import { PlansService, type CreatePlanDto } from '@tessera/registration';
+import { PlansService, type CreatePlanDto } from '@tessera/plans';
 import { UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
 

@@ -28,13 +28,13 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { LowerCase, Trim, UpperCase } from '@tessera/core';
 import {
   APPLICANT_KINDS,
   APPLICATION_LOCALES,
   type ApplicantKind,
   type ApplicationLocale,
 } from '../registration.types';
-import { LowerCase, Trim, UpperCase } from './validation';
 
 export const MAX_REPRESENTATIVES = 10;
 const PHONE_MESSAGE = 'must be a phone number in international format, e.g. +32 470 12 34 56';

@@ -12,10 +12,10 @@ import {
   type Principal,
 } from '@tessera/core';
 import { MailService } from '@tessera/notifications';
+import { PlansService } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications.service';
-import { PlansService } from '../plans.service';
 import { RegistrationModule } from '../registration.module';
 import { jpegHeader, pdfHeader, pngHeader } from './files';
 

@@ -3,7 +3,7 @@ import { ProblemException, Transactions, type Principal } from '@tessera/core';
 import { CreatePlanDto, PlanDto, PlanListDto, UpdatePlanDto } from './dto/plan.dto';
 import type { Plan } from './entities/plan.entity';
 import { PlanRepository } from './plan.repository';
-import type { ApplicantKind } from './registration.types';
+import type { ApplicantKind } from './plans.types';
 
 /** The plans people apply for: the public list, and their administration. */
 @Injectable()
@@ -44,12 +44,12 @@ export class PlansService {
    * The plan an application may be made on, or why not (for the `application.planId` field).
    * Unknown, inactive and not-for-this-kind all read the same to the applicant.
    */
-  async planForApplication(id: string, kind: ApplicantKind): Promise<{ plan: Plan } | { problem: string }> {
+  async planForApplication(id: string, kind: ApplicantKind): Promise<{ plan: PlanDto } | { problem: string }> {
     const plan = await this.plans.findById(id);
     if (!plan || !plan.active) return { problem: 'is not a plan open for applications' };
     if (!plan.applicantKinds.includes(kind))
       return { problem: `is not open to ${kind === 'individual' ? 'individuals' : 'organisations'}` };
-    return { plan };
+    return { plan: PlanDto.from(plan) };
   }
 
   async namesOf(ids: string[]): Promise<Map<string, string>> {

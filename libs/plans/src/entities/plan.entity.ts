@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ApplicantKind, PeriodUnit } from '../registration.types';
+import type { ApplicantKind, PeriodUnit } from '../plans.types';
 
 /** A membership plan people apply for: who may take it, its price and billing period. */
 @Entity('plans')

@@ -1,6 +1,8 @@
 import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
 
+// Shared by every domain's DTOs, so the same input is cleaned the same way everywhere.
+
 /** Trims strings; leaves anything else for the validators to refuse. */
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -21,9 +21,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from '@tessera/core';
 import type { Plan } from '../entities/plan.entity';
-import { APPLICANT_KINDS, PERIOD_UNITS, type ApplicantKind, type PeriodUnit } from '../registration.types';
-import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from './validation';
+import { APPLICANT_KINDS, PERIOD_UNITS, type ApplicantKind, type PeriodUnit } from '../plans.types';
 
 export const PLAN_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

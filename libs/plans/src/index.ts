@@ -1,0 +1,6 @@
+export * from './plans.module';
+export * from './plans.http.module';
+export * from './plans.schema';
+export * from './plans.types';
+export * from './plans.service';
+export * from './dto/plan.dto';

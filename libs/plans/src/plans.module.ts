@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PlanRepository } from './plan.repository';
+import { PlansService } from './plans.service';
+
+/** Plans (membership tiers): service and repository (needs DatabaseModule from the app). No controllers. */
+@Module({
+  providers: [PlanRepository, PlansService],
+  exports: [PlansService],
+})
+export class PlansModule {}
