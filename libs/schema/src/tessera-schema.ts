@@ -1,10 +1,7 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { notificationsSchema } from '@tessera/notifications';
-<<<<<<< HEAD
-import { portalUsersSchema } from '@tessera/portal-users';
-=======
 import { plansSchema } from '@tessera/plans';
->>>>>>> 0f9cdac
+import { portalUsersSchema } from '@tessera/portal-users';
 import { registrationSchema } from '@tessera/registration';
 import { usersSchema } from '@tessera/users';
 
@@ -15,10 +12,7 @@ export const tesseraSchema = combineSchema(
   idempotencySchema,
   notificationsSchema,
   usersSchema,
-<<<<<<< HEAD
-  portalUsersSchema,
-=======
   plansSchema,
->>>>>>> 0f9cdac
+  portalUsersSchema,
   registrationSchema,
 );
