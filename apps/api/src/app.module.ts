@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { NotificationsHttpModule } from '@tessera/notifications';
+import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
 import { RegistrationHttpModule } from '@tessera/registration';
 import { PlatformModule } from '@tessera/schema';
@@ -19,6 +20,7 @@ import { HealthModule } from './health/health.module';
     UsersHttpModule,
     NotificationsHttpModule,
     PlansHttpModule,
+    OrdersHttpModule,
     RegistrationHttpModule,
   ],
 })

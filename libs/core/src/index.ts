@@ -30,6 +30,7 @@ export * from './uploads/file-type';
 export * from './uploads/multipart';
 export * from './uploads/multipart.plugin';
 export { MULTIPART_LIMITS } from './uploads/multipart-problems';
+export * from './references/yearly-reference';
 export * from './storage/file-storage';
 export * from './storage/storage.module';
 export { solveCaptchaChallenge } from './captcha/altcha';

@@ -52,6 +52,12 @@ export class PlansService {
     return { plan: PlanDto.from(plan) };
   }
 
+  /** Active plans by id, for pricing a sale; ids that are unknown or inactive are absent. */
+  async activePlansByIds(ids: string[]): Promise<Map<string, PlanDto>> {
+    const plans = await this.plans.findByIds([...new Set(ids)]);
+    return new Map(plans.filter((plan) => plan.active).map((plan) => [plan.id, PlanDto.from(plan)]));
+  }
+
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     const plans = await this.plans.findByIds([...new Set(ids)]);
     return new Map(plans.map((plan) => [plan.id, plan.name]));

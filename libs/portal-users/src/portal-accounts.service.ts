@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ProblemException, Transactions } from '@tessera/core';
+import { Clock, normaliseEmail, ProblemException, Transactions } from '@tessera/core';
 import { AuthService, UsersService, type UserAccountFacts } from '@tessera/users';
 import { PortalAccountDto } from './dto/portal-account.dto';
 import type { PortalAccount } from './entities/portal-account.entity';
@@ -85,7 +85,7 @@ export class PortalAccountsService {
   }
 
   async accountOf(email: string): Promise<PortalAccountDto> {
-    return (await this.accountsOf([email])).get(normalise(email)) ?? PortalAccountDto.none();
+    return (await this.accountsOf([email])).get(normaliseEmail(email)) ?? PortalAccountDto.none();
   }
 
   /** Accounts by normalised e-mail; e-mails without one are absent from the map. */
@@ -115,5 +115,3 @@ function toDto(account: PortalAccount, facts: UserAccountFacts): PortalAccountDt
     createdAt: account.createdAt.toISOString(),
   };
 }
-
-const normalise = (email: string): string => email.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { notificationsSchema } from '@tessera/notifications';
+import { ordersSchema } from '@tessera/orders';
 import { plansSchema } from '@tessera/plans';
 import { portalUsersSchema } from '@tessera/portal-users';
 import { registrationSchema } from '@tessera/registration';
@@ -15,4 +16,5 @@ export const tesseraSchema = combineSchema(
   plansSchema,
   portalUsersSchema,
   registrationSchema,
+  ordersSchema,
 );

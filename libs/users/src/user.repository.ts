@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '@tessera/core';
+import { normaliseEmail, Transactions } from '@tessera/core';
 import type { Role } from '@tessera/core';
 import { ILike, In } from 'typeorm';
 import { User, type Locale } from './entities/user.entity';
-
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 @Injectable()
 export class UserRepository {

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  Authorize,
+  CurrentPrincipal,
+  Idempotent,
+  ProblemDto,
+  ProblemException,
+  type Page,
+  type Principal,
+  type Role,
+} from '@tessera/core';
+import { CancelOrderDto, CreateOrderDto } from '../dto/create-order.dto';
+import { ListOrdersQueryDto } from '../dto/order-query.dto';
+import { OrderConfirmationDto, OrderDto, OrderPageDto } from '../dto/order-response.dto';
+import { OrdersService } from '../orders.service';
+
+const orderIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => ProblemException.notFound('No order has this id.', 'order-not-found'),
+});
+const SELLERS: Role[] = ['admin', 'officer', 'finance'];
+
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  @Authorize(SELLERS, ['orders:write'])
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Record a sale',
+    description:
+      'A package (lines of active plans, priced now, one currency) sold to a customer. The order is `pending` ' +
+      'until confirmed. Honours Idempotency-Key.',
+  })
+  @ApiCreatedResponse({ type: OrderDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid body, or a line on a plan that is not active' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
+  create(@Body() dto: CreateOrderDto, @CurrentPrincipal() principal: Principal): Promise<OrderDto> {
+    return this.orders.create(dto, principal);
+  }
+
+  @Get()
+  @Authorize(SELLERS, ['orders:write'])
+  @ApiOperation({ summary: 'Orders, newest first' })
+  @ApiOkResponse({ type: OrderPageDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid filter or paging' })
+  list(@Query() query: ListOrdersQueryDto): Promise<Page<OrderDto>> {
+    return this.orders.list(query);
+  }
+
+  @Get(':id')
+  @Authorize(SELLERS, ['orders:write'])
+  @ApiOperation({ summary: 'An order' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No order has this id' })
+  get(@Param('id', orderIdPipe) id: string): Promise<OrderDto> {
+    return this.orders.get(id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(SELLERS, ['orders:write'])
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Confirm a sale',
+    description:
+      "Creates the customer's portal account (and e-mails the invitation) if no account has this e-mail, and " +
+      'answers with the message the website shows after the purchase. Confirming again — or twice at once — ' +
+      'never creates a second account and returns the same answer. Honours Idempotency-Key.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderConfirmationDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No order has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'The order was cancelled' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
+  confirm(@Param('id', orderIdPipe) id: string): Promise<OrderConfirmationDto> {
+    return this.orders.confirm(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(SELLERS, ['orders:write'])
+  @ApiOperation({ summary: 'Cancel a pending sale', description: 'A reason is required.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Missing or invalid reason' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No order has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Already confirmed or cancelled' })
+  cancel(@Param('id', orderIdPipe) id: string, @Body() dto: CancelOrderDto): Promise<OrderDto> {
+    return this.orders.cancel(id, dto.reason);
+  }
+}
