@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
+import { MembersHttpModule } from '@tessera/members';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { PlansHttpModule } from '@tessera/plans';
 import { RegistrationHttpModule } from '@tessera/registration';
@@ -20,6 +21,7 @@ import { HealthModule } from './health/health.module';
     NotificationsHttpModule,
     PlansHttpModule,
     RegistrationHttpModule,
+    MembersHttpModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
+import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
 import { plansSchema } from '@tessera/plans';
 import { registrationSchema } from '@tessera/registration';
@@ -12,5 +13,6 @@ export const tesseraSchema = combineSchema(
   notificationsSchema,
   usersSchema,
   plansSchema,
+  membersSchema,
   registrationSchema,
 );
