@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
+import { MembersHttpModule } from '@tessera/members';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -22,6 +23,7 @@ import { HealthModule } from './health/health.module';
     PlansHttpModule,
     OrdersHttpModule,
     RegistrationHttpModule,
+    MembersHttpModule,
   ],
 })
 export class AppModule {}

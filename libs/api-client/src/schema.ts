@@ -504,6 +504,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members, newest first
+         * @description Filter by kind, status or plan; `q` searches numbers, names, e-mails and registration numbers.
+         */
+        get: operations["Members_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member with its party, plan, status history and source
+         * @description A person member lists the organisations they represent; an organisation member lists its representatives.
+         */
+        get: operations["Members_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1190,6 +1230,216 @@ export interface components {
         CancelApplicationDto: {
             /** @example The applicant asked us to withdraw the application. */
             reason: string;
+        };
+        /** @enum {string} */
+        MemberKind: "person" | "organisation";
+        /** @enum {string} */
+        MemberStatus: "non-member" | "upcoming" | "member" | "in-grace" | "suspended" | "ex-member";
+        MemberPlanDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Empty if the plan no longer exists
+             * @example Individual membership
+             */
+            name: string;
+        };
+        MemberSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description The person's e-mail, or the organisation contact's
+             * @example ada@example.org
+             */
+            email: string | null;
+            /**
+             * @description Organisations only
+             * @example 0123.456.789
+             */
+            registrationNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
+             */
+            contactPersonId: string | null;
+            plan: components["schemas"]["MemberPlanDto"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        MemberPageDto: {
+            items: components["schemas"]["MemberSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PostalAddressDto: {
+            /** @example 12 Rue de la Loi */
+            line1: string;
+            /** @example Box 3 */
+            line2?: string;
+            /** @example 1000 */
+            postalCode: string;
+            /** @example Brussels */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example BE
+             */
+            country: string;
+        };
+        /** @enum {string} */
+        MemberLocale: "en" | "fr";
+        ProfessionalDetailsDto: {
+            /** @example Engineer */
+            occupation: string;
+            employer?: string;
+            jobTitle?: string;
+            sector?: string;
+            licenceNumber?: string;
+            yearsOfExperience?: number;
+        };
+        PersonDetailsDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada */
+            firstName: string;
+            /** @example Lovelace */
+            lastName: string;
+            /** @example ada@example.org */
+            email: string | null;
+            /** @example +32 470 12 34 56 */
+            phone: string | null;
+            /**
+             * Format: date
+             * @example 1990-12-10
+             */
+            birthDate: string | null;
+            address: components["schemas"]["PostalAddressDto"] | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example BE
+             */
+            nationality: string | null;
+            locale: components["schemas"]["MemberLocale"];
+            professional: components["schemas"]["ProfessionalDetailsDto"] | null;
+        };
+        OrganisationDetailsDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Analytical Engines SA */
+            legalName: string;
+            /**
+             * @description As given
+             * @example 0123.456.789
+             */
+            registrationNumber: string;
+            /** @example BE0123456789 */
+            vatNumber: string | null;
+            address: components["schemas"]["PostalAddressDto"] | null;
+            /** @example https://example.org */
+            website: string | null;
+            /** @description The contact first */
+            representatives: components["schemas"]["RepresentativeDto"][];
+        };
+        RepresentedOrganisationDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @example Analytical Engines SA */
+            legalName: string;
+            /** @example 0123.456.789 */
+            registrationNumber: string;
+            /** @example Director */
+            role: string;
+            isContact: boolean;
+            /** Format: uuid */
+            memberId: string | null;
+            /** @example M-000043 */
+            memberNumber: string | null;
+        };
+        /** @enum {string} */
+        MemberActorKind: "user" | "api-key" | "system";
+        MemberActorDto: {
+            kind: components["schemas"]["MemberActorKind"];
+            /**
+             * Format: uuid
+             * @description The user or API key
+             */
+            id: string | null;
+        };
+        MemberStatusChangeDto: {
+            /** @description Null at creation */
+            from: components["schemas"]["MemberStatus"] | null;
+            to: components["schemas"]["MemberStatus"];
+            /** @example Application APP-2026-000042 approved */
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["MemberActorDto"];
+        };
+        /** @enum {string} */
+        MemberSourceType: "application" | "order" | "staff";
+        MemberSourceDto: {
+            type: components["schemas"]["MemberSourceType"];
+            /**
+             * Format: uuid
+             * @description The application or order
+             */
+            id: string | null;
+            /** @example APP-2026-000042 */
+            reference: string | null;
+        };
+        MemberDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description The person's e-mail, or the organisation contact's
+             * @example ada@example.org
+             */
+            email: string | null;
+            /**
+             * @description Organisations only
+             * @example 0123.456.789
+             */
+            registrationNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
+             */
+            contactPersonId: string | null;
+            plan: components["schemas"]["MemberPlanDto"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+            /** @description Person members only */
+            person: components["schemas"]["PersonDetailsDto"] | null;
+            /** @description Organisation members only */
+            organisation: components["schemas"]["OrganisationDetailsDto"] | null;
+            /** @description Person members: the organisations they represent (empty for organisations) */
+            organisationsRepresented: components["schemas"]["RepresentedOrganisationDto"][];
+            /** @description Oldest first */
+            statusHistory: components["schemas"]["MemberStatusChangeDto"][];
+            source: components["schemas"]["MemberSourceDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -2900,6 +3150,108 @@ export interface operations {
             };
             /** @description Not under review any more (approved, refused or cancelled) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Members_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: components["schemas"]["MemberKind"];
+                status?: components["schemas"]["MemberStatus"];
+                planId?: string;
+                /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Members_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

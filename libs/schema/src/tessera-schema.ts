@@ -1,4 +1,5 @@
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
+import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
 import { ordersSchema } from '@tessera/orders';
 import { plansSchema } from '@tessera/plans';
@@ -14,6 +15,7 @@ export const tesseraSchema = combineSchema(
   notificationsSchema,
   usersSchema,
   plansSchema,
+  membersSchema,
   portalUsersSchema,
   registrationSchema,
   ordersSchema,

@@ -20,6 +20,3 @@ export const OptionalNotNull = () => ValidateIf((_: unknown, value: unknown) => 
 
 /** May be left out or sent as null (for PATCH fields that can be cleared). */
 export const OptionalNullable = () => ValidateIf((_: unknown, value: unknown) => value !== undefined && value !== null);
-
-/** E-mail addresses are compared trimmed and lower-cased everywhere (accounts, members, orders). */
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto, Trim } from '@tessera/core';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { MEMBER_STATUSES, type MemberStatus } from '../member-status';
+import { MEMBER_KINDS, type MemberKind } from '../members.types';
+
+export class ListMembersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MEMBER_KINDS, enumName: 'MemberKind' })
+  @IsOptional()
+  @IsIn(MEMBER_KINDS)
+  kind?: MemberKind;
+
+  @ApiPropertyOptional({ enum: MEMBER_STATUSES, enumName: 'MemberStatus' })
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES)
+  status?: MemberStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Matches the member number, names, e-mails (of the person, or of any representative of the ' +
+      'organisation) and registration numbers (case-insensitive)',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,17 @@
+export * from './members.module';
+export * from './members.http.module';
+export * from './members.schema';
+export * from './members.types';
+export * from './member-status';
+export * from './member-number';
+export type {
+  MemberIntake,
+  MemberIntakeResult,
+  MemberContact,
+  PersonDetails,
+  OrganisationDetails,
+  RepresentativeDetails,
+} from './member-intake';
+export { MembersService } from './members.service';
+export * from './dto/member-query.dto';
+export * from './dto/member-response.dto';

@@ -1,0 +1,12 @@
+import type { SchemaPart } from '@tessera/core';
+import { MemberStatusChange } from './entities/member-status-change.entity';
+import { Member } from './entities/member.entity';
+import { Organisation } from './entities/organisation.entity';
+import { Person } from './entities/person.entity';
+import { Representation } from './entities/representation.entity';
+import { CreateMembers1763810000000 } from './migrations/1763810000000-create-members';
+
+export const membersSchema: SchemaPart = {
+  entities: [Person, Organisation, Representation, Member, MemberStatusChange],
+  migrations: [CreateMembers1763810000000],
+};

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Clock,
+  normaliseEmail,
+  normaliseRegistrationNumber,
+  pageOf,
+  ProblemException,
+  Transactions,
+  type Page,
+} from '@tessera/core';
+import { PlansService } from '@tessera/plans';
+import type { ListMembersQueryDto } from './dto/member-query.dto';
+import {
+  MemberDetailDto,
+  MemberStatusChangeDto,
+  MemberSummaryDto,
+  OrganisationDetailsDto,
+  PersonDetailsDto,
+  RepresentativeDto,
+  RepresentedOrganisationDto,
+} from './dto/member-response.dto';
+import type { Member } from './entities/member.entity';
+import {
+  contactOf,
+  joiningReason,
+  type MemberContact,
+  type MemberIntake,
+  type MemberIntakeResult,
+} from './member-intake';
+import { formatMemberNumber } from './member-number';
+import { canTransition, INITIAL_MEMBER_STATUS } from './member-status';
+import { MemberRepository } from './member.repository';
+import type { MemberActor } from './members.types';
+import { PartyRepository, type PersonRef } from './party.repository';
+
+const SYSTEM: MemberActor = { kind: 'system', id: null };
+
+/**
+ * Members: created or matched when an application is approved (or an order confirmed), and the
+ * staff's list and detail. Statuses change only through member-status and are recorded.
+ */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly parties: PartyRepository,
+    private readonly members: MemberRepository,
+    private readonly plans: PlansService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The member for an approved application: the party is matched (person by e-mail, organisation
+   * by registration key, representatives by e-mail) or created, then its member is matched (plan
+   * updated; an ex- or non-member rejoins as upcoming) or created as upcoming.
+   *
+   * Runs in the caller's transaction: `Transactions.run` joins the open one and only opens its
+   * own when there is none, so the approval and the member commit or roll back together.
+   * Concurrent calls for the same party meet on unique indexes (upserts), and the first holds the
+   * party's row lock until it commits: the others then match what it created. Needs READ
+   * COMMITTED (PostgreSQL's default) so a waiting call sees the row committed meanwhile.
+   */
+  async createOrMatchFromApplication(input: MemberIntake): Promise<MemberIntakeResult> {
+    return this.transactions.run(async () => {
+      const now = this.clock.now();
+      if (!(await this.plans.namesOf([input.planId])).has(input.planId))
+        throw new Error(`No plan has the id ${input.planId}`);
+      const party =
+        input.kind === 'person' ? await this.matchPerson(input, now) : await this.matchOrganisation(input, now);
+      const member = await this.memberOf(party.id, input, now);
+      return { ...member, contact: party.contact };
+    });
+  }
+
+  async list(query: ListMembersQueryDto): Promise<Page<MemberSummaryDto>> {
+    const [rows, total] = await this.members.list({
+      kind: query.kind,
+      status: query.status,
+      planId: query.planId,
+      search: query.q,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
+    const names = await this.plans.namesOf(rows.map((row) => row.planId));
+    return pageOf(
+      rows.map((row) => MemberSummaryDto.from(row, names.get(row.planId) ?? '')),
+      total,
+      query,
+    );
+  }
+
+  async get(id: string): Promise<MemberDetailDto> {
+    const row = await this.members.findRow(id);
+    if (!row) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    // One after the other: inside a transaction they would share one connection.
+    const planName = (await this.plans.namesOf([row.planId])).get(row.planId) ?? '';
+    const history = await this.members.statusChangesOf(row.id);
+    return {
+      ...MemberSummaryDto.from(row, planName),
+      person: row.personId ? await this.personOf(row.personId) : null,
+      organisation: row.organisationId ? await this.organisationOf(row.organisationId) : null,
+      organisationsRepresented: row.personId ? await this.organisationsRepresentedBy(row.personId) : [],
+      statusHistory: history.map(MemberStatusChangeDto.from),
+      source: { type: row.sourceType, id: row.sourceId, reference: row.sourceReference },
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  private async matchPerson(
+    input: Extract<MemberIntake, { kind: 'person' }>,
+    now: Date,
+  ): Promise<{ id: string; contact: MemberContact }> {
+    const { person } = input;
+    const matched = await this.parties.upsertPerson(
+      {
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: normaliseEmail(person.email),
+        phone: person.phone ?? null,
+        birthDate: person.birthDate ?? null,
+        address: person.address ?? null,
+        nationality: person.nationality ?? null,
+        locale: input.locale,
+        professional: input.professional ?? null,
+      },
+      now,
+    );
+    return { id: matched.id, contact: contactFrom(matched) };
+  }
+
+  /**
+   * The organisation (locked by its upsert), its representatives and its one contact. Persons
+   * are matched in e-mail order, so two approvals sharing representatives lock them in the same
+   * order and cannot deadlock.
+   */
+  private async matchOrganisation(
+    input: Extract<MemberIntake, { kind: 'organisation' }>,
+    now: Date,
+  ): Promise<{ id: string; contact: MemberContact }> {
+    const { organisation } = input;
+    const contactEmail = normaliseEmail(contactOf(organisation.representatives).email);
+    const organisationId = await this.parties.upsertOrganisation(
+      {
+        legalName: organisation.legalName,
+        registrationNumber: organisation.registrationNumber,
+        registrationKey: normaliseRegistrationNumber(organisation.registrationNumber),
+        vatNumber: organisation.vatNumber ?? null,
+        address: organisation.address ?? null,
+        website: organisation.website ?? null,
+      },
+      now,
+    );
+    const representatives = organisation.representatives
+      .map((representative) => ({ ...representative, email: normaliseEmail(representative.email) }))
+      .sort((a, b) => a.email.localeCompare(b.email));
+    let contact: PersonRef | undefined;
+    for (const representative of representatives) {
+      const person = await this.parties.upsertPerson(
+        {
+          firstName: representative.firstName,
+          lastName: representative.lastName,
+          email: representative.email,
+          phone: representative.phone ?? null,
+          birthDate: null,
+          address: null,
+          nationality: null,
+          locale: input.locale,
+          professional: null,
+        },
+        now,
+      );
+      await this.parties.linkRepresentative(organisationId, person.id, representative.role, now);
+      if (representative.email === contactEmail) contact = person;
+    }
+    if (!contact) throw new Error('The contact representative was not matched');
+    // The approved application names who receives the membership's e-mails and portal account.
+    await this.parties.makeContact(organisationId, contact.id, now);
+    return { id: organisationId, contact: contactFrom(contact) };
+  }
+
+  private async memberOf(
+    partyId: string,
+    input: MemberIntake,
+    now: Date,
+  ): Promise<Omit<MemberIntakeResult, 'contact'>> {
+    const existing = await this.members.lockByParty(input.kind, partyId);
+    if (existing) return this.matchMember(existing, input, now);
+    const number = formatMemberNumber(await this.members.nextNumber());
+    const memberId = await this.members.insertIfAbsent({
+      number,
+      kind: input.kind,
+      personId: input.kind === 'person' ? partyId : null,
+      organisationId: input.kind === 'organisation' ? partyId : null,
+      planId: input.planId,
+      status: INITIAL_MEMBER_STATUS,
+      joinedAt: now,
+      sourceType: input.source.type,
+      sourceId: input.source.id,
+      sourceReference: input.source.reference,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!memberId) {
+      // Created meanwhile by a transaction that did not hold the party's lock: match it.
+      const winner = await this.members.lockByParty(input.kind, partyId);
+      if (!winner) throw new Error(`The member of party ${partyId} vanished`);
+      return this.matchMember(winner, input, now);
+    }
+    await this.recordStatus(memberId, null, input, now);
+    return { memberId, memberNumber: number, created: true };
+  }
+
+  /** An existing member: takes the new plan; an ex- or non-member becomes upcoming again. */
+  private async matchMember(
+    member: Member,
+    input: MemberIntake,
+    now: Date,
+  ): Promise<Omit<MemberIntakeResult, 'contact'>> {
+    const from = member.status;
+    const rejoins = canTransition(from, INITIAL_MEMBER_STATUS);
+    if (member.planId !== input.planId || rejoins) {
+      member.planId = input.planId;
+      if (rejoins) member.status = INITIAL_MEMBER_STATUS;
+      member.updatedAt = now;
+      await this.members.save(member);
+    }
+    if (rejoins) await this.recordStatus(member.id, from, input, now);
+    return { memberId: member.id, memberNumber: member.number, created: false };
+  }
+
+  private async recordStatus(memberId: string, from: Member['status'] | null, input: MemberIntake, now: Date) {
+    const actor = input.actor ?? SYSTEM;
+    await this.members.addStatusChange({
+      memberId,
+      fromStatus: from,
+      toStatus: INITIAL_MEMBER_STATUS,
+      reason: joiningReason(input.source),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      occurredAt: now,
+    });
+  }
+
+  private async personOf(personId: string): Promise<PersonDetailsDto | null> {
+    const person = await this.parties.findPerson(personId);
+    return person ? PersonDetailsDto.from(person) : null;
+  }
+
+  private async organisationOf(organisationId: string): Promise<OrganisationDetailsDto | null> {
+    const organisation = await this.parties.findOrganisation(organisationId);
+    if (!organisation) return null;
+    const representatives = await this.parties.representativesOf(organisationId);
+    return OrganisationDetailsDto.from(
+      organisation,
+      representatives.map(({ representation, person }) => RepresentativeDto.from(representation, person)),
+    );
+  }
+
+  private async organisationsRepresentedBy(personId: string): Promise<RepresentedOrganisationDto[]> {
+    const represented = await this.parties.organisationsRepresentedBy(personId);
+    const members = await this.members.findByOrganisations(represented.map((row) => row.organisation.id));
+    return represented.map(({ representation, organisation }) =>
+      RepresentedOrganisationDto.from(
+        representation,
+        organisation,
+        members.find((member) => member.organisationId === organisation.id),
+      ),
+    );
+  }
+}
+
+function contactFrom(person: PersonRef): MemberContact {
+  return {
+    personId: person.id,
+    email: person.email,
+    name: `${person.firstName} ${person.lastName}`,
+    locale: person.locale,
+  };
+}

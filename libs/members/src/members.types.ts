@@ -1,0 +1,49 @@
+import type { Locale } from '@tessera/notifications';
+
+/** Shared vocabulary of the members domain. */
+export const MEMBER_KINDS = ['person', 'organisation'] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+
+/** What made someone a member: an approved application, a confirmed order, or staff. */
+export const MEMBER_SOURCE_TYPES = ['application', 'order', 'staff'] as const;
+export type MemberSourceType = (typeof MEMBER_SOURCE_TYPES)[number];
+
+export interface MemberSource {
+  type: MemberSourceType;
+  /** The application's or order's id (or the staff user's); null when there is none. */
+  id: string | null;
+  /** What people read: the application reference, the order number… */
+  reference: string | null;
+}
+
+/** Who changed a member's status. */
+export const MEMBER_ACTOR_KINDS = ['user', 'api-key', 'system'] as const;
+export type MemberActorKind = (typeof MEMBER_ACTOR_KINDS)[number];
+
+export interface MemberActor {
+  kind: MemberActorKind;
+  id: string | null;
+}
+
+/** The member's language is the e-mail language. */
+export type MemberLocale = Locale;
+
+/** A postal address, the same shape as an application's. */
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+/** Occupation and the like, as an individual applicant gives them. */
+export interface ProfessionalDetails {
+  occupation: string;
+  employer?: string;
+  jobTitle?: string;
+  sector?: string;
+  licenceNumber?: string;
+  yearsOfExperience?: number;
+}
