@@ -96,6 +96,7 @@ describe('members (API over HTTP)', () => {
           plan: { id: planId, name: 'Standard membership' },
           status: 'upcoming',
           joinedAt: expect.any(String),
+          portalAccount: expect.objectContaining({ state: 'none', userId: null }),
         },
         expect.objectContaining({ id: person.memberId, kind: 'person', name: 'Ada Lovelace', email: email.person }),
       ]),
@@ -159,14 +160,13 @@ describe('members (API over HTTP)', () => {
     }
   });
 
-  it('is closed to anonymous callers (401) and to members (403); open to finance and members:read keys', async () => {
+  it('is closed to anonymous callers (401) and to members (403, or 404 for others’ members); open to finance and members:read keys', async () => {
     for (const path of ['/members', `/members/${person.memberId}`]) {
       expect((await raw(path)).status).toBe(401);
     }
     const memberToken = await signedIn('member');
-    for (const path of ['/members', `/members/${person.memberId}`]) {
-      expect((await raw(path, { authorization: `Bearer ${memberToken}` })).status).toBe(403);
-    }
+    expect((await raw('/members', { authorization: `Bearer ${memberToken}` })).status).toBe(403);
+    expect((await raw(`/members/${person.memberId}`, { authorization: `Bearer ${memberToken}` })).status).toBe(404);
     const finance = await raw(`/members/${person.memberId}`, { authorization: `Bearer ${await signedIn('finance')}` });
     expect(finance.status).toBe(200);
 

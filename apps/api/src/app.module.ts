@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
-import { MembersHttpModule } from '@tessera/members';
+import { PortalUsersHttpModule } from '@tessera/portal-users';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -23,7 +23,7 @@ import { HealthModule } from './health/health.module';
     PlansHttpModule,
     OrdersHttpModule,
     RegistrationHttpModule,
-    MembersHttpModule,
+    PortalUsersHttpModule,
   ],
 })
 export class AppModule {}

@@ -168,22 +168,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Me_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -504,6 +488,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person, and for a member their membership */
+        get: operations["Me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/contact-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the member's own phone, address or language */
+        patch: operations["Me_updateContactDetails"];
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -512,10 +530,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Members, newest first
-         * @description Filter by kind, status or plan; `q` searches numbers, names, e-mails and registration numbers.
+         * Members, newest first, with their portal account
+         * @description Filter by kind, status, plan or portal account state; `autoRegistered=true` lists accounts created automatically and not yet acknowledged. `q` searches numbers, names, e-mails and registration numbers.
          */
-        get: operations["Members_list"];
+        get: operations["MembersConsole_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -532,12 +550,66 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A member with its party, plan, status history and source
-         * @description A person member lists the organisations they represent; an organisation member lists its representatives.
+         * A member with its party, plan, status history, source and portal account
+         * @description A person member lists the organisations they represent; an organisation member lists its representatives. A member may read only the memberships they act for.
          */
-        get: operations["Members_get"];
+        get: operations["MembersConsole_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/portal-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite the member to the portal, or resend the invitation
+         * @description Creates the account for the member's contact e-mail if there is none, else e-mails a new activation link (the earlier one stops working).
+         */
+        post: operations["MembersConsole_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail the member a password-reset link (active accounts) */
+        post: operations["MembersConsole_sendPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/portal-account/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear the "auto-registered" alert of an automatically created account */
+        post: operations["MembersConsole_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -669,11 +741,6 @@ export interface components {
         RenewActivationLinkDto: {
             /** @description The token from the old invitation link */
             token: string;
-        };
-        MeDto: {
-            user: components["schemas"]["UserDto"];
-            /** @description The member's profile summary and status (null for staff) */
-            member: Record<string, never> | null;
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -1233,8 +1300,6 @@ export interface components {
         };
         /** @enum {string} */
         MemberKind: "person" | "organisation";
-        /** @enum {string} */
-        MemberStatus: "non-member" | "upcoming" | "member" | "in-grace" | "suspended" | "ex-member";
         MemberPlanDto: {
             /** Format: uuid */
             id: string;
@@ -1244,43 +1309,8 @@ export interface components {
              */
             name: string;
         };
-        MemberSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example M-000042 */
-            number: string;
-            kind: components["schemas"]["MemberKind"];
-            /**
-             * @description The person's full name, or the organisation's legal name
-             * @example Ada Lovelace
-             */
-            name: string;
-            /**
-             * @description The person's e-mail, or the organisation contact's
-             * @example ada@example.org
-             */
-            email: string | null;
-            /**
-             * @description Organisations only
-             * @example 0123.456.789
-             */
-            registrationNumber: string | null;
-            /**
-             * Format: uuid
-             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
-             */
-            contactPersonId: string | null;
-            plan: components["schemas"]["MemberPlanDto"];
-            status: components["schemas"]["MemberStatus"];
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        MemberPageDto: {
-            items: components["schemas"]["MemberSummaryDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
+        /** @enum {string} */
+        MemberStatus: "non-member" | "upcoming" | "member" | "in-grace" | "suspended" | "ex-member";
         PostalAddressDto: {
             /** @example 12 Rue de la Loi */
             line1: string;
@@ -1440,6 +1470,169 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        MemberSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description The person's e-mail, or the organisation contact's
+             * @example ada@example.org
+             */
+            email: string | null;
+            /**
+             * @description Organisations only
+             * @example 0123.456.789
+             */
+            registrationNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
+             */
+            contactPersonId: string | null;
+            plan: components["schemas"]["MemberPlanDto"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        MeDto: {
+            user: components["schemas"]["UserDto"];
+            /** @description The member the account acts for (the person's own membership first); null for staff */
+            member: components["schemas"]["MemberDetailDto"] | null;
+            /** @description Every membership the account acts for: its own, and organisations it is the contact of */
+            memberships: components["schemas"]["MemberSummaryDto"][];
+        };
+        UpdateContactDetailsDto: {
+            /**
+             * @description null clears it
+             * @example +32 470 12 34 56
+             */
+            phone?: string | null;
+            /** @description null clears it */
+            address?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @description The language of e-mails and the portal
+             * @enum {string}
+             */
+            locale?: "en" | "fr";
+        };
+        /** @enum {string} */
+        PortalAccountState: "none" | "invited" | "active" | "disabled";
+        PortalAccountDto: {
+            /** @enum {string} */
+            state: "none" | "invited" | "active" | "disabled";
+            /** Format: uuid */
+            userId: string | null;
+            /**
+             * @description What created the account
+             * @enum {string|null}
+             */
+            createdFrom: "application" | "order" | "staff" | null;
+            /** @example APP-2026-000123 */
+            sourceReference: string | null;
+            /** @description Created by the system (approval, order) rather than by staff */
+            autoCreated: boolean;
+            /** @description Auto-created and not yet acknowledged by staff (the "auto-registered" alert) */
+            needsAcknowledgement: boolean;
+            /**
+             * Format: date-time
+             * @description When the latest invitation was sent
+             */
+            invitedAt: string | null;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+        };
+        MemberWithAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description The person's e-mail, or the organisation contact's
+             * @example ada@example.org
+             */
+            email: string | null;
+            /**
+             * @description Organisations only
+             * @example 0123.456.789
+             */
+            registrationNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
+             */
+            contactPersonId: string | null;
+            plan: components["schemas"]["MemberPlanDto"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+            portalAccount: components["schemas"]["PortalAccountDto"];
+        };
+        MemberWithAccountPageDto: {
+            items: components["schemas"]["MemberWithAccountDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        MemberDetailWithAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            kind: components["schemas"]["MemberKind"];
+            /**
+             * @description The person's full name, or the organisation's legal name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description The person's e-mail, or the organisation contact's
+             * @example ada@example.org
+             */
+            email: string | null;
+            /**
+             * @description Organisations only
+             * @example 0123.456.789
+             */
+            registrationNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The person e-mails and the portal account go to: the member, or the organisation’s contact
+             */
+            contactPersonId: string | null;
+            plan: components["schemas"]["MemberPlanDto"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+            /** @description Person members only */
+            person: components["schemas"]["PersonDetailsDto"] | null;
+            /** @description Organisation members only */
+            organisation: components["schemas"]["OrganisationDetailsDto"] | null;
+            /** @description Person members: the organisations they represent (empty for organisations) */
+            organisationsRepresented: components["schemas"]["RepresentedOrganisationDto"][];
+            /** @description Oldest first */
+            statusHistory: components["schemas"]["MemberStatusChangeDto"][];
+            source: components["schemas"]["MemberSourceDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            portalAccount: components["schemas"]["PortalAccountDto"];
         };
     };
     responses: never;
@@ -1816,43 +2009,6 @@ export interface operations {
             };
             /** @description Too many attempts; see Retry-After */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    Me_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3159,7 +3315,103 @@ export interface operations {
             };
         };
     };
-    Members_list: {
+    Me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Me_updateContactDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDetailsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid phone, address or language */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The signed-in person is not a member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MembersConsole_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -3169,6 +3421,9 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                accountState?: components["schemas"]["PortalAccountState"];
+                /** @description Only members whose account was created automatically and not yet acknowledged by staff */
+                autoRegistered?: "true";
             };
             header?: never;
             path?: never;
@@ -3181,7 +3436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberPageDto"];
+                    "application/json": components["schemas"]["MemberWithAccountPageDto"];
                 };
             };
             /** @description Invalid filter or paging */
@@ -3213,7 +3468,7 @@ export interface operations {
             };
         };
     };
-    Members_get: {
+    MembersConsole_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3229,7 +3484,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberDetailDto"];
+                    "application/json": components["schemas"]["MemberDetailWithAccountDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id (or it is not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MembersConsole_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccountDto"];
                 };
             };
             /** @description Missing, expired or revoked credentials */
@@ -3252,6 +3555,129 @@ export interface operations {
             };
             /** @description No member has this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The account is already active, or disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MembersConsole_sendPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No account yet, not activated, or disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MembersConsole_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAccountDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The member has no portal account */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './validation/field-decorators';
+export * from './validation/contact-fields';
 export * from './text/normalise';
 export * from './pagination/page';
 export * from './outbox/outbox-message.entity';

@@ -1,5 +1,4 @@
 export * from './members.module';
-export * from './members.http.module';
 export * from './members.schema';
 export * from './members.types';
 export * from './member-status';
@@ -15,3 +14,5 @@ export type {
 export { MembersService } from './members.service';
 export * from './dto/member-query.dto';
 export * from './dto/member-response.dto';
+export * from './dto/update-contact-details.dto';
+export type { ContactEmailCondition } from './member.repository';

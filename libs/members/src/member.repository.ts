@@ -11,9 +11,19 @@ export interface MemberFilter {
   status?: MemberStatus;
   planId?: string;
   search?: string;
+  contactEmail?: ContactEmailCondition;
   offset: number;
   limit: number;
 }
+
+/**
+ * A condition on the member's contact e-mail, written by a domain above members (portal accounts
+ * filter by account state) without members knowing its tables: given the SQL expression of the
+ * e-mail and a function that binds a parameter, it returns a boolean SQL expression.
+ */
+export type ContactEmailCondition = (emailSql: string, bind: (value: unknown) => string) => string;
+
+const CONTACT_EMAIL_SQL = 'coalesce(p.email, c.email)';
 
 /** A member with the names and e-mail staff recognise it by (a list row, and the head of the detail). */
 export interface MemberRow {
@@ -39,7 +49,7 @@ export interface MemberRow {
   contactPersonId: string | null;
 }
 
-const MEMBER_ROWS = `
+const MEMBER_COLUMNS = `
   SELECT m.id, m.number, m.kind, m.status, m.plan_id AS "planId", m.person_id AS "personId",
          m.organisation_id AS "organisationId", m.joined_at AS "joinedAt", m.source_type AS "sourceType",
          m.source_id AS "sourceId", m.source_reference AS "sourceReference", m.created_at AS "createdAt",
@@ -47,7 +57,10 @@ const MEMBER_ROWS = `
          coalesce(p.first_name || ' ' || p.last_name, o.legal_name) AS name,
          coalesce(p.email, c.email) AS email,
          o.registration_number AS "registrationNumber",
-         coalesce(p.id, c.id) AS "contactPersonId"
+         coalesce(p.id, c.id) AS "contactPersonId"`;
+
+/** Members with their party and, for organisations, the contact representative. */
+const MEMBERS_WITH_CONTACT = `
   FROM members m
   LEFT JOIN persons p ON p.id = m.person_id
   LEFT JOIN organisations o ON o.id = m.organisation_id
@@ -99,7 +112,9 @@ export class MemberRepository {
   }
 
   async findRow(id: string): Promise<MemberRow | null> {
-    const rows = (await this.transactions.manager.query(`${MEMBER_ROWS} WHERE m.id = $1`, [id])) as MemberRow[];
+    const rows = (await this.transactions.manager.query(`${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE m.id = $1`, [
+      id,
+    ])) as MemberRow[];
     return rows[0] ?? null;
   }
 
@@ -118,6 +133,14 @@ export class MemberRepository {
     return this.transactions
       .repository(MemberStatusChange)
       .find({ where: { memberId }, order: { occurredAt: 'ASC', seq: 'ASC' } });
+  }
+
+  /** Members whose contact (the person, or the organisation's contact) has this e-mail; persons first. */
+  async findRowsByContactEmail(email: string): Promise<MemberRow[]> {
+    return (await this.transactions.manager.query(
+      `${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE ${CONTACT_EMAIL_SQL} = $1 ORDER BY m.kind DESC, m.created_at`,
+      [email],
+    )) as MemberRow[];
   }
 
   /** Newest first; `search` matches the number, names, e-mails and registration numbers. */
@@ -141,13 +164,14 @@ export class MemberRepository {
         UNION SELECT sm.id FROM members sm JOIN representations sr ON sr.organisation_id = sm.organisation_id
           JOIN persons sp ON sp.id = sr.person_id WHERE sp.search_text LIKE ${pattern})`);
     }
+    if (filter.contactEmail) where.push(filter.contactEmail(CONTACT_EMAIL_SQL, param));
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const counted = (await this.transactions.manager.query(
-      `SELECT count(*)::int AS total FROM members m ${condition}`,
+      `SELECT count(*)::int AS total ${MEMBERS_WITH_CONTACT} ${condition}`,
       params,
     )) as { total: number }[];
     const rows = (await this.transactions.manager.query(
-      `${MEMBER_ROWS} ${condition} ORDER BY m.created_at DESC, m.id DESC
+      `${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} ${condition} ORDER BY m.created_at DESC, m.id DESC
        OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
       params,
     )) as MemberRow[];

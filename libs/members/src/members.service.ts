@@ -10,6 +10,7 @@ import {
 } from '@tessera/core';
 import { PlansService } from '@tessera/plans';
 import type { ListMembersQueryDto } from './dto/member-query.dto';
+import type { UpdateContactDetailsDto } from './dto/update-contact-details.dto';
 import {
   MemberDetailDto,
   MemberStatusChangeDto,
@@ -29,7 +30,7 @@ import {
 } from './member-intake';
 import { formatMemberNumber } from './member-number';
 import { canTransition, INITIAL_MEMBER_STATUS } from './member-status';
-import { MemberRepository } from './member.repository';
+import { MemberRepository, type ContactEmailCondition } from './member.repository';
 import type { MemberActor } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
 
@@ -72,12 +73,14 @@ export class MembersService {
     });
   }
 
-  async list(query: ListMembersQueryDto): Promise<Page<MemberSummaryDto>> {
+  /** `contactEmail` lets a domain above members narrow the list (e.g. by portal account state). */
+  async list(query: ListMembersQueryDto, contactEmail?: ContactEmailCondition): Promise<Page<MemberSummaryDto>> {
     const [rows, total] = await this.members.list({
       kind: query.kind,
       status: query.status,
       planId: query.planId,
       search: query.q,
+      contactEmail,
       offset: query.offset,
       limit: query.pageSize,
     });
@@ -105,6 +108,41 @@ export class MembersService {
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
+  }
+
+  /** The members a portal account acts for: the person's own membership first, then organisations. */
+  async membersOfContact(email: string): Promise<MemberSummaryDto[]> {
+    const rows = await this.members.findRowsByContactEmail(normaliseEmail(email));
+    const names = await this.plans.namesOf(rows.map((row) => row.planId));
+    return rows.map((row) => MemberSummaryDto.from(row, names.get(row.planId) ?? ''));
+  }
+
+  /** Who the member's e-mails and portal account go to: the person, or the organisation's contact. */
+  async contactFor(memberId: string): Promise<MemberContact> {
+    const row = await this.members.findRow(memberId);
+    if (!row) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    const person = row.contactPersonId ? await this.parties.findPerson(row.contactPersonId) : null;
+    if (!person?.email)
+      throw ProblemException.conflict('This member has no contact person with an e-mail address.', 'no-contact');
+    return {
+      personId: person.id,
+      email: person.email,
+      name: `${person.firstName} ${person.lastName}`,
+      locale: person.locale,
+    };
+  }
+
+  /** A person's own changes to their phone, address and language. */
+  async updateContactDetails(personId: string, changes: UpdateContactDetailsDto): Promise<PersonDetailsDto> {
+    return this.transactions.run(async () => {
+      const person = await this.parties.lockPerson(personId);
+      if (!person) throw ProblemException.notFound('No person has this id.', 'person-not-found');
+      if (changes.phone !== undefined) person.phone = changes.phone;
+      if (changes.address !== undefined) person.address = changes.address ? { ...changes.address } : null;
+      if (changes.locale !== undefined) person.locale = changes.locale;
+      person.updatedAt = this.clock.now();
+      return PersonDetailsDto.from(await this.parties.savePerson(person));
+    });
   }
 
   private async matchPerson(

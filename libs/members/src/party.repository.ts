@@ -157,6 +157,14 @@ export class PartyRepository {
     return this.transactions.repository(Person).findOneBy({ id });
   }
 
+  lockPerson(id: string): Promise<Person | null> {
+    return this.transactions.repository(Person).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  savePerson(person: Person): Promise<Person> {
+    return this.transactions.repository(Person).save(person);
+  }
+
   findOrganisation(id: string): Promise<Organisation | null> {
     return this.transactions.repository(Organisation).findOneBy({ id });
   }

@@ -68,6 +68,10 @@ export class UserRepository {
     });
   }
 
+  async updateLocale(id: string, locale: Locale): Promise<void> {
+    await this.users.update({ id }, { locale });
+  }
+
   async touchLastLogin(id: string, at: Date): Promise<void> {
     await this.users.update({ id }, { lastLoginAt: at });
   }

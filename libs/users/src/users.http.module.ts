@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthGuardsModule } from '@tessera/core';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { AuthController } from './controllers/auth.controller';
-import { MeController } from './controllers/me.controller';
 import { UsersController } from './controllers/users.controller';
 import { FirstAdminSeeder } from './first-admin.seeder';
 import { UsersModule } from './users.module';
@@ -10,7 +9,7 @@ import { UsersModule } from './users.module';
 /** The auth, me, users and api-keys endpoints, and the global authentication guard. */
 @Module({
   imports: [UsersModule, AuthGuardsModule.register(UsersModule)],
-  controllers: [AuthController, MeController, UsersController, ApiKeysController],
+  controllers: [AuthController, UsersController, ApiKeysController],
   providers: [FirstAdminSeeder],
 })
 export class UsersHttpModule {}

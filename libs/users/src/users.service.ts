@@ -3,7 +3,6 @@ import { Clock, pageOf, Principal, ProblemException, Transactions, type Page, ty
 import { accountStateOf, type MemberUser, type UserAccountFacts } from './account-state';
 import { PasswordHasher } from './auth/password-hasher';
 import { assertStrongPassword } from './auth/password-policy';
-import { MeDto } from './dto/auth.dto';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import type { Locale, User } from './entities/user.entity';
 import { SessionRepository } from './session.repository';
@@ -24,10 +23,16 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async me(principal: Principal): Promise<MeDto> {
+  /** The signed-in person's own user record (API keys have none). */
+  async currentUser(principal: Principal): Promise<UserDto> {
     const user = principal.kind === 'user' ? await this.users.findById(principal.userId) : null;
     if (!user) throw ProblemException.notFound('Only people have a profile; API keys do not.');
-    return { user: UserDto.from(user), member: null };
+    return UserDto.from(user);
+  }
+
+  /** Changes a user's language (e-mails and the SPA). */
+  async setLocale(userId: string, locale: Locale): Promise<void> {
+    await this.users.updateLocale(userId, locale);
   }
 
   async list(query: UserQueryDto): Promise<Page<UserDto>> {

@@ -14,7 +14,6 @@ import {
   IsISO8601,
   IsObject,
   IsOptional,
-  IsPhoneNumber,
   IsString,
   IsUrl,
   IsUUID,
@@ -28,7 +27,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { LowerCase, Trim, UpperCase } from '@tessera/core';
+import { AddressDto, LowerCase, PhoneNumber, Trim, UpperCase } from '@tessera/core';
 import {
   APPLICANT_KINDS,
   APPLICATION_LOCALES,
@@ -37,7 +36,6 @@ import {
 } from '../registration.types';
 
 export const MAX_REPRESENTATIVES = 10;
-const PHONE_MESSAGE = 'must be a phone number in international format, e.g. +32 470 12 34 56';
 
 /** Only allowed when the application's kind is `kind` (the value may still be left out). */
 function OnlyForKind(kind: ApplicantKind) {
@@ -71,42 +69,6 @@ function ExactlyOneContact() {
     });
 }
 
-export class AddressDto {
-  @ApiProperty({ example: '12 Rue de la Loi' })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  line1: string;
-
-  @ApiPropertyOptional({ example: 'Box 3' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  line2?: string;
-
-  @ApiProperty({ example: '1000' })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { message: 'must be a postal code (letters, digits, spaces, dashes)' })
-  postalCode: string;
-
-  @ApiProperty({ example: 'Brussels' })
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  city: string;
-
-  @ApiProperty({ example: 'BE', description: 'ISO 3166-1 alpha-2' })
-  @UpperCase()
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. BE' })
-  country: string;
-}
-
 export class PersonDto {
   @ApiProperty({ example: 'Ada' })
   @Trim()
@@ -129,10 +91,7 @@ export class PersonDto {
   email: string;
 
   @ApiProperty({ example: '+32 470 12 34 56' })
-  @Trim()
-  @IsString()
-  @MaxLength(30)
-  @IsPhoneNumber(undefined, { message: PHONE_MESSAGE })
+  @PhoneNumber()
   phone: string;
 
   @ApiProperty({ example: '1990-12-10', format: 'date', description: 'In the past; age 16 to 120' })
@@ -221,10 +180,7 @@ export class RepresentativeDto {
 
   @ApiPropertyOptional({ example: '+32 2 123 45 67' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(30)
-  @IsPhoneNumber(undefined, { message: PHONE_MESSAGE })
+  @PhoneNumber()
   phone?: string;
 
   @ApiProperty({ example: 'Director' })

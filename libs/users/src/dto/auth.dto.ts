@@ -77,14 +77,3 @@ export class MessageDto {
   @ApiProperty({ example: 'If an account exists for this e-mail, we have sent a link to reset the password.' })
   message: string;
 }
-
-export class MeDto {
-  @ApiProperty({ type: UserDto })
-  user: UserDto;
-  @ApiProperty({
-    type: Object,
-    nullable: true,
-    description: "The member's profile summary and status (null for staff)",
-  })
-  member: Record<string, unknown> | null;
-}
