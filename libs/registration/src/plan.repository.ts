@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, Transactions } from '@tessera/core';
+import { isUniqueViolation, ProblemException, Transactions } from '@tessera/core';
 import { In } from 'typeorm';
-import { isUniqueViolation } from './database/unique-violation';
 import { Plan } from './entities/plan.entity';
 
 /** The only place that speaks TypeORM for `plans`; joins the caller's transaction. */

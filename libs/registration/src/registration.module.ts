@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '@tessera/core';
+import { ClockModule, TransactionalFileStorage } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationsService } from './applications.service';
 import { PlanRepository } from './plan.repository';
 import { PlansService } from './plans.service';
-import { TransactionalFileStorage } from './transactional-file-storage';
 
 /**
  * Plans and applications: services and repositories (needs DatabaseModule, OutboxModule,
