@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalHttpModule } from '@tessera/approval';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { RegistrationHttpModule } from '@tessera/registration';
@@ -18,6 +19,7 @@ import { HealthModule } from './health/health.module';
     UsersHttpModule,
     NotificationsHttpModule,
     RegistrationHttpModule,
+    ApprovalHttpModule,
   ],
 })
 export class AppModule {}

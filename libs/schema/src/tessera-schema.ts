@@ -1,3 +1,4 @@
+import { approvalSchema } from '@tessera/approval';
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { notificationsSchema } from '@tessera/notifications';
 import { registrationSchema } from '@tessera/registration';
@@ -11,4 +12,5 @@ export const tesseraSchema = combineSchema(
   notificationsSchema,
   usersSchema,
   registrationSchema,
+  approvalSchema,
 );

@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { SessionPrincipalResolver } from './auth/session-principal.resolver';
 import { SessionRepository } from './session.repository';
+import { StaffDirectory } from './staff-directory';
 import { UserRepository } from './user.repository';
 import { UserTokenRepository } from './user-token.repository';
 import { UsersService } from './users.service';
@@ -29,8 +30,9 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     ApiKeysService,
+    StaffDirectory,
     { provide: PrincipalResolver, useClass: SessionPrincipalResolver },
   ],
-  exports: [AuthService, UsersService, ApiKeysService, PrincipalResolver],
+  exports: [AuthService, UsersService, ApiKeysService, StaffDirectory, PrincipalResolver],
 })
 export class UsersModule {}

@@ -34,7 +34,7 @@ import {
   type ApplicantKind,
   type ApplicationLocale,
 } from '../registration.types';
-import { LowerCase, Trim, UpperCase } from './validation';
+import { LowerCase, Trim, UpperCase } from '@tessera/core';
 
 export const MAX_REPRESENTATIVES = 10;
 const PHONE_MESSAGE = 'must be a phone number in international format, e.g. +32 470 12 34 56';

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@tessera/core';
+import { PageQueryDto, Trim } from '@tessera/core';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state';
 import { APPLICANT_KINDS, type ApplicantKind } from '../registration.types';
-import { Trim } from './validation';
 
 export class ListApplicationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })

@@ -23,7 +23,7 @@ import {
 } from 'class-validator';
 import type { Plan } from '../entities/plan.entity';
 import { APPLICANT_KINDS, PERIOD_UNITS, type ApplicantKind, type PeriodUnit } from '../registration.types';
-import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from './validation';
+import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from '@tessera/core';
 
 export const PLAN_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { ClockModule, TransactionalFileStorage } from '@tessera/core';
+import { NotificationsModule } from '@tessera/notifications';
+import { UsersModule } from '@tessera/users';
+import { ApprovalActors } from './approval-actors';
+import { ApprovalAttachmentsService } from './approval-attachments.service';
+import { ApprovalFlowRepository } from './approval-flow.repository';
+import { ApprovalFlowsService } from './approval-flows.service';
+import { ApprovalInboxRepository } from './approval-inbox.repository';
+import { ApprovalMailer } from './approval-mailer';
+import { ApprovalProgress } from './approval-progress';
+import { ApprovalQueriesService } from './approval-queries.service';
+import { ApprovalReminders } from './approval-reminders.service';
+import { ApprovalRequestRepository } from './approval-request.repository';
+import { ApprovalSubjectRegistry } from './approval-subject';
+import { ApprovalService } from './approval.service';
+
+/**
+ * The approval engine: flows, requests, reminders and the subject registry (needs DatabaseModule,
+ * OutboxModule, ConfigModule and the global file storage from the app). No controllers, no
+ * processors. Owning domains import it for ApprovalService and ApprovalSubjectRegistry.
+ */
+@Module({
+  imports: [ClockModule, NotificationsModule, UsersModule],
+  providers: [
+    ApprovalFlowRepository,
+    ApprovalRequestRepository,
+    ApprovalInboxRepository,
+    TransactionalFileStorage,
+    ApprovalSubjectRegistry,
+    ApprovalActors,
+    ApprovalMailer,
+    ApprovalProgress,
+    ApprovalFlowsService,
+    ApprovalQueriesService,
+    ApprovalService,
+    ApprovalAttachmentsService,
+    ApprovalReminders,
+  ],
+  exports: [
+    ApprovalService,
+    ApprovalFlowsService,
+    ApprovalQueriesService,
+    ApprovalAttachmentsService,
+    ApprovalReminders,
+    ApprovalSubjectRegistry,
+  ],
+})
+export class ApprovalModule {}
