@@ -40,24 +40,27 @@ export class ApprovalInboxRepository {
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.onlyAssigned)
-      where.push(`EXISTS (SELECT 1 FROM approval_assignments m WHERE m.request_id = r.id AND m.user_id = $1)`);
+      where.push(`EXISTS (SELECT 1 FROM approval_assignments m WHERE m.request_id = r.id AND m.user_id = caller.id)`);
     if (filter.status) where.push(`r.status = ${param(filter.status)}`);
     if (filter.subjectType) where.push(`r.subject_type = ${param(filter.subjectType)}`);
     if (filter.subjectId) where.push(`r.subject_id = ${param(filter.subjectId)}`);
     const conditions = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const manager = this.transactions.manager;
     const [{ total }] = (await manager.query(
-      `SELECT count(*)::int AS total FROM approval_requests r ${conditions}`,
+      `WITH caller AS (SELECT $1::uuid AS id)
+       SELECT count(*)::int AS total FROM approval_requests r CROSS JOIN caller ${conditions}`,
       params,
     )) as { total: number }[];
     const rows = (await manager.query(
-      `SELECT r.id, r.subject_type, r.subject_id, r.title, r.reference, r.status, r.current_level, r.level_count,
+      `WITH caller AS (SELECT $1::uuid AS id)
+       SELECT r.id, r.subject_type, r.subject_id, r.title, r.reference, r.status, r.current_level, r.level_count,
               r.opened_at, r.closed_at, l.name AS level_name, l.due_at, mine.status AS my_assignment
          FROM approval_requests r
+        CROSS JOIN caller
          JOIN approval_levels l ON l.request_id = r.id AND l.number = r.current_level
          LEFT JOIN LATERAL (
            SELECT a.status FROM approval_assignments a
-            WHERE a.request_id = r.id AND a.user_id = $1
+            WHERE a.request_id = r.id AND a.user_id = caller.id
             ORDER BY (a.status = 'pending' AND a.level_number = r.current_level) DESC, a.level_number DESC,
                      a.created_at DESC
             LIMIT 1) mine ON true

@@ -155,7 +155,7 @@ export class ApprovalProgress {
       requestId: request.id,
       subjectType: request.subjectType,
       subjectId: request.subjectId,
-      actor,
+      actor: { userId: actor.userId, name: actor.name },
       decidedAt: now,
     };
     if (outcome === 'approved') await handler.onApproved(ctx);
