@@ -104,12 +104,17 @@ export class ApprovalService {
     });
   }
 
-  approve(id: string, principal: Principal, comment: string | null): Promise<ApprovalDetailDto> {
-    return this.decide(id, principal, 'approved', comment);
+  /**
+   * Approves the current level (or the caller's part of it). `level`, when given, is the level the
+   * caller saw: if the request has moved on since, 409 rather than a decision on another level.
+   */
+  approve(id: string, principal: Principal, comment: string | null, level?: number): Promise<ApprovalDetailDto> {
+    return this.decide(id, principal, 'approved', comment, level);
   }
 
-  refuse(id: string, principal: Principal, reason: string): Promise<ApprovalDetailDto> {
-    return this.decide(id, principal, 'refused', reason);
+  /** Refuses the whole request (reason required); `level` as for approve. */
+  refuse(id: string, principal: Principal, reason: string, level?: number): Promise<ApprovalDetailDto> {
+    return this.decide(id, principal, 'refused', reason, level);
   }
 
   /** Hands the caller's pending assignment on the current level to another active staff user. */
@@ -128,7 +133,7 @@ export class ApprovalService {
       );
       const level = await this.requests.level(id, request.currentLevel);
       const onLevel = await this.requests.assignmentsOnLevel(id, level.number);
-      const mine = this.pendingAssignmentOf(onLevel, caller, 'reassigned');
+      const mine = this.pendingAssignmentOf(onLevel, caller, level.number, 'reassigned', true);
       if (!mine)
         throw ProblemException.forbidden(
           'Only an approver with a pending decision on the current level may reassign it.',
@@ -216,15 +221,21 @@ export class ApprovalService {
     principal: Principal,
     decision: 'approved' | 'refused',
     text: string | null,
+    expectedLevel: number | undefined,
   ): Promise<ApprovalDetailDto> {
     return this.transactions.run(async () => {
       const caller = await this.actors.callerOf(principal);
       const now = this.clock.now();
       const request = await this.lockOpen(id, (status) => requestMoveRefusal(status, decision)!);
       const level = await this.requests.level(id, request.currentLevel);
-      const onLevel = await this.requests.assignmentsOnLevel(id, level.number);
-      const mine = this.pendingAssignmentOf(onLevel, caller, decision);
-      // An administrator with no part on the level decides for all of it.
+      if (expectedLevel !== undefined && expectedLevel !== level.number)
+        throw ProblemException.conflict(
+          `This request has moved on to level ${level.number} ("${level.name}") since level ${expectedLevel}; reload it.`,
+          'level-moved-on',
+        );
+      const assignments = await this.requests.assignmentsOf(id);
+      const mine = this.pendingAssignmentOf(assignments, caller, level.number, decision, expectedLevel !== undefined);
+      // An administrator with no part in the request so far decides for the whole level.
       const forLevel = !mine && isAdmin(caller);
       if (!mine && !forLevel) throw notAssigned();
       if (mine) {
@@ -235,32 +246,37 @@ export class ApprovalService {
       }
       const comment = forLevel ? [ADMIN_NOTE, text].filter(Boolean).join(' ') : text;
       await this.progress.record(request, decision, caller, now, { levelNumber: level.number, comment });
+      const onLevel = assignments.filter((a) => a.levelNumber === level.number).map((a) => a.status);
       if (decision === 'refused') await this.progress.close(request, 'refused', caller, now, text);
-      else if (
-        forLevel ||
-        levelOutcome(
-          level.policy,
-          onLevel.map((a) => a.status),
-        ) === 'approved'
-      )
+      else if (forLevel || levelOutcome(level.policy, onLevel) === 'approved')
         await this.progress.completeLevel(request, level, caller, now);
       return this.queries.detailFor(id, caller);
     });
   }
 
   /**
-   * The caller's pending assignment on the level; a 409 saying why when they hold only decided
-   * ones (a second decision, or the level already completed); undefined when they hold none.
+   * The caller's pending assignment on the current level, or undefined when they have no part in
+   * the request. A 409 saying why when they hold only decided ones: a second decision on this
+   * level, or — unless the caller named this level — a decision meant for an earlier level that
+   * completed meanwhile (two approvers of an `any` level at once, a double click).
    */
   private pendingAssignmentOf(
-    onLevel: ApprovalAssignment[],
+    assignments: ApprovalAssignment[],
     caller: ApprovalCaller,
+    currentLevel: number,
     intent: 'approved' | 'refused' | 'reassigned',
+    levelNamed: boolean,
   ): ApprovalAssignment | undefined {
-    const mine = onLevel.filter((a) => a.userId === caller.userId);
-    const pending = mine.find((a) => a.status === 'pending');
-    if (pending || mine.length === 0) return pending;
-    throw ProblemException.conflict(assignmentMoveRefusal(mine[mine.length - 1].status, intent)!, 'already-decided');
+    const mine = assignments.filter((a) => a.userId === caller.userId && a.levelNumber <= currentLevel);
+    const onLevel = mine.filter((a) => a.levelNumber === currentLevel);
+    const pending = onLevel.find((a) => a.status === 'pending');
+    if (pending) return pending;
+    const decided = levelNamed ? onLevel : mine;
+    if (decided.length === 0) return undefined;
+    throw ProblemException.conflict(
+      assignmentMoveRefusal(decided[decided.length - 1].status, intent)!,
+      'already-decided',
+    );
   }
 
   /** Locks the request row; 404 if there is none, 409 (in the caller's words) if it is closed. */

@@ -131,13 +131,13 @@ export class ApprovalsController {
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid comment' })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'Not an approver of the current level, nor an admin' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No approval request has this id' })
-  @closedConflict('the caller already decided on this level')
+  @closedConflict('the caller already decided, or the request moved on from the `level` sent')
   approve(
     @Param('id', requestIdPipe) id: string,
     @Body() dto: ApproveDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApprovalDetailDto> {
-    return this.approvals.approve(id, principal, dto.comment || null);
+    return this.approvals.approve(id, principal, dto.comment || null, dto.level);
   }
 
   @Post(':id/refuse')
@@ -151,13 +151,13 @@ export class ApprovalsController {
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Missing or invalid reason' })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'Not an approver of the current level, nor an admin' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No approval request has this id' })
-  @closedConflict('the caller already decided on this level')
+  @closedConflict('the caller already decided, or the request moved on from the `level` sent')
   refuse(
     @Param('id', requestIdPipe) id: string,
     @Body() dto: RefuseDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApprovalDetailDto> {
-    return this.approvals.refuse(id, principal, dto.reason);
+    return this.approvals.refuse(id, principal, dto.reason, dto.level);
   }
 
   @Post(':id/reassign')

@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, Trim } from '@tessera/core';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { REQUEST_STATUSES, type RequestStatus } from '../approval-state';
 import { SUBJECT_TYPES, type ApprovalSubjectType } from '../approval.types';
 
-export class ApproveDto {
+/** The level the caller saw, so a decision never lands on a level they did not see. */
+class DecisionDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'The level number the caller is deciding; 409 if the request has moved on since',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  level?: number;
+}
+
+export class ApproveDto extends DecisionDto {
   @ApiPropertyOptional({ maxLength: 2000, example: 'Documents checked.' })
   @IsOptional()
   @Trim()
@@ -13,7 +26,7 @@ export class ApproveDto {
   comment?: string;
 }
 
-export class RefuseDto {
+export class RefuseDto extends DecisionDto {
   @ApiProperty({ minLength: 3, maxLength: 2000, example: 'The licence number could not be verified.' })
   @Trim()
   @IsString()

@@ -147,7 +147,16 @@ describe('approval requests against the real database', () => {
       ]);
       expect((await emailsAbout(db, id)).map((m) => m.recipient)).toEqual([ann.email, bob.email, claire.email]);
 
+      // Bob meant level 1, which Ann completed meanwhile: a 409, not a decision on level 2.
       expect(await problemOf(approvals.approve(id, bob.principal, null))).toMatchObject({
+        status: 409,
+        detail: 'Your decision is no longer needed: this level was already completed.',
+      });
+      expect(await problemOf(approvals.approve(id, bob.principal, null, 1))).toMatchObject({
+        status: 409,
+        detail: 'This request has moved on to level 2 ("Sign-off") since level 1; reload it.',
+      });
+      expect(await problemOf(approvals.approve(id, bob.principal, null, 2))).toMatchObject({
         status: 403,
         detail: expect.stringContaining('Only an approver assigned to the current level'),
       });
