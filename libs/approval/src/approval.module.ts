@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, TransactionalFileStorage } from '@tessera/core';
+import { ClockModule } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
 import { UsersModule } from '@tessera/users';
 import { ApprovalActors } from './approval-actors';
-import { ApprovalAttachmentsService } from './approval-attachments.service';
 import { ApprovalFlowRepository } from './approval-flow.repository';
 import { ApprovalFlowsService } from './approval-flows.service';
 import { ApprovalInboxRepository } from './approval-inbox.repository';
@@ -17,8 +16,9 @@ import { ApprovalService } from './approval.service';
 
 /**
  * The approval engine: flows, requests, reminders and the subject registry (needs DatabaseModule,
- * OutboxModule, ConfigModule and the global file storage from the app). No controllers, no
- * processors. Owning domains import it for ApprovalService and ApprovalSubjectRegistry.
+ * OutboxModule and ConfigModule from the app). No controllers, no processors, no file storage
+ * (attachments are HTTP only). Owning domains import it for ApprovalService and
+ * ApprovalSubjectRegistry.
  */
 @Module({
   imports: [ClockModule, NotificationsModule, UsersModule],
@@ -26,7 +26,6 @@ import { ApprovalService } from './approval.service';
     ApprovalFlowRepository,
     ApprovalRequestRepository,
     ApprovalInboxRepository,
-    TransactionalFileStorage,
     ApprovalSubjectRegistry,
     ApprovalActors,
     ApprovalMailer,
@@ -34,16 +33,18 @@ import { ApprovalService } from './approval.service';
     ApprovalFlowsService,
     ApprovalQueriesService,
     ApprovalService,
-    ApprovalAttachmentsService,
     ApprovalReminders,
   ],
   exports: [
     ApprovalService,
     ApprovalFlowsService,
     ApprovalQueriesService,
-    ApprovalAttachmentsService,
     ApprovalReminders,
     ApprovalSubjectRegistry,
+    // for ApprovalHttpModule's attachments, not for other domains (they use index.ts)
+    ApprovalRequestRepository,
+    ApprovalProgress,
+    ApprovalActors,
   ],
 })
 export class ApprovalModule {}

@@ -7,17 +7,17 @@ import { Clock, ManualClock, StorageModule, Transactions, type Principal, type R
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { ApprovalFlowsService } from '../approval-flows.service';
-import { ApprovalModule } from '../approval.module';
+import { ApprovalHttpModule } from '../approval.http.module';
 import { ApprovalService, type OpenApprovalRequest } from '../approval.service';
 import type { FlowLevelDto } from '../dto/approval-flow.dto';
 
-/** The approval engine on the real database and disk, with a clock the test moves. */
+/** The approval engine (with attachments) on the real database and disk, with a clock the test moves. */
 export async function bootApproval(
   clock = new ManualClock(new Date('2026-03-02T09:00:00Z')),
 ): Promise<{ moduleRef: TestingModule; clock: ManualClock; db: DataSource; storageDir: string }> {
   const storageDir = mkdtempSync(join(tmpdir(), 'tessera-approval-int-'));
   const moduleRef = await createWorkerTestingModule({
-    imports: [StorageModule, ApprovalModule],
+    imports: [StorageModule, ApprovalHttpModule],
     queues: [],
     env: { STORAGE_DIR: storageDir, PUBLIC_URL: 'https://tessera.test' },
     configure: (builder) => builder.overrideProvider(Clock).useValue(clock),
