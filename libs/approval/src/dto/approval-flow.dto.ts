@@ -44,9 +44,9 @@ export class FlowLevelDto {
     format: 'uuid',
     isArray: true,
     required: false,
-    default: [],
     maxItems: MAX_LEVEL_APPROVERS,
-    description: 'Named approvers: active staff users. With approverRole, both are asked (deduplicated).',
+    description:
+      'Named approvers: active staff users ([] if left out). With approverRole, both are asked (deduplicated).',
   })
   @IsArray()
   @ArrayMaxSize(MAX_LEVEL_APPROVERS)
@@ -108,8 +108,8 @@ export class CreateApprovalFlowDto {
   levels: FlowLevelDto[];
 
   @ApiPropertyOptional({
-    default: false,
-    description: 'Make it the default flow of its subject type (the previous default stops being one)',
+    description:
+      'Make it the default flow of its subject type (the previous default stops being one). false if left out.',
   })
   @IsOptional()
   @IsBoolean()
