@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalHttpModule } from '@tessera/approval';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { PortalUsersHttpModule } from '@tessera/portal-users';
 import { NotificationsHttpModule } from '@tessera/notifications';
@@ -23,6 +24,7 @@ import { HealthModule } from './health/health.module';
     PlansHttpModule,
     OrdersHttpModule,
     RegistrationHttpModule,
+    ApprovalHttpModule,
     PortalUsersHttpModule,
   ],
 })

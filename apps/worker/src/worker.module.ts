@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalWorkerModule } from '@tessera/approval';
 import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { PlatformModule } from '@tessera/schema';
@@ -10,6 +11,7 @@ import { PlatformModule } from '@tessera/schema';
     QueueModule.forRoot(),
     OutboxRelayModule.forQueues([emailQueue]),
     NotificationsWorkerModule,
+    ApprovalWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -488,6 +488,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approval flows
+         * @description By subject type, the default first, then by name.
+         */
+        get: operations["ApprovalFlows_list"];
+        put?: never;
+        /**
+         * Create an approval flow
+         * @description At least one level; each level names approver users (active staff) and/or a role. The first flow of a subject type becomes its default; `isDefault: true` makes it the default in place of the current one.
+         */
+        post: operations["ApprovalFlows_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approval flow */
+        get: operations["ApprovalFlows_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an approval flow
+         * @description Sent fields replace the flow’s; `levels` replaces all levels. Requests already open keep the levels they opened with. `isDefault: true` makes this flow the default of its subject type.
+         */
+        patch: operations["ApprovalFlows_update"];
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approval requests (the approver’s inbox)
+         * @description `?assignee=me&status=pending` is the inbox: requests the caller is an approver of, those awaiting their decision first, then by due date. `?subjectType=application&subjectId=…` finds the request of a subject. Each item has the caller’s own assignment state.
+         */
+        get: operations["Approvals_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s pending and overdue decisions (navigation badge)
+         * @description Counts requests with a pending assignment of the caller on their current level.
+         */
+        get: operations["Approvals_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approval request in full
+         * @description Levels with their assignees and decisions, attachments, the audit trail, and what the caller may do.
+         */
+        get: operations["Approvals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the current level
+         * @description By an approver with a pending assignment on the current level (`any`: completes the level; `all`: once everyone approved), or by an unassigned administrator, who decides for the whole level. Completing the last level approves the request and applies the outcome in the same transaction.
+         */
+        post: operations["Approvals_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse the request
+         * @description A reason is required. One refusal refuses the whole request and applies the outcome.
+         */
+        post: operations["Approvals_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand my pending decision to someone else
+         * @description The caller’s pending assignment on the current level becomes `reassigned`; the new approver (an active staff user not already assigned on the level) gets a pending one and an e-mail.
+         */
+        post: operations["Approvals_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the request
+         * @description Officers and administrators (or whom the owning domain allows); a reason is required.
+         */
+        post: operations["Approvals_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a document
+         * @description multipart/form-data: `file` (PDF, JPEG or PNG decided from its content, up to 10 MB) and an optional `comment`. By the request’s approvers, officers and administrators, also once it is closed.
+         */
+        post: operations["Approvals_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description The stored bytes with their detected type.
+         */
+        get: operations["Approvals_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1296,6 +1521,316 @@ export interface components {
         };
         CancelApplicationDto: {
             /** @example The applicant asked us to withdraw the application. */
+            reason: string;
+        };
+        /** @enum {string} */
+        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription";
+        /**
+         * @description Every active user with this role is asked when the level opens
+         * @enum {string}
+         */
+        ApproverRole: "admin" | "officer" | "approver" | "finance";
+        /**
+         * @description `any`: the first approval completes the level; `all`: every approver must approve
+         * @enum {string}
+         */
+        ApprovalPolicy: "any" | "all";
+        FlowLevelDto: {
+            /** @example Board review */
+            name: string;
+            /** @description Named approvers: active staff users ([] if left out). With approverRole, both are asked (deduplicated). */
+            approverUserIds?: string[];
+            /** @description Every active user with this role is asked when the level opens */
+            approverRole?: components["schemas"]["ApproverRole"] | null;
+            /** @description `any`: the first approval completes the level; `all`: every approver must approve */
+            policy: components["schemas"]["ApprovalPolicy"];
+            /**
+             * @description Days from the level opening to its due date
+             * @example 7
+             */
+            dueInDays: number;
+        };
+        ApprovalFlowDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Default application approval */
+            name: string;
+            subjectType: components["schemas"]["ApprovalSubjectType"];
+            /** @description Used when the owning domain names no flow; exactly one per subject type */
+            isDefault: boolean;
+            levels: components["schemas"]["FlowLevelDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApprovalFlowPageDto: {
+            items: components["schemas"]["ApprovalFlowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateApprovalFlowDto: {
+            /** @example Board approval */
+            name: string;
+            subjectType: components["schemas"]["ApprovalSubjectType"];
+            /** @description In order; each needs at least one approver user or a role */
+            levels: components["schemas"]["FlowLevelDto"][];
+            /** @description Make it the default flow of its subject type (the previous default stops being one). false if left out. */
+            isDefault?: boolean;
+        };
+        UpdateApprovalFlowDto: {
+            name?: string;
+            /** @description Replaces all levels. Requests already open keep the levels they opened with. */
+            levels?: components["schemas"]["FlowLevelDto"][];
+            /**
+             * @description true makes this the default of its subject type. A default cannot be unset, only replaced.
+             * @enum {boolean}
+             */
+            isDefault?: true;
+        };
+        /** @enum {string} */
+        ApprovalRequestStatus: "pending" | "approved" | "refused" | "cancelled";
+        ApprovalSubjectDto: {
+            type: components["schemas"]["ApprovalSubjectType"];
+            /**
+             * Format: uuid
+             * @description The id of the application (or other subject) in its own domain
+             */
+            id: string;
+            /**
+             * @description A summary of the subject, as it was when the request opened
+             * @example Ada Lovelace
+             */
+            title: string;
+            /**
+             * @description The subject’s reference; may be empty
+             * @example APP-2026-000042
+             */
+            reference: string;
+        };
+        ApprovalLevelRefDto: {
+            /**
+             * @description 1-based
+             * @example 1
+             */
+            number: number;
+            /** @example Officer review */
+            name: string;
+        };
+        /**
+         * @description The caller’s own part: pending on the current level first, else the latest; null if none
+         * @enum {string}
+         */
+        ApprovalAssignmentStatus: "pending" | "approved" | "refused" | "reassigned" | "withdrawn";
+        ApprovalSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            subject: components["schemas"]["ApprovalSubjectDto"];
+            status: components["schemas"]["ApprovalRequestStatus"];
+            /** @description The open level; the last one reached once closed */
+            currentLevel: components["schemas"]["ApprovalLevelRefDto"];
+            /** @example 2 */
+            levelCount: number;
+            /**
+             * Format: date-time
+             * @description When the current level is due
+             */
+            dueAt: string | null;
+            /** @description Pending and past the current level’s due date */
+            overdue: boolean;
+            /** @description The caller’s own part: pending on the current level first, else the latest; null if none */
+            myAssignment: components["schemas"]["ApprovalAssignmentStatus"] | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        ApprovalPageDto: {
+            items: components["schemas"]["ApprovalSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ApprovalCountsDto: {
+            /** @description Requests waiting for the caller’s decision */
+            pending: number;
+            /** @description Of those, the ones past their due date */
+            overdue: number;
+        };
+        ApprovalFlowRefDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The name when the request opened
+             * @example Default application approval
+             */
+            name: string;
+        };
+        PersonRefDto: {
+            /**
+             * Format: uuid
+             * @description null for Tessera itself
+             */
+            userId: string | null;
+            /**
+             * @description The name at the time
+             * @example Olive Officer
+             */
+            name: string;
+        };
+        /** @enum {string} */
+        ApprovalLevelStatus: "waiting" | "open" | "approved" | "refused" | "cancelled";
+        ApprovalAssigneeDto: {
+            /**
+             * Format: uuid
+             * @description The assignment
+             */
+            id: string;
+            user: components["schemas"]["PersonRefDto"];
+            status: components["schemas"]["ApprovalAssignmentStatus"];
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The approver’s comment, or the refusal reason */
+            comment: string | null;
+            /**
+             * Format: uuid
+             * @description To whom it was reassigned
+             */
+            reassignedTo: string | null;
+            /**
+             * Format: uuid
+             * @description The assignment it took over
+             */
+            reassignedFrom: string | null;
+            /**
+             * Format: date-time
+             * @description The last overdue reminder
+             */
+            remindedAt: string | null;
+        };
+        ApprovalLevelDto: {
+            /** @example 1 */
+            number: number;
+            /** @example Officer review */
+            name: string;
+            policy: components["schemas"]["ApprovalPolicy"];
+            /** @example 7 */
+            dueInDays: number;
+            approverRole: components["schemas"]["ApproverRole"] | null;
+            /** @description Named approvers, as configured */
+            approverUserIds: string[];
+            status: components["schemas"]["ApprovalLevelStatus"];
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Approvers resolved when the level opened */
+            assignees: components["schemas"]["ApprovalAssigneeDto"][];
+        };
+        ApprovalAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Sanitised, with the extension of the detected type
+             * @example minutes.pdf
+             */
+            filename: string;
+            /**
+             * @description Detected from the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            /** @description Bytes */
+            size: number;
+            comment: string | null;
+            uploadedBy: components["schemas"]["PersonRefDto"];
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        /** @enum {string} */
+        ApprovalEventType: "opened" | "level-opened" | "approved" | "refused" | "reassigned" | "attached" | "cancelled" | "level-completed" | "request-approved" | "request-refused" | "reminded";
+        ApprovalEventDto: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["ApprovalEventType"];
+            /** @description The level it happened on */
+            level: number | null;
+            actor: components["schemas"]["PersonRefDto"];
+            /** @description Whom it concerns: the new approver (reassigned), the approver reminded */
+            target: components["schemas"]["PersonRefDto"] | null;
+            /** @description Comment, or the reason of a refusal or cancellation */
+            comment: string | null;
+            /** Format: uuid */
+            attachmentId: string | null;
+            fromStatus: components["schemas"]["ApprovalRequestStatus"] | null;
+            toStatus: components["schemas"]["ApprovalRequestStatus"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ApprovalDetailDto: {
+            /** Format: uuid */
+            id: string;
+            subject: components["schemas"]["ApprovalSubjectDto"];
+            status: components["schemas"]["ApprovalRequestStatus"];
+            /** @description The open level; the last one reached once closed */
+            currentLevel: components["schemas"]["ApprovalLevelRefDto"];
+            /** @example 2 */
+            levelCount: number;
+            /**
+             * Format: date-time
+             * @description When the current level is due
+             */
+            dueAt: string | null;
+            /** @description Pending and past the current level’s due date */
+            overdue: boolean;
+            /** @description The caller’s own part: pending on the current level first, else the latest; null if none */
+            myAssignment: components["schemas"]["ApprovalAssignmentStatus"] | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            flow: components["schemas"]["ApprovalFlowRefDto"];
+            /** @description Who opened it (Tessera for online submissions) */
+            openedBy: components["schemas"]["PersonRefDto"];
+            levels: components["schemas"]["ApprovalLevelDto"][];
+            attachments: components["schemas"]["ApprovalAttachmentDto"][];
+            /** @description The audit trail, oldest first */
+            history: components["schemas"]["ApprovalEventDto"][];
+            /** @description The caller may approve or refuse now */
+            canDecide: boolean;
+            /** @description The caller holds a pending decision they may hand to someone else */
+            canReassign: boolean;
+            /** @description The caller may cancel the request */
+            canCancel: boolean;
+            /** @description The caller may attach documents */
+            canAttach: boolean;
+        };
+        ApproveDto: {
+            /** @description The level number the caller is deciding; 409 if the request has moved on since */
+            level?: number;
+            /** @example Documents checked. */
+            comment?: string;
+        };
+        RefuseDto: {
+            /** @description The level number the caller is deciding; 409 if the request has moved on since */
+            level?: number;
+            /** @example The licence number could not be verified. */
+            reason: string;
+        };
+        ReassignDto: {
+            /**
+             * Format: uuid
+             * @description An active staff user not already assigned on the level
+             */
+            toUserId: string;
+            /** @example I am on leave until the 20th. */
+            comment?: string;
+        };
+        CancelApprovalDto: {
+            /** @example The applicant withdrew. */
             reason: string;
         };
         /** @enum {string} */
@@ -3311,6 +3846,792 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalFlows_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                subjectType?: components["schemas"]["ApprovalSubjectType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlowPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalFlows_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApprovalFlowDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlowDto"];
+                };
+            };
+            /** @description Invalid flow: field errors `levels[i]…` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another flow of this subject type has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalFlows_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlowDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval flow has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalFlows_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApprovalFlowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlowDto"];
+                };
+            };
+            /** @description Invalid change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval flow has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another flow of this subject type has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description `me`: requests on which the caller is (or was) an approver, those awaiting them first */
+                assignee?: "me";
+                status?: components["schemas"]["ApprovalRequestStatus"];
+                subjectType?: components["schemas"]["ApprovalSubjectType"];
+                /** @description The subject’s id, e.g. to find the request of an application */
+                subjectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalCountsDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetailDto"];
+                };
+            };
+            /** @description Invalid comment */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an approver of the current level, nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is closed, or the caller already decided, or the request moved on from the `level` sent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetailDto"];
+                };
+            };
+            /** @description Missing or invalid reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an approver of the current level, nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is closed, or the caller already decided, or the request moved on from the `level` sent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetailDto"];
+                };
+            };
+            /** @description toUserId is not an active staff user */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller has no pending decision on the current level */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is closed, or the caller already decided, or the new approver is already assigned on the level */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelApprovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetailDto"];
+                };
+            };
+            /** @description Missing or invalid reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed to cancel this request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request is closed, or it was already cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, up to 10 MB
+                     */
+                    file: string;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalAttachmentDto"];
+                };
+            };
+            /** @description No file, several files, or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Neither an approver of this request, an officer nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is over 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not multipart, or not a PDF, JPEG or PNG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such request, or no such attachment on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
                 };
             };
         };

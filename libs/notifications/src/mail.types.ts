@@ -10,7 +10,23 @@ export interface EmailTemplates {
   'staff-invitation': { name: string; activationUrl: string; expiresInDays: number; invitedBy: string };
   'portal-invitation': { name: string; activationUrl: string; expiresInDays: number };
   'application-received': { name: string; reference: string; planName: string };
+  /** To each approver when a level opens. `reference` may be ''; `dueDate` is YYYY-MM-DD. */
+  'approval-requested': ApprovalEmailData;
+  /** To the approver a decision was handed to; `comment` may be ''. */
+  'approval-reassigned': ApprovalEmailData & { fromName: string; comment: string };
+  /** To the approvers of an overdue level, at most once a day each. */
+  'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }
+
+/** What every approval e-mail says: whom it is for, what is to be decided, by when, and where. */
+export type ApprovalEmailData = {
+  name: string;
+  title: string;
+  reference: string;
+  levelName: string;
+  dueDate: string;
+  url: string;
+};
 
 export type TemplateName = keyof EmailTemplates;
 

@@ -1,12 +1,4 @@
-import {
-  detectFileType,
-  imageSize,
-  ProblemException,
-  problemType,
-  type FieldErrorDto,
-  type UploadedFile,
-} from '@tessera/core';
-import { sanitiseFilename } from './file-names';
+import { checkUpload, ProblemException, sanitiseFilename, type FieldErrorDto, type UploadedFile } from '@tessera/core';
 import type { FileRole, StoredContentType } from './registration.types';
 
 const MiB = 1024 * 1024;
@@ -27,12 +19,6 @@ export const FILE_RULES: Record<FileRole, FileRule> = {
 
 /** Multipart file field → role. */
 export const FILE_FIELDS: Record<string, FileRole> = { documents: 'document', photo: 'photo', signature: 'signature' };
-
-const TYPE_NAMES: Record<StoredContentType, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-};
 
 export interface AcceptedFile {
   role: FileRole;
@@ -79,21 +65,7 @@ export function acceptFiles(files: UploadedFile[]): AcceptedFile[] {
     const label = rule.maxCount > 1 ? `${file.field}[${position}]` : file.field;
     const named = `${label} "${file.filename}"`;
 
-    const detected = detectFileType(file.bytes);
-    if (!detected || !rule.types.includes(detected.contentType)) {
-      const allowed = listOf(rule.types.map((type) => TYPE_NAMES[type]));
-      const found = detected ? `it is a ${TYPE_NAMES[detected.contentType]}` : 'its content is not a type we accept';
-      throw unsupported(label, `${named} must be a ${allowed} file; ${found} (decided from its content)`);
-    }
-    if (file.bytes.length > rule.maxBytes)
-      throw tooLarge(
-        label,
-        `${named} is ${megabytes(file.bytes.length)}; a ${role} may be at most ${megabytes(rule.maxBytes)}`,
-      );
-    const isImage = detected.contentType !== 'application/pdf';
-    const size = isImage ? imageSize(file.bytes) : null;
-    if (isImage && !size)
-      throw unsupported(label, `${named} is not a readable ${TYPE_NAMES[detected.contentType]} image`);
+    const { contentType, extension, size } = checkUpload(file, rule, { field: label, noun: role });
     if (rule.pixels && size) {
       const { min, max } = rule.pixels;
       if ([size.width, size.height].some((pixels) => pixels < min || pixels > max))
@@ -107,41 +79,12 @@ export function acceptFiles(files: UploadedFile[]): AcceptedFile[] {
     return {
       role,
       position,
-      filename: sanitiseFilename(file.filename, detected.extension, role),
-      contentType: detected.contentType,
-      extension: detected.extension,
+      filename: sanitiseFilename(file.filename, extension, role),
+      contentType,
+      extension,
       bytes: file.bytes,
       width: size?.width ?? null,
       height: size?.height ?? null,
     };
   });
-}
-
-function unsupported(field: string, detail: string): ProblemException {
-  return new ProblemException({
-    type: problemType('unsupported-file-type'),
-    title: 'Unsupported media type',
-    status: 415,
-    detail: `${detail}.`,
-    errors: [{ field, message: detail }],
-  });
-}
-
-function tooLarge(field: string, detail: string): ProblemException {
-  return new ProblemException({
-    type: problemType('file-too-large'),
-    title: 'Payload too large',
-    status: 413,
-    detail: `${detail}.`,
-    errors: [{ field, message: detail }],
-  });
-}
-
-function megabytes(bytes: number): string {
-  const value = bytes / MiB;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
-}
-
-function listOf(names: string[]): string {
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

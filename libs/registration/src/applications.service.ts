@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import {
   CaptchaService,
   Clock,
+  contentDisposition,
   FileStorage,
   isUniqueViolation,
   pageOf,
   ProblemException,
+  TransactionalFileStorage,
   Transactions,
   type FieldErrorDto,
   type MultipartBody,
@@ -21,13 +23,11 @@ import { parseApplicationInput } from './application-input';
 import { formatApplicationReference } from './application-reference';
 import { PENDING_EMAIL_INDEX, PENDING_REGISTRATION_INDEX, ApplicationRepository } from './application.repository';
 import { transitionRefusal, type ApplicationStatus } from './application-state';
-import { contentDisposition } from './file-names';
 import type { ApplicationInputDto } from './dto/application-input.dto';
 import type { ListApplicationsQueryDto } from './dto/application-query.dto';
 import { ApplicationCreatedDto, ApplicationDetailDto, ApplicationSummaryDto } from './dto/application-response.dto';
 import type { Application, StoredOrganisation, StoredPerson } from './entities/application.entity';
 import type { ActorKind, ApplicationEventType, ApplicationSource } from './registration.types';
-import { TransactionalFileStorage } from './transactional-file-storage';
 
 /** What POST /applications receives: the multipart text fields and files. */
 export type ApplicationSubmission = MultipartBody;

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '@tessera/core';
+import { ClockModule, TransactionalFileStorage } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationsService } from './applications.service';
-import { TransactionalFileStorage } from './transactional-file-storage';
 
 /**
  * Applications: service and repository (needs DatabaseModule, OutboxModule, ConfigModule and the

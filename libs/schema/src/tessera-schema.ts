@@ -1,3 +1,4 @@
+import { approvalSchema } from '@tessera/approval';
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
@@ -18,5 +19,6 @@ export const tesseraSchema = combineSchema(
   membersSchema,
   portalUsersSchema,
   registrationSchema,
+  approvalSchema,
   ordersSchema,
 );

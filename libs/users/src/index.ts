@@ -2,6 +2,7 @@ export * from './users.module';
 export * from './users.http.module';
 export * from './users.schema';
 export * from './users.service';
+export * from './staff-directory';
 export * from './invitation.service';
 export * from './account-state';
 export * from './auth/auth.service';

@@ -54,6 +54,28 @@ export class UserRepository {
     return this.users.create({ ...fields, email: normaliseEmail(fields.email ?? '') });
   }
 
+  /** Active users among these ids holding at least one of the roles. */
+  activeWithAnyRole(ids: string[], roles: readonly Role[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids })
+      .andWhere('u.active')
+      .andWhere('u.roles && :roles', { roles })
+      .orderBy('u.name')
+      .getMany();
+  }
+
+  /** Active users holding this role. */
+  activeWithRole(role: Role): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.active')
+      .andWhere(':role = ANY(u.roles)', { role })
+      .orderBy('u.name')
+      .getMany();
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }

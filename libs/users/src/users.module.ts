@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { SessionPrincipalResolver } from './auth/session-principal.resolver';
 import { SessionRepository } from './session.repository';
+import { StaffDirectory } from './staff-directory';
 import { UserRepository } from './user.repository';
 import { UserTokenRepository } from './user-token.repository';
 import { InvitationService } from './invitation.service';
@@ -31,8 +32,9 @@ import { UsersService } from './users.service';
     InvitationService,
     UsersService,
     ApiKeysService,
+    StaffDirectory,
     { provide: PrincipalResolver, useClass: SessionPrincipalResolver },
   ],
-  exports: [AuthService, InvitationService, UsersService, ApiKeysService, PrincipalResolver],
+  exports: [AuthService, InvitationService, UsersService, ApiKeysService, StaffDirectory, PrincipalResolver],
 })
 export class UsersModule {}

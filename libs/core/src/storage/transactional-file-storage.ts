@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { FileStorage, Transactions } from '@tessera/core';
+import { Transactions } from '../database/transactions';
+import { FileStorage } from './file-storage';
 import {
   DataSource,
   type EntitySubscriberInterface,

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { ClockModule } from '@tessera/core';
+import { NotificationsModule } from '@tessera/notifications';
+import { UsersModule } from '@tessera/users';
+import { ApprovalActors } from './approval-actors';
+import { ApprovalFlowRepository } from './approval-flow.repository';
+import { ApprovalFlowsService } from './approval-flows.service';
+import { ApprovalInboxRepository } from './approval-inbox.repository';
+import { ApprovalMailer } from './approval-mailer';
+import { ApprovalProgress } from './approval-progress';
+import { ApprovalQueriesService } from './approval-queries.service';
+import { ApprovalReminders } from './approval-reminders.service';
+import { ApprovalRequestRepository } from './approval-request.repository';
+import { ApprovalSubjectRegistry } from './approval-subject';
+import { ApprovalService } from './approval.service';
+
+/**
+ * The approval engine: flows, requests, reminders and the subject registry (needs DatabaseModule,
+ * OutboxModule and ConfigModule from the app). No controllers, no processors, no file storage
+ * (attachments are HTTP only). Owning domains import it for ApprovalService and
+ * ApprovalSubjectRegistry.
+ */
+@Module({
+  imports: [ClockModule, NotificationsModule, UsersModule],
+  providers: [
+    ApprovalFlowRepository,
+    ApprovalRequestRepository,
+    ApprovalInboxRepository,
+    ApprovalSubjectRegistry,
+    ApprovalActors,
+    ApprovalMailer,
+    ApprovalProgress,
+    ApprovalFlowsService,
+    ApprovalQueriesService,
+    ApprovalService,
+    ApprovalReminders,
+  ],
+  exports: [
+    ApprovalService,
+    ApprovalFlowsService,
+    ApprovalQueriesService,
+    ApprovalReminders,
+    ApprovalSubjectRegistry,
+    // for ApprovalHttpModule's attachments, not for other domains (they use index.ts)
+    ApprovalRequestRepository,
+    ApprovalProgress,
+    ApprovalActors,
+  ],
+})
+export class ApprovalModule {}

@@ -1,0 +1,16 @@
+export * from './approval.module';
+export * from './approval.http.module';
+export * from './approval.worker.module';
+export * from './approval.schema';
+export * from './approval.types';
+export * from './approval.queue';
+export * from './approval-state';
+export { ApprovalSubjectRegistry, type ApprovalSubjectHandler, type ApprovalOutcomeContext } from './approval-subject';
+export { ApprovalService, type OpenApprovalRequest, type OpenedApprovalRequest } from './approval.service';
+export { ApprovalFlowsService } from './approval-flows.service';
+export { ApprovalQueriesService } from './approval-queries.service';
+export { ApprovalAttachmentsService } from './approval-attachments.service';
+export { ApprovalReminders } from './approval-reminders.service';
+export * from './dto/approval-flow.dto';
+export * from './dto/approval-actions.dto';
+export * from './dto/approval-response.dto';
