@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, waitUntil } from '@tessera/testing';
 import { Pool } from 'pg';
-import { benchEnvironment, percentile, report, timed } from './support';
+import { benchEnvironment, percentile, processCpuMs, report, timed } from './support';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
 const CONCURRENCY = 16;
@@ -82,6 +82,7 @@ export async function registrationBench(): Promise<void> {
     )) as { id: string };
 
     const latencies: number[] = [];
+    const cpuBefore = processCpuMs(api.pid);
     const viaApi = await timed(APPLICATIONS, CONCURRENCY, async (i) => {
       const form = new FormData();
       form.append('application', JSON.stringify(applicationJson(i, plan.id)));
@@ -94,6 +95,7 @@ export async function registrationBench(): Promise<void> {
       if (response.status !== 201) throw new Error(`application ${i}: ${response.status} ${await response.text()}`);
       latencies.push(performance.now() - started);
     });
+    const cpuAfter = processCpuMs(api.pid);
 
     const raw = await timed(APPLICATIONS, CONCURRENCY, async (i) => {
       const json = applicationJson(i, plan.id);
@@ -123,6 +125,8 @@ export async function registrationBench(): Promise<void> {
     console.log(
       `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median)`,
     );
+    if (cpuBefore !== null && cpuAfter !== null)
+      console.log(`  API process CPU: ${((cpuAfter - cpuBefore) / APPLICATIONS).toFixed(2)} ms per application`);
     console.log(
       `  targets: API ≥ 25% of raw → ${(share * 100).toFixed(0)}% ${share >= 0.25 ? 'met' : 'NOT met'}; ` +
         `p99 < 4× median → ${p99 < 4 * median ? 'met' : 'NOT met'}`,
