@@ -10,8 +10,8 @@ const EMAILS = Number(process.env.BENCH_EMAILS ?? 2000);
 const CONCURRENCY = 10;
 
 /**
- * E-mail through the outbox. Writing: MailService.send (mail-log row + outbox row in one
- * transaction) against the same two INSERTs in raw SQL. Delivery: committed rows to messages in
+ * E-mail through the outbox. Writing: MailService.send (mail-log row + outbox row, one statement
+ * since OutboxService.publishWith) against the same two INSERTs in raw SQL, in one transaction. Delivery: committed rows to messages in
  * the SMTP sink (relay → BullMQ → worker → SMTP) against nodemailer sending straight to the sink.
  */
 export async function emailOutboxBench(): Promise<void> {
@@ -85,7 +85,7 @@ export async function emailOutboxBench(): Promise<void> {
     direct.close();
 
     report(`E-mail outbox, writing (${EMAILS} e-mails, ${CONCURRENCY} at a time)`, [
-      { label: 'MailService.send (row + outbox, one transaction each)', count: EMAILS, ms: serviceWrite },
+      { label: 'MailService.send (row + outbox, one statement each)', count: EMAILS, ms: serviceWrite },
       { label: 'baseline: the same two INSERTs per transaction, raw pg', count: EMAILS, ms: rawWrite },
     ]);
     report(`E-mail outbox, delivery (${EMAILS} e-mails)`, [

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, OutboxService, Transactions } from '@tessera/core';
+import { Clock, OutboxService } from '@tessera/core';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer } from './email-renderer';
 import type { OutgoingEmail, TemplateName } from './mail.types';
@@ -7,13 +8,12 @@ import { EMAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from './notificati
 
 /**
  * How every domain sends e-mail. `send` writes the mail-log row and an outbox message in the
- * caller's transaction (or its own), so the e-mail goes out if and only if the change commits.
+ * caller's transaction (or one statement of its own), so the e-mail goes out if and only if the change commits.
  * It never touches Redis or SMTP: the worker renders and delivers it.
  */
 @Injectable()
 export class MailService {
   constructor(
-    private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly emails: EmailMessageRepository,
     private readonly renderer: EmailRenderer,
@@ -21,7 +21,7 @@ export class MailService {
   ) {}
 
   /** Records the e-mail and its delivery job; returns the e-mail's id in the mail log. */
-  send<T extends TemplateName>(email: OutgoingEmail<T>): Promise<string> {
+  async send<T extends TemplateName>(email: OutgoingEmail<T>): Promise<string> {
     const recipient = email.to.trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(recipient)) throw new Error(`Cannot send e-mail to "${email.to}": not an address`);
     // A typo in a template name fails the caller now, not the worker later.
@@ -31,18 +31,23 @@ export class MailService {
       email.secretKeys as string[] | undefined,
     );
 
-    return this.transactions.run(async () => {
-      const emailId = await this.emails.insert({
-        recipient,
-        template: email.template,
-        locale: email.locale,
-        data,
-        secrets,
-        createdAt: this.clock.now(),
-      });
-      await this.outbox.publish<SendEmailPayload>({ queue: EMAIL_QUEUE, name: SEND_EMAIL_JOB, payload: { emailId } });
-      return emailId;
+    // The id is chosen here so the delivery message can name it: row and message go in one statement.
+    const emailId = randomUUID();
+    const row = this.emails.insertStatement({
+      id: emailId,
+      recipient,
+      template: email.template,
+      locale: email.locale,
+      data,
+      secrets,
+      createdAt: this.clock.now(),
     });
+    await this.outbox.publishWith<{ id: string }, SendEmailPayload>(row, {
+      queue: EMAIL_QUEUE,
+      name: SEND_EMAIL_JOB,
+      payload: { emailId },
+    });
+    return emailId;
   }
 }
 

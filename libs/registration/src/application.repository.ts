@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
+import { nextApplicationReferenceSql } from './application-reference';
 import type { ApplicationStatus } from './application-state';
 import { ApplicationEvent } from './entities/application-event.entity';
 import { ApplicationFile } from './entities/application-file.entity';
@@ -17,7 +18,9 @@ export interface ApplicationFilter {
   limit: number;
 }
 
-/** Unique indexes that stop a second application under review for the same applicant. */
+/** A submitted application, before it has an id and a reference. */
+export type NewApplication = Omit<Application, 'id' | 'reference'>;
+
 /** The first event of an application, written with it. */
 export interface NewEvent {
   type: ApplicationEventType;
@@ -25,6 +28,7 @@ export interface NewEvent {
   actorId: string | null;
 }
 
+/** Unique indexes that stop a second application under review for the same applicant. */
 export const PENDING_EMAIL_INDEX = 'applications_pending_email_key';
 export const PENDING_REGISTRATION_INDEX = 'applications_pending_registration_key';
 
@@ -45,35 +49,26 @@ export class ApplicationRepository {
     return this.transactions.repository(ApplicationEvent);
   }
 
-  async nextReferenceNumber(): Promise<string> {
-    const [row] = (await this.transactions.manager.query(`SELECT nextval('application_reference_seq') AS n`)) as {
-      n: string;
-    }[];
-    return row.n;
-  }
-
-  create(fields: Partial<Application>): Application {
-    return this.applications.create(fields);
-  }
-
   /**
-   * Inserts the application and its first event in one statement (the submit path is hot: see
-   * bench/). The pending-duplicate indexes raise a unique violation the service turns into 409.
+   * Inserts the application and its first event in one statement, its reference drawn from the
+   * sequence in that statement too (the submit path is hot: see bench/). The pending-duplicate
+   * indexes raise a unique violation the service turns into 409.
    */
-  async insertWithEvent(application: Application, event: NewEvent): Promise<string> {
+  async insertWithEvent(application: NewApplication, event: NewEvent): Promise<{ id: string; reference: string }> {
     const [row] = (await this.transactions.manager.query(
       `WITH inserted AS (
          INSERT INTO applications (reference, kind, status, plan_id, locale, source, email, registration_key,
                                    applicant_name, contact_name, person, professional, organisation, consent,
                                    submitted_by_user_id, submitted_by_api_key_id, submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
-         RETURNING id, status),
+         VALUES (${nextApplicationReferenceSql('$1')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                 $15, $16, $17, $17)
+         RETURNING id, reference, status),
        event AS (
          INSERT INTO application_events (application_id, type, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
          SELECT id, $18, NULL, status, $19, $20, NULL, $17 FROM inserted)
-       SELECT id FROM inserted`,
+       SELECT id, reference FROM inserted`,
       [
-        application.reference,
+        application.submittedAt.getUTCFullYear(),
         application.kind,
         application.status,
         application.planId,
@@ -94,8 +89,8 @@ export class ApplicationRepository {
         event.actorKind,
         event.actorId,
       ],
-    )) as { id: string }[];
-    return row.id;
+    )) as { id: string; reference: string }[];
+    return row;
   }
 
   save(application: Application): Promise<Application> {

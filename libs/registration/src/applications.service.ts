@@ -20,8 +20,12 @@ import { MailService } from '@tessera/notifications';
 import { PlansService } from '@tessera/plans';
 import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
 import { parseApplicationInput } from './application-input';
-import { formatApplicationReference } from './application-reference';
-import { PENDING_EMAIL_INDEX, PENDING_REGISTRATION_INDEX, ApplicationRepository } from './application.repository';
+import {
+  PENDING_EMAIL_INDEX,
+  PENDING_REGISTRATION_INDEX,
+  ApplicationRepository,
+  type NewApplication,
+} from './application.repository';
 import { transitionRefusal, type ApplicationStatus } from './application-state';
 import type { ApplicationInputDto } from './dto/application-input.dto';
 import type { ListApplicationsQueryDto } from './dto/application-query.dto';
@@ -95,20 +99,16 @@ export class ApplicationsService {
     //    one 409 when two race), after the captcha so nobody can probe e-mails without solving one.
     return this.transactions.run(async () => {
       if (submitter.source === 'online') await this.captcha.verify(submission.fields.altcha);
-      const application = this.newApplication(input, submitter, now);
-      application.reference = formatApplicationReference(
-        now.getUTCFullYear(),
-        await this.applications.nextReferenceNumber(),
-      );
-      application.id = await this.insertApplication(application, submitter);
-      for (const file of accepted) await this.storeFile(application.id, file, now);
+      const application = newApplication(input, submitter, now);
+      const { id, reference } = await this.insertApplication(application, submitter);
+      for (const file of accepted) await this.storeFile(id, file, now);
       await this.mail.send({
         to: application.email,
         template: 'application-received',
         locale: application.locale,
-        data: { name: recipientName(application), reference: application.reference, planName },
+        data: { name: recipientName(application), reference, planName },
       });
-      return { id: application.id, reference: application.reference, status: 'submitted' as const };
+      return { id, reference, status: 'submitted' as const };
     });
   }
 
@@ -199,33 +199,11 @@ export class ApplicationsService {
     return ApplicationDetailDto.fromParts(application, planName, files, events);
   }
 
-  private newApplication(input: ApplicationInputDto, submitter: Submitter, now: Date): Application {
-    const person = input.person ? (plain(input.person) as StoredPerson) : null;
-    const organisation = input.organisation ? (plain(input.organisation) as StoredOrganisation) : null;
-    const contact = organisation?.representatives.find((representative) => representative.isContact) ?? null;
-    return this.applications.create({
-      kind: input.kind,
-      status: 'submitted',
-      planId: input.planId,
-      locale: input.locale,
-      source: submitter.source,
-      email: normaliseEmail(person?.email ?? contact?.email ?? ''),
-      registrationKey: organisation ? normaliseRegistrationNumber(organisation.registrationNumber) : null,
-      applicantName: person ? `${person.firstName} ${person.lastName}` : (organisation?.legalName ?? ''),
-      contactName: contact ? `${contact.firstName} ${contact.lastName}` : null,
-      person,
-      professional: input.professional ? plain(input.professional) : null,
-      organisation,
-      consent: { terms: true, privacy: true, consentedAt: now.toISOString() },
-      submittedByUserId: submitter.userId,
-      submittedByApiKeyId: submitter.apiKeyId,
-      submittedAt: now,
-      updatedAt: now,
-    });
-  }
-
   /** The pending-duplicate indexes decide when two submissions race: one 201, one 409. */
-  private async insertApplication(application: Application, submitter: Submitter): Promise<string> {
+  private async insertApplication(
+    application: NewApplication,
+    submitter: Submitter,
+  ): Promise<{ id: string; reference: string }> {
     try {
       return await this.applications.insertWithEvent(application, {
         type: 'submitted',
@@ -303,6 +281,32 @@ function splitSubmission(submission: ApplicationSubmission): {
   return { json, uploads, errors };
 }
 
+/** The row to insert for a validated submission. */
+function newApplication(input: ApplicationInputDto, submitter: Submitter, now: Date): NewApplication {
+  const person = input.person ? (plain(input.person) as StoredPerson) : null;
+  const organisation = input.organisation ? (plain(input.organisation) as StoredOrganisation) : null;
+  const contact = organisation?.representatives.find((representative) => representative.isContact) ?? null;
+  return {
+    kind: input.kind,
+    status: 'submitted',
+    planId: input.planId,
+    locale: input.locale,
+    source: submitter.source,
+    email: normaliseEmail(person?.email ?? contact?.email ?? ''),
+    registrationKey: organisation ? normaliseRegistrationNumber(organisation.registrationNumber) : null,
+    applicantName: person ? `${person.firstName} ${person.lastName}` : (organisation?.legalName ?? ''),
+    contactName: contact ? `${contact.firstName} ${contact.lastName}` : null,
+    person,
+    professional: input.professional ? plain(input.professional) : null,
+    organisation,
+    consent: { terms: true, privacy: true, consentedAt: now.toISOString() },
+    submittedByUserId: submitter.userId,
+    submittedByApiKeyId: submitter.apiKeyId,
+    submittedAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Who submits: anonymous and members online; officers and admins as staff; API keys with the scope. */
 function submitterOf(principal: Principal | undefined): Submitter {
   if (principal?.kind === 'api-key') {
@@ -329,7 +333,7 @@ function submitterOf(principal: Principal | undefined): Submitter {
   return { source: 'online', actorKind: 'applicant', actorId: null, userId: null, apiKeyId: null };
 }
 
-function recipientName(application: Application): string {
+function recipientName(application: NewApplication): string {
   return application.contactName ?? application.applicantName;
 }
 

@@ -109,6 +109,59 @@ describe('OutboxRelay', () => {
     expect(jobs.map((job) => job.data)).not.toContainEqual({ n: 'rolled back' });
   });
 
+  describe('publishWith (a statement and its message in one round trip)', () => {
+    const notes = async (note: string) =>
+      (await dataSource.query(`SELECT id FROM publish_with_notes WHERE note = $1`, [note])) as { id: number }[];
+    const insertNote = (note: string) => ({
+      sql: `INSERT INTO publish_with_notes (note) VALUES ($1) RETURNING id, note`,
+      params: [note],
+    });
+
+    beforeAll(async () => {
+      await dataSource.query(`CREATE TABLE publish_with_notes (id serial PRIMARY KEY, note text NOT NULL)`);
+    });
+
+    it("returns the statement's row, and the message is relayed like any other", async () => {
+      const row = await transactions.run(() =>
+        outbox.publishWith<{ id: number; note: string }>(insertNote('kept'), {
+          queue: relayed.name,
+          name: 'do-it',
+          payload: { note: 'kept' },
+        }),
+      );
+      expect(row).toEqual({ id: expect.any(Number), note: 'kept' });
+      expect(await notes('kept')).toEqual([{ id: row.id }]);
+      const job = await waitUntil(
+        async () => (await queue.getJobs(['waiting'])).find((waiting) => waiting.data.note === 'kept'),
+        { description: 'the message to be relayed' },
+      );
+      expect(job.name).toBe('do-it');
+    });
+
+    it('keeps neither the row nor the message when the transaction rolls back', async () => {
+      await expect(
+        transactions.run(async () => {
+          await outbox.publishWith(insertNote('rolled back'), {
+            queue: relayed.name,
+            name: 'do-it',
+            payload: { note: 'rolled back' },
+          });
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(await notes('rolled back')).toEqual([]);
+      const messages = await dataSource.query(`SELECT id FROM outbox_messages WHERE payload->>'note' = 'rolled back'`);
+      expect(messages).toEqual([]);
+    });
+
+    it('refuses a statement that returns no row', async () => {
+      const nothing = { sql: `DELETE FROM publish_with_notes WHERE note = $1 RETURNING id`, params: ['none'] };
+      await expect(
+        transactions.run(() => outbox.publishWith(nothing, { queue: relayed.name, name: 'do-it', payload: {} })),
+      ).rejects.toThrow(/returned 0 rows/);
+    });
+  });
+
   it('makes one job of a row relayed twice (a relay that died before marking it dispatched)', async () => {
     const id = await publish({ n: 3 });
     await waitUntil(async () => (await row(id))?.dispatched_at, { description: 'the row to be relayed' });

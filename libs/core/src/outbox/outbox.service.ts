@@ -4,6 +4,12 @@ import type { JobMessage } from '../queue/queue-definition';
 
 export const OUTBOX_CHANNEL = 'tessera_outbox';
 
+/** A data-modifying SQL statement with RETURNING, and its parameters ($1…$n). */
+export interface ReturningStatement {
+  sql: string;
+  params: unknown[];
+}
+
 /** Records side effects inside the caller's transaction; nothing reaches Redis from here. */
 @Injectable()
 export class OutboxService {
@@ -19,5 +25,27 @@ export class OutboxService {
       [message.queue, message.name, message.payload, OUTBOX_CHANNEL],
     )) as { id: string }[];
     return row.id;
+  }
+
+  /**
+   * Runs `statement` (an INSERT/UPDATE … RETURNING of exactly one row) and records `message` in
+   * the same statement, so one round trip instead of two on hot paths (see bench/). Returns the
+   * statement's row. Atomic on its own; inside a transaction, like `publish`, it commits with it.
+   */
+  async publishWith<Row, P extends object = object>(
+    statement: ReturningStatement,
+    message: JobMessage<P>,
+  ): Promise<Row> {
+    const n = statement.params.length;
+    const rows = (await this.transactions.manager.query(
+      `WITH change AS (${statement.sql}),
+       message AS (
+         INSERT INTO outbox_messages (queue, job_name, payload) VALUES ($${n + 1}, $${n + 2}, $${n + 3}) RETURNING id)
+       SELECT change.*, pg_notify($${n + 4}, $${n + 1}) FROM change, message`,
+      [...statement.params, message.queue, message.name, message.payload, OUTBOX_CHANNEL],
+    )) as (Row & { pg_notify: unknown })[];
+    if (rows.length !== 1) throw new Error(`publishWith: the statement returned ${rows.length} rows, not one`);
+    const { pg_notify: _, ...row } = rows[0];
+    return row as Row;
   }
 }

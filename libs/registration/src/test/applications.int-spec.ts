@@ -270,4 +270,12 @@ describe('applications against the real database and disk', () => {
     expect(number(b.reference)).toBeGreaterThan(number(a.reference));
     expect(a.reference.slice(4, 8)).toBe(String(new Date().getUTCFullYear()));
   });
+
+  // Last: it moves the sequence on for good.
+  it('grows references past six digits rather than wrapping', async () => {
+    await db.query(`SELECT setval('application_reference_seq', 999998)`);
+    const year = new Date().getUTCFullYear();
+    expect((await applications.submit(individual(uniqueEmail()), officer)).reference).toBe(`APP-${year}-999999`);
+    expect((await applications.submit(individual(uniqueEmail()), officer)).reference).toBe(`APP-${year}-1000000`);
+  });
 });
