@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Schemas, TesseraClient } from '@tessera/api-client';
 import { solveCaptcha } from '@tessera/testing';
+import { jsonPart, nextIp, postApplication, type Answer, type Part } from '../support/applications';
 import { jpegFile, MiB, padTo, pdfFile, pngFile, svgFile } from '../support/fixtures';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -12,20 +13,6 @@ import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../suppo
  * the staff's list, detail, downloads and cancellation — and every kind of bad input refused
  * with nothing stored.
  */
-
-interface Part {
-  field: string;
-  value: string | Buffer;
-  /** Set for file parts. */
-  filename?: string;
-  type?: string;
-}
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown> & { type?: string; errors?: { field: string; message: string }[] };
-  headers: Headers;
-}
 
 const address = { line1: '12 Rue de la Loi', postalCode: '1000', city: 'Brussels', country: 'BE' };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -93,32 +80,8 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
     return created.data!.id;
   }
 
-  // Every anonymous submission comes from its own address (the API trusts X-Forwarded-For from
-  // loopback), so the per-IP rate limit is tested on purpose only.
-  let lastIp = 0;
-  const nextIp = () => {
-    lastIp += 1;
-    return `198.51.${Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`;
-  };
-
-  async function submit(parts: Part[], headers: Record<string, string> = {}): Promise<Answer> {
-    const form = new FormData();
-    for (const part of parts) {
-      if (part.filename === undefined && typeof part.value === 'string') form.append(part.field, part.value);
-      else
-        form.append(
-          part.field,
-          new Blob([new Uint8Array(Buffer.from(part.value))], { type: part.type ?? 'application/octet-stream' }),
-          part.filename ?? 'file',
-        );
-    }
-    const response = await fetch(`${stack.baseUrl}/api/v1/applications`, {
-      method: 'POST',
-      body: form,
-      headers: { 'x-forwarded-for': nextIp(), ...headers },
-    });
-    return { status: response.status, body: (await response.json()) as Answer['body'], headers: response.headers };
-  }
+  const submit = (parts: Part[], headers: Record<string, string> = {}): Promise<Answer> =>
+    postApplication(stack.baseUrl, parts, headers);
 
   const person = (email: string, overrides: Record<string, unknown> = {}) => ({
     firstName: 'Ada',
@@ -177,7 +140,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
     },
   });
 
-  const json = (value: unknown): Part => ({ field: 'application', value: JSON.stringify(value) });
+  const json = jsonPart;
   const file = (field: string, value: Buffer, filename: string, type = 'application/octet-stream'): Part => ({
     field,
     value,

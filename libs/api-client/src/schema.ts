@@ -1518,6 +1518,11 @@ export interface components {
             history: components["schemas"]["ApplicationEventDto"][];
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The member made or matched on approval
+             */
+            memberId: string | null;
         };
         CancelApplicationDto: {
             /** @example The applicant asked us to withdraw the application. */
@@ -1897,6 +1902,21 @@ export interface components {
             locale: components["schemas"]["MemberLocale"];
             professional: components["schemas"]["ProfessionalDetailsDto"] | null;
         };
+        MemberRepresentativeDto: {
+            /** Format: uuid */
+            personId: string;
+            /** @example Grace */
+            firstName: string;
+            /** @example Hopper */
+            lastName: string;
+            /** @example grace@example.org */
+            email: string | null;
+            phone: string | null;
+            /** @example Director */
+            role: string;
+            /** @description E-mails about the membership go to the contact */
+            isContact: boolean;
+        };
         OrganisationDetailsDto: {
             /** Format: uuid */
             id: string;
@@ -1913,7 +1933,7 @@ export interface components {
             /** @example https://example.org */
             website: string | null;
             /** @description The contact first */
-            representatives: components["schemas"]["RepresentativeDto"][];
+            representatives: components["schemas"]["MemberRepresentativeDto"][];
         };
         RepresentedOrganisationDto: {
             /** Format: uuid */

@@ -17,7 +17,7 @@ import {
   MemberSummaryDto,
   OrganisationDetailsDto,
   PersonDetailsDto,
-  RepresentativeDto,
+  MemberRepresentativeDto,
   RepresentedOrganisationDto,
 } from './dto/member-response.dto';
 import type { Member } from './entities/member.entity';
@@ -291,7 +291,7 @@ export class MembersService {
     const representatives = await this.parties.representativesOf(organisationId);
     return OrganisationDetailsDto.from(
       organisation,
-      representatives.map(({ representation, person }) => RepresentativeDto.from(representation, person)),
+      representatives.map(({ representation, person }) => MemberRepresentativeDto.from(representation, person)),
     );
   }
 

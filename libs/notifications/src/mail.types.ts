@@ -10,6 +10,29 @@ export interface EmailTemplates {
   'staff-invitation': { name: string; activationUrl: string; expiresInDays: number; invitedBy: string };
   'portal-invitation': { name: string; activationUrl: string; expiresInDays: number };
   'application-received': { name: string; reference: string; planName: string };
+  'application-approved': {
+    name: string;
+    reference: string;
+    planName: string;
+    memberNumber: string;
+    /** A portal account was made by this approval (its invitation goes separately). */
+    accountInvited: boolean;
+  };
+  'application-refused': { name: string; reference: string; reason: string };
+  'application-cancelled': { name: string; reference: string; reason: string };
+  /** To each officer: the outcome of an application (exactly one of the three flags is true). */
+  'application-outcome-staff': {
+    name: string;
+    reference: string;
+    applicantName: string;
+    approved: boolean;
+    refused: boolean;
+    cancelled: boolean;
+    decidedBy: string;
+    reason: string | null;
+    memberNumber: string | null;
+    url: string;
+  };
   /** To each approver when a level opens. `reference` may be ''; `dueDate` is YYYY-MM-DD. */
   'approval-requested': ApprovalEmailData;
   /** To the approver a decision was handed to; `comment` may be ''. */

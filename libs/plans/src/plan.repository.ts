@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, ProblemException, Transactions } from '@tessera/core';
+import { isForeignKeyViolation, isUniqueViolation, ProblemException, Transactions } from '@tessera/core';
 import { In } from 'typeorm';
 
 import { Plan } from './entities/plan.entity';
@@ -40,13 +40,18 @@ export class PlanRepository {
     return this.plans.create(fields);
   }
 
-  /** Saves; a taken code is a 409 (the unique index decides, also under concurrency). */
+  /**
+   * Saves; a taken code is a 409 (the unique index decides, also under concurrency), an approval
+   * flow that does not exist a field error (the foreign key, added by registration, decides).
+   */
   async save(plan: Plan): Promise<Plan> {
     try {
       return await this.plans.save(plan);
     } catch (error) {
       if (isUniqueViolation(error, 'plans_code_key'))
         throw ProblemException.conflict(`A plan with the code "${plan.code}" already exists.`, 'plan-code-taken');
+      if (isForeignKeyViolation(error, 'plans_approval_flow_fk'))
+        throw ProblemException.validation([{ field: 'approvalFlowId', message: 'is not an approval flow' }]);
       throw error;
     }
   }

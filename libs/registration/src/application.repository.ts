@@ -19,7 +19,7 @@ export interface ApplicationFilter {
 }
 
 /** A submitted application, before it has an id and a reference. */
-export type NewApplication = Omit<Application, 'id' | 'reference'>;
+export type NewApplication = Omit<Application, 'id' | 'reference' | 'memberId'>;
 
 /** The first event of an application, written with it. */
 export interface NewEvent {

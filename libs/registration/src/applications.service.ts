@@ -17,7 +17,10 @@ import {
   type UploadedFile,
 } from '@tessera/core';
 import { MailService } from '@tessera/notifications';
+import { ApprovalService } from '@tessera/approval';
 import { PlansService } from '@tessera/plans';
+import { ApplicationOutcomeMailer } from './application-outcome.mailer';
+import { ApplicationTransitions } from './application-transitions';
 import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
 import { parseApplicationInput } from './application-input';
 import {
@@ -26,12 +29,11 @@ import {
   ApplicationRepository,
   type NewApplication,
 } from './application.repository';
-import { transitionRefusal, type ApplicationStatus } from './application-state';
 import type { ApplicationInputDto } from './dto/application-input.dto';
 import type { ListApplicationsQueryDto } from './dto/application-query.dto';
 import { ApplicationCreatedDto, ApplicationDetailDto, ApplicationSummaryDto } from './dto/application-response.dto';
 import type { Application, StoredOrganisation, StoredPerson } from './entities/application.entity';
-import type { ActorKind, ApplicationEventType, ApplicationSource } from './registration.types';
+import type { ActorKind, ApplicationSource } from './registration.types';
 
 /** What POST /applications receives: the multipart text fields and files. */
 export type ApplicationSubmission = MultipartBody;
@@ -70,6 +72,9 @@ export class ApplicationsService {
     private readonly storage: FileStorage,
     private readonly captcha: CaptchaService,
     private readonly mail: MailService,
+    private readonly approvals: ApprovalService,
+    private readonly transitions: ApplicationTransitions,
+    private readonly outcomes: ApplicationOutcomeMailer,
     private readonly clock: Clock,
   ) {}
 
@@ -107,6 +112,14 @@ export class ApplicationsService {
         template: 'application-received',
         locale: application.locale,
         data: { name: recipientName(application), reference, planName },
+      });
+      await this.approvals.open({
+        subjectType: 'application',
+        subjectId: id,
+        flowId: plan.plan.approvalFlowId,
+        title: application.applicantName,
+        reference,
+        openedBy: submitter.userId,
       });
       return { id, reference, status: 'submitted' as const };
     });
@@ -163,32 +176,21 @@ export class ApplicationsService {
     };
   }
 
+  /** Staff withdraw an application under review: its approval request closes with it. */
   async cancel(id: string, reason: string, actor: Principal): Promise<ApplicationDetailDto> {
     return this.transactions.run(async () => {
-      const application = await this.moveTo(id, 'cancelled', 'cancelled', submitterOf(actor), reason);
-      return this.detailOf(application);
+      const submitter = submitterOf(actor);
+      const application = await this.transitions.lockFor(id, 'cancelled');
+      const saved = await this.transitions.apply(
+        application,
+        'cancelled',
+        { kind: submitter.actorKind, id: submitter.actorId },
+        reason,
+      );
+      await this.approvals.cancelForSubject('application', id, reason, submitter.userId);
+      await this.outcomes.send(saved, { kind: 'cancelled', reason }, await this.outcomes.nameOf(submitter.userId));
+      return this.detailOf(saved);
     });
-  }
-
-  /** The one way an application changes status: checked by application-state, recorded in history. */
-  private async moveTo(
-    id: string,
-    to: ApplicationStatus,
-    event: ApplicationEventType,
-    actor: Submitter,
-    reason: string | null,
-  ): Promise<Application> {
-    const application = await this.applications.lockById(id);
-    if (!application) throw notFound();
-    const refusal = transitionRefusal(application.status, to);
-    if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
-    const from = application.status;
-    const now = this.clock.now();
-    application.status = to;
-    application.updatedAt = now;
-    const saved = await this.applications.save(application);
-    await this.record(saved, event, from, actor, reason, now);
-    return saved;
   }
 
   private async detailOf(application: Application): Promise<ApplicationDetailDto> {
@@ -231,26 +233,6 @@ export class ApplicationsService {
       height: file.height,
       storageKey: stored.key,
       createdAt: now,
-    });
-  }
-
-  private async record(
-    application: Application,
-    type: ApplicationEventType,
-    from: ApplicationStatus | null,
-    actor: Submitter,
-    reason: string | null,
-    at: Date,
-  ): Promise<void> {
-    await this.applications.addEvent({
-      applicationId: application.id,
-      type,
-      fromStatus: from,
-      toStatus: application.status,
-      actorKind: actor.actorKind,
-      actorId: actor.actorId,
-      reason,
-      occurredAt: at,
     });
   }
 

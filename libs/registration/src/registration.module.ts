@@ -1,17 +1,39 @@
 import { Module } from '@nestjs/common';
 import { ClockModule, TransactionalFileStorage } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
+import { ApprovalModule } from '@tessera/approval';
+import { MembersModule } from '@tessera/members';
 import { PlansModule } from '@tessera/plans';
+import { PortalUsersModule } from '@tessera/portal-users';
+import { UsersModule } from '@tessera/users';
+import { ApplicationOutcomeMailer } from './application-outcome.mailer';
+import { ApplicationOutcomesHandler } from './application-outcomes.handler';
+import { ApplicationTransitions } from './application-transitions';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationsService } from './applications.service';
 
 /**
- * Applications: service and repository (needs DatabaseModule, OutboxModule, ConfigModule and the
+ * Applications, and their outcome when their approval request is decided: service and repository (needs DatabaseModule, OutboxModule, ConfigModule and the
  * global file storage and captcha from the app). No controllers.
  */
 @Module({
-  imports: [ClockModule, NotificationsModule, PlansModule],
-  providers: [ApplicationRepository, TransactionalFileStorage, ApplicationsService],
+  imports: [
+    ClockModule,
+    NotificationsModule,
+    PlansModule,
+    UsersModule,
+    ApprovalModule,
+    MembersModule,
+    PortalUsersModule,
+  ],
+  providers: [
+    ApplicationRepository,
+    TransactionalFileStorage,
+    ApplicationTransitions,
+    ApplicationOutcomeMailer,
+    ApplicationOutcomesHandler,
+    ApplicationsService,
+  ],
   exports: [ApplicationsService],
 })
 export class RegistrationModule {}

@@ -5,6 +5,9 @@ const inTenMinutes = () => new Date(Date.now() + 10 * 60_000);
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 const decode = (payload: string) => JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
 
+// Each solve is real proof of work (about a second of CPU, more when the machine is busy).
+jest.setTimeout(30_000);
+
 describe('ALTCHA v2 challenges', () => {
   it('issues a challenge in the shape the altcha 3 widget reads as v2', async () => {
     const challenge = await createCaptchaChallenge(secrets, inTenMinutes());

@@ -145,7 +145,7 @@ export class PersonDetailsDto {
   }
 }
 
-export class RepresentativeDto {
+export class MemberRepresentativeDto {
   @ApiProperty({ format: 'uuid' })
   personId: string;
   @ApiProperty({ example: 'Grace' })
@@ -161,7 +161,7 @@ export class RepresentativeDto {
   @ApiProperty({ description: 'E-mails about the membership go to the contact' })
   isContact: boolean;
 
-  static from(representation: Representation, person: Person): RepresentativeDto {
+  static from(representation: Representation, person: Person): MemberRepresentativeDto {
     return {
       personId: person.id,
       firstName: person.firstName,
@@ -187,10 +187,10 @@ export class OrganisationDetailsDto {
   address: PostalAddressDto | null;
   @ApiProperty({ type: String, nullable: true, example: 'https://example.org' })
   website: string | null;
-  @ApiProperty({ type: RepresentativeDto, isArray: true, description: 'The contact first' })
-  representatives: RepresentativeDto[];
+  @ApiProperty({ type: MemberRepresentativeDto, isArray: true, description: 'The contact first' })
+  representatives: MemberRepresentativeDto[];
 
-  static from(organisation: Organisation, representatives: RepresentativeDto[]): OrganisationDetailsDto {
+  static from(organisation: Organisation, representatives: MemberRepresentativeDto[]): OrganisationDetailsDto {
     return {
       id: organisation.id,
       legalName: organisation.legalName,

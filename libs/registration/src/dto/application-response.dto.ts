@@ -162,6 +162,8 @@ export class ApplicationDetailDto extends ApplicationSummaryDto {
   history: ApplicationEventDto[];
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The member made or matched on approval' })
+  memberId: string | null;
 
   static fromParts(
     application: Application,
@@ -179,6 +181,7 @@ export class ApplicationDetailDto extends ApplicationSummaryDto {
       files: files.map(ApplicationFileDto.from),
       history: events.map(ApplicationEventDto.from),
       updatedAt: application.updatedAt.toISOString(),
+      memberId: application.memberId,
     };
   }
 }

@@ -116,4 +116,8 @@ export class Application {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The member its approval made or matched (set exactly when approved). */
+  @Column({ name: 'member_id', type: 'uuid', nullable: true })
+  memberId: string | null;
 }

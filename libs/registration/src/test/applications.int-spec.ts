@@ -14,6 +14,7 @@ import {
 import { MailService } from '@tessera/notifications';
 import { PlansService } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
+import { UsersService } from '@tessera/users';
 import { DataSource } from 'typeorm';
 import { ApplicationsService } from '../applications.service';
 import { RegistrationModule } from '../registration.module';
@@ -85,15 +86,16 @@ describe('applications against the real database and disk', () => {
   const uniqueEmail = () => `applicant.${(counter += 1)}.${Date.now().toString(36)}@example.test`;
 
   async function counts(): Promise<
-    Record<'applications' | 'files' | 'events' | 'emails' | 'outbox' | 'stored', number>
+    Record<'applications' | 'files' | 'events' | 'emails' | 'outbox' | 'approvals' | 'stored', number>
   > {
     const [row] = (await db.query(`
       SELECT (SELECT count(*) FROM applications)::int AS applications,
              (SELECT count(*) FROM application_files)::int AS files,
              (SELECT count(*) FROM application_events)::int AS events,
              (SELECT count(*) FROM email_messages)::int AS emails,
-             (SELECT count(*) FROM outbox_messages)::int AS outbox`)) as Record<
-      'applications' | 'files' | 'events' | 'emails' | 'outbox',
+             (SELECT count(*) FROM outbox_messages)::int AS outbox,
+             (SELECT count(*) FROM approval_requests)::int AS approvals`)) as Record<
+      'applications' | 'files' | 'events' | 'emails' | 'outbox' | 'approvals',
       number
     >[];
     return { ...row, stored: filesUnder(storageDir).length };
@@ -108,6 +110,15 @@ describe('applications against the real database and disk', () => {
     });
     applications = moduleRef.get(ApplicationsService);
     db = moduleRef.get(DataSource);
+    // The officer must exist: the approval request it opens records who opened it.
+    await moduleRef.get(UsersService).seedUser({
+      email: 'int.officer@example.test',
+      name: 'Olive Officer',
+      roles: ['officer'],
+      password: 'Officer-Password-2026!',
+    });
+    const [{ id: officerId }] = await db.query(`SELECT id FROM users WHERE email = 'int.officer@example.test'`);
+    Object.assign(officer, { userId: officerId });
     const plans = moduleRef.get(PlansService);
     const common = { price: { amount: 6000, currency: 'EUR' }, period: { count: 1, unit: 'year' as const } };
     individualPlanId = (
@@ -139,8 +150,10 @@ describe('applications against the real database and disk', () => {
       applications: before.applications + 1,
       files: before.files + 4,
       events: before.events + 1,
-      emails: before.emails + 1,
-      outbox: before.outbox + 1,
+      // The applicant's confirmation, and the approval request to the one officer.
+      emails: before.emails + 2,
+      outbox: before.outbox + 2,
+      approvals: before.approvals + 1,
       stored: before.stored + 4,
     });
     const rows: { storage_key: string; sha256: string; role: string }[] = await db.query(
