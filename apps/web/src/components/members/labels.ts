@@ -57,11 +57,11 @@ export const SOURCE_LABELS: Record<MemberSource['type'], string> = {
   staff: 'Back office',
 };
 
-/** What created a portal account, for "Created from …". */
+/** What created a portal account. */
 export const ACCOUNT_ORIGIN_LABELS: Record<NonNullable<PortalAccount['createdFrom']>, string> = {
-  application: 'an approved application',
-  order: 'an order',
-  staff: 'an invitation from staff',
+  application: 'Approved application',
+  order: 'Order',
+  staff: 'Invited by staff',
 };
 
 /** The filters of the members list, named as the API's query parameters. */
