@@ -22,7 +22,7 @@ describe('portal account journey (SPA in Chromium)', () => {
 
   /** A full-page screenshot from the top (scrolled, the sticky header would land mid-page). */
   async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await journey.shot(page, name);
   }
   const accountState = (page: Page) => page.getByTestId('portal-account-card').getByTestId('account-state');
