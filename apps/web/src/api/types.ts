@@ -55,3 +55,29 @@ export type Professional = NonNullable<ApplicationDetail['professional']>;
 export type Organisation = NonNullable<ApplicationDetail['organisation']>;
 export type Representative = Organisation['representatives'][number];
 export type Address = Person['address'];
+
+export type MemberPage = JsonOf<paths['/api/v1/members']['get']['responses'][200]>;
+export type MemberListItem = MemberPage['items'][number];
+export type MemberListQuery = NonNullable<paths['/api/v1/members']['get']['parameters']['query']>;
+export type MemberKind = MemberListItem['kind'];
+export type MemberStatus = MemberListItem['status'];
+export type MemberDetail = JsonOf<paths['/api/v1/members/{id}']['get']['responses'][200]>;
+export type MemberStatusChange = MemberDetail['statusHistory'][number];
+export type MemberSource = MemberDetail['source'];
+export type MemberPerson = NonNullable<MemberDetail['person']>;
+export type MemberOrganisation = NonNullable<MemberDetail['organisation']>;
+export type RepresentedOrganisation = MemberDetail['organisationsRepresented'][number];
+export type PostalAddress = NonNullable<MemberPerson['address']>;
+export type PortalAccount = MemberListItem['portalAccount'];
+export type PortalAccountState = PortalAccount['state'];
+/** The membership the portal shows (`/me`'s member: no portal account part). */
+export type Membership = NonNullable<Me['member']>;
+export type MembershipSummary = Me['memberships'][number];
+export type ContactDetailsBody = BodyOf<paths['/api/v1/me/contact-details']['patch']>;
+
+export type OrderPage = JsonOf<paths['/api/v1/orders']['get']['responses'][200]>;
+export type Order = OrderPage['items'][number];
+export type OrderStatus = Order['status'];
+export type OrderLine = Order['lines'][number];
+export type CreateOrderBody = BodyOf<paths['/api/v1/orders']['post']>;
+export type OrderConfirmation = JsonOf<paths['/api/v1/orders/{id}/confirm']['post']['responses'][200]>;

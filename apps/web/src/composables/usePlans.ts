@@ -22,3 +22,8 @@ export function usePlans(options: { includeInactive?: boolean } = {}) {
   const plans = computed<Plan[]>(() => state.data.value ?? []);
   return { ...state, plans };
 }
+
+/** Plans as options of a select; inactive ones say so. */
+export function planOptions(plans: Plan[]): { value: string; label: string }[] {
+  return plans.map((plan) => ({ value: plan.id, label: plan.active ? plan.name : `${plan.name} (inactive)` }));
+}

@@ -44,6 +44,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Application', roles: ['admin', 'officer', 'approver'] },
       },
       {
+        path: 'members',
+        name: 'office-members',
+        component: () => import('@/pages/office/MembersPage.vue'),
+        meta: { title: 'Members', roles: ['admin', 'officer', 'approver', 'finance'] },
+      },
+      {
+        path: 'members/:id',
+        name: 'office-member',
+        component: () => import('@/pages/office/MemberDetailPage.vue'),
+        meta: { title: 'Member', roles: ['admin', 'officer', 'approver', 'finance'] },
+      },
+      {
+        path: 'orders',
+        name: 'office-orders',
+        component: () => import('@/pages/office/OrdersPage.vue'),
+        meta: { title: 'Orders', roles: ['admin', 'officer', 'finance'] },
+      },
+      {
+        path: 'orders/:id',
+        name: 'office-order',
+        component: () => import('@/pages/office/OrderDetailPage.vue'),
+        meta: { title: 'Order', roles: ['admin', 'officer', 'finance'] },
+      },
+      {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),

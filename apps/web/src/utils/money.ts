@@ -64,3 +64,18 @@ export function formatPeriod(period: PlanPeriod): string {
   if (period.count === 1) return `per ${period.unit}`;
   return `every ${period.count} ${period.unit}s`;
 }
+
+/**
+ * The sum of amounts in one currency, or null when they are in several (an order has one
+ * currency) or there are none.
+ */
+export function sumMoney(amounts: Money[]): Money | null {
+  const [first] = amounts;
+  if (!first || amounts.some((money) => money.currency !== first.currency)) return null;
+  return { amount: amounts.reduce((total, money) => total + money.amount, 0), currency: first.currency };
+}
+
+/** A unit price times a whole quantity, exactly. */
+export function timesQuantity(money: Money, quantity: number): Money {
+  return { amount: money.amount * quantity, currency: money.currency };
+}

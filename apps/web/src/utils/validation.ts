@@ -17,6 +17,7 @@ function text(value: unknown): string {
 export function required<M>(message = 'This field is required.'): Validator<M> {
   return (value) => {
     if (Array.isArray(value)) return value.length > 0 ? null : message;
+    if (typeof value === 'number') return Number.isNaN(value) ? message : null;
     return text(value).trim() ? null : message;
   };
 }

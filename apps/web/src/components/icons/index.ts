@@ -198,6 +198,25 @@ export const IconBan = icon('Ban', [
   ['path', 'm4.9 4.9 14.2 14.2'],
 ]);
 
+export const IconIdCard = icon('IdCard', [
+  ['rect', 2, 5, 20, 14, 2],
+  ['circle', 8, 12, 2],
+  ['path', 'M5 16.5c.6-1.2 1.7-2 3-2s2.4.8 3 2'],
+  ['path', 'M14 10h5'],
+  ['path', 'M14 14h4'],
+]);
+export const IconReceipt = icon('Receipt', [
+  ['path', 'M4 2v20l2-1 2 1 2-1 2 1 2-1 2 1 2-1 2 1V2l-2 1-2-1-2 1-2-1-2 1-2-1-2 1Z'],
+  ['path', 'M16 8h-6a2 2 0 1 0 0 4h4a2 2 0 1 1 0 4H8'],
+  ['path', 'M12 17.5v-11'],
+]);
+export const IconPhone = icon('Phone', [
+  [
+    'path',
+    'M22 16.92v3a2 2 0 0 1-2.18 2 19.79 19.79 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6 19.79 19.79 0 0 1-3.07-8.67A2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72c.13.96.36 1.9.7 2.81a2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45c.91.34 1.85.57 2.81.7A2 2 0 0 1 22 16.92z',
+  ],
+]);
+
 /** For naive-ui `icon`/`render*` props that want a render function. */
 export function renderIcon(component: Component) {
   return () => h(component);
