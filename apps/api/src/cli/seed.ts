@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@tessera/core';
+import { ApprovalFlowsService } from '@tessera/approval';
 import { PlansService, type CreatePlanDto } from '@tessera/plans';
-import { UsersService } from '@tessera/users';
+import { StaffDirectory, UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
 
 /** Demo staff, one per role, all with the same known password (README lists them). */
@@ -57,12 +58,41 @@ async function seed(): Promise<void> {
     const created = await users.seedUser({ ...staff, password: DEMO_PASSWORD });
     console.log(`${created ? 'Created' : 'Kept'} ${staff.email} (${staff.roles.join(', ')})`);
   }
+  const committee = await seedCommitteeFlow(app.get(ApprovalFlowsService), app.get(StaffDirectory));
   const plans = app.get(PlansService);
   for (const plan of DEMO_PLANS) {
-    const created = await plans.seedPlan(plan);
+    // Organisations go through two levels; individuals through the default officer review.
+    const withFlow = plan.code === 'organisation' ? { ...plan, approvalFlowId: committee } : plan;
+    const created = await plans.seedPlan(withFlow);
     console.log(`${created ? 'Created' : 'Kept'} plan ${plan.code} (${plan.name})`);
   }
   await app.close();
+}
+
+/** A two-level demo flow: any officer, then the demo approver. Kept if it exists; returns its id. */
+async function seedCommitteeFlow(flows: ApprovalFlowsService, staff: StaffDirectory): Promise<string> {
+  const name = 'Officer review, then the committee';
+  const existing = (await flows.list({ subjectType: 'application', page: 1, pageSize: 200, offset: 0 })).items.find(
+    (flow) => flow.name === name,
+  );
+  if (existing) return existing.id;
+  const approver = (await staff.activeWithRole('approver')).find((user) => user.email === 'approver@tessera.local');
+  const flow = await flows.create({
+    name,
+    subjectType: 'application',
+    levels: [
+      { name: 'Officer review', approverUserIds: [], approverRole: 'officer', policy: 'any', dueInDays: 5 },
+      {
+        name: 'Committee',
+        approverUserIds: approver ? [approver.id] : [],
+        approverRole: approver ? null : 'admin',
+        policy: 'all',
+        dueInDays: 10,
+      },
+    ],
+  });
+  console.log(`Created approval flow "${name}"`);
+  return flow.id;
 }
 
 seed().catch((error: unknown) => {
