@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TesseraClient } from '@tessera/api-client';
 import { MembersService, type MemberIntakeResult } from '@tessera/members';
+import { DataSource } from 'typeorm';
 import { linkTokenFromEmail } from '../support/mail';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -127,6 +128,45 @@ describe('portal accounts (API over HTTP, real SMTP sink)', () => {
     });
     expect(reset.response.status).toBe(202);
     await linkTokenFromEmail(stack.sink, email.grace, /mot de passe/i, '/reset-password');
+  });
+
+  it('refuses an expired link (410) and sends a new one on request; a used link is refused too', async () => {
+    const hedy = await stack.api.get(MembersService).createOrMatchFromApplication({
+      kind: 'person',
+      person: { firstName: 'Hedy', lastName: 'Lamarr', email: uniqueEmail('hedy') },
+      planId,
+      locale: 'en',
+      source: { type: 'application', id: randomUUID(), reference: 'APP-2026-000101' },
+    });
+    await asAdmin.POST('/api/v1/members/{id}/portal-invitation', { params: { path: { id: hedy.memberId } } });
+    const expired = await linkTokenFromEmail(
+      stack.sink,
+      hedy.contact.email,
+      /Activate your member account/,
+      '/activate',
+    );
+    await stack.api
+      .get(DataSource)
+      .query(
+        `UPDATE user_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+        [hedy.contact.email],
+      );
+    stack.sink.clear();
+    const late = await stack.client.POST('/api/v1/auth/activate', { body: { token: expired.token, password } });
+    expect(late.response.status).toBe(410);
+    expect(late.error).toMatchObject({ type: 'urn:tessera:problem:activation-link-gone' });
+
+    const renewed = await stack.client.POST('/api/v1/auth/activation-link', { body: { token: expired.token } });
+    expect(renewed.response.status).toBe(202);
+    const fresh = await linkTokenFromEmail(stack.sink, hedy.contact.email, /Activate your member account/, '/activate');
+    const used = { body: { token: fresh.token, password } };
+    expect((await stack.client.POST('/api/v1/auth/activate', used)).response.status).toBe(200);
+    expect((await stack.client.POST('/api/v1/auth/activate', used)).response.status).toBe(410);
+    // Once active, an old link brings no new invitation (but the same answer).
+    const answer = await stack.client.POST('/api/v1/auth/activation-link', { body: { token: expired.token } });
+    expect(answer.response.status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stack.sink.messagesTo(hedy.contact.email)).toHaveLength(1);
   });
 
   it('lets a member read only their own memberships, and edit only their own contact details', async () => {
