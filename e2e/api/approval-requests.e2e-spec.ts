@@ -10,7 +10,8 @@ import { ADMIN, authorized, startStack, type Stack } from '../support/stack';
 /**
  * An approval request driven over HTTP: e-mailed approvers, the inbox and its badge, an
  * attachment, a reassignment, two levels, a refusal with its reason, and the 4xx on the way.
- * The request is opened through the app's ApprovalService, as the owning domain will.
+ * The request is opened through the app's ApprovalService, as an owning domain does; its subject
+ * type has no handler yet (applications do: see membership-journey), so only the engine acts.
  */
 describe('approval requests (API over HTTP, real SMTP sink)', () => {
   let stack: Stack;
@@ -34,7 +35,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     const flow = await admin.POST('/api/v1/approval-flows', {
       body: {
         name: 'Two levels',
-        subjectType: 'application',
+        subjectType: 'upgrade',
         levels: [
           { name: 'Check', approverUserIds: [ann.id], policy: 'any', dueInDays: 5 },
           { name: 'Sign-off', approverUserIds: [claire.id], policy: 'any', dueInDays: 2 },
@@ -49,7 +50,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     const subjectId = randomUUID();
     const { id } = await stack.api.get(Transactions).run(() =>
       stack.api.get(ApprovalService).open({
-        subjectType: 'application',
+        subjectType: 'upgrade',
         subjectId,
         flowId,
         title,
@@ -82,7 +83,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
       items: [
         {
           id,
-          subject: { type: 'application', id: subjectId, title: 'Grace Hopper', reference: 'APP-2026-000777' },
+          subject: { type: 'upgrade', id: subjectId, title: 'Grace Hopper', reference: 'APP-2026-000777' },
           status: 'pending',
           currentLevel: { number: 1, name: 'Check' },
           overdue: false,
@@ -92,7 +93,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     });
     expect((await ann.client.GET('/api/v1/approvals/summary')).data).toEqual({ pending: 1, overdue: 0 });
     const bySubject = await admin.GET('/api/v1/approvals', {
-      params: { query: { subjectType: 'application', subjectId } },
+      params: { query: { subjectType: 'upgrade', subjectId } },
     });
     expect(bySubject.data?.items.map((item) => item.id)).toEqual([id]);
 
