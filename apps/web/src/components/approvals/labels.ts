@@ -59,6 +59,14 @@ export const LEVEL_STATUS_LABELS: Record<ApprovalLevelStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+export const LEVEL_STATUS_TYPES: Record<ApprovalLevelStatus, TagType> = {
+  waiting: 'default',
+  open: 'info',
+  approved: 'success',
+  refused: 'error',
+  cancelled: 'default',
+};
+
 export const SUBJECT_TYPES: readonly ApprovalSubjectType[] = [
   'application',
   'upgrade',
@@ -74,8 +82,8 @@ export const SUBJECT_TYPE_LABELS: Record<ApprovalSubjectType, string> = {
 };
 
 export const POLICY_LABELS: Record<ApprovalPolicy, string> = {
-  any: 'Any one approver',
-  all: 'Every approver',
+  any: 'Any one approver decides',
+  all: 'Every approver must approve',
 };
 
 export const EVENT_TITLES: Record<ApprovalEventType, string> = {
