@@ -3,10 +3,10 @@ import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { jsonPart, postApplication } from '../support/applications';
-import { pngFile } from '../support/fixtures';
+import { pngFile, svgFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { portraitPng } from './sample-files';
+import { onePagePdf, portraitPng } from './sample-files';
 
 /**
  * An application approved in the browser: the admin sets up (over the API) an approver, a
@@ -149,6 +149,29 @@ describe('approval journey (SPA in Chromium)', () => {
       // The badge follows: one request left.
       await page.locator('[data-testid="nav-approvals-badge"][data-count="1"]').waitFor();
       await shot(page, 'request-approved');
+
+      // Documents can still be attached once it is closed; the server judges the bytes (415).
+      await page.getByTestId('approval-attach').click();
+      const attach = page.getByTestId('attach-dialog');
+      await attach.getByTestId('attach-file').setInputFiles({
+        name: 'minutes.pdf',
+        mimeType: 'application/pdf',
+        buffer: svgFile(),
+      });
+      await attach.getByTestId('attach-submit').click();
+      // The 415's field error shows under the file.
+      await attach.getByText(/must be a PDF, JPEG or PNG file/).waitFor();
+      await shot(page, 'attach-refused-type');
+      await attach.getByTestId('attach-file').setInputFiles({
+        name: 'minutes.pdf',
+        mimeType: 'application/pdf',
+        buffer: onePagePdf('Board minutes'),
+      });
+      await attach.getByTestId('attach-comment').fill('Minutes of the board meeting');
+      await attach.getByTestId('attach-submit').click();
+      await attach.waitFor({ state: 'hidden' });
+      await page.getByTestId('approval-attachment').filter({ hasText: 'minutes.pdf' }).waitFor();
+      await page.getByTestId('approval-event-attached').waitFor();
     });
 
     const welcome = await stack.sink.waitFor(
