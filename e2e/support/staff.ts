@@ -6,6 +6,8 @@ export interface StaffSession {
   id: string;
   email: string;
   name: string;
+  /** The password chosen on activation, for signing in through the browser. */
+  password: string;
   /** The access token, for requests the typed client does not make (multipart). */
   token: string;
   client: TesseraClient;
@@ -23,10 +25,11 @@ export async function activatedStaff(
   const created = await admin.POST('/api/v1/users', { body: { email, name, roles, locale } });
   if (!created.data) throw new Error(`Could not create ${name}: ${JSON.stringify(created.error)}`);
   const activation = await linkTokenFromEmail(stack.sink, email, /invit/i, '/activate');
+  const password = `Staff-Password-${Date.now()}x`;
   const session = await stack.client.POST('/api/v1/auth/activate', {
-    body: { token: activation.token, password: `Staff-Password-${Date.now()}x` },
+    body: { token: activation.token, password },
   });
   if (!session.data) throw new Error(`Could not activate ${name}: ${JSON.stringify(session.error)}`);
   const token = session.data.accessToken;
-  return { id: created.data.id, email, name, token, client: authorized(stack, token) };
+  return { id: created.data.id, email, name, password, token, client: authorized(stack, token) };
 }

@@ -593,6 +593,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/reassign-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom my pending decision may be handed to
+         * @description Active staff users, by name, other than the caller and those already pending or approved on the current level. For the holder of a pending decision (the reassign picker; approvers cannot list users).
+         */
+        get: operations["Approvals_reassignCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/approve": {
         parameters: {
             query?: never;
@@ -1812,6 +1832,13 @@ export interface components {
             canCancel: boolean;
             /** @description The caller may attach documents */
             canAttach: boolean;
+        };
+        ReassignCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Bob Approver */
+            name: string;
+            roles: components["schemas"]["ApproverRole"][];
         };
         ApproveDto: {
             /** @description The level number the caller is deciding; 409 if the request has moved on since */
@@ -4218,6 +4245,54 @@ export interface operations {
                 };
             };
             /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No approval request has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Approvals_reassignCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignCandidateDto"][];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller has no pending decision on the current level */
             403: {
                 headers: {
                     [name: string]: unknown;

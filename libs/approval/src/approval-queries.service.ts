@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, pageOf, ProblemException, type Page, type Principal } from '@tessera/core';
+import { StaffDirectory } from '@tessera/users';
 import { ApprovalActors, type ApprovalCaller } from './approval-actors';
 import { ApprovalInboxRepository, type InboxRow } from './approval-inbox.repository';
 import { permissionsOf, type ApprovalPermissions } from './approval-permissions';
@@ -13,6 +14,7 @@ import {
   type ApprovalCountsDto,
   type ApprovalDetailDto,
   type ApprovalSummaryDto,
+  type ReassignCandidateDto,
 } from './dto/approval-response.dto';
 import type { ApprovalAssignment } from './entities/approval-assignment.entity';
 import type { ApprovalRequest } from './entities/approval-request.entity';
@@ -28,6 +30,7 @@ export class ApprovalQueriesService {
     private readonly inbox: ApprovalInboxRepository,
     private readonly actors: ApprovalActors,
     private readonly registry: ApprovalSubjectRegistry,
+    private readonly staff: StaffDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -97,6 +100,39 @@ export class ApprovalQueriesService {
       history: events.map(ApprovalEventDto.from),
       ...(await this.permissions(request, assignments, caller)),
     };
+  }
+
+  /**
+   * Whom the caller may hand their pending decision to: active staff other than the caller and
+   * those already pending or approved on the current level (what `reassign` accepts).
+   */
+  async reassignCandidates(id: string, principal: Principal): Promise<ReassignCandidateDto[]> {
+    const caller = await this.actors.callerOf(principal);
+    const request = await this.requests.findById(id);
+    if (!request) throw approvalNotFound();
+    const assignments = await this.requests.assignmentsOf(id);
+    const { canReassign } = permissionsOf({
+      status: request.status,
+      currentLevel: request.currentLevel,
+      caller,
+      assignments,
+      ownerAllowsCancel: false,
+    });
+    if (!canReassign)
+      throw ProblemException.forbidden(
+        'Only an approver with a pending decision on the current level may reassign it.',
+        'not-an-approver',
+      );
+    const taken = new Set(
+      assignments
+        .filter((a) => a.levelNumber === request.currentLevel && (a.status === 'pending' || a.status === 'approved'))
+        .map((a) => a.userId),
+    );
+    taken.add(caller.userId);
+    const staff = await this.staff.allActiveStaff();
+    return staff
+      .filter((member) => !taken.has(member.id))
+      .map((member) => ({ id: member.id, name: member.name, roles: member.roles }));
   }
 
   /** What the caller may do on this request; asks the owning domain about cancelling. */

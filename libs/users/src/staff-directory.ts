@@ -25,6 +25,11 @@ export class StaffDirectory {
     return (await this.users.activeWithAnyRole([...new Set(ids)], STAFF_ROLES)).map(staffMemberOf);
   }
 
+  /** Every active staff user, by name (a staff directory: e.g. whom a decision may be handed to). */
+  async allActiveStaff(): Promise<StaffMember[]> {
+    return (await this.users.activeWithAnyRoleOf(STAFF_ROLES)).map(staffMemberOf);
+  }
+
   /** Active users holding this staff role. */
   async activeWithRole(role: Role): Promise<StaffMember[]> {
     return (await this.users.activeWithRole(role)).map(staffMemberOf);

@@ -66,6 +66,16 @@ export class UserRepository {
       .getMany();
   }
 
+  /** Active users holding any of these roles, by name. */
+  activeWithAnyRoleOf(roles: readonly Role[]): Promise<User[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.active')
+      .andWhere('u.roles && :roles', { roles })
+      .orderBy('u.name')
+      .getMany();
+  }
+
   /** Active users holding this role. */
   activeWithRole(role: Role): Promise<User[]> {
     return this.users

@@ -81,3 +81,29 @@ export type OrderStatus = Order['status'];
 export type OrderLine = Order['lines'][number];
 export type CreateOrderBody = BodyOf<paths['/api/v1/orders']['post']>;
 export type OrderConfirmation = JsonOf<paths['/api/v1/orders/{id}/confirm']['post']['responses'][200]>;
+
+export type ApprovalPage = JsonOf<paths['/api/v1/approvals']['get']['responses'][200]>;
+export type ApprovalSummary = ApprovalPage['items'][number];
+export type ApprovalListQuery = NonNullable<paths['/api/v1/approvals']['get']['parameters']['query']>;
+export type ApprovalStatus = ApprovalSummary['status'];
+export type ApprovalSubjectType = ApprovalSummary['subject']['type'];
+export type AssignmentStatus = NonNullable<ApprovalSummary['myAssignment']>;
+export type ApprovalCounts = JsonOf<paths['/api/v1/approvals/summary']['get']['responses'][200]>;
+export type ApprovalDetail = JsonOf<paths['/api/v1/approvals/{id}']['get']['responses'][200]>;
+export type ApprovalLevel = ApprovalDetail['levels'][number];
+export type ApprovalLevelStatus = ApprovalLevel['status'];
+export type ApprovalAssignee = ApprovalLevel['assignees'][number];
+export type ApprovalAttachment = ApprovalDetail['attachments'][number];
+export type ApprovalEvent = ApprovalDetail['history'][number];
+export type ApprovalEventType = ApprovalEvent['type'];
+
+export type ApprovalFlowPage = JsonOf<paths['/api/v1/approval-flows']['get']['responses'][200]>;
+export type ApprovalFlow = ApprovalFlowPage['items'][number];
+export type ApprovalFlowLevel = ApprovalFlow['levels'][number];
+export type ApprovalPolicy = ApprovalFlowLevel['policy'];
+export type CreateApprovalFlowBody = BodyOf<paths['/api/v1/approval-flows']['post']>;
+export type UpdateApprovalFlowBody = BodyOf<paths['/api/v1/approval-flows/{id}']['patch']>;
+export type ReassignCandidate = JsonOf<
+  paths['/api/v1/approvals/{id}/reassign-candidates']['get']['responses'][200]
+>[number];
+export type ApproverRole = NonNullable<ApprovalFlowLevel['approverRole']>;

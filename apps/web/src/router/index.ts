@@ -20,6 +20,24 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Dashboard' },
       },
       {
+        path: 'approvals',
+        name: 'office-approvals',
+        component: () => import('@/pages/office/ApprovalsPage.vue'),
+        meta: { title: 'My approvals' },
+      },
+      {
+        path: 'approvals/:id',
+        name: 'office-approval',
+        component: () => import('@/pages/office/ApprovalDetailPage.vue'),
+        meta: { title: 'Approval request' },
+      },
+      {
+        path: 'approval-flows',
+        name: 'office-approval-flows',
+        component: () => import('@/pages/office/ApprovalFlowsPage.vue'),
+        meta: { title: 'Approval flows', roles: ['admin'] },
+      },
+      {
         path: 'emails',
         name: 'office-emails',
         component: () => import('@/pages/office/EmailsPage.vue'),

@@ -54,6 +54,7 @@ import {
   ApprovalDetailDto,
   ApprovalPageDto,
   ApprovalSummaryDto,
+  ReassignCandidateDto,
 } from '../dto/approval-response.dto';
 
 const requestIdPipe = new ParseUUIDPipe({
@@ -115,6 +116,24 @@ export class ApprovalsController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No approval request has this id' })
   get(@Param('id', requestIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ApprovalDetailDto> {
     return this.queries.detail(id, principal);
+  }
+
+  @Get(':id/reassign-candidates')
+  @ApiOperation({
+    summary: 'Whom my pending decision may be handed to',
+    description:
+      'Active staff users, by name, other than the caller and those already pending or approved on the ' +
+      'current level. For the holder of a pending decision (the reassign picker; approvers cannot list users).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ReassignCandidateDto, isArray: true })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'The caller has no pending decision on the current level' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No approval request has this id' })
+  reassignCandidates(
+    @Param('id', requestIdPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReassignCandidateDto[]> {
+    return this.queries.reassignCandidates(id, principal);
   }
 
   @Post(':id/approve')

@@ -87,6 +87,16 @@ export class ApprovalCountsDto {
   overdue: number;
 }
 
+/** A staff user a pending decision may be handed to. */
+export class ReassignCandidateDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'Bob Approver' })
+  name: string;
+  @ApiProperty({ enum: APPROVER_ROLES, enumName: 'ApproverRole', isArray: true })
+  roles: Role[];
+}
+
 export class ApprovalAssigneeDto {
   @ApiProperty({ format: 'uuid', description: 'The assignment' })
   id: string;

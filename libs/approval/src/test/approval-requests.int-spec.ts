@@ -295,6 +295,21 @@ describe('approval requests against the real database', () => {
         status: 403,
       });
     });
+
+    it('offers active staff other than me and those already on the level; only to the holder of a pending decision', async () => {
+      const flowId = await createFlow(moduleRef, 'Reassign candidates', [
+        level({ name: 'Review', approverUserIds: [ann.id, bob.id] }),
+      ]);
+      const { id } = await openRequest(moduleRef, flowId);
+      const names = (await queries.reassignCandidates(id, ann.principal)).map((candidate) => candidate.name);
+      expect(names).toEqual(expect.arrayContaining(['Ada Admin', 'Claire Approver', 'Fred Finance', 'Olive Officer']));
+      expect(names).not.toEqual(expect.arrayContaining(['Ann Approver']));
+      expect(names).not.toContain('Bob Approver');
+      expect(names).not.toContain('Otto Away');
+      expect(names).not.toContain('Mia Member');
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+      expect(await problemOf(queries.reassignCandidates(id, claire.principal))).toMatchObject({ status: 403 });
+    });
   });
 
   describe('cancelling', () => {

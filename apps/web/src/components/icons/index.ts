@@ -100,6 +100,14 @@ export const IconArrowLeft = icon('ArrowLeft', [
   ['path', 'M19 12H5'],
   ['path', 'm12 19-7-7 7-7'],
 ]);
+export const IconArrowUp = icon('ArrowUp', [
+  ['path', 'M12 19V5'],
+  ['path', 'm5 12 7-7 7 7'],
+]);
+export const IconArrowDown = icon('ArrowDown', [
+  ['path', 'M12 5v14'],
+  ['path', 'm19 12-7 7-7-7'],
+]);
 export const IconBook = icon('Book', [['path', 'M4 19.5v-15A2.5 2.5 0 0 1 6.5 2H20v20H6.5a2.5 2.5 0 0 1 0-5H20']]);
 export const IconPencil = icon('Pencil', [
   ['path', 'M17 3a2.85 2.83 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5Z'],
