@@ -1,3 +1,4 @@
+import type { StatusLook } from '@/components/common/status-look';
 import type { ApplicantKind, ApplicationSource, ApplicationStatus } from '@/api/types';
 
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'approved', 'refused', 'cancelled'];
@@ -7,6 +8,12 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   approved: 'Approved',
   refused: 'Refused',
   cancelled: 'Cancelled',
+};
+
+export const APPLICATION_STATUS_LOOK: StatusLook<ApplicationStatus> = {
+  labels: STATUS_LABELS,
+  types: { submitted: 'info', approved: 'success', refused: 'error', cancelled: 'default' },
+  testid: 'application-status',
 };
 
 export const KIND_LABELS: Record<ApplicantKind, string> = {

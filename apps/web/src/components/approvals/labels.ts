@@ -1,3 +1,4 @@
+import type { StatusLook, TagType } from '@/components/common/status-look';
 import type {
   ApprovalEventType,
   ApprovalLevelStatus,
@@ -6,8 +7,6 @@ import type {
   ApprovalSubjectType,
   AssignmentStatus,
 } from '@/api/types';
-
-type TagType = 'default' | 'info' | 'success' | 'warning' | 'error';
 
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'refused', 'cancelled'];
 
@@ -23,6 +22,12 @@ export const APPROVAL_STATUS_TYPES: Record<ApprovalStatus, TagType> = {
   approved: 'success',
   refused: 'error',
   cancelled: 'default',
+};
+
+export const APPROVAL_STATUS_LOOK: StatusLook<ApprovalStatus> = {
+  labels: APPROVAL_STATUS_LABELS,
+  types: APPROVAL_STATUS_TYPES,
+  testid: 'approval-status',
 };
 
 /** The caller's own part on a request, as the inbox says it. */

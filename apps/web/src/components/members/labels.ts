@@ -1,6 +1,5 @@
+import type { StatusLook, TagType } from '@/components/common/status-look';
 import type { MemberKind, MemberSource, MemberStatus, PortalAccount, PortalAccountState } from '@/api/types';
-
-type TagType = 'default' | 'info' | 'success' | 'warning' | 'error';
 
 export const MEMBER_STATUSES: readonly MemberStatus[] = [
   'upcoming',
@@ -28,6 +27,12 @@ export const MEMBER_STATUS_TYPES: Record<MemberStatus, TagType> = {
   'in-grace': 'warning',
   suspended: 'error',
   'ex-member': 'default',
+};
+
+export const MEMBER_STATUS_LOOK: StatusLook<MemberStatus> = {
+  labels: MEMBER_STATUS_LABELS,
+  types: MEMBER_STATUS_TYPES,
+  testid: 'member-status',
 };
 
 export const MEMBER_KIND_LABELS: Record<MemberKind, string> = {

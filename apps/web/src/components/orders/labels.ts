@@ -1,3 +1,4 @@
+import type { StatusLook } from '@/components/common/status-look';
 import type { OrderStatus } from '@/api/types';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'confirmed', 'cancelled'];
@@ -9,6 +10,12 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 };
 
 export const ORDER_STATUS_TYPES = { pending: 'warning', confirmed: 'success', cancelled: 'default' } as const;
+
+export const ORDER_STATUS_LOOK: StatusLook<OrderStatus> = {
+  labels: ORDER_STATUS_LABELS,
+  types: ORDER_STATUS_TYPES,
+  testid: 'order-status',
+};
 
 export const ORDER_SOURCE_LABELS = { staff: 'Back office', api: 'API (web shop)' } as const;
 
