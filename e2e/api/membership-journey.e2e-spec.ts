@@ -83,6 +83,7 @@ describe('membership journey: apply → approve → member → portal (API over 
       { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
     ]);
     expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 201, errors: undefined });
+    await stack.intakesSettled(); // the confirmation and the approval request follow in the worker
     return answer.body as { id: string; reference: string };
   }
 

@@ -157,6 +157,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
 
   /** What is stored: applications (through the list), files on disk and e-mails in the mail log. */
   async function stored() {
+    await stack.intakesSettled();
     const applications = await asAdmin.GET('/api/v1/applications', { params: { query: { pageSize: 1 } } });
     const emails = await asAdmin.GET('/api/v1/emails', { params: { query: { pageSize: 1 } } });
     return { applications: applications.data!.total, files: storedFiles(), emails: emails.data!.total };

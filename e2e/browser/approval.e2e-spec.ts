@@ -65,6 +65,7 @@ describe('approval journey (SPA in Chromium)', () => {
       { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
     ]);
     expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 201, errors: undefined });
+    await stack.intakesSettled(); // the confirmation and the approval request follow in the worker
     return answer.body as { id: string; reference: string };
   }
 

@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@tessera/api';
 import { createTesseraClient, type TesseraClient } from '@tessera/api-client';
-import { SmtpSink } from '@tessera/testing';
+import { SmtpSink, waitUntil } from '@tessera/testing';
 import { WorkerModule } from '@tessera/worker';
+import { DataSource } from 'typeorm';
 
 export const ADMIN = { email: 'admin@tessera.test', password: 'Correct-Horse-Battery-9' };
 
@@ -15,6 +16,11 @@ export interface Stack {
   sink: SmtpSink;
   api: NestFastifyApplication;
   worker: INestApplicationContext;
+  /**
+   * Resolves once the worker has completed the intake of every application submitted so far
+   * (confirmation e-mail and approval request: see ApplicationIntake).
+   */
+  intakesSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,12 +44,25 @@ export async function startStack(): Promise<Stack> {
     sink,
     api,
     worker,
+    intakesSettled: () => intakesSettled(api.get(DataSource)),
     async stop() {
       await api.close();
       await worker.close();
       await sink.stop();
     },
   };
+}
+
+async function intakesSettled(dataSource: DataSource): Promise<void> {
+  await waitUntil(
+    async () => {
+      const [{ pending }] = (await dataSource.query(
+        `SELECT count(*)::int AS pending FROM applications WHERE intake_completed_at IS NULL`,
+      )) as { pending: number }[];
+      return pending === 0;
+    },
+    { description: 'every application intake to complete' },
+  );
 }
 
 /** A client that sends this bearer token. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalWorkerModule } from '@tessera/approval';
 import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
+import { registrationQueue, RegistrationWorkerModule } from '@tessera/registration';
 import { PlatformModule } from '@tessera/schema';
 
 /** The background process: the outbox relay and every domain's queue processors. */
@@ -9,9 +10,10 @@ import { PlatformModule } from '@tessera/schema';
   imports: [
     PlatformModule,
     QueueModule.forRoot(),
-    OutboxRelayModule.forQueues([emailQueue]),
+    OutboxRelayModule.forQueues([emailQueue, registrationQueue]),
     NotificationsWorkerModule,
     ApprovalWorkerModule,
+    RegistrationWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -52,6 +52,12 @@ export class PlansService {
     return { plan: PlanDto.from(plan) };
   }
 
+  /** A plan, active or not (an application keeps its plan when the plan is withdrawn later). */
+  async byId(id: string): Promise<PlanDto | undefined> {
+    const plan = await this.plans.findById(id);
+    return plan ? PlanDto.from(plan) : undefined;
+  }
+
   /** Active plans by id, for pricing a sale; ids that are unknown or inactive are absent. */
   async activePlansByIds(ids: string[]): Promise<Map<string, PlanDto>> {
     const plans = await this.plans.findByIds([...new Set(ids)]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '@tessera/core';
+import { Transactions, type ReturningStatement } from '@tessera/core';
+import { planOpenForApplicationSql } from '@tessera/plans';
 import { nextApplicationReferenceSql } from './application-reference';
 import type { ApplicationStatus } from './application-state';
 import { ApplicationEvent } from './entities/application-event.entity';
@@ -18,8 +19,8 @@ export interface ApplicationFilter {
   limit: number;
 }
 
-/** A submitted application, before it has an id and a reference. */
-export type NewApplication = Omit<Application, 'id' | 'reference' | 'memberId'>;
+/** A submitted application, before it has a reference (its id is chosen beforehand). */
+export type NewApplication = Omit<Application, 'reference' | 'memberId' | 'intakeCompletedAt'>;
 
 /** The first event of an application, written with it. */
 export interface NewEvent {
@@ -50,24 +51,27 @@ export class ApplicationRepository {
   }
 
   /**
-   * Inserts the application and its first event in one statement, its reference drawn from the
-   * sequence in that statement too (the submit path is hot: see bench/). The pending-duplicate
-   * indexes raise a unique violation the service turns into 409.
+   * The INSERT of a submitted application with its first event, its reference drawn from the
+   * sequence in the same statement, and only if its plan is open to it: to run with the intake
+   * job through `OutboxService.publishWith`, so a JSON-only submission is one round trip (the
+   * path is hot: see bench/). No row when the plan is not open; the pending-duplicate indexes
+   * raise a unique violation the service turns into 409.
    */
-  async insertWithEvent(application: NewApplication, event: NewEvent): Promise<{ id: string; reference: string }> {
-    const [row] = (await this.transactions.manager.query(
-      `WITH inserted AS (
-         INSERT INTO applications (reference, kind, status, plan_id, locale, source, email, registration_key,
-                                   applicant_name, contact_name, person, professional, organisation, consent,
-                                   submitted_by_user_id, submitted_by_api_key_id, submitted_at, updated_at)
-         VALUES (${nextApplicationReferenceSql('$1')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                 $15, $16, $17, $17)
-         RETURNING id, reference, status),
-       event AS (
-         INSERT INTO application_events (application_id, type, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
-         SELECT id, $18, NULL, status, $19, $20, NULL, $17 FROM inserted)
-       SELECT id, reference FROM inserted`,
-      [
+  submittedStatement(application: NewApplication, event: NewEvent): ReturningStatement {
+    return {
+      with: `inserted AS (
+              INSERT INTO applications (id, reference, kind, status, plan_id, locale, source, email, registration_key,
+                                        applicant_name, contact_name, person, professional, organisation, consent,
+                                        submitted_by_user_id, submitted_by_api_key_id, submitted_at, updated_at)
+              SELECT $21, ${nextApplicationReferenceSql('$1')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                     $15, $16, $17, $17
+               WHERE ${planOpenForApplicationSql('$4', '$2')}
+              RETURNING id, reference, status),
+            event AS (
+              INSERT INTO application_events (application_id, type, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
+              SELECT id, $18, NULL, status, $19, $20, NULL, $17 FROM inserted)`,
+      sql: `SELECT id, reference FROM inserted`,
+      params: [
         application.submittedAt.getUTCFullYear(),
         application.kind,
         application.status,
@@ -88,9 +92,14 @@ export class ApplicationRepository {
         event.type,
         event.actorKind,
         event.actorId,
+        application.id,
       ],
-    )) as { id: string; reference: string }[];
-    return row;
+    };
+  }
+
+  /** Records that the intake is done; run under the row's lock (see ApplicationIntake). */
+  async markIntakeCompleted(id: string, at: Date): Promise<void> {
+    await this.applications.update({ id }, { intakeCompletedAt: at });
   }
 
   save(application: Application): Promise<Application> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
@@ -6,6 +7,7 @@ import {
   contentDisposition,
   FileStorage,
   isUniqueViolation,
+  OutboxService,
   pageOf,
   ProblemException,
   TransactionalFileStorage,
@@ -16,7 +18,6 @@ import {
   type Principal,
   type UploadedFile,
 } from '@tessera/core';
-import { MailService } from '@tessera/notifications';
 import { ApprovalService } from '@tessera/approval';
 import { PlansService } from '@tessera/plans';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
@@ -33,6 +34,7 @@ import type { ApplicationInputDto } from './dto/application-input.dto';
 import type { ListApplicationsQueryDto } from './dto/application-query.dto';
 import { ApplicationCreatedDto, ApplicationDetailDto, ApplicationSummaryDto } from './dto/application-response.dto';
 import type { Application, StoredOrganisation, StoredPerson } from './entities/application.entity';
+import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE, type CompleteIntakePayload } from './registration.queue';
 import type { ActorKind, ApplicationSource } from './registration.types';
 
 /** What POST /applications receives: the multipart text fields and files. */
@@ -71,7 +73,7 @@ export class ApplicationsService {
     private readonly files: TransactionalFileStorage,
     private readonly storage: FileStorage,
     private readonly captcha: CaptchaService,
-    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
     private readonly approvals: ApprovalService,
     private readonly transitions: ApplicationTransitions,
     private readonly outcomes: ApplicationOutcomeMailer,
@@ -86,43 +88,39 @@ export class ApplicationsService {
     const { json, uploads, errors: shapeErrors } = splitSubmission(submission);
     if (shapeErrors.length > 0) throw ProblemException.validation(shapeErrors);
 
-    // 2. The JSON document, the plan, and what online submissions must carry.
+    // 2. The JSON document, and what online submissions must carry.
     const parsed = parseApplicationInput(json, now);
     const errors: FieldErrorDto[] = [...parsed.errors];
     if (submitter.source === 'online' && !uploads.some((file) => file.field === 'signature'))
       errors.push({ field: 'signature', message: 'is required: draw your signature' });
-    const plan = parsed.input ? await this.plans.planForApplication(parsed.input.planId, parsed.input.kind) : undefined;
-    if (plan && 'problem' in plan) errors.push({ field: 'application.planId', message: plan.problem });
-    if (errors.length > 0 || !parsed.input || !plan || 'problem' in plan) throw ProblemException.validation(errors);
+    // Online applicants hear of a closed plan with their other field errors, before the captcha
+    // is spent; staff and API submissions leave it to the INSERT (a round trip less, see bench/).
+    const planProblem = submitter.source === 'online' && parsed.input ? await this.planProblem(parsed.input) : undefined;
+    if (planProblem) errors.push({ field: 'application.planId', message: planProblem });
+    if (errors.length > 0 || !parsed.input) throw ProblemException.validation(errors);
     const input = parsed.input;
-    const planName = plan.plan.name;
 
     // 3. Every file, by its bytes.
     const accepted = acceptFiles(uploads);
 
-    // 4. Store it all, or nothing. A pending duplicate is refused by its unique index (one 201,
-    //    one 409 when two race), after the captcha so nobody can probe e-mails without solving one.
-    return this.transactions.run(async () => {
+    // 4. Store it all, or nothing. The plan is checked by the INSERT itself; a pending duplicate
+    //    is refused by its unique index (one 201, one 409 when two race), after the captcha so
+    //    nobody can probe e-mails without solving one. The confirmation and the approval request
+    //    follow in the worker (ApplicationIntake).
+    const application = newApplication(input, submitter, now);
+    const store = async (): Promise<ApplicationCreatedDto> => {
       if (submitter.source === 'online') await this.captcha.verify(submission.fields.altcha);
-      const application = newApplication(input, submitter, now);
-      const { id, reference } = await this.insertApplication(application, submitter);
-      for (const file of accepted) await this.storeFile(id, file, now);
-      await this.mail.send({
-        to: application.email,
-        template: 'application-received',
-        locale: application.locale,
-        data: { name: recipientName(application), reference, planName },
-      });
-      await this.approvals.open({
-        subjectType: 'application',
-        subjectId: id,
-        flowId: plan.plan.approvalFlowId,
-        title: application.applicantName,
-        reference,
-        openedBy: submitter.userId,
-      });
-      return { id, reference, status: 'submitted' as const };
-    });
+      const created = await this.insertApplication(application, submitter);
+      if (!created) {
+        const message = (await this.planProblem(input)) ?? 'is not a plan open for applications';
+        throw ProblemException.validation([{ field: 'application.planId', message }]);
+      }
+      for (const file of accepted) await this.storeFile(created.id, file, now);
+      return { id: created.id, reference: created.reference, status: 'submitted' };
+    };
+    // A single statement is atomic on its own: a JSON-only staff or API submission needs no
+    // BEGIN/COMMIT around it (two round trips of four; see bench/). Files and captchas do.
+    return accepted.length === 0 && submitter.source !== 'online' ? store() : this.transactions.run(store);
   }
 
   async list(query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryDto>> {
@@ -201,22 +199,31 @@ export class ApplicationsService {
     return ApplicationDetailDto.fromParts(application, planName, files, events);
   }
 
-  /** The pending-duplicate indexes decide when two submissions race: one 201, one 409. */
+  /**
+   * The application, its first event and its intake job in one statement; undefined when its plan
+   * is not open to it. The pending-duplicate indexes decide when two submissions race.
+   */
   private async insertApplication(
     application: NewApplication,
     submitter: Submitter,
-  ): Promise<{ id: string; reference: string }> {
+  ): Promise<{ id: string; reference: string } | undefined> {
+    const event = { type: 'submitted' as const, actorKind: submitter.actorKind, actorId: submitter.actorId };
     try {
-      return await this.applications.insertWithEvent(application, {
-        type: 'submitted',
-        actorKind: submitter.actorKind,
-        actorId: submitter.actorId,
-      });
+      return await this.outbox.publishWith<{ id: string; reference: string }, CompleteIntakePayload>(
+        this.applications.submittedStatement(application, event),
+        { queue: REGISTRATION_QUEUE, name: COMPLETE_INTAKE_JOB, payload: { applicationId: application.id } },
+      );
     } catch (error) {
       if (isUniqueViolation(error, PENDING_EMAIL_INDEX)) throw pendingConflict();
       if (isUniqueViolation(error, PENDING_REGISTRATION_INDEX)) throw pendingRegistrationConflict();
       throw error;
     }
+  }
+
+  /** Why the plan would refuse this application, if it would (the INSERT checks it anyway). */
+  private async planProblem(input: ApplicationInputDto): Promise<string | undefined> {
+    const verdict = await this.plans.planForApplication(input.planId, input.kind);
+    return 'problem' in verdict ? verdict.problem : undefined;
   }
 
   private async storeFile(applicationId: string, file: AcceptedFile, now: Date): Promise<void> {
@@ -269,6 +276,7 @@ function newApplication(input: ApplicationInputDto, submitter: Submitter, now: D
   const organisation = input.organisation ? (plain(input.organisation) as StoredOrganisation) : null;
   const contact = organisation?.representatives.find((representative) => representative.isContact) ?? null;
   return {
+    id: randomUUID(),
     kind: input.kind,
     status: 'submitted',
     planId: input.planId,
@@ -313,10 +321,6 @@ function submitterOf(principal: Principal | undefined): Submitter {
     };
   }
   return { source: 'online', actorKind: 'applicant', actorId: null, userId: null, apiKeyId: null };
-}
-
-function recipientName(application: NewApplication): string {
-  return application.contactName ?? application.applicantName;
 }
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

@@ -8,3 +8,6 @@ export * from './application-reference';
 export * from './dto/application-input.dto';
 export * from './dto/application-query.dto';
 export * from './dto/application-response.dto';
+export * from './registration.worker.module';
+export * from './registration.queue';
+export { ApplicationIntake, type IntakeOutcome } from './application-intake';

@@ -154,11 +154,23 @@ describe('OutboxRelay', () => {
       expect(messages).toEqual([]);
     });
 
-    it('refuses a statement that returns no row', async () => {
+    it('records no message when the statement changes nothing', async () => {
       const nothing = { sql: `DELETE FROM publish_with_notes WHERE note = $1 RETURNING id`, params: ['none'] };
+      const before = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages`);
+      const row = await transactions.run(() =>
+        outbox.publishWith(nothing, { queue: relayed.name, name: 'do-it', payload: { note: 'none' } }),
+      );
+      expect(row).toBeUndefined();
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages`)).toEqual(before);
+    });
+
+    it('refuses a statement that returns more than one row, and keeps nothing of it in a transaction', async () => {
+      await dataSource.query(`INSERT INTO publish_with_notes (note) VALUES ('twice'), ('twice')`);
+      const both = { sql: `UPDATE publish_with_notes SET note = 'changed' WHERE note = $1 RETURNING id`, params: ['twice'] };
       await expect(
-        transactions.run(() => outbox.publishWith(nothing, { queue: relayed.name, name: 'do-it', payload: {} })),
-      ).rejects.toThrow(/returned 0 rows/);
+        transactions.run(() => outbox.publishWith(both, { queue: relayed.name, name: 'do-it', payload: {} })),
+      ).rejects.toThrow(/returned 2 rows/);
+      expect(await notes('twice')).toHaveLength(2);
     });
   });
 

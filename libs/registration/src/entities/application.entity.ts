@@ -120,4 +120,8 @@ export class Application {
   /** The member its approval made or matched (set exactly when approved). */
   @Column({ name: 'member_id', type: 'uuid', nullable: true })
   memberId: string | null;
+
+  /** When the worker sent the confirmation and opened the approval request (see ApplicationIntake). */
+  @Column({ name: 'intake_completed_at', type: 'timestamptz', nullable: true })
+  intakeCompletedAt: Date | null;
 }

@@ -1,0 +1,10 @@
+/**
+ * SQL condition: the plan `idParam` is active and open to applicants of kind `kindParam` (both
+ * placeholders, e.g. `$4`). For other domains' INSERT … SELECT … WHERE, so the check and the
+ * change are one statement (and one snapshot) rather than a look-up first (see bench/).
+ * `PlansService.planForApplication` says why a plan is not open.
+ */
+export function planOpenForApplicationSql(idParam: string, kindParam: string): string {
+  return `EXISTS (SELECT 1 FROM plans WHERE plans.id = ${idParam}::uuid AND plans.active
+                   AND ${kindParam}::text = ANY (plans.applicant_kinds))`;
+}
