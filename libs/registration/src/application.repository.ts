@@ -59,6 +59,7 @@ export class ApplicationRepository {
    */
   submittedStatement(application: NewApplication, event: NewEvent): ReturningStatement {
     return {
+      name: 'submit-application',
       with: `inserted AS (
               INSERT INTO applications (id, reference, kind, status, plan_id, locale, source, email, registration_key,
                                         applicant_name, contact_name, person, professional, organisation, consent,

@@ -46,14 +46,15 @@ export class SessionRepository {
 
   /**
    * The id and roles of the user behind a live session, in one query: every authenticated request
-   * asks this, so it is plain SQL without entity hydration (see bench/).
+   * asks this, so it is a prepared statement without entity hydration (see bench/).
    */
   async findLiveSessionUser(sessionId: string, userId: string, now: Date): Promise<Pick<User, 'id' | 'roles'> | null> {
-    const [row] = (await this.transactions.manager.query(
+    const [row] = await this.transactions.prepared<Pick<User, 'id' | 'roles'>>(
+      'live-session-user',
       `SELECT u.id, u.roles FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.active`,
       [sessionId, userId, now],
-    )) as Pick<User, 'id' | 'roles'>[];
+    );
     return row ?? null;
   }
 }

@@ -207,7 +207,7 @@ describe('OutboxRelay', () => {
       const id = await isolated
         .get(Transactions)
         .run(() => isolated.get(OutboxService).publish({ queue: offline.name, name: 'do-it', payload: { n: 4 } }));
-      await new Promise((resolve) => setTimeout(resolve, 2500)); // NOTIFY and two polls
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // a few failed polls
       await isolated.get(OutboxRelay).wake();
       expect(await row(id)).toMatchObject({ dispatched_at: null, relay_attempts: 0 });
 

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { QueueDefinition } from '../queue/queue-definition';
 import { redisOptions } from '../queue/redis-connection';
-import { OUTBOX_CHANNEL } from './outbox.service';
 
 export const RELAY_QUEUES = Symbol('RELAY_QUEUES');
 const BATCH_SIZE = 200;
-const POLL_INTERVAL_MS = 1000;
+/** Short, so a message waits ~50 ms on average; one indexed query per poll when idle. */
+const POLL_INTERVAL_MS = 100;
+/** While Redis or the database is failing, try less often. */
+const RETRY_INTERVAL_MS = 1000;
 
 interface PendingRow {
   id: string;
@@ -20,21 +21,21 @@ interface PendingRow {
 
 /**
  * Moves committed outbox rows into their BullMQ queues (job id = outbox id, so a row relayed
- * twice is still one job). Woken by NOTIFY on commit, and polls as a fallback, so rows written
- * while Redis was down go out as soon as it is back.
+ * twice is still one job). Polls (writers send no NOTIFY: see OutboxService), draining while there
+ * are rows, so rows written while Redis was down go out as soon as it is back.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<string, Queue>();
-  private listener?: Client;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   private running?: Promise<number>;
   private wakeAgain = false;
   private lastFailure = '';
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly dataSource: DataSource,
     @Inject(RELAY_QUEUES) definitions: QueueDefinition[],
   ) {
@@ -50,18 +51,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    this.timer = setInterval(() => void this.wake(), POLL_INTERVAL_MS);
-    void this.wake();
+  onApplicationBootstrap(): void {
+    void this.poll();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
     // Closing politely needs Redis; while it is down, just drop the connection.
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => queue.disconnect())));
+  }
+
+  private async poll(): Promise<void> {
+    await this.wake();
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.poll(), this.lastFailure ? RETRY_INTERVAL_MS : POLL_INTERVAL_MS);
   }
 
   /** Relays everything pending; concurrent calls coalesce into one more pass. Returns rows moved. */
@@ -115,17 +120,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       return rows.length;
     });
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL });
-    client.on('notification', () => void this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`Outbox listener lost (${error.message}); polling until restart`);
-      this.listener = undefined;
-    });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
   }
 }
