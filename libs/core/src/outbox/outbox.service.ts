@@ -46,10 +46,10 @@ export class OutboxService {
     const n = statement.params.length;
     const sql = `WITH ${statement.with ? `${statement.with},` : ''}
        change AS (${statement.sql}),
-       message AS (
+       message AS ( -- runs although unreferenced, as data-modifying CTEs always do
          INSERT INTO outbox_messages (queue, job_name, payload)
-         SELECT $${n + 1}, $${n + 2}, $${n + 3}::jsonb FROM change RETURNING id)
-       SELECT change.* FROM change, message`;
+         SELECT $${n + 1}, $${n + 2}, $${n + 3}::jsonb FROM change)
+       SELECT * FROM change`;
     const params = [...statement.params, message.queue, message.name, message.payload];
     const rows = statement.name
       ? await this.transactions.prepared<Row>(`${statement.name}+outbox`, sql, params)
