@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, waitUntil } from '@tessera/testing';
 import { Pool } from 'pg';
+import { LoadClient } from './load-client';
 import {
   benchEnvironment,
-  LoadClient,
   multipartBody,
   cpuMeter,
   describeCpu,
@@ -93,11 +93,11 @@ export async function registrationBench(): Promise<void> {
     )) as { id: string };
 
     const latencies: number[] = [];
-    const client = new LoadClient(base + '/', CONCURRENCY);
+    const client = await LoadClient.open(port, CONCURRENCY);
     const submit = async (i: number, record: boolean) => {
       const { body, contentType } = multipartBody({ application: JSON.stringify(applicationJson(i, plan.id)) });
       const started = performance.now();
-      const response = await client.post('applications', body, {
+      const response = await client.post('/api/v1/applications', body, {
         authorization: `Bearer ${accessToken}`,
         'content-type': contentType,
       });

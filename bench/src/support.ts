@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,44 +90,6 @@ export function processCpuMs(pid: number | undefined): number | null {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return null;
-  }
-}
-
-/**
- * A lean HTTP client for load: keep-alive sockets (one per concurrent task) and bodies encoded
- * by the caller. The load generator shares the machine's cores with the API and the database;
- * fetch with FormData cost it ~1.2 ms of CPU per request, which the API's rate then paid for.
- */
-export class LoadClient {
-  private readonly agent: Agent;
-
-  constructor(
-    private readonly baseUrl: string,
-    concurrency: number,
-  ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  }
-
-  post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-    const url = new URL(path, this.baseUrl);
-    return new Promise((resolve, reject) => {
-      const outgoing = request(
-        url,
-        { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': String(body.length) } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          response.on('error', reject);
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body);
-    });
-  }
-
-  close(): void {
-    this.agent.destroy();
   }
 }
 
