@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
@@ -31,9 +32,10 @@ describe('applications against the real database and disk', () => {
   let officer: Principal;
   let individualPlanId: string;
   let organisationPlanId: string;
+  let closedPlanId: string;
 
-  const individual = (email: string): MultipartBody => ({
-    fields: { application: individualApplication(individualPlanId, email) },
+  const individual = (email: string, planId = individualPlanId): MultipartBody => ({
+    fields: { application: individualApplication(planId, email) },
     files: [
       { field: 'documents', filename: 'diploma.pdf', declaredType: 'application/pdf', bytes: pdfHeader(2048, email) },
       { field: 'documents', filename: 'id.png', declaredType: 'image/png', bytes: pngHeader(800, 600, 4096) },
@@ -89,6 +91,12 @@ describe('applications against the real database and disk', () => {
       code: 'int-organisation',
       name: 'Organisation',
       applicantKinds: ['organisation'],
+    });
+    closedPlanId = await createPlan(moduleRef, {
+      code: 'int-closed',
+      name: 'Closed',
+      applicantKinds: ['individual'],
+      active: false,
     });
   });
   afterAll(() => moduleRef.close());
@@ -151,6 +159,24 @@ describe('applications against the real database and disk', () => {
 
     expect(insert).toHaveBeenCalledTimes(2);
     expect(storedWhenItFailed).toBe(2); // a file is written before its row
+    expect(await counts()).toEqual(before);
+  });
+
+  // Staff and API submissions leave the plan to the INSERT: with files (in a transaction) or without.
+  it.each([
+    ['unknown', () => randomUUID(), 'is not a plan open for applications', true],
+    ['inactive', () => closedPlanId, 'is not a plan open for applications', false],
+    ['for organisations only', () => organisationPlanId, 'is not open to individuals', true],
+  ])('refuses a staff submission to a plan that is %s, and stores nothing', async (_, planId, message, withFiles) => {
+    const before = await counts();
+    const submission = individual(uniqueEmail(), planId());
+
+    const refused = applications.submit(withFiles ? submission : { ...submission, files: [] }, officer);
+
+    await expect(refused).rejects.toBeInstanceOf(ProblemException);
+    await expect(refused).rejects.toMatchObject({
+      problem: { status: 400, errors: [{ field: 'application.planId', message }] },
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -46,7 +46,7 @@ export async function seedOfficer(moduleRef: TestingModule, email: string): Prom
 /** A plan open to `applicantKinds` (yearly, 60 EUR); returns its id. */
 export async function createPlan(
   moduleRef: TestingModule,
-  plan: { code: string; name: string; applicantKinds: ApplicantKind[]; approvalFlowId?: string },
+  plan: { code: string; name: string; applicantKinds: ApplicantKind[]; approvalFlowId?: string; active?: boolean },
 ): Promise<string> {
   const created = await moduleRef
     .get(PlansService)
