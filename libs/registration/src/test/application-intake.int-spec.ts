@@ -96,6 +96,7 @@ describe('application intake', () => {
         requests: [],
         completedAt: null,
       });
+      const emails = await emailCount(db);
 
       expect(await complete(application.id)).toBe('completed');
 
@@ -119,6 +120,8 @@ describe('application intake', () => {
         ],
         completedAt: expect.any(Date),
       });
+      // The confirmation, and the approval request's notice to the one officer.
+      expect(await emailCount(db)).toBe(emails + 2);
     });
 
     it('does nothing more when run again', async () => {

@@ -43,7 +43,7 @@ export async function seedOfficer(moduleRef: TestingModule, email: string): Prom
   return { kind: 'user', userId: id, sessionId: randomUUID(), roles: ['officer'] };
 }
 
-/** A plan open to `applicantKinds` (yearly, 60 EUR); returns its id. */
+/** A yearly plan at 60 EUR for `applicantKinds`, active unless told otherwise; returns its id. */
 export async function createPlan(
   moduleRef: TestingModule,
   plan: { code: string; name: string; applicantKinds: ApplicantKind[]; approvalFlowId?: string; active?: boolean },
