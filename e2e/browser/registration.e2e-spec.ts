@@ -1,5 +1,5 @@
 import { type Page } from 'playwright-core';
-import { jsonPart, postApplication } from '../support/applications';
+import { personApplication, postApplication } from '../support/applications';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
@@ -258,23 +258,7 @@ describe('membership application journey (SPA in Chromium)', () => {
     try {
       const created = await postApplication(
         stack.baseUrl,
-        [
-          jsonPart({
-            kind: 'individual',
-            planId,
-            locale: 'en',
-            consent: { terms: true, privacy: true },
-            person: {
-              firstName: 'Wait',
-              lastName: 'Moment',
-              email: uniqueEmail('opening'),
-              phone: '+32 470 11 22 33',
-              birthDate: '1988-04-02',
-              address: { line1: '3 Rue Neuve', postalCode: '1000', city: 'Brussels', country: 'BE' },
-              nationality: 'BE',
-            },
-          }),
-        ],
+        [personApplication(planId, { firstName: 'Wait', lastName: 'Moment', email: uniqueEmail('opening') })],
         { authorization: `Bearer ${adminToken}` },
       );
       expect(created.status).toBe(201);
