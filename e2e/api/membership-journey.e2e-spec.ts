@@ -1,6 +1,6 @@
 import type { TesseraClient } from '@tessera/api-client';
 import { solveCaptcha, waitUntil } from '@tessera/testing';
-import { jsonPart, postApplication } from '../support/applications';
+import { personApplication, postApplication } from '../support/applications';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -23,7 +23,6 @@ describe('membership journey: apply → approve → member → portal (API over 
   let cleo: StaffSession;
   let olga: StaffSession;
   let planId: string;
-  const address = { line1: '12 Rue de la Loi', postalCode: '1000', city: 'Brussels', country: 'BE' };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -64,21 +63,7 @@ describe('membership journey: apply → approve → member → portal (API over 
   /** Applies on the public form (captcha, signature), as a person would. */
   async function apply(email: string, firstName = 'Marie'): Promise<{ id: string; reference: string }> {
     const answer = await postApplication(stack.baseUrl, [
-      jsonPart({
-        kind: 'individual',
-        planId,
-        locale: 'en',
-        consent: { terms: true, privacy: true },
-        person: {
-          firstName,
-          lastName: 'Curie',
-          email,
-          phone: '+32 470 12 34 56',
-          birthDate: '1990-11-07',
-          address,
-          nationality: 'FR',
-        },
-      }),
+      personApplication(planId, { firstName, lastName: 'Curie', email }),
       { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
       { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
     ]);

@@ -2,7 +2,7 @@ import type { TesseraClient } from '@tessera/api-client';
 import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
-import { jsonPart, postApplication } from '../support/applications';
+import { personApplication, postApplication } from '../support/applications';
 import { pngFile, svgFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
@@ -21,7 +21,6 @@ describe('approval journey (SPA in Chromium)', () => {
   let aria: StaffSession;
   let flowId: string;
   let planId: string;
-  const address = { line1: '12 Rue de la Loi', postalCode: '1000', city: 'Brussels', country: 'BE' };
   const marie = { email: uniqueEmail('marie'), firstName: 'Marie', lastName: 'Curie' };
   const pierre = { email: uniqueEmail('pierre'), firstName: 'Pierre', lastName: 'Curie' };
   let marieApplication: { id: string; reference: string };
@@ -45,21 +44,7 @@ describe('approval journey (SPA in Chromium)', () => {
   async function apply(person: typeof marie): Promise<{ id: string; reference: string }> {
     const { stack } = journey;
     const answer = await postApplication(stack.baseUrl, [
-      jsonPart({
-        kind: 'individual',
-        planId,
-        locale: 'en',
-        consent: { terms: true, privacy: true },
-        person: {
-          firstName: person.firstName,
-          lastName: person.lastName,
-          email: person.email,
-          phone: '+32 470 12 34 56',
-          birthDate: '1990-11-07',
-          address,
-          nationality: 'FR',
-        },
-      }),
+      personApplication(planId, person),
       { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
       { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
       { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },

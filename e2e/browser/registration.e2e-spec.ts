@@ -1,4 +1,5 @@
 import { type Page } from 'playwright-core';
+import { personApplication, postApplication } from '../support/applications';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
@@ -17,6 +18,7 @@ describe('membership application journey (SPA in Chromium)', () => {
   let journey: BrowserJourney;
   const planCode = `browser-${Date.now().toString(36)}`;
   let adminToken: string;
+  let planId: string;
 
   beforeAll(async () => {
     journey = await startBrowserJourney('registration');
@@ -40,6 +42,7 @@ describe('membership application journey (SPA in Chromium)', () => {
       },
     });
     expect(plan.response.status).toBe(201);
+    planId = plan.data!.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -247,6 +250,38 @@ describe('membership application journey (SPA in Chromium)', () => {
     expect(plans.data?.items.find((plan) => plan.code === planCode)?.price).toEqual({ amount: 9990, currency: 'EUR' });
     expect(journey.pageErrors).toEqual([]);
   }, 120_000);
+
+  it("says an application's approval request is opening until the worker has opened it", async () => {
+    const { stack, spa } = journey;
+    const resumeIntakes = await stack.holdIntakes();
+    const page = await newPage();
+    try {
+      const created = await postApplication(
+        stack.baseUrl,
+        [personApplication(planId, { firstName: 'Wait', lastName: 'Moment', email: uniqueEmail('opening') })],
+        { authorization: `Bearer ${adminToken}` },
+      );
+      expect(created.status).toBe(201);
+
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.goto(`${spa.origin}/office/applications/${created.body.id as string}`);
+      await page.getByTestId('subject-approval-opening').waitFor();
+      await screenshot(page, 'office-application-opening');
+
+      // The worker catches up; the card looks again on its own, without a reload.
+      await resumeIntakes();
+      await page.getByTestId('subject-approval').waitFor();
+      expect(await page.getByTestId('subject-approval').textContent()).toContain('Pending');
+      await screenshot(page, 'office-application-opened');
+    } catch (error) {
+      await screenshot(page, 'opening-failure').catch(() => undefined);
+      throw error;
+    } finally {
+      await resumeIntakes();
+      await journey.closePages();
+    }
+    expect(journey.pageErrors).toEqual([]);
+  }, 60_000);
 
   it('can be filled in and sent with the keyboard alone', async () => {
     const { spa } = journey;

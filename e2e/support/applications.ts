@@ -46,3 +46,25 @@ export async function postApplication(
 }
 
 export const jsonPart = (value: unknown): Part => ({ field: 'application', value: JSON.stringify(value) });
+
+/**
+ * The `application` part of a person applying for `planId` in English: the journeys' shared
+ * particulars, with the name and e-mail that tell their applicants apart.
+ */
+export const personApplication = (
+  planId: string,
+  person: { firstName: string; lastName: string; email: string },
+): Part =>
+  jsonPart({
+    kind: 'individual',
+    planId,
+    locale: 'en',
+    consent: { terms: true, privacy: true },
+    person: {
+      ...person,
+      phone: '+32 470 12 34 56',
+      birthDate: '1990-11-07',
+      address: { line1: '12 Rue de la Loi', postalCode: '1000', city: 'Brussels', country: 'BE' },
+      nationality: 'FR',
+    },
+  });

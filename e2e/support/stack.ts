@@ -1,8 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@tessera/api';
 import { createTesseraClient, type TesseraClient } from '@tessera/api-client';
+import { REGISTRATION_QUEUE } from '@tessera/registration';
 import { SmtpSink, waitUntil } from '@tessera/testing';
 import { WorkerModule } from '@tessera/worker';
 import { DataSource } from 'typeorm';
@@ -21,6 +23,11 @@ export interface Stack {
    * (confirmation e-mail and approval request: see ApplicationIntake).
    */
   intakesSettled(): Promise<void>;
+  /**
+   * Holds the intake of applications back, as a worker that is behind would, until the returned
+   * function is called (their jobs wait in the paused queue).
+   */
+  holdIntakes(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +52,7 @@ export async function startStack(): Promise<Stack> {
     api,
     worker,
     intakesSettled: () => intakesSettled(api.get(DataSource)),
+    holdIntakes: () => holdIntakes(worker),
     async stop() {
       await api.close();
       await worker.close();
@@ -63,6 +71,14 @@ async function intakesSettled(dataSource: DataSource): Promise<void> {
     },
     { description: 'every application intake to complete' },
   );
+}
+
+async function holdIntakes(worker: INestApplicationContext): Promise<() => Promise<void>> {
+  const queue = worker.get<{ pause(): Promise<void>; resume(): Promise<void> }>(getQueueToken(REGISTRATION_QUEUE), {
+    strict: false,
+  });
+  await queue.pause();
+  return () => queue.resume();
 }
 
 /** A client that sends this bearer token. */

@@ -95,7 +95,8 @@ export class ApplicationsService {
       errors.push({ field: 'signature', message: 'is required: draw your signature' });
     // Online applicants hear of a closed plan with their other field errors, before the captcha
     // is spent; staff and API submissions leave it to the INSERT (a round trip less, see bench/).
-    const planProblem = submitter.source === 'online' && parsed.input ? await this.planProblem(parsed.input) : undefined;
+    const planProblem =
+      submitter.source === 'online' && parsed.input ? await this.planProblem(parsed.input) : undefined;
     if (planProblem) errors.push({ field: 'application.planId', message: planProblem });
     if (errors.length > 0 || !parsed.input) throw ProblemException.validation(errors);
     const input = parsed.input;

@@ -130,7 +130,7 @@ describe('OutboxRelay', () => {
         }),
       );
       expect(row).toEqual({ id: expect.any(Number), note: 'kept' });
-      expect(await notes('kept')).toEqual([{ id: row.id }]);
+      expect(await notes('kept')).toEqual([{ id: row!.id }]);
       const job = await waitUntil(
         async () => (await queue.getJobs(['waiting'])).find((waiting) => waiting.data.note === 'kept'),
         { description: 'the message to be relayed' },
@@ -166,11 +166,18 @@ describe('OutboxRelay', () => {
 
     it('refuses a statement that returns more than one row, and keeps nothing of it in a transaction', async () => {
       await dataSource.query(`INSERT INTO publish_with_notes (note) VALUES ('twice'), ('twice')`);
-      const both = { sql: `UPDATE publish_with_notes SET note = 'changed' WHERE note = $1 RETURNING id`, params: ['twice'] };
+      const both = {
+        sql: `UPDATE publish_with_notes SET note = 'changed' WHERE note = $1 RETURNING id`,
+        params: ['twice'],
+      };
       await expect(
-        transactions.run(() => outbox.publishWith(both, { queue: relayed.name, name: 'do-it', payload: {} })),
-      ).rejects.toThrow(/returned 2 rows/);
+        transactions.run(() =>
+          outbox.publishWith(both, { queue: relayed.name, name: 'do-it', payload: { note: 'twice' } }),
+        ),
+      ).rejects.toThrow(/returned \d+ rows, not one/);
       expect(await notes('twice')).toHaveLength(2);
+      const messages = await dataSource.query(`SELECT id FROM outbox_messages WHERE payload->>'note' = 'twice'`);
+      expect(messages).toEqual([]);
     });
   });
 

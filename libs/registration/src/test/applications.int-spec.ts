@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
-import {
-  CaptchaModule,
-  ProblemException,
-  StorageModule,
-  Transactions,
-  type MultipartBody,
-  type Principal,
-} from '@tessera/core';
-import { MailService } from '@tessera/notifications';
-import { PlansService } from '@tessera/plans';
-import { createWorkerTestingModule } from '@tessera/testing';
-import { UsersService } from '@tessera/users';
+import { ProblemException, Transactions, type MultipartBody, type Principal } from '@tessera/core';
 import { DataSource } from 'typeorm';
+import { ApplicationRepository } from '../application.repository';
 import { ApplicationsService } from '../applications.service';
-import { RegistrationModule } from '../registration.module';
+import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE } from '../registration.queue';
 import { jpegHeader, pdfHeader, pngHeader } from './files';
-
-const officer: Principal = { kind: 'user', userId: randomUUID(), sessionId: randomUUID(), roles: ['officer'] };
-const address = { line1: '1 Main Street', postalCode: '1000', city: 'Brussels', country: 'BE' };
+import {
+  address,
+  bootRegistration,
+  createPlan,
+  individualApplication,
+  seedOfficer,
+  uniqueEmail,
+} from './registration-testing';
 
 /** Every file under a directory, recursively. */
 function filesUnder(dir: string): string[] {
@@ -35,28 +29,13 @@ describe('applications against the real database and disk', () => {
   let applications: ApplicationsService;
   let db: DataSource;
   let storageDir: string;
+  let officer: Principal;
   let individualPlanId: string;
   let organisationPlanId: string;
-  let counter = 0;
+  let closedPlanId: string;
 
-  const individual = (email: string): MultipartBody => ({
-    fields: {
-      application: JSON.stringify({
-        kind: 'individual',
-        planId: individualPlanId,
-        locale: 'en',
-        consent: { terms: true, privacy: true },
-        person: {
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-          email,
-          phone: '+32 470 12 34 56',
-          birthDate: '1990-12-10',
-          address,
-          nationality: 'GB',
-        },
-      }),
-    },
+  const individual = (email: string, planId = individualPlanId): MultipartBody => ({
+    fields: { application: individualApplication(planId, email) },
     files: [
       { field: 'documents', filename: 'diploma.pdf', declaredType: 'application/pdf', bytes: pdfHeader(2048, email) },
       { field: 'documents', filename: 'id.png', declaredType: 'image/png', bytes: pngHeader(800, 600, 4096) },
@@ -83,8 +62,6 @@ describe('applications against the real database and disk', () => {
     files: [],
   });
 
-  const uniqueEmail = () => `applicant.${(counter += 1)}.${Date.now().toString(36)}@example.test`;
-
   async function counts(): Promise<
     Record<'applications' | 'files' | 'events' | 'emails' | 'outbox' | 'approvals' | 'stored', number>
   > {
@@ -102,41 +79,30 @@ describe('applications against the real database and disk', () => {
   }
 
   beforeAll(async () => {
-    storageDir = mkdtempSync(join(tmpdir(), 'tessera-registration-int-'));
-    moduleRef = await createWorkerTestingModule({
-      imports: [StorageModule, CaptchaModule, RegistrationModule],
-      queues: [],
-      env: { STORAGE_DIR: storageDir },
-    });
+    ({ moduleRef, db, storageDir } = await bootRegistration());
     applications = moduleRef.get(ApplicationsService);
-    db = moduleRef.get(DataSource);
-    // The officer must exist: the approval request it opens records who opened it.
-    await moduleRef.get(UsersService).seedUser({
-      email: 'int.officer@example.test',
-      name: 'Olive Officer',
-      roles: ['officer'],
-      password: 'Officer-Password-2026!',
+    officer = await seedOfficer(moduleRef, 'int.officer@example.test');
+    individualPlanId = await createPlan(moduleRef, {
+      code: 'int-individual',
+      name: 'Individual',
+      applicantKinds: ['individual'],
     });
-    const [{ id: officerId }] = await db.query(`SELECT id FROM users WHERE email = 'int.officer@example.test'`);
-    Object.assign(officer, { userId: officerId });
-    const plans = moduleRef.get(PlansService);
-    const common = { price: { amount: 6000, currency: 'EUR' }, period: { count: 1, unit: 'year' as const } };
-    individualPlanId = (
-      await plans.create({ code: 'int-individual', name: 'Individual', applicantKinds: ['individual'], ...common })
-    ).id;
-    organisationPlanId = (
-      await plans.create({
-        code: 'int-organisation',
-        name: 'Organisation',
-        applicantKinds: ['organisation'],
-        ...common,
-      })
-    ).id;
+    organisationPlanId = await createPlan(moduleRef, {
+      code: 'int-organisation',
+      name: 'Organisation',
+      applicantKinds: ['organisation'],
+    });
+    closedPlanId = await createPlan(moduleRef, {
+      code: 'int-closed',
+      name: 'Closed',
+      applicantKinds: ['individual'],
+      active: false,
+    });
   });
   afterAll(() => moduleRef.close());
   afterEach(() => jest.restoreAllMocks());
 
-  it('stores the application, its files byte for byte, its history and the e-mail together', async () => {
+  it('stores the application, its files byte for byte, its history and its intake job together', async () => {
     const before = await counts();
     const submission = individual(uniqueEmail());
     const created = await applications.submit(submission, officer);
@@ -150,12 +116,19 @@ describe('applications against the real database and disk', () => {
       applications: before.applications + 1,
       files: before.files + 4,
       events: before.events + 1,
-      // The applicant's confirmation, and the approval request to the one officer.
-      emails: before.emails + 2,
-      outbox: before.outbox + 2,
-      approvals: before.approvals + 1,
+      // The applicant's confirmation and the approval request follow in the worker (ApplicationIntake).
+      emails: before.emails,
+      outbox: before.outbox + 1,
+      approvals: before.approvals,
       stored: before.stored + 4,
     });
+    const job = await db.query(
+      `SELECT queue, job_name, payload FROM outbox_messages WHERE payload->>'applicationId' = $1`,
+      [created.id],
+    );
+    expect(job).toEqual([
+      { queue: REGISTRATION_QUEUE, job_name: COMPLETE_INTAKE_JOB, payload: { applicationId: created.id } },
+    ]);
     const rows: { storage_key: string; sha256: string; role: string }[] = await db.query(
       `SELECT storage_key, sha256, role FROM application_files WHERE application_id = $1 ORDER BY role, position`,
       [created.id],
@@ -169,13 +142,41 @@ describe('applications against the real database and disk', () => {
     });
   });
 
-  it('leaves no row and no file when the transaction fails after the files were written', async () => {
+  it('leaves no row, no intake job and no file when the transaction fails after the files were written', async () => {
     const before = await counts();
-    const send = jest.spyOn(moduleRef.get(MailService), 'send').mockRejectedValueOnce(new Error('SMTP outbox down'));
+    const repository = moduleRef.get(ApplicationRepository);
+    const insertFile = repository.insertFile.bind(repository);
+    let storedWhenItFailed = 0;
+    const insert = jest
+      .spyOn(repository, 'insertFile')
+      .mockImplementationOnce(insertFile)
+      .mockImplementationOnce(async () => {
+        storedWhenItFailed = filesUnder(storageDir).length - before.stored;
+        throw new Error('the database went away');
+      });
 
-    await expect(applications.submit(individual(uniqueEmail()), officer)).rejects.toThrow('SMTP outbox down');
+    await expect(applications.submit(individual(uniqueEmail()), officer)).rejects.toThrow('the database went away');
 
-    expect(send).toHaveBeenCalledTimes(1); // so the files had been written: mail is the last step
+    expect(insert).toHaveBeenCalledTimes(2);
+    expect(storedWhenItFailed).toBe(2); // a file is written before its row
+    expect(await counts()).toEqual(before);
+  });
+
+  // Staff and API submissions leave the plan to the INSERT: with files (in a transaction) or without.
+  it.each([
+    ['unknown', () => randomUUID(), 'is not a plan open for applications', true],
+    ['inactive', () => closedPlanId, 'is not a plan open for applications', false],
+    ['for organisations only', () => organisationPlanId, 'is not open to individuals', true],
+  ])('refuses a staff submission to a plan that is %s, and stores nothing', async (_, planId, message, withFiles) => {
+    const before = await counts();
+    const submission = individual(uniqueEmail(), planId());
+
+    const refused = applications.submit(withFiles ? submission : { ...submission, files: [] }, officer);
+
+    await expect(refused).rejects.toBeInstanceOf(ProblemException);
+    await expect(refused).rejects.toMatchObject({
+      problem: { status: 400, errors: [{ field: 'application.planId', message }] },
+    });
     expect(await counts()).toEqual(before);
   });
 
