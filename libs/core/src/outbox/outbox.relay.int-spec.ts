@@ -174,7 +174,7 @@ describe('OutboxRelay', () => {
         transactions.run(() =>
           outbox.publishWith(both, { queue: relayed.name, name: 'do-it', payload: { note: 'twice' } }),
         ),
-      ).rejects.toThrow(/returned \d+ rows, not one/);
+      ).rejects.toThrow(/returned 2 rows, not one/);
       expect(await notes('twice')).toHaveLength(2);
       const messages = await dataSource.query(`SELECT id FROM outbox_messages WHERE payload->>'note' = 'twice'`);
       expect(messages).toEqual([]);
