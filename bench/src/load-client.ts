@@ -75,7 +75,9 @@ export class LoadClient {
     const head = [
       `POST ${path} HTTP/1.1`,
       `host: 127.0.0.1:${this.port}`,
-      ...Object.entries({ ...headers, 'content-length': String(body.length) }).map(([name, value]) => `${name}: ${value}`),
+      ...Object.entries({ ...headers, 'content-length': String(body.length) }).map(
+        ([name, value]) => `${name}: ${value}`,
+      ),
     ].join('\r\n');
     try {
       return await connection.send(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), body]));

@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import { freePort, waitUntil } from '@tessera/testing';
 import { Pool } from 'pg';
 import { LoadClient } from './load-client';
-import {
-  benchEnvironment,
-  multipartBody,
-  cpuMeter,
-  describeCpu,
-  percentile,
-  report,
-  timed,
-} from './support';
+import { benchEnvironment, multipartBody, cpuMeter, describeCpu, percentile, report, timed } from './support';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
@@ -168,9 +160,15 @@ export async function registrationBench(): Promise<void> {
  */
 async function measureIntake(env: Record<string, string>, pool: Pool, count: number): Promise<void> {
   const pending = async () =>
-    ((await pool.query(`SELECT count(*)::int AS n FROM applications WHERE intake_completed_at IS NULL AND reference LIKE 'APP-%'`)).rows[0] as {
-      n: number;
-    }).n;
+    (
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM applications WHERE intake_completed_at IS NULL AND reference LIKE 'APP-%'`,
+        )
+      ).rows[0] as {
+        n: number;
+      }
+    ).n;
   const worker = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'worker', 'dist', 'main.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -21,6 +21,7 @@ export * from './outbox/outbox.schema';
 export * from './queue/queue-definition';
 export * from './queue/redis-connection';
 export * from './queue/queue.module';
+export * from './queue/quiet-worker-host';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
 export * from './auth/authentication.guard';

@@ -1,5 +1,6 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { QuietWorkerHost } from '@tessera/core';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ApprovalReminders } from '../approval-reminders.service';
 import {
@@ -13,26 +14,15 @@ import {
 
 /** Thin: a `send-reminders` job is one reminder sweep. */
 @Processor(APPROVAL_QUEUE)
-export class ApprovalRemindersProcessor extends WorkerHost {
-  private readonly logger = new Logger(ApprovalRemindersProcessor.name);
-  private lastError = '';
-
+export class ApprovalRemindersProcessor extends QuietWorkerHost {
   constructor(private readonly reminders: ApprovalReminders) {
-    super();
+    super('Approval worker');
   }
 
   async process(job: Job<SendRemindersPayload>): Promise<{ reminded: number }> {
     if (job.name !== SEND_REMINDERS_JOB)
       throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${APPROVAL_QUEUE}"`);
     return { reminded: await this.reminders.sendReminders() };
-  }
-
-  /** Connection trouble (Redis down): said once, not on every reconnection attempt. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    if (error.message === this.lastError) return;
-    this.lastError = error.message;
-    this.logger.warn(`Approval worker: ${error.message}`);
   }
 }
 

@@ -1,17 +1,14 @@
-import { Logger } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { QuietWorkerHost } from '@tessera/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { MailDeliveryService, type DeliveryOutcome } from '../mail-delivery.service';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from '../notifications.queue';
 
 /** Thin: turns a BullMQ job of the `email` queue into one delivery attempt. */
 @Processor(EMAIL_QUEUE, { concurrency: 5 })
-export class EmailProcessor extends WorkerHost {
-  private readonly logger = new Logger(EmailProcessor.name);
-  private lastError = '';
-
+export class EmailProcessor extends QuietWorkerHost {
   constructor(private readonly delivery: MailDeliveryService) {
-    super();
+    super('E-mail worker');
   }
 
   async process(job: Job<SendEmailPayload>): Promise<DeliveryOutcome> {
@@ -19,19 +16,5 @@ export class EmailProcessor extends WorkerHost {
       throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${EMAIL_QUEUE}"`);
     const attempt = job.attemptsMade + 1;
     return this.delivery.deliver(job.data.emailId, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
-  }
-
-  /** Connection trouble (Redis down): said once, not on every reconnection attempt. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    if (error.message === this.lastError) return;
-    this.lastError = error.message;
-    this.logger.warn(`E-mail worker: ${error.message}`);
-  }
-
-  @OnWorkerEvent('ready')
-  onReady(): void {
-    if (this.lastError) this.logger.log('E-mail worker connected');
-    this.lastError = '';
   }
 }
