@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { QuietWorkerHost } from '@tessera/core';
+import { QuietWorkerHost, workerOptions } from '@tessera/core';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ApprovalReminders } from '../approval-reminders.service';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../approval.queue';
 
 /** Thin: a `send-reminders` job is one reminder sweep. */
-@Processor(APPROVAL_QUEUE)
+@Processor(APPROVAL_QUEUE, workerOptions())
 export class ApprovalRemindersProcessor extends QuietWorkerHost {
   constructor(private readonly reminders: ApprovalReminders) {
     super('Approval worker');

@@ -1,5 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import type { WorkerOptions } from 'bullmq';
+
+/**
+ * Options for `@Processor`: after losing Redis a worker waits `runRetryDelay` before it asks for
+ * jobs again — BullMQ's 15 s would hold e-mails back that long after every Redis blip.
+ */
+export function workerOptions(options: Partial<WorkerOptions> = {}): Partial<WorkerOptions> {
+  return { runRetryDelay: 2_000, ...options };
+}
 
 /**
  * A BullMQ processor that reports connection trouble (Redis down) once, not on every

@@ -1,11 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import { QuietWorkerHost } from '@tessera/core';
+import { QuietWorkerHost, workerOptions } from '@tessera/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { MailDeliveryService, type DeliveryOutcome } from '../mail-delivery.service';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from '../notifications.queue';
 
 /** Thin: turns a BullMQ job of the `email` queue into one delivery attempt. */
-@Processor(EMAIL_QUEUE, { concurrency: 5 })
+@Processor(EMAIL_QUEUE, workerOptions({ concurrency: 5 }))
 export class EmailProcessor extends QuietWorkerHost {
   constructor(private readonly delivery: MailDeliveryService) {
     super('E-mail worker');

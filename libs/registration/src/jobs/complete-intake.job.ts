@@ -1,11 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import { QuietWorkerHost } from '@tessera/core';
+import { QuietWorkerHost, workerOptions } from '@tessera/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ApplicationIntake, type IntakeOutcome } from '../application-intake';
 import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE, type CompleteIntakePayload } from '../registration.queue';
 
 /** Thin: a `complete-intake` job is one intake run for one application. */
-@Processor(REGISTRATION_QUEUE, { concurrency: 5 })
+@Processor(REGISTRATION_QUEUE, workerOptions({ concurrency: 5 }))
 export class CompleteIntakeProcessor extends QuietWorkerHost {
   constructor(private readonly intake: ApplicationIntake) {
     super('Registration worker');
