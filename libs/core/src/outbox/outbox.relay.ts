@@ -11,6 +11,13 @@ const BATCH_SIZE = 200;
 const POLL_INTERVAL_MS = 100;
 /** While Redis or the database is failing, try less often. */
 const RETRY_INTERVAL_MS = 1000;
+/**
+ * How long one batch may wait for Redis. Seen here: an `addBulk` sent while Redis was down hung
+ * for ~30 s after it came back, holding the batch's row locks and the relay with it. Giving up
+ * and retrying is safe: the rows stay pending, and a job id is its outbox id, so a late `addBulk`
+ * and the retry still make one job.
+ */
+const REDIS_ANSWER_TIMEOUT_MS = 3000;
 
 interface PendingRow {
   id: string;
@@ -112,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const jobs = rows
           .filter((row) => row.queue === name)
           .map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: row.id } }));
-        if (jobs.length > 0) await queue.addBulk(jobs);
+        if (jobs.length > 0) await withinTimeout(queue.addBulk(jobs), REDIS_ANSWER_TIMEOUT_MS);
       }
       await manager.query(
         `UPDATE outbox_messages SET dispatched_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)`,
@@ -121,4 +128,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return rows.length;
     });
   }
+}
+
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,6 +11,9 @@ export function redisOptions(redisUrl: string, overrides: RedisOptions = {}): Re
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
     tls: url.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
+    // Back within ~2 s of Redis returning: BullMQ's default backs off exponentially up to 20 s,
+    // so after an outage of some seconds e-mails and jobs waited that long for a reconnection.
+    retryStrategy: (attempt: number) => Math.min(attempt * 250, 2_000),
     ...overrides,
   };
 }
