@@ -3,6 +3,7 @@ import { Clock, Transactions } from '@tessera/core';
 import { ApprovalService } from '@tessera/approval';
 import { MailService } from '@tessera/notifications';
 import { PlansService } from '@tessera/plans';
+import { applicantGreeting } from './application-outcome.mailer';
 import { ApplicationRepository } from './application.repository';
 import type { Application } from './entities/application.entity';
 
@@ -47,7 +48,7 @@ export class ApplicationIntake {
       template: 'application-received',
       locale: application.locale,
       data: {
-        name: application.contactName ?? application.applicantName,
+        name: applicantGreeting(application),
         reference: application.reference,
         planName: plan.name,
       },

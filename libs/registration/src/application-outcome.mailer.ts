@@ -9,6 +9,11 @@ export type ApplicationOutcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'cancelled'; reason: string };
 
+/** Whom an e-mail to the applicant greets: an organisation's contact person, else the applicant. */
+export function applicantGreeting(application: Pick<Application, 'contactName' | 'applicantName'>): string {
+  return application.contactName ?? application.applicantName;
+}
+
 /** The outcome e-mails of an application: to the applicant, and to every active officer. */
 @Injectable()
 export class ApplicationOutcomeMailer {
@@ -50,7 +55,7 @@ export class ApplicationOutcomeMailer {
   private async toApplicant(application: Application, outcome: ApplicationOutcome): Promise<void> {
     const to = application.email;
     const locale = application.locale;
-    const name = application.contactName ?? application.applicantName;
+    const name = applicantGreeting(application);
     const reference = application.reference;
     if (outcome.kind === 'approved')
       await this.mail.send({
