@@ -220,7 +220,7 @@ describe('OutboxRelay', () => {
 
       await redis.start();
       await waitUntil(async () => (await row(id))?.dispatched_at, {
-        timeoutMs: 15_000,
+        timeoutMs: 60_000,
         description: 'the row to be relayed after Redis came back',
       });
       const restarted = queueAt(redis.url, offline.name);
@@ -229,6 +229,6 @@ describe('OutboxRelay', () => {
       } finally {
         await restarted.close();
       }
-    });
+    }, 90_000); // a reconnection under load has been seen to take ~30 s
   });
 });
