@@ -76,6 +76,10 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     });
     expect(deep.status).toBe(400);
     expect(await deep.json()).toMatchObject({ status: 400, detail: expect.stringContaining('nested') });
+    // Helmet's headers on every answer, problems included; no X-Powered-By.
+    expect(deep.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(deep.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(deep.headers.get('x-powered-by')).toBeNull();
     const missing = await raw('/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ status: 404, title: 'Not found' });

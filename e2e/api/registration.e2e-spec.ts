@@ -483,6 +483,45 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('takes an application without files as an application/json body from staff and API keys', async () => {
+    const postJson = (body: unknown, headers: Record<string, string>) =>
+      fetch(`${stack.baseUrl}/api/v1/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const staffEmail = uniqueEmail('json-staff');
+    const staff = await postJson(individualJson(staffEmail), { authorization: `Bearer ${adminToken}` });
+    expect(staff.status).toBe(201);
+    const created = (await staff.json()) as { id: string; reference: string; status: string };
+    expect(created).toMatchObject({ reference: expect.stringMatching(/^APP-\d{4}-\d{6}$/), status: 'submitted' });
+    expect(await detailOf(created.id)).toMatchObject({ source: 'staff', email: staffEmail, files: [] });
+
+    const key = await asAdmin.POST('/api/v1/api-keys', { body: { name: 'Shop', scopes: ['applications:write'] } });
+    const viaApi = await postJson(individualJson(uniqueEmail('json-api')), { 'x-api-key': key.data!.key });
+    expect(viaApi.status).toBe(201);
+    expect(await detailOf(((await viaApi.json()) as { id: string }).id)).toMatchObject({ source: 'api' });
+
+    // Bad fields are named as in the form's `application` part, and nothing is stored.
+    const before = await stored();
+    const invalid = await postJson(
+      { ...individualJson(uniqueEmail('json-bad')), person: { firstName: 'Ada' } },
+      { authorization: `Bearer ${adminToken}` },
+    );
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['application.person.lastName', 'application.person.email']),
+    );
+    const notAnObject = await postJson([1, 2], { authorization: `Bearer ${adminToken}` });
+    expect(notAnObject.status).toBe(400);
+    const noBody = await fetch(`${stack.baseUrl}/api/v1/applications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(noBody.status).toBe(415);
+    expect(await stored()).toEqual(before);
+  });
+
   describe('refuses bad input with a problem, and stores nothing', () => {
     const email = () => uniqueEmail('bad');
 
@@ -504,7 +543,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
       return answer;
     }
 
-    it('a body that is not multipart: 415', async () => {
+    it('an anonymous application/json body (the public form must be multipart): 415', async () => {
       const before = await stored();
       const response = await fetch(`${stack.baseUrl}/api/v1/applications`, {
         method: 'POST',

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +7,7 @@ import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMu
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { registerSecurityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,8 +26,8 @@ export async function createApiApp(
     ...options,
   });
   if (!options.preview) app.useLogger(app.get(Logger));
-  await app.register(helmet, { contentSecurityPolicy: false });
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await registerMultipart(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {

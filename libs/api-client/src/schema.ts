@@ -422,7 +422,7 @@ export interface paths {
         put?: never;
         /**
          * Apply for membership
-         * @description multipart/form-data. Anonymous callers (the public form) must send a solved captcha in `altcha` (GET /captcha/challenge) and a `signature`; officers, administrators and API keys with the scope applications:write need neither. Files are checked by their content: documents PDF/JPEG/PNG up to 10 MB each (at most 10), photo JPEG/PNG up to 5 MB and 100–8000 px, signature PNG up to 1 MB. Everything is validated before anything is stored, and the application, its files, its history and the confirmation e-mail are stored together or not at all. One application under review per e-mail and per company registration number. Honours Idempotency-Key.
+         * @description multipart/form-data; staff and API keys may instead send an application without files as an application/json body (the application document itself). Anonymous callers (the public form) must send a solved captcha in `altcha` (GET /captcha/challenge) and a `signature`; officers, administrators and API keys with the scope applications:write need neither. Files are checked by their content: documents PDF/JPEG/PNG up to 10 MB each (at most 10), photo JPEG/PNG up to 5 MB and 100–8000 px, signature PNG up to 1 MB. Everything is validated before anything is stored, and the application, its files, its history and the confirmation e-mail are stored together or not at all. One application under review per e-mail and per company registration number. Honours Idempotency-Key.
          */
         post: operations["Applications_submit"];
         delete?: never;
@@ -3639,6 +3639,7 @@ export interface operations {
                     /** @description The solved captcha (anonymous callers) */
                     altcha?: string;
                 };
+                "application/json": components["schemas"]["ApplicationInputDto"];
             };
         };
         responses: {
@@ -3686,7 +3687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not multipart, or a file of the wrong type */
+            /** @description Neither multipart nor JSON, anonymous JSON, or a file of the wrong type */
             415: {
                 headers: {
                     [name: string]: unknown;

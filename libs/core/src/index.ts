@@ -49,3 +49,4 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.schema';
 export * from './http/json-body';
+export * from './http/json-body-alternative';

@@ -1,4 +1,4 @@
-import { birthDateProblem, parseApplicationInput } from './application-input';
+import { birthDateProblem, parseApplicationInput, readApplicationJson } from './application-input';
 
 const TODAY = new Date('2026-03-15T10:00:00Z');
 const PLAN = '0b6f1d9e-4a8e-4c1b-9d7e-2f5a8c3b1e40';
@@ -39,7 +39,7 @@ const organisation = () => ({
   },
 });
 
-const parse = (value: unknown) => parseApplicationInput(JSON.stringify(value), TODAY);
+const parse = (value: unknown) => parseApplicationInput(value, TODAY);
 const fieldsOf = (value: unknown) => parse(value).errors.map((error) => error.field);
 
 describe('parseApplicationInput', () => {
@@ -62,16 +62,22 @@ describe('parseApplicationInput', () => {
   });
 
   it('names the part when it is missing, not JSON, or not an object', () => {
+    expect(readApplicationJson(undefined)).toEqual({ document: undefined, errors: [] });
+    expect(readApplicationJson(' ')).toEqual({ document: undefined, errors: [] });
+    expect(readApplicationJson('{"kind":').errors).toEqual([
+      { field: 'application', message: expect.stringContaining('is not valid JSON') },
+    ]);
+    expect(readApplicationJson('[1,2]')).toEqual({ document: [1, 2], errors: [] });
     expect(parseApplicationInput(undefined, TODAY).errors).toEqual([
       { field: 'application', message: expect.stringContaining('is required') },
     ]);
-    expect(parseApplicationInput('{"kind":', TODAY).errors).toEqual([
-      { field: 'application', message: expect.stringContaining('is not valid JSON') },
-    ]);
-    expect(parseApplicationInput('[1,2]', TODAY).errors).toEqual([
+    expect(parseApplicationInput([1, 2], TODAY).errors).toEqual([
       { field: 'application', message: 'must be a JSON object' },
     ]);
-    expect(parseApplicationInput('null', TODAY).errors).toEqual([
+    expect(parseApplicationInput(null, TODAY).errors).toEqual([
+      { field: 'application', message: 'must be a JSON object' },
+    ]);
+    expect(parseApplicationInput('text', TODAY).errors).toEqual([
       { field: 'application', message: 'must be a JSON object' },
     ]);
   });

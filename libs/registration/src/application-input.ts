@@ -6,26 +6,32 @@ import { ApplicationInputDto } from './dto/application-input.dto';
 export const MIN_AGE = 16;
 export const MAX_AGE = 120;
 
+/** The `application` part's text as JSON, or the field error saying why it is not. */
+export function readApplicationJson(
+  raw: string | undefined,
+): { document: unknown; errors: [] } | { document: undefined; errors: FieldErrorDto[] } {
+  if (raw === undefined || raw.trim() === '') return { document: undefined, errors: [] };
+  try {
+    return { document: JSON.parse(raw) as unknown, errors: [] };
+  } catch (error) {
+    return { document: undefined, ...fail('application', `is not valid JSON (${(error as Error).message})`) };
+  }
+}
+
 /**
- * Reads the `application` part: JSON, then every rule of ApplicationInputDto, then the rules that
- * need today's date. Returns the validated input, or the field errors (prefixed `application.`).
+ * Checks the application document (the `application` part, or a JSON body): every rule of
+ * ApplicationInputDto, then the rules that need today's date. Returns the validated input, or the
+ * field errors (prefixed `application.`).
  */
 export function parseApplicationInput(
-  raw: string | undefined,
+  document: unknown,
   today: Date,
 ): { input: ApplicationInputDto; errors: [] } | { input: null; errors: FieldErrorDto[] } {
-  if (raw === undefined || raw.trim() === '')
-    return fail('application', 'is required: a JSON document describing the application');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    return fail('application', `is not valid JSON (${(error as Error).message})`);
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json))
+  if (document === undefined) return fail('application', 'is required: a JSON document describing the application');
+  if (document === null || typeof document !== 'object' || Array.isArray(document))
     return fail('application', 'must be a JSON object');
 
-  const input = plainToInstance(ApplicationInputDto, json);
+  const input = plainToInstance(ApplicationInputDto, document);
   const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), 'application');
   const birthDateField = 'application.person.birthDate';
   if (input.person && typeof input.person.birthDate === 'string' && !errors.some((e) => e.field === birthDateField)) {

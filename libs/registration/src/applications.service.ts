@@ -23,7 +23,7 @@ import { PlansService } from '@tessera/plans';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
 import { ApplicationTransitions } from './application-transitions';
 import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
-import { parseApplicationInput } from './application-input';
+import { parseApplicationInput, readApplicationJson } from './application-input';
 import {
   PENDING_EMAIL_INDEX,
   PENDING_REGISTRATION_INDEX,
@@ -37,8 +37,12 @@ import type { Application, StoredOrganisation, StoredPerson } from './entities/a
 import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE, type CompleteIntakePayload } from './registration.queue';
 import type { ActorKind, ApplicationSource } from './registration.types';
 
-/** What POST /applications receives: the multipart text fields and files. */
-export type ApplicationSubmission = MultipartBody;
+/**
+ * What POST /applications receives: the multipart form (text fields and files), or, for a
+ * submission without files by staff or an integrator, the application document itself sent as
+ * application/json.
+ */
+export type ApplicationSubmission = MultipartBody | { document: unknown };
 
 /** Text fields of the form; the JSON may also come as a file part named `application`. */
 const TEXT_FIELDS = ['application', 'altcha'];
@@ -52,6 +56,10 @@ interface Submitter {
   apiKeyId: string | null;
 }
 
+const publicFormIsMultipart = () =>
+  ProblemException.unsupportedMediaType(
+    'The public application form is sent as multipart/form-data, with the signature and the captcha.',
+  );
 const pendingConflict = () =>
   ProblemException.conflict('An application for this e-mail is already under review.', 'application-pending');
 const pendingRegistrationConflict = () =>
@@ -84,12 +92,17 @@ export class ApplicationsService {
     const submitter = submitterOf(principal);
     const now = this.clock.now();
 
-    // 1. The shape of the form: known fields, file counts.
-    const { json, uploads, errors: shapeErrors } = splitSubmission(submission);
+    // 1. The shape of the form: known fields, file counts, the application's JSON.
+    if ('document' in submission && submitter.source === 'online') throw publicFormIsMultipart();
+    const {
+      document,
+      uploads,
+      errors: shapeErrors,
+    } = 'document' in submission ? { document: submission.document, uploads: [], errors: [] } : splitForm(submission);
     if (shapeErrors.length > 0) throw ProblemException.validation(shapeErrors);
 
-    // 2. The JSON document, and what online submissions must carry.
-    const parsed = parseApplicationInput(json, now);
+    // 2. The application, and what online submissions must carry.
+    const parsed = parseApplicationInput(document, now);
     const errors: FieldErrorDto[] = [...parsed.errors];
     if (submitter.source === 'online' && !uploads.some((file) => file.field === 'signature'))
       errors.push({ field: 'signature', message: 'is required: draw your signature' });
@@ -110,7 +123,7 @@ export class ApplicationsService {
     //    follow in the worker (ApplicationIntake).
     const application = newApplication(input, submitter, now);
     const store = async (): Promise<ApplicationCreatedDto> => {
-      if (submitter.source === 'online') await this.captcha.verify(submission.fields.altcha);
+      if (submitter.source === 'online' && 'fields' in submission) await this.captcha.verify(submission.fields.altcha);
       const created = await this.insertApplication(application, submitter);
       if (!created) {
         const message = (await this.planProblem(input)) ?? 'is not a plan open for applications';
@@ -249,26 +262,24 @@ export class ApplicationsService {
   }
 }
 
-/** Splits the multipart body into the JSON, the uploads and any shape errors. */
-function splitSubmission(submission: ApplicationSubmission): {
-  json: string | undefined;
-  uploads: UploadedFile[];
-  errors: FieldErrorDto[];
-} {
-  const errors: FieldErrorDto[] = Object.keys(submission.fields)
+/** Splits the multipart form into the application's JSON, the uploads and any shape errors. */
+function splitForm(form: MultipartBody): { document: unknown; uploads: UploadedFile[]; errors: FieldErrorDto[] } {
+  const errors: FieldErrorDto[] = Object.keys(form.fields)
     .filter((field) => !TEXT_FIELDS.includes(field))
     .map((field) => ({ field, message: 'is not a field this form accepts (application, altcha)' }));
-  let json = submission.fields.application;
-  const jsonFiles = submission.files.filter((file) => file.field === 'application');
+  let json = form.fields.application;
+  const jsonFiles = form.files.filter((file) => file.field === 'application');
   if (jsonFiles.length > 0) {
     if (json !== undefined || jsonFiles.length > 1) errors.push({ field: 'application', message: 'must be sent once' });
     else if (jsonFiles[0].bytes.length > MAX_JSON_BYTES)
       errors.push({ field: 'application', message: 'must be at most 1 MB of JSON' });
     else json = jsonFiles[0].bytes.toString('utf8');
   }
-  const uploads = submission.files.filter((file) => file.field !== 'application');
+  const uploads = form.files.filter((file) => file.field !== 'application');
   errors.push(...fileCountErrors(uploads));
-  return { json, uploads, errors };
+  const read = readApplicationJson(json);
+  errors.push(...read.errors);
+  return { document: read.document, uploads, errors };
 }
 
 /** The row to insert for a validated submission. */

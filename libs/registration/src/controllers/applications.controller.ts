@@ -34,10 +34,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import {
+  ApiJsonBodyAlternative,
   Authorize,
   CurrentPrincipal,
   Idempotent,
-  multipartBody,
+  isMultipartBody,
   ProblemDto,
   ProblemException,
   Public,
@@ -46,7 +47,7 @@ import {
   type Principal,
 } from '@tessera/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApplicationsService } from '../applications.service';
+import { ApplicationsService, type ApplicationSubmission } from '../applications.service';
 import { ApplicationInputDto } from '../dto/application-input.dto';
 import { CancelApplicationDto, FileDownloadQueryDto, ListApplicationsQueryDto } from '../dto/application-query.dto';
 import {
@@ -62,6 +63,16 @@ const applicationIdPipe = new ParseUUIDPipe({
 const fileIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => ProblemException.notFound('This application has no file with this id.', 'file-not-found'),
 });
+
+/** The multipart form, or an application sent as application/json (no files). */
+function submissionOf(request: FastifyRequest): ApplicationSubmission {
+  if (isMultipartBody(request.body)) return request.body;
+  if (request.body === undefined)
+    throw ProblemException.unsupportedMediaType(
+      'Send the application as multipart/form-data, or as application/json when it has no files.',
+    );
+  return { document: request.body };
+}
 
 const binary = (description: string) => ({ type: 'string', format: 'binary', description });
 
@@ -81,7 +92,8 @@ export class ApplicationsController {
   @ApiOperation({
     summary: 'Apply for membership',
     description:
-      'multipart/form-data. Anonymous callers (the public form) must send a solved captcha in `altcha` ' +
+      'multipart/form-data; staff and API keys may instead send an application without files as an ' +
+      'application/json body (the application document itself). Anonymous callers (the public form) must send a solved captcha in `altcha` ' +
       '(GET /captcha/challenge) and a `signature`; officers, administrators and API keys with the scope ' +
       'applications:write need neither. Files are checked by their content: documents PDF/JPEG/PNG up to ' +
       '10 MB each (at most 10), photo JPEG/PNG up to 5 MB and 100–8000 px, signature PNG up to 1 MB. ' +
@@ -89,7 +101,8 @@ export class ApplicationsController {
       'the confirmation e-mail are stored together or not at all. One application under review per e-mail ' +
       'and per company registration number. Honours Idempotency-Key.',
   })
-  @ApiConsumes('multipart/form-data')
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiJsonBodyAlternative(ApplicationInputDto)
   @ApiBody({
     schema: {
       type: 'object',
@@ -117,13 +130,16 @@ export class ApplicationsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'API key without the applications:write scope' })
   @ApiConflictResponse({ type: ProblemDto, description: 'An application for this e-mail is already under review' })
   @ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'A file is over its size limit' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemDto, description: 'Not multipart, or a file of the wrong type' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemDto,
+    description: 'Neither multipart nor JSON, anonymous JSON, or a file of the wrong type',
+  })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
   submit(
     @Req() request: FastifyRequest,
     @CurrentPrincipal() principal: Principal | undefined,
   ): Promise<ApplicationCreatedDto> {
-    return this.applications.submit(multipartBody(request), principal);
+    return this.applications.submit(submissionOf(request), principal);
   }
 
   @Get()
