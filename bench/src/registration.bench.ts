@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { freePort, waitUntil } from '@tessera/testing';
 import { Pool } from 'pg';
 import { LoadClient } from './load-client';
-import { benchEnvironment, multipartBody, cpuMeter, describeCpu, percentile, report, timed } from './support';
+import { benchEnvironment, describeCpu, interleaved, multipartBody, percentile, report, timed } from './support';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
+const ROUNDS = 4;
 const CONCURRENCY = 16;
 const ADMIN = { email: 'bench.admin@tessera.test', password: 'Bench-Admin-Password-1' };
 
@@ -121,45 +122,45 @@ export async function registrationBench(): Promise<void> {
       );
     };
 
-    // Warm-up, not measured (its own applicants): without it the slowest 1% are the first requests,
-    // waiting for the JIT and for both pools to open their connections.
+    // Warm-up, not measured (their own applicants): without it the first measured requests wait
+    // for the JIT and for both pools to open their connections.
     await timed(WARMUP, CONCURRENCY, (i) => submitJson(APPLICATIONS + i, false));
-    const apiMeter = cpuMeter(api.pid);
-    const viaApi = await timed(APPLICATIONS, CONCURRENCY, (i) => submitJson(i, true));
-    const apiCpu = apiMeter.stop();
-
+    await timed(WARMUP, CONCURRENCY, (i) => submitForm(APPLICATIONS + WARMUP + i));
     await timed(WARMUP, CONCURRENCY, (i) => insertRaw(APPLICATIONS + i));
-    const rawMeter = cpuMeter(undefined);
-    const raw = await timed(APPLICATIONS, CONCURRENCY, insertRaw);
-    const rawCpu = rawMeter.stop();
-
-    // The same applications as the multipart form's `application` part (what the public form sends,
-    // without its files): for comparison, not part of the target.
-    const formMeter = cpuMeter(api.pid);
-    const viaForm = await timed(APPLICATIONS, CONCURRENCY, (i) => submitForm(APPLICATIONS + WARMUP + i));
-    const formCpu = formMeter.stop();
+    // The same applications as the multipart form's `application` part (what the public form
+    // sends, without its files) run beside them, for comparison: not part of the target.
+    const [viaApi, raw, viaForm] = await interleaved(
+      [
+        { apiPid: api.pid, task: (i) => submitJson(i, true) },
+        { task: insertRaw },
+        { apiPid: api.pid, task: (i) => submitForm(APPLICATIONS + 2 * WARMUP + i) },
+      ],
+      APPLICATIONS,
+      CONCURRENCY,
+      ROUNDS,
+    );
     client.close();
 
     report(`Registration: JSON-only applications (${APPLICATIONS}, ${CONCURRENCY} at a time)`, [
-      { label: 'POST /applications, application/json (target)', count: APPLICATIONS, ms: viaApi },
-      { label: 'POST /applications, multipart/form-data', count: APPLICATIONS, ms: viaForm },
-      { label: 'baseline: one raw INSERT per application over pg', count: APPLICATIONS, ms: raw },
+      { label: 'POST /applications, application/json (target)', count: APPLICATIONS, ms: viaApi.ms },
+      { label: 'POST /applications, multipart/form-data', count: APPLICATIONS, ms: viaForm.ms },
+      { label: 'baseline: one raw INSERT per application over pg', count: APPLICATIONS, ms: raw.ms },
     ]);
     const median = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
-    const share = raw / viaApi;
+    const share = raw.ms / viaApi.ms;
     console.log(
       `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median)`,
     );
     // Where the time goes: the three share the machine's cores, so each one's CPU counts.
-    console.log(`  CPU per application through the API: ${describeCpu(apiCpu, APPLICATIONS)}`);
-    console.log(`  CPU per application as multipart: ${describeCpu(formCpu, APPLICATIONS)}`);
-    console.log(`  CPU per raw INSERT: ${describeCpu(rawCpu, APPLICATIONS)}`);
+    console.log(`  CPU per application through the API: ${describeCpu(viaApi.cpu, APPLICATIONS)}`);
+    console.log(`  CPU per application as multipart: ${describeCpu(viaForm.cpu, APPLICATIONS)}`);
+    console.log(`  CPU per raw INSERT: ${describeCpu(raw.cpu, APPLICATIONS)}`);
     console.log(
       `  targets: API ≥ 25% of raw → ${(share * 100).toFixed(0)}% ${share >= 0.25 ? 'met' : 'NOT met'}; ` +
         `p99 < 4× median → ${p99 < 4 * median ? 'met' : 'NOT met'}`,
     );
-    await measureIntake(env, pool, 2 * APPLICATIONS + WARMUP);
+    await measureIntake(env, pool, 2 * APPLICATIONS + 2 * WARMUP);
   } finally {
     api.kill('SIGTERM');
     await new Promise((resolve) => api.once('exit', resolve));

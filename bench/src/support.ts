@@ -117,17 +117,23 @@ export function ownCpuMs(): number {
  * the database's only client.
  */
 export function postgresCpuMs(): number | null {
+  let pids: string[];
   try {
-    let total = 0;
-    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      total += processCpuMs(Number(pid)) ?? 0;
-    }
-    return total;
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
+  let total = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // a process that ended since the directory was read
+    }
+    if (stat.includes('(postgres)')) total += processCpuMs(Number(pid)) ?? 0;
+  }
+  return total;
 }
 
 export interface CpuShares {
@@ -152,6 +158,40 @@ export function cpuMeter(apiPid: number | undefined): { stop(): CpuShares } {
       };
     },
   };
+}
+
+/** A side of a comparison: its operations (by index) and the API process whose CPU to count, if any. */
+export interface Side {
+  apiPid?: number;
+  task: (index: number) => Promise<unknown>;
+}
+
+/**
+ * Runs `count` operations of each side, `concurrency` at a time, in `rounds` alternating blocks
+ * (A B C A B C …): a machine that speeds up or slows down during the run (a shared VM does, by
+ * ±20%) then weighs on every side alike. Gives each side's total time and CPU.
+ */
+export async function interleaved(
+  sides: Side[],
+  count: number,
+  concurrency: number,
+  rounds: number,
+): Promise<{ ms: number; cpu: CpuShares }[]> {
+  const totals = sides.map(() => ({ ms: 0, cpu: { api: 0, loadGenerator: 0, postgres: 0 } as CpuShares }));
+  const perRound = Math.ceil(count / rounds);
+  for (let start = 0; start < count; start += perRound) {
+    const size = Math.min(perRound, count - start);
+    for (const [i, side] of sides.entries()) {
+      const meter = cpuMeter(side.apiPid);
+      totals[i].ms += await timed(size, concurrency, (index) => side.task(start + index));
+      const cpu = meter.stop();
+      const total = totals[i].cpu;
+      total.api = total.api === null || cpu.api === null ? null : total.api + cpu.api;
+      total.loadGenerator += cpu.loadGenerator;
+      total.postgres = total.postgres === null || cpu.postgres === null ? null : total.postgres + cpu.postgres;
+    }
+  }
+  return totals;
 }
 
 /** "API 2.10 ms, load generator 0.40 ms, PostgreSQL 1.20 ms" per operation. */

@@ -1,5 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { Idempotent, multipartBody, ProblemException, Public, Transactions } from '@tessera/core';
+import {
+  Idempotency,
+  Idempotent,
+  multipartBody,
+  ProblemException,
+  Public,
+  Transactions,
+  type IdempotentCall,
+} from '@tessera/core';
 import { DataSource } from 'typeorm';
 import { startApiWith, type ApiWith } from '../support/api-with';
 import { ADMIN } from '../support/stack';
@@ -8,26 +16,30 @@ import { ADMIN } from '../support/stack';
 @Public()
 @Controller('probe')
 class IdempotencyProbeController {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly idempotency: Idempotency,
+  ) {}
 
   @Post('effects')
-  @Idempotent()
-  effects(@Body() body: Record<string, unknown>, @Headers('x-probe-fail') fail?: string) {
-    return this.record(JSON.stringify(body), fail);
+  effects(
+    @Body() body: Record<string, unknown>,
+    @Idempotent() call: IdempotentCall,
+    @Headers('x-probe-fail') fail?: string,
+  ) {
+    return this.idempotency.once(call, () => this.record(JSON.stringify(body), fail));
   }
 
   @Post('accepted')
   @HttpCode(202)
-  @Idempotent()
-  accepted(@Body() body: Record<string, unknown>) {
-    return this.record(JSON.stringify(body));
+  accepted(@Body() body: Record<string, unknown>, @Idempotent() call: IdempotentCall) {
+    return this.idempotency.once(call, () => this.record(JSON.stringify(body)));
   }
 
   @Post('uploads')
-  @Idempotent()
-  uploads(@Req() request: Parameters<typeof multipartBody>[0]) {
+  uploads(@Req() request: Parameters<typeof multipartBody>[0], @Idempotent() call: IdempotentCall) {
     const { files } = multipartBody(request);
-    return this.record(files.map((file) => file.filename).join(','));
+    return this.idempotency.once(call, () => this.record(files.map((file) => file.filename).join(',')));
   }
 
   private async record(label: string, fail?: string) {

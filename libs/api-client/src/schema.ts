@@ -3347,11 +3347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Idempotency-Key reused with another request
-             *
-             *     The Idempotency-Key was already used with a different request
-             */
+            /** @description The Idempotency-Key was already used with a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,11 +3464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Idempotency-Key reused with another request
-             *
-             *     The Idempotency-Key was already used with a different request
-             */
+            /** @description The Idempotency-Key was already used with a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3696,11 +3688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /**
-             * @description Idempotency-Key reused with another request
-             *
-             *     The Idempotency-Key was already used with a different request
-             */
+            /** @description The Idempotency-Key was already used with a different request */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -45,7 +45,7 @@ export * from './captcha/captcha.module';
 export * from './captcha/captcha.http.module';
 export * from './captcha/captcha.schema';
 export * from './idempotency/idempotent.decorator';
-export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.schema';
 export * from './http/json-body';

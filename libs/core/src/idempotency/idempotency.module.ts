@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
+import { Idempotency } from './idempotency.service';
 
-/** What `@Idempotent()` routes need, wherever their controllers are. */
+/** `Idempotency` for the `@Idempotent()` routes, wherever their controllers are. */
 @Global()
-@Module({ providers: [IdempotencyKeyRepository], exports: [IdempotencyKeyRepository] })
+@Module({ providers: [IdempotencyKeyRepository, Idempotency], exports: [Idempotency] })
 export class IdempotencyModule {}

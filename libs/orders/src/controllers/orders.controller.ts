@@ -8,12 +8,13 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
   Authorize,
   CurrentPrincipal,
+  Idempotency,
   Idempotent,
+  type IdempotentCall,
   ProblemDto,
   ProblemException,
   type Page,
@@ -33,11 +34,13 @@ const SELLERS: Role[] = ['admin', 'officer', 'finance'];
 @ApiTags('orders')
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly idempotency: Idempotency,
+  ) {}
 
   @Post()
   @Authorize(SELLERS, ['orders:write'])
-  @Idempotent()
   @ApiOperation({
     summary: 'Record a sale',
     description:
@@ -46,9 +49,12 @@ export class OrdersController {
   })
   @ApiCreatedResponse({ type: OrderDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid body, or a line on a plan that is not active' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
-  create(@Body() dto: CreateOrderDto, @CurrentPrincipal() principal: Principal): Promise<OrderDto> {
-    return this.orders.create(dto, principal);
+  create(
+    @Body() dto: CreateOrderDto,
+    @CurrentPrincipal() principal: Principal,
+    @Idempotent() call: IdempotentCall,
+  ): Promise<OrderDto> {
+    return this.idempotency.once(call, () => this.orders.create(dto, principal));
   }
 
   @Get()
@@ -73,7 +79,6 @@ export class OrdersController {
   @Post(':id/confirm')
   @HttpCode(HttpStatus.OK)
   @Authorize(SELLERS, ['orders:write'])
-  @Idempotent()
   @ApiOperation({
     summary: 'Confirm a sale',
     description:
@@ -85,9 +90,8 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderConfirmationDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No order has this id' })
   @ApiConflictResponse({ type: ProblemDto, description: 'The order was cancelled' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
-  confirm(@Param('id', orderIdPipe) id: string): Promise<OrderConfirmationDto> {
-    return this.orders.confirm(id);
+  confirm(@Param('id', orderIdPipe) id: string, @Idempotent() call: IdempotentCall): Promise<OrderConfirmationDto> {
+    return this.idempotency.once(call, () => this.orders.confirm(id));
   }
 
   @Post(':id/cancel')

@@ -29,7 +29,6 @@ import {
   ApiProduces,
   ApiSecurity,
   ApiTags,
-  ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -37,7 +36,9 @@ import {
   ApiJsonBodyAlternative,
   Authorize,
   CurrentPrincipal,
+  Idempotency,
   Idempotent,
+  type IdempotentCall,
   isMultipartBody,
   ProblemDto,
   ProblemException,
@@ -80,12 +81,14 @@ const binary = (description: string) => ({ type: 'string', format: 'binary', des
 @ApiExtraModels(ApplicationInputDto)
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly idempotency: Idempotency,
+  ) {}
 
   @Post()
   @Public()
   @RateLimit(10, 600)
-  @Idempotent()
   @ApiSecurity({}) // anonymous callers too (with the captcha)
   @ApiBearerAuth()
   @ApiSecurity('apiKey')
@@ -134,12 +137,12 @@ export class ApplicationsController {
     type: ProblemDto,
     description: 'Neither multipart nor JSON, anonymous JSON, or a file of the wrong type',
   })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Idempotency-Key reused with another request' })
   submit(
     @Req() request: FastifyRequest,
     @CurrentPrincipal() principal: Principal | undefined,
+    @Idempotent() call: IdempotentCall,
   ): Promise<ApplicationCreatedDto> {
-    return this.applications.submit(submissionOf(request), principal);
+    return this.idempotency.once(call, () => this.applications.submit(submissionOf(request), principal));
   }
 
   @Get()
