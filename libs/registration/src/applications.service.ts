@@ -94,11 +94,7 @@ export class ApplicationsService {
 
     // 1. The shape of the form: known fields, file counts, the application's JSON.
     if ('document' in submission && submitter.source === 'online') throw publicFormIsMultipart();
-    const {
-      document,
-      uploads,
-      errors: shapeErrors,
-    } = 'document' in submission ? { document: submission.document, uploads: [], errors: [] } : splitForm(submission);
+    const { document, uploads, altcha, errors: shapeErrors } = splitSubmission(submission);
     if (shapeErrors.length > 0) throw ProblemException.validation(shapeErrors);
 
     // 2. The application, and what online submissions must carry.
@@ -123,7 +119,7 @@ export class ApplicationsService {
     //    follow in the worker (ApplicationIntake).
     const application = newApplication(input, submitter, now);
     const store = async (): Promise<ApplicationCreatedDto> => {
-      if (submitter.source === 'online' && 'fields' in submission) await this.captcha.verify(submission.fields.altcha);
+      if (submitter.source === 'online') await this.captcha.verify(altcha);
       const created = await this.insertApplication(application, submitter);
       if (!created) {
         const message = (await this.planProblem(input)) ?? 'is not a plan open for applications';
@@ -262,24 +258,30 @@ export class ApplicationsService {
   }
 }
 
-/** Splits the multipart form into the application's JSON, the uploads and any shape errors. */
-function splitForm(form: MultipartBody): { document: unknown; uploads: UploadedFile[]; errors: FieldErrorDto[] } {
-  const errors: FieldErrorDto[] = Object.keys(form.fields)
+/** The application document, the uploads, the captcha's answer and any shape errors of a submission. */
+function splitSubmission(submission: ApplicationSubmission): {
+  document: unknown;
+  uploads: UploadedFile[];
+  altcha: string | undefined;
+  errors: FieldErrorDto[];
+} {
+  if ('document' in submission) return { document: submission.document, uploads: [], altcha: undefined, errors: [] };
+  const errors: FieldErrorDto[] = Object.keys(submission.fields)
     .filter((field) => !TEXT_FIELDS.includes(field))
     .map((field) => ({ field, message: 'is not a field this form accepts (application, altcha)' }));
-  let json = form.fields.application;
-  const jsonFiles = form.files.filter((file) => file.field === 'application');
+  let json = submission.fields.application;
+  const jsonFiles = submission.files.filter((file) => file.field === 'application');
   if (jsonFiles.length > 0) {
     if (json !== undefined || jsonFiles.length > 1) errors.push({ field: 'application', message: 'must be sent once' });
     else if (jsonFiles[0].bytes.length > MAX_JSON_BYTES)
       errors.push({ field: 'application', message: 'must be at most 1 MB of JSON' });
     else json = jsonFiles[0].bytes.toString('utf8');
   }
-  const uploads = form.files.filter((file) => file.field !== 'application');
+  const uploads = submission.files.filter((file) => file.field !== 'application');
   errors.push(...fileCountErrors(uploads));
   const read = readApplicationJson(json);
   errors.push(...read.errors);
-  return { document: read.document, uploads, errors };
+  return { document: read.document, uploads, altcha: submission.fields.altcha, errors };
 }
 
 /** The row to insert for a validated submission. */
