@@ -20,6 +20,8 @@ const shared = {
   moduleNameMapper: {
     '^@tessera/(api|worker)$': '<rootDir>/apps/$1/src',
     '^@tessera/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // The SPA's own alias, for its unit tests (apps/web/src/**/*.spec.ts).
+    '^@/(.*)$': '<rootDir>/apps/web/src/$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   rootDir: __dirname,

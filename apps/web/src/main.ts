@@ -4,11 +4,14 @@ import App from './App.vue';
 import { router } from './router';
 import { configureAuth } from './api/client';
 import { useAuthStore } from './stores/auth';
+import { i18n, initialLocale, setLocale } from './i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/list-page.css';
 
+setLocale(initialLocale());
 const app = createApp(App);
+app.use(i18n);
 const pinia = createPinia();
 app.use(pinia);
 

@@ -1,4 +1,5 @@
-import { enUS, type GlobalThemeOverrides, type NLocale } from 'naive-ui';
+import { dateEnUS, dateFrFR, enUS, frFR, type GlobalThemeOverrides, type NDateLocale, type NLocale } from 'naive-ui';
+import type { AppLocale } from '@/i18n/locale';
 
 /**
  * naive-ui theme overrides. Values mirror src/styles/tokens.css (CSS variables cannot be used
@@ -115,10 +116,17 @@ export const themeOverrides: GlobalThemeOverrides = {
   },
 };
 
-/** English UI strings, without naive-ui's generic "Please Input" placeholders. */
-export const locale: NLocale = {
-  ...enUS,
-  Input: { ...enUS.Input, placeholder: '' },
-  InputNumber: { ...enUS.InputNumber, placeholder: '' },
-  Select: { ...enUS.Select, placeholder: 'Choose…' },
-};
+/** naive-ui's own texts in the SPA's language, without its generic "Please Input" placeholders. */
+export function naiveLocale(lang: AppLocale): NLocale {
+  const base = lang === 'fr' ? frFR : enUS;
+  return {
+    ...base,
+    Input: { ...base.Input, placeholder: '' },
+    InputNumber: { ...base.InputNumber, placeholder: '' },
+    Select: { ...base.Select, placeholder: lang === 'fr' ? 'Choisir…' : 'Choose…' },
+  };
+}
+
+export function naiveDateLocale(lang: AppLocale): NDateLocale {
+  return lang === 'fr' ? dateFrFR : dateEnUS;
+}

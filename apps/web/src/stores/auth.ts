@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { api } from '@/api/client';
 import { ApiError, unwrap } from '@/api/problem';
 import type { AuthSession, AuthUser, Role } from '@/api/types';
+import { setLocale } from '@/i18n';
 
 /**
  * The signed-in session.
@@ -81,6 +82,8 @@ export const useAuthStore = defineStore('auth', () => {
   function applySession(session: AuthSession): void {
     accessToken.value = session.accessToken;
     user.value = session.user;
+    // A signed-in person reads the SPA in their account's language.
+    setLocale(session.user.locale);
     expiresAt.value = Date.now() + session.expiresIn * 1000;
     writeRefreshToken(session.refreshToken);
   }

@@ -1,6 +1,24 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+import { activeLocale } from '@/i18n/locale';
+
+/** Intl formatters for the SPA's current language, made once per language. */
+const formatters = new Map<
+  string,
+  { dateTime: Intl.DateTimeFormat; dateOnly: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }
+>();
+
+function intl() {
+  const locale = activeLocale.value;
+  let made = formatters.get(locale);
+  if (!made) {
+    made = {
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      dateOnly: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    };
+    formatters.set(locale, made);
+  }
+  return made;
+}
 
 function parse(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -8,24 +26,25 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "12 Mar 2025, 14:05" in the browser's locale; `fallback` for missing values. */
+/** "12 Mar 2025, 14:05" in the SPA's language; `fallback` for missing values. */
 export function formatDateTime(iso: string | null | undefined, fallback = '—'): string {
   const date = parse(iso);
-  return date ? dateTime.format(date) : fallback;
+  return date ? intl().dateTime.format(date) : fallback;
 }
 
 export function formatDate(iso: string | null | undefined, fallback = '—'): string {
   const date = parse(iso);
-  return date ? dateOnly.format(date) : fallback;
+  return date ? intl().dateOnly.format(date) : fallback;
 }
 
-/** "3 minutes ago", "yesterday"… */
+/** "now", "3 minutes ago", "yesterday"… */
 export function formatRelative(iso: string | null | undefined, fallback = '—', now = Date.now()): string {
   const date = parse(iso);
   if (!date) return fallback;
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return 'just now';
+  const { relative } = intl();
+  if (abs < 45) return relative.format(0, 'second');
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
   if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
   if (abs < 26 * 86400) return relative.format(Math.round(seconds / 86400), 'day');

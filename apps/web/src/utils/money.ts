@@ -1,4 +1,5 @@
 import type { Money, PlanPeriod } from '@/api/types';
+import { activeLocale } from '@/i18n/locale';
 
 /**
  * Money is exact: integer minor units (cents) with an ISO 4217 currency, as the API sends it.
@@ -49,7 +50,7 @@ export function parseMajorUnits(input: string, currency: string): ParsedAmount {
 }
 
 /** "€120.00", or "Free" for zero. */
-export function formatMoney(money: Money, locale?: string): string {
+export function formatMoney(money: Money, locale: string = activeLocale.value): string {
   if (money.amount === 0) return 'Free';
   const decimal = minorToDecimal(money.amount, money.currency) as `${number}`;
   try {
