@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normaliseEmail, Transactions } from '@tessera/core';
-import type { Role } from '@tessera/core';
-import { ILike, In } from 'typeorm';
+import { STAFF_ROLES, type Role } from '@tessera/core';
+import { In } from 'typeorm';
 import { User, type Locale } from './entities/user.entity';
 
 @Injectable()
@@ -90,14 +90,16 @@ export class UserRepository {
     return this.users.count();
   }
 
-  async list(options: { search?: string; offset: number; limit: number }): Promise<[User[], number]> {
-    const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, '\\$&')}%` : undefined;
-    return this.users.findAndCount({
-      where: pattern ? [{ email: ILike(pattern) }, { name: ILike(pattern) }] : {},
-      order: { createdAt: 'DESC' },
-      skip: options.offset,
-      take: options.limit,
-    });
+  /** A page of users, newest first; `staffOnly` true keeps staff, false keeps everyone else. */
+  async list(options: { search?: string; staffOnly?: boolean; offset: number; limit: number }): Promise<[User[], number]> {
+    const query = this.users.createQueryBuilder('u').orderBy('u.createdAt', 'DESC').skip(options.offset).take(options.limit);
+    if (options.search) {
+      const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
+      query.andWhere('(u.email ILIKE :pattern OR u.name ILIKE :pattern)', { pattern });
+    }
+    if (options.staffOnly !== undefined)
+      query.andWhere(options.staffOnly ? 'u.roles && :staff' : 'NOT (u.roles && :staff)', { staff: STAFF_ROLES });
+    return query.getManyAndCount();
   }
 
   async updateLocale(id: string, locale: Locale): Promise<void> {

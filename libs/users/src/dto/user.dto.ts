@@ -54,12 +54,26 @@ export class UserDto {
 
 export class UserPageDto extends PageResponseDto(UserDto) {}
 
+export const USER_KINDS = ['staff', 'member', 'all'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
 export class UserQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Matches name or e-mail' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiProperty({
+    enum: USER_KINDS,
+    required: false,
+    default: 'staff',
+    description:
+      'staff: accounts with a staff role (the default); member: portal accounts with no staff role (managed under /members); all: both',
+  })
+  @IsOptional()
+  @IsIn(USER_KINDS)
+  kind: UserKind = 'staff';
 }
 
 export class CreateUserDto {

@@ -3,6 +3,7 @@ import { ProblemException } from '@tessera/core';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
+import { UserQueryDto } from '../dto/user.dto';
 import { UsersModule } from '../users.module';
 import { UsersService } from '../users.service';
 
@@ -67,5 +68,22 @@ describe('users and auth against the real database', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((row) => row.token_hash)).not.toContain(session.refreshToken);
     expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash))).toBe(true);
+  });
+
+  it('lists staff by default, members (no staff role) on request, and both with kind=all', async () => {
+    await moduleRef.get(DataSource).query(
+      `INSERT INTO users (email, name, roles) VALUES
+         ('kinds.member@example.test', 'Kinds Member', '{member}'),
+         ('kinds.officer@example.test', 'Kinds Officer', '{officer}'),
+         ('kinds.both@example.test', 'Kinds Both', '{member,finance}')`,
+    );
+    const emails = async (kind?: 'staff' | 'member' | 'all') =>
+      (await users.list(Object.assign(new UserQueryDto(), { q: 'kinds.', ...(kind ? { kind } : {}) }))).items
+        .map((user) => user.email)
+        .sort();
+    expect(await emails()).toEqual(['kinds.both@example.test', 'kinds.officer@example.test']);
+    expect(await emails('staff')).toEqual(['kinds.both@example.test', 'kinds.officer@example.test']);
+    expect(await emails('member')).toEqual(['kinds.member@example.test']);
+    expect(await emails('all')).toHaveLength(3);
   });
 });
