@@ -146,7 +146,8 @@ describe('membership journey: apply → approve → member → portal (API over 
       status: 'upcoming',
       plan: { id: planId, name: 'Individual membership' },
       source: { type: 'application', reference: application.reference },
-      portalAccount: { state: 'invited', createdFrom: 'application', autoCreated: true, needsAcknowledgement: true },
+      // She applied herself: not "auto-registered" (that is for accounts nobody asked for, e.g. orders).
+      portalAccount: { state: 'invited', createdFrom: 'application', autoCreated: false, needsAcknowledgement: false },
     });
 
     const { token } = await linkTokenFromEmail(stack.sink, email, /Activate your member account/, '/activate');

@@ -105,6 +105,7 @@ export class OrdersService {
         locale: order.customerLocale,
         origin: 'order',
         sourceReference: order.reference,
+        autoRegistered: true,
       });
       order.status = 'confirmed';
       order.confirmedAt = this.clock.now();

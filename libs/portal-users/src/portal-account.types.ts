@@ -15,6 +15,12 @@ export interface AccountRequest {
   origin: AccountOrigin;
   /** What caused it, for staff: an application or order reference. */
   sourceReference: string | null;
+  /**
+   * Made without the person asking for it (an order confirmation, an application sent through
+   * the API, staff bulk creation): staff see the "auto-registered" alert until they acknowledge
+   * it. Someone who applied themselves, or whose paper application staff typed in, did ask.
+   */
+  autoRegistered: boolean;
 }
 
 export interface EnsuredAccount {

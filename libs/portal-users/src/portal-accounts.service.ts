@@ -32,7 +32,7 @@ export class PortalAccountsService {
         userId: user.id,
         origin: request.origin,
         sourceReference: request.sourceReference,
-        autoCreated: request.origin !== 'staff',
+        autoCreated: request.autoRegistered,
         acknowledgedAt: null,
         acknowledgedBy: null,
         createdAt: this.clock.now(),
@@ -44,9 +44,9 @@ export class PortalAccountsService {
   }
 
   /** Staff's "Invite" / "Resend invitation": creates the account if none, else sends a new link. */
-  async invite(request: Omit<AccountRequest, 'origin'>): Promise<PortalAccountDto> {
+  async invite(request: Omit<AccountRequest, 'origin' | 'autoRegistered'>): Promise<PortalAccountDto> {
     return this.transactions.run(async () => {
-      const ensured = await this.ensureAccount({ ...request, origin: 'staff' });
+      const ensured = await this.ensureAccount({ ...request, origin: 'staff', autoRegistered: false });
       if (!ensured.created) {
         if (ensured.state === 'active')
           throw ProblemException.conflict(

@@ -37,6 +37,8 @@ export class ApplicationOutcomesHandler implements ApprovalSubjectHandler, OnMod
       ...member.contact,
       origin: 'application',
       sourceReference: application.reference,
+      // An application sent by an integrator's system was not made by the person themselves.
+      autoRegistered: application.source === 'api',
     });
     const planName = (await this.plans.namesOf([application.planId])).get(application.planId) ?? '';
     await this.mailer.send(

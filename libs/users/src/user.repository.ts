@@ -91,8 +91,17 @@ export class UserRepository {
   }
 
   /** A page of users, newest first; `staffOnly` true keeps staff, false keeps everyone else. */
-  async list(options: { search?: string; staffOnly?: boolean; offset: number; limit: number }): Promise<[User[], number]> {
-    const query = this.users.createQueryBuilder('u').orderBy('u.createdAt', 'DESC').skip(options.offset).take(options.limit);
+  async list(options: {
+    search?: string;
+    staffOnly?: boolean;
+    offset: number;
+    limit: number;
+  }): Promise<[User[], number]> {
+    const query = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.createdAt', 'DESC')
+      .skip(options.offset)
+      .take(options.limit);
     if (options.search) {
       const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
       query.andWhere('(u.email ILIKE :pattern OR u.name ILIKE :pattern)', { pattern });

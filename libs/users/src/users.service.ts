@@ -37,7 +37,12 @@ export class UsersService {
 
   async list(query: UserQueryDto): Promise<Page<UserDto>> {
     const staffOnly = query.kind === 'all' ? undefined : query.kind === 'staff';
-    const [users, total] = await this.users.list({ search: query.q, staffOnly, offset: query.offset, limit: query.pageSize });
+    const [users, total] = await this.users.list({
+      search: query.q,
+      staffOnly,
+      offset: query.offset,
+      limit: query.pageSize,
+    });
     return pageOf(users.map(UserDto.from), total, query);
   }
 

@@ -27,6 +27,7 @@ describe('portal accounts against the real database', () => {
     locale: 'fr',
     origin: 'application',
     sourceReference: 'APP-2026-000001',
+    autoRegistered: true,
     ...overrides,
   });
   const invitations = async (email: string): Promise<{ template: string; locale: string; url: string }[]> =>
