@@ -4,7 +4,7 @@
 # API, worker and SPA in the background (logs in var/log/) until Ctrl-C. Safe to re-run.
 #
 # Ports (environment): WEB_PORT (4173), MAILCATCHER_HTTP_PORT (1080), MAILCATCHER_SMTP_PORT (1025).
-# WEB_HOST (0.0.0.0) is where the SPA listens. Everything else is in .env (written on the first run).
+# WEB_HOST (127.0.0.1) is where the SPA listens: set 0.0.0.0 to open it to other machines. Everything else is in .env (written on the first run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +47,9 @@ set -a
 . ./.env
 set +a
 WEB_PORT=${WEB_PORT:-4173}
-WEB_HOST=${WEB_HOST:-0.0.0.0}
+WEB_HOST=${WEB_HOST:-127.0.0.1}
+# The API, the worker's peers and the mail catcher stay on this machine.
+export HOST=127.0.0.1 MAILCATCHER_HOST=127.0.0.1
 export MAILCATCHER_SMTP_PORT=${MAILCATCHER_SMTP_PORT:-1025} MAILCATCHER_HTTP_PORT=${MAILCATCHER_HTTP_PORT:-1080}
 [ "$PORT" = 3000 ] || die "PORT=$PORT: the SPA's /api proxy (apps/web/vite.config.ts) only reaches an API on 3000."
 in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

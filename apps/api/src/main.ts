@@ -4,7 +4,7 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp();
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  await app.listen({ port: config.PORT, host: config.HOST });
 }
 
 main().catch((error: unknown) => {

@@ -1,17 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsEmail, IsIP, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const url = (protocols: string[]) => ({
   protocols,
@@ -48,6 +36,10 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** Where the API listens: every interface (containers) unless told, e.g. 127.0.0.1 on a workstation. */
+  @IsIP()
+  HOST = '0.0.0.0';
 
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
