@@ -175,8 +175,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Staff users, newest first
+         * @description Admins only. Lists staff accounts by default; `kind=member` lists portal-only accounts (members are managed under /members) and `kind=all` both. `q` matches name or e-mail.
+         */
         get: operations["Users_list"];
         put?: never;
+        /**
+         * Invite a staff user
+         * @description Admins only. Creates the account without a password and e-mails an activation link (single-use, expiring). 409 when the e-mail is taken.
+         */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -191,12 +199,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A user
+         * @description Admins only. The account's roles, language, whether it is active and whether its owner has set a password.
+         */
         get: operations["Users_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a user's name, roles, language or active state
+         * @description Admins only. Deactivating a user ends their sessions at once. You cannot remove your own admin role or deactivate yourself (409).
+         */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -209,6 +225,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Send a new activation link
+         * @description Admins only, for accounts whose owner has not set a password yet. Earlier links stop working.
+         */
         post: operations["Users_resendInvitation"];
         delete?: never;
         options?: never;
@@ -223,8 +243,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * API keys
+         * @description Admins only. Names, scopes, prefixes and last use; never the keys themselves.
+         */
         get: operations["ApiKeys_list"];
         put?: never;
+        /**
+         * Create an API key
+         * @description Admins only. The key is returned once, in this response, and stored only as a hash. Integrators send it as the X-Api-Key header; it reaches only the operations its scopes name.
+         */
         post: operations["ApiKeys_create"];
         delete?: never;
         options?: never;
@@ -242,6 +270,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an API key
+         * @description Admins only. Requests with the key get 401 from now on.
+         */
         delete: operations["ApiKeys_revoke"];
         options?: never;
         head?: never;
@@ -301,7 +333,10 @@ export interface paths {
          */
         get: operations["Plans_list"];
         put?: never;
-        /** Create a plan */
+        /**
+         * Create a plan
+         * @description Admins only. A plan is a membership tier: price and period, who may take it (individuals, organisations), the approval flow its applications go through, and whether it is open for applications.
+         */
         post: operations["Plans_create"];
         delete?: never;
         options?: never;
@@ -336,7 +371,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders, newest first */
+        /**
+         * Orders, newest first
+         * @description Staff and API keys with the orders scope. Filter by status; `q` matches the reference, the customer's name or e-mail.
+         */
         get: operations["Orders_list"];
         put?: never;
         /**
@@ -357,7 +395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An order */
+        /**
+         * An order
+         * @description An order with its lines, customer and state.
+         */
         get: operations["Orders_get"];
         put?: never;
         post?: never;
@@ -438,7 +479,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An application with its files and history */
+        /**
+         * An application with its files and history
+         * @description Staff. The applicant's details, the plan, uploaded files (download links), the history of states with who acted, and the approval request's state.
+         */
         get: operations["Applications_get"];
         put?: never;
         post?: never;
@@ -519,7 +563,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An approval flow */
+        /**
+         * An approval flow
+         * @description Staff. The flow's levels in order, with their approvers, policy (any or all) and due days.
+         */
         get: operations["ApprovalFlows_get"];
         put?: never;
         post?: never;
@@ -740,7 +787,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person, and for a member their membership */
+        /**
+         * The signed-in person, and for a member their membership
+         * @description Any signed-in person. The account (name, e-mail, roles, language) and, for a member, their member record, plan and status, and the organisations they represent. Reads only the caller's own data.
+         */
         get: operations["Me_get"];
         put?: never;
         post?: never;
@@ -763,7 +813,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the member's own phone, address or language */
+        /**
+         * Change the member's own phone, address or language
+         * @description Members only, for their own record: phone, postal address and the language of e-mails and the portal. Send only what changes; null clears the phone or address. The name and e-mail are changed by staff.
+         */
         patch: operations["Me_updateContactDetails"];
         trace?: never;
     };
@@ -836,7 +889,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** E-mail the member a password-reset link (active accounts) */
+        /**
+         * E-mail the member a password-reset link (active accounts)
+         * @description Staff. For a member whose portal account is active: e-mails a single-use, expiring link to choose a new password. 409 when the member has no account yet, has not activated it, or it is disabled.
+         */
         post: operations["MembersConsole_sendPasswordReset"];
         delete?: never;
         options?: never;
@@ -853,7 +909,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clear the "auto-registered" alert of an automatically created account */
+        /**
+         * Clear the "auto-registered" alert of an automatically created account
+         * @description Staff. Marks the automatically created account (an order, an API submission) as seen, which removes it from the auto-registered list.
+         */
         post: operations["MembersConsole_acknowledge"];
         delete?: never;
         options?: never;
@@ -1005,16 +1064,32 @@ export interface components {
              */
             roles: ("admin" | "officer" | "approver" | "finance" | "member")[];
             /**
+             * @description Language of e-mails and the app
              * @default en
+             * @example fr
              * @enum {string}
              */
             locale: "en" | "fr";
         };
         UpdateUserDto: {
+            /** @example Grace Brewster Hopper */
             name?: string;
+            /**
+             * @example [
+             *       "officer",
+             *       "approver"
+             *     ]
+             */
             roles?: ("admin" | "officer" | "approver" | "finance" | "member")[];
+            /**
+             * @description false ends their sessions and keeps them out
+             * @example false
+             */
             active?: boolean;
-            /** @enum {string} */
+            /**
+             * @example en
+             * @enum {string}
+             */
             locale?: "en" | "fr";
         };
         ApiKeyDto: {
@@ -1040,6 +1115,11 @@ export interface components {
         CreateApiKeyDto: {
             /** @example Website shop */
             name: string;
+            /**
+             * @example [
+             *       "applications:write"
+             *     ]
+             */
             scopes: ("applications:write" | "orders:write" | "members:read")[];
         };
         CreatedApiKeyDto: {
@@ -2097,10 +2177,19 @@ export interface components {
              * @example +32 470 12 34 56
              */
             phone?: string | null;
-            /** @description null clears it */
+            /**
+             * @description null clears it
+             * @example {
+             *       "line1": "Rue de la Loi 16",
+             *       "postalCode": "1000",
+             *       "city": "Brussels",
+             *       "country": "BE"
+             *     }
+             */
             address?: components["schemas"]["AddressDto"] | null;
             /**
              * @description The language of e-mails and the portal
+             * @example fr
              * @enum {string}
              */
             locale?: "en" | "fr";
@@ -2603,10 +2692,14 @@ export interface operations {
     Users_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
                 /** @description Matches name or e-mail */
                 q?: string;
+                /** @description staff: accounts with a staff role (the default); member: portal accounts with no staff role (managed under /members); all: both */
+                kind?: "staff" | "member" | "all";
             };
             header?: never;
             path?: never;
@@ -2698,6 +2791,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id */
                 id: string;
             };
             cookie?: never;
@@ -2745,6 +2839,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id */
                 id: string;
             };
             cookie?: never;
@@ -2805,6 +2900,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id */
                 id: string;
             };
             cookie?: never;
@@ -2933,6 +3029,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's id */
                 id: string;
             };
             cookie?: never;
@@ -2977,8 +3074,11 @@ export interface operations {
     Emails_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
+                /** @description Only e-mails in this delivery state */
                 state?: components["schemas"]["EmailState"];
                 /** @description Recipient address (exact, case-insensitive) */
                 recipient?: string;
@@ -3031,6 +3131,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The email's id */
                 id: string;
             };
             cookie?: never;
@@ -3179,6 +3280,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The plan's id */
                 id: string;
             };
             cookie?: never;
@@ -3247,8 +3349,11 @@ export interface operations {
     Orders_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
+                /** @description Only orders in this state */
                 status?: components["schemas"]["OrderStatus"];
                 /** @description Matches the reference, external reference, customer e-mail or name */
                 q?: string;
@@ -3363,6 +3468,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The order's id */
                 id: string;
             };
             cookie?: never;
@@ -3414,6 +3520,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description The order's id */
                 id: string;
             };
             cookie?: never;
@@ -3480,6 +3587,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The order's id */
                 id: string;
             };
             cookie?: never;
@@ -3548,10 +3656,15 @@ export interface operations {
     Applications_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
+                /** @description Only applications in this state */
                 status?: components["schemas"]["ApplicationStatus"];
+                /** @description Only applications for this plan */
                 planId?: string;
+                /** @description Persons or organisations */
                 kind?: components["schemas"]["ApplicantKind"];
                 /** @description Submitted at or after: a date (from its start, UTC) or a date-time */
                 submittedFrom?: string;
@@ -3713,6 +3826,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application's id */
                 id: string;
             };
             cookie?: never;
@@ -3764,7 +3878,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The application's id */
                 id: string;
+                /** @description The file's id */
                 fileId: string;
             };
             cookie?: never;
@@ -3821,6 +3937,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The application's id */
                 id: string;
             };
             cookie?: never;
@@ -3889,8 +4006,11 @@ export interface operations {
     ApprovalFlows_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
+                /** @description Only flows for this kind of subject */
                 subjectType?: components["schemas"]["ApprovalSubjectType"];
             };
             header?: never;
@@ -4000,6 +4120,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval flow's id */
                 id: string;
             };
             cookie?: never;
@@ -4048,6 +4169,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval flow's id */
                 id: string;
             };
             cookie?: never;
@@ -4116,11 +4238,15 @@ export interface operations {
     Approvals_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
                 /** @description `me`: requests on which the caller is (or was) an approver, those awaiting them first */
                 assignee?: "me";
+                /** @description Only requests in this state */
                 status?: components["schemas"]["ApprovalRequestStatus"];
+                /** @description Only requests about this kind of subject */
                 subjectType?: components["schemas"]["ApprovalSubjectType"];
                 /** @description The subject’s id, e.g. to find the request of an application */
                 subjectId?: string;
@@ -4210,6 +4336,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4258,6 +4385,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4306,6 +4434,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4376,6 +4505,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4446,6 +4576,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4516,6 +4647,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4586,6 +4718,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
             };
             cookie?: never;
@@ -4672,7 +4805,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The approval's id */
                 id: string;
+                /** @description The attachment's id */
                 attachmentId: string;
             };
             cookie?: never;
@@ -4819,13 +4954,19 @@ export interface operations {
     MembersConsole_list: {
         parameters: {
             query?: {
+                /** @description Page number, from 1 */
                 page?: number;
+                /** @description Items per page */
                 pageSize?: number;
+                /** @description Persons or organisations */
                 kind?: components["schemas"]["MemberKind"];
+                /** @description Only members in this status */
                 status?: components["schemas"]["MemberStatus"];
+                /** @description Only members on this plan */
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Only members whose portal account is in this state */
                 accountState?: components["schemas"]["PortalAccountState"];
                 /** @description Only members whose account was created automatically and not yet acknowledged by staff */
                 autoRegistered?: "true";
@@ -4878,6 +5019,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The member's id */
                 id: string;
             };
             cookie?: never;
@@ -4926,6 +5068,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The member's id */
                 id: string;
             };
             cookie?: never;
@@ -4983,6 +5126,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The member's id */
                 id: string;
             };
             cookie?: never;
@@ -5040,6 +5184,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The member's id */
                 id: string;
             };
             cookie?: never;

@@ -38,7 +38,10 @@ export class ApprovalFlowsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An approval flow' })
+  @ApiOperation({
+    summary: 'An approval flow',
+    description: "Staff. The flow's levels in order, with their approvers, policy (any or all) and due days.",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ApprovalFlowDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No approval flow has this id' })

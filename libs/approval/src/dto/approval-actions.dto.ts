@@ -66,12 +66,20 @@ export class ListApprovalsQueryDto extends PageQueryDto {
   @IsIn(['me'])
   assignee?: 'me';
 
-  @ApiPropertyOptional({ enum: REQUEST_STATUSES, enumName: 'ApprovalRequestStatus' })
+  @ApiPropertyOptional({
+    enum: REQUEST_STATUSES,
+    enumName: 'ApprovalRequestStatus',
+    description: 'Only requests in this state',
+  })
   @IsOptional()
   @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
 
-  @ApiPropertyOptional({ enum: SUBJECT_TYPES, enumName: 'ApprovalSubjectType' })
+  @ApiPropertyOptional({
+    enum: SUBJECT_TYPES,
+    enumName: 'ApprovalSubjectType',
+    description: 'Only requests about this kind of subject',
+  })
   @IsOptional()
   @IsIn(SUBJECT_TYPES)
   subjectType?: ApprovalSubjectType;

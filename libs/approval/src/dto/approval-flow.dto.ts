@@ -151,7 +151,11 @@ export class UpdateApprovalFlowDto {
 }
 
 export class ApprovalFlowQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SUBJECT_TYPES, enumName: 'ApprovalSubjectType' })
+  @ApiPropertyOptional({
+    enum: SUBJECT_TYPES,
+    enumName: 'ApprovalSubjectType',
+    description: 'Only flows for this kind of subject',
+  })
   @IsOptional()
   @IsIn(SUBJECT_TYPES)
   subjectType?: ApprovalSubjectType;

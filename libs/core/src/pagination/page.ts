@@ -6,14 +6,14 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?page=&pageSize=` shared by every list endpoint. */
 export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
+  @ApiProperty({ required: false, minimum: 1, default: 1, description: 'Page number, from 1' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page: number = 1;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, description: 'Items per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -5,17 +5,17 @@ import { MEMBER_STATUSES, type MemberStatus } from '../member-status';
 import { MEMBER_KINDS, type MemberKind } from '../members.types';
 
 export class ListMembersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MEMBER_KINDS, enumName: 'MemberKind' })
+  @ApiPropertyOptional({ enum: MEMBER_KINDS, enumName: 'MemberKind', description: 'Persons or organisations' })
   @IsOptional()
   @IsIn(MEMBER_KINDS)
   kind?: MemberKind;
 
-  @ApiPropertyOptional({ enum: MEMBER_STATUSES, enumName: 'MemberStatus' })
+  @ApiPropertyOptional({ enum: MEMBER_STATUSES, enumName: 'MemberStatus', description: 'Only members in this status' })
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only members on this plan' })
   @IsOptional()
   @IsUUID()
   planId?: string;

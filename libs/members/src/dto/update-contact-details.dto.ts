@@ -12,13 +12,18 @@ export class UpdateContactDetailsDto {
   @PhoneNumber()
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: AddressDto, nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({
+    type: AddressDto,
+    nullable: true,
+    description: 'null clears it',
+    example: { line1: 'Rue de la Loi 16', postalCode: '1000', city: 'Brussels', country: 'BE' },
+  })
   @OptionalNullable()
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto | null;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of e-mails and the portal' })
+  @ApiPropertyOptional({ enum: LOCALES, example: 'fr', description: 'The language of e-mails and the portal' })
   @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: MemberLocale;

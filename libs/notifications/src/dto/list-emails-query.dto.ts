@@ -5,7 +5,11 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { EMAIL_STATES, type EmailState } from '../email-state';
 
 export class ListEmailsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: EMAIL_STATES, enumName: 'EmailState' })
+  @ApiPropertyOptional({
+    enum: EMAIL_STATES,
+    enumName: 'EmailState',
+    description: 'Only e-mails in this delivery state',
+  })
   @IsOptional()
   @IsIn(EMAIL_STATES)
   state?: EmailState;

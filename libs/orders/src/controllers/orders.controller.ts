@@ -59,7 +59,11 @@ export class OrdersController {
 
   @Get()
   @Authorize(SELLERS, ['orders:write'])
-  @ApiOperation({ summary: 'Orders, newest first' })
+  @ApiOperation({
+    summary: 'Orders, newest first',
+    description:
+      "Staff and API keys with the orders scope. Filter by status; `q` matches the reference, the customer's name or e-mail.",
+  })
   @ApiOkResponse({ type: OrderPageDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid filter or paging' })
   list(@Query() query: ListOrdersQueryDto): Promise<Page<OrderDto>> {
@@ -68,7 +72,10 @@ export class OrdersController {
 
   @Get(':id')
   @Authorize(SELLERS, ['orders:write'])
-  @ApiOperation({ summary: 'An order' })
+  @ApiOperation({
+    summary: 'An order',
+    description: 'An order with its lines, customer and state.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No order has this id' })

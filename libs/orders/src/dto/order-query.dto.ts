@@ -4,7 +4,7 @@ import { PageQueryDto, Trim } from '@tessera/core';
 import { ORDER_STATUSES, type OrderStatus } from '../order-state';
 
 export class ListOrdersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES, enumName: 'OrderStatus' })
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, enumName: 'OrderStatus', description: 'Only orders in this state' })
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;

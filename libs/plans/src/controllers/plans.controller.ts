@@ -41,7 +41,11 @@ export class PlansController {
 
   @Post()
   @Authorize(['admin'])
-  @ApiOperation({ summary: 'Create a plan' })
+  @ApiOperation({
+    summary: 'Create a plan',
+    description:
+      'Admins only. A plan is a membership tier: price and period, who may take it (individuals, organisations), the approval flow its applications go through, and whether it is open for applications.',
+  })
   @ApiCreatedResponse({ type: PlanDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid plan' })
   @ApiConflictResponse({ type: ProblemDto, description: 'A plan has this code' })

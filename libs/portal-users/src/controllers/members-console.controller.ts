@@ -82,7 +82,11 @@ export class MembersConsoleController {
   @Post(':id/password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
   @Authorize(['admin', 'officer'])
-  @ApiOperation({ summary: 'E-mail the member a password-reset link (active accounts)' })
+  @ApiOperation({
+    summary: 'E-mail the member a password-reset link (active accounts)',
+    description:
+      'Staff. For a member whose portal account is active: e-mails a single-use, expiring link to choose a new password. 409 when the member has no account yet, has not activated it, or it is disabled.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({ type: MessageDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No member has this id' })
@@ -95,7 +99,11 @@ export class MembersConsoleController {
   @Post(':id/portal-account/acknowledge')
   @HttpCode(HttpStatus.OK)
   @Authorize(['admin', 'officer'])
-  @ApiOperation({ summary: 'Clear the "auto-registered" alert of an automatically created account' })
+  @ApiOperation({
+    summary: 'Clear the "auto-registered" alert of an automatically created account',
+    description:
+      'Staff. Marks the automatically created account (an order, an API submission) as seen, which removes it from the auto-registered list.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PortalAccountDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No member has this id' })

@@ -19,7 +19,11 @@ export class MemberDetailWithAccountDto extends MemberDetailDto {
 }
 
 export class ListMemberAccountsQueryDto extends ListMembersQueryDto {
-  @ApiPropertyOptional({ enum: PORTAL_ACCOUNT_STATES, enumName: 'PortalAccountState' })
+  @ApiPropertyOptional({
+    enum: PORTAL_ACCOUNT_STATES,
+    enumName: 'PortalAccountState',
+    description: 'Only members whose portal account is in this state',
+  })
   @IsOptional()
   @IsIn(PORTAL_ACCOUNT_STATES)
   accountState?: PortalAccountState;

@@ -156,7 +156,11 @@ export class ApplicationsController {
 
   @Get(':id')
   @Authorize(['admin', 'officer', 'approver'])
-  @ApiOperation({ summary: 'An application with its files and history' })
+  @ApiOperation({
+    summary: 'An application with its files and history',
+    description:
+      "Staff. The applicant's details, the plan, uploaded files (download links), the history of states with who acted, and the approval request's state.",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ApplicationDetailDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No application has this id' })

@@ -5,17 +5,21 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-sta
 import { APPLICANT_KINDS, type ApplicantKind } from '../registration.types';
 
 export class ListApplicationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })
+  @ApiPropertyOptional({
+    enum: APPLICATION_STATUSES,
+    enumName: 'ApplicationStatus',
+    description: 'Only applications in this state',
+  })
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only applications for this plan' })
   @IsOptional()
   @IsUUID()
   planId?: string;
 
-  @ApiPropertyOptional({ enum: APPLICANT_KINDS, enumName: 'ApplicantKind' })
+  @ApiPropertyOptional({ enum: APPLICANT_KINDS, enumName: 'ApplicantKind', description: 'Persons or organisations' })
   @IsOptional()
   @IsIn(APPLICANT_KINDS)
   kind?: ApplicantKind;

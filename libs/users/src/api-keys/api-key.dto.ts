@@ -12,7 +12,7 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true })
+  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true, example: ['applications:write'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()

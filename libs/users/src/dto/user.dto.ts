@@ -96,14 +96,20 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiProperty({ enum: LOCALES, required: false, default: 'en' })
+  @ApiProperty({
+    enum: LOCALES,
+    required: false,
+    default: 'en',
+    example: 'fr',
+    description: 'Language of e-mails and the app',
+  })
   @IsOptional()
   @IsIn(LOCALES)
   locale: Locale = 'en';
 }
 
 export class UpdateUserDto {
-  @ApiProperty({ required: false })
+  @ApiProperty({ required: false, example: 'Grace Brewster Hopper' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -111,19 +117,19 @@ export class UpdateUserDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, required: false })
+  @ApiProperty({ enum: ROLES, isArray: true, required: false, example: ['officer', 'approver'] })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles?: Role[];
 
-  @ApiProperty({ required: false })
+  @ApiProperty({ required: false, example: false, description: 'false ends their sessions and keeps them out' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiProperty({ enum: LOCALES, required: false })
+  @ApiProperty({ enum: LOCALES, required: false, example: 'en' })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
