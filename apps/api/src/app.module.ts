@@ -5,6 +5,7 @@ import { PortalUsersHttpModule } from '@tessera/portal-users';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
+import { SettingsHttpModule } from '@tessera/settings';
 import { RegistrationHttpModule } from '@tessera/registration';
 import { PlatformModule } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
@@ -22,6 +23,7 @@ import { HealthModule } from './health/health.module';
     UsersHttpModule,
     NotificationsHttpModule,
     PlansHttpModule,
+    SettingsHttpModule,
     OrdersHttpModule,
     RegistrationHttpModule,
     ApprovalHttpModule,

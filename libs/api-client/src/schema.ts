@@ -364,6 +364,50 @@ export interface paths {
         patch: operations["Plans_update"];
         trace?: never;
     };
+    "/api/v1/settings/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's settings
+         * @description Staff. The name, contact details and links that members see in e-mails and on the public pages.
+         */
+        get: operations["OrganisationSettings_get"];
+        /**
+         * Change the organisation's settings
+         * @description Admins only. Replaces the settings: send every field (null clears an optional one). E-mails sent from now on and the public pages show the new values.
+         */
+        put: operations["OrganisationSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/organisation/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the organisation is, for public pages
+         * @description Anyone. The name, contact details and the links to the membership terms and privacy notice.
+         */
+        get: operations["OrganisationSettings_getPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1274,6 +1318,74 @@ export interface components {
             approvalFlowId?: string | null;
             sortOrder?: number;
         };
+        AddressDto: {
+            /** @example 12 Rue de la Loi */
+            line1: string;
+            /** @example Box 3 */
+            line2?: string;
+            /** @example 1000 */
+            postalCode: string;
+            /** @example Brussels */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example BE
+             */
+            country: string;
+        };
+        OrganisationSettingsDto: {
+            /** @example Brussels Photographers Association */
+            name: string;
+            /** @example membership@example.org */
+            contactEmail: string;
+            /** @example +32 470 12 34 56 */
+            phone: string | null;
+            address: components["schemas"]["AddressDto"] | null;
+            /** @example https://example.org */
+            websiteUrl: string | null;
+            /** @example https://example.org/membership-terms */
+            termsUrl: string | null;
+            /** @example https://example.org/privacy */
+            privacyUrl: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateOrganisationSettingsDto: {
+            /** @example Brussels Photographers Association */
+            name: string;
+            /**
+             * @description Where members write to; shown in every e-mail
+             * @example membership@example.org
+             */
+            contactEmail: string;
+            /** @example +32 470 12 34 56 */
+            phone?: string | null;
+            address?: components["schemas"]["AddressDto"] | null;
+            /** @example https://example.org */
+            websiteUrl?: string | null;
+            /**
+             * @description Membership terms; the application form links its consent to it
+             * @example https://example.org/membership-terms
+             */
+            termsUrl?: string | null;
+            /** @example https://example.org/privacy */
+            privacyUrl?: string | null;
+        };
+        PublicOrganisationDto: {
+            /** @example Brussels Photographers Association */
+            name: string;
+            /** @example membership@example.org */
+            contactEmail: string;
+            /** @example +32 470 12 34 56 */
+            phone: string | null;
+            address: components["schemas"]["AddressDto"] | null;
+            /** @example https://example.org */
+            websiteUrl: string | null;
+            /** @example https://example.org/membership-terms */
+            termsUrl: string | null;
+            /** @example https://example.org/privacy */
+            privacyUrl: string | null;
+        };
         OrderCustomerDto: {
             /**
              * @description The portal account is made for this e-mail
@@ -1386,21 +1498,6 @@ export interface components {
              * @enum {boolean}
              */
             privacy: true;
-        };
-        AddressDto: {
-            /** @example 12 Rue de la Loi */
-            line1: string;
-            /** @example Box 3 */
-            line2?: string;
-            /** @example 1000 */
-            postalCode: string;
-            /** @example Brussels */
-            city: string;
-            /**
-             * @description ISO 3166-1 alpha-2
-             * @example BE
-             */
-            country: string;
         };
         PersonDto: {
             /** @example Ada */
@@ -3342,6 +3439,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSettingsDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSettingsDto"];
+                };
+            };
+            /** @description Invalid fields; see errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationSettings_getPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationDto"];
                 };
             };
         };

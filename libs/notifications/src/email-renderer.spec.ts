@@ -2,7 +2,12 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractLinks } from '@tessera/testing';
-import { DEFAULT_TEMPLATES_DIR, EmailRenderer, UnknownEmailTemplateError } from './email-renderer';
+import {
+  DEFAULT_TEMPLATES_DIR,
+  EmailRenderer,
+  UnknownEmailTemplateError,
+  type EmailOrganisation,
+} from './email-renderer';
 import { LOCALES, type EmailTemplates } from './mail.types';
 
 const reset: EmailTemplates['password-reset'] = {
@@ -23,8 +28,52 @@ const received: EmailTemplates['application-received'] = {
   planName: 'Individual <membership>',
 };
 
+const organisation: EmailOrganisation = {
+  name: 'Cercle Photo <Bruxelles>',
+  contactEmail: 'membres@cercle.example',
+  phone: '+32 2 123 45 67',
+  address: { line1: 'Rue de la Loi 16', postalCode: '1000', city: 'Bruxelles', country: 'BE' },
+  termsUrl: 'https://cercle.example/statuts',
+  privacyUrl: 'https://cercle.example/vie-privee',
+};
+
 describe('EmailRenderer', () => {
   const renderer = new EmailRenderer();
+
+  it("names the organisation at the top and gives its contact details and links in every e-mail's footer", () => {
+    const en = renderer.render('application-received', 'en', received, organisation);
+    expect(en.html).toContain('Cercle Photo &lt;Bruxelles&gt;');
+    expect(en.html).toContain('Rue de la Loi 16, 1000 Bruxelles');
+    expect(en.html).toContain('Questions? Write to <a href="mailto:membres@cercle.example"');
+    expect(en.html).toContain('<a href="https://cercle.example/statuts" style="color:#0f766e;">Membership terms</a>');
+    expect(en.html).toContain('Privacy notice</a>');
+    expect(en.html).not.toContain('You received this e-mail from Tessera');
+    expect(en.text.startsWith('Cercle Photo <Bruxelles>\n')).toBe(true);
+    expect(en.text).toContain('Questions? Write to membres@cercle.example · +32 2 123 45 67');
+    expect(en.text).toContain('Membership terms: https://cercle.example/statuts');
+    expect(en.text).toContain('Privacy notice: https://cercle.example/vie-privee');
+
+    const fr = renderer.render('application-received', 'fr', received, {
+      ...organisation,
+      address: null,
+      termsUrl: null,
+    });
+    expect(fr.text).toContain('Une question ? Écrivez à membres@cercle.example');
+    expect(fr.text).toContain('Politique de confidentialité : https://cercle.example/vie-privee');
+    expect(fr.text).not.toContain('Rue de la Loi');
+    expect(fr.html).not.toContain('Conditions d’adhésion');
+  });
+
+  it('promises in the portal invitation only what the portal does today (no invoices before billing exists)', () => {
+    for (const locale of LOCALES) {
+      const email = renderer.render('portal-invitation', locale, {
+        name: 'Ada',
+        activationUrl: 'https://tessera.test/activate#token=abc',
+        expiresInDays: 7,
+      });
+      expect(email.text).not.toMatch(/invoice|factur|your requests|vos demandes/i);
+    }
+  });
 
   it('renders the password reset in English: subject, HTML in the layout, and text', () => {
     const email = renderer.render('password-reset', 'en', reset);

@@ -9,6 +9,16 @@ export const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '../templates');
 /** Injection token to render from another directory (tests). */
 export const EMAIL_TEMPLATES_DIR = Symbol('EMAIL_TEMPLATES_DIR');
 
+/** Who sends: named at the top of every e-mail, with its contact details and links in the footer. */
+export interface EmailOrganisation {
+  name: string;
+  contactEmail: string;
+  phone: string | null;
+  address: { line1: string; line2?: string; postalCode: string; city: string; country: string } | null;
+  termsUrl: string | null;
+  privacyUrl: string | null;
+}
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -54,13 +64,19 @@ export class EmailRenderer {
     for (const part of ['subject', 'html', 'text'] as const) this.template(template, locale as Locale, part);
   }
 
-  render(template: string, locale: string, data: Record<string, unknown>): RenderedEmail {
+  /** Without `organisation` the layout names Tessera itself (previews, tests of one template). */
+  render(
+    template: string,
+    locale: string,
+    data: Record<string, unknown>,
+    organisation: EmailOrganisation | null = null,
+  ): RenderedEmail {
     this.assertExists(template, locale);
     const lang = locale as Locale;
     const t = this.layoutStrings(lang);
     const context = { ...data, locale: lang, t };
     const subject = this.template(template, lang, 'subject')(context).replace(/\s+/g, ' ').trim();
-    const layout = { subject, locale: lang, t };
+    const layout = { subject, locale: lang, t, organisation };
     return {
       subject,
       html: this.layout('html')({ ...layout, body: this.template(template, lang, 'html')(context) }),

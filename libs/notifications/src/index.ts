@@ -7,7 +7,13 @@ export * from './notifications.http.module';
 export * from './notifications.worker.module';
 export { MailService } from './mail.service';
 export { EmailLogService } from './email-log.service';
-export { EmailRenderer, UnknownEmailTemplateError, EMAIL_TEMPLATES_DIR, type RenderedEmail } from './email-renderer';
+export {
+  EmailRenderer,
+  UnknownEmailTemplateError,
+  EMAIL_TEMPLATES_DIR,
+  type EmailOrganisation,
+  type RenderedEmail,
+} from './email-renderer';
 export {
   MailDeliveryService,
   EmailBusyError,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, Clock } from '@tessera/core';
+import { OrganisationSettingsService } from '@tessera/settings';
 import { UnrecoverableError } from 'bullmq';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer, type RenderedEmail } from './email-renderer';
@@ -39,6 +40,7 @@ export class MailDeliveryService {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly organisation: OrganisationSettingsService,
   ) {}
 
   async deliver(emailId: string, { attempt, final }: DeliveryAttempt): Promise<DeliveryOutcome> {
@@ -58,7 +60,8 @@ export class MailDeliveryService {
 
     let rendered: RenderedEmail;
     try {
-      rendered = this.renderer.render(email.template, email.locale, { ...email.data, ...(email.secrets ?? {}) });
+      const data = { ...email.data, ...(email.secrets ?? {}) };
+      rendered = this.renderer.render(email.template, email.locale, data, await this.organisation.getPublic());
     } catch (error) {
       // A template that cannot render will not render on the next try either.
       const message = describe(error);

@@ -4,6 +4,7 @@ import { AbandonedEmailSweeper } from './jobs/abandoned-email.sweeper';
 import { EmailProcessor } from './jobs/send-email.job';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailTransport, SmtpMailTransport } from './mail-transport';
+import { SettingsModule } from '@tessera/settings';
 import { NotificationsModule } from './notifications.module';
 import { EMAIL_QUEUE } from './notifications.queue';
 
@@ -13,7 +14,7 @@ import { EMAIL_QUEUE } from './notifications.queue';
  */
 @Module({
   // registerQueue also installs @nestjs/bullmq's explorer, which starts the @Processor workers.
-  imports: [NotificationsModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
+  imports: [NotificationsModule, SettingsModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
   providers: [
     { provide: MailTransport, useClass: SmtpMailTransport },
     MailDeliveryService,

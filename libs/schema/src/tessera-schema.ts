@@ -6,6 +6,7 @@ import { ordersSchema } from '@tessera/orders';
 import { plansSchema } from '@tessera/plans';
 import { portalUsersSchema } from '@tessera/portal-users';
 import { registrationSchema } from '@tessera/registration';
+import { settingsSchema } from '@tessera/settings';
 import { usersSchema } from '@tessera/users';
 
 /** Every domain's entities and migrations: the one schema of the one data source. */
@@ -13,6 +14,7 @@ export const tesseraSchema = combineSchema(
   outboxSchema,
   captchaSchema,
   idempotencySchema,
+  settingsSchema,
   notificationsSchema,
   usersSchema,
   plansSchema,

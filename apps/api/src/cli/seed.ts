@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@tessera/core';
 import { ApprovalFlowsService } from '@tessera/approval';
 import { PlansService, type CreatePlanDto } from '@tessera/plans';
+import { OrganisationSettingsService, type UpdateOrganisationSettingsDto } from '@tessera/settings';
 import { StaffDirectory, UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
 
@@ -48,6 +49,17 @@ const DEMO_PLANS: CreatePlanDto[] = [
   },
 ];
 
+/** The demo organisation: named in e-mails and on the public pages (an admin edits it under Settings). */
+const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
+  name: 'Tessera Demo Association',
+  contactEmail: 'membership@tessera.local',
+  phone: '+32 470 12 34 56',
+  address: { line1: 'Rue de la Loi 16', postalCode: '1000', city: 'Brussels', country: 'BE' },
+  websiteUrl: 'https://tessera.local',
+  termsUrl: 'https://tessera.local/membership-terms',
+  privacyUrl: 'https://tessera.local/privacy',
+};
+
 /** `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff and plans; safe to re-run. */
 async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
@@ -58,6 +70,8 @@ async function seed(): Promise<void> {
     const created = await users.seedUser({ ...staff, password: DEMO_PASSWORD });
     console.log(`${created ? 'Created' : 'Kept'} ${staff.email} (${staff.roles.join(', ')})`);
   }
+  const organisation = await app.get(OrganisationSettingsService).seed(DEMO_ORGANISATION);
+  console.log(`${organisation ? 'Set' : 'Kept'} the organisation's settings`);
   const committee = await seedCommitteeFlow(app.get(ApprovalFlowsService), app.get(StaffDirectory));
   const plans = app.get(PlansService);
   for (const plan of DEMO_PLANS) {

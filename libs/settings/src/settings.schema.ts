@@ -1,0 +1,8 @@
+import type { SchemaPart } from '@tessera/core';
+import { OrganisationSettings } from './entities/organisation-settings.entity';
+import { CreateOrganisationSettings1764900000100 } from './migrations/1764900000100-create-organisation-settings';
+
+export const settingsSchema: SchemaPart = {
+  entities: [OrganisationSettings],
+  migrations: [CreateOrganisationSettings1764900000100],
+};
