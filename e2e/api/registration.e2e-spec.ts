@@ -192,6 +192,8 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         graceDays: 0,
         active: true,
         approvalFlowId: null,
+        documentsRequired: 0,
+        documentsHint: null,
         sortOrder: 30,
       });
 
@@ -552,6 +554,27 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
       });
       expect(response.status).toBe(415);
       expect(await stored()).toEqual(before);
+    });
+
+    it("a plan that requires documents, without them: 400 on `documents`, with the plan's hint", async () => {
+      const planId = await createPlan({
+        code: 'student-with-proof',
+        name: 'Student membership (proof required)',
+        applicantKinds: ['individual'],
+        price: { amount: 0, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+        documentsRequired: 1,
+        documentsHint: 'Proof of enrolment',
+      });
+      const answer = await expectRefused([json(individualJson(email(), { planId })), signature()], {
+        status: 400,
+        type: 'validation',
+        fields: ['documents'],
+      });
+      expect(answer.body.errors).toContainEqual({
+        field: 'documents',
+        message: 'are required for this plan: attach a supporting document (Proof of enrolment)',
+      });
     });
 
     it('no application part: 400 on `application`', () =>

@@ -1262,6 +1262,16 @@ export interface components {
             active: boolean;
             /** Format: uuid */
             approvalFlowId: string | null;
+            /**
+             * @description Supporting documents an application must carry (0: none required)
+             * @example 0
+             */
+            documentsRequired: number;
+            /**
+             * @description What to send; the form shows it
+             * @example Proof of enrolment
+             */
+            documentsHint: string | null;
             /** @description Lower first */
             sortOrder: number;
         };
@@ -1298,6 +1308,13 @@ export interface components {
              * @description Default none
              */
             approvalFlowId?: string | null;
+            /** @description Supporting documents an application must carry; default 0 (none required) */
+            documentsRequired?: number;
+            /**
+             * @description What to send; shown beside the upload on the form
+             * @example Proof of enrolment for the current school year
+             */
+            documentsHint?: string | null;
             /** @description Lower first; default 0 */
             sortOrder?: number;
         };
@@ -1316,6 +1333,9 @@ export interface components {
              * @description null clears it
              */
             approvalFlowId?: string | null;
+            documentsRequired?: number;
+            /** @description null clears it */
+            documentsHint?: string | null;
             sortOrder?: number;
         };
         AddressDto: {

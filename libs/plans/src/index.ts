@@ -3,5 +3,4 @@ export * from './plans.http.module';
 export * from './plans.schema';
 export * from './plans.types';
 export * from './plans.service';
-export * from './plan-conditions';
 export * from './dto/plan.dto';

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { isForeignKeyViolation, isUniqueViolation, ProblemException, Transactions } from '@tessera/core';
+import {
+  isForeignKeyViolation,
+  isUniqueViolation,
+  ProblemException,
+  Transactions,
+  type SqlCondition,
+} from '@tessera/core';
 import { In } from 'typeorm';
 
 import { Plan } from './entities/plan.entity';
@@ -11,6 +17,21 @@ export class PlanRepository {
 
   private get plans() {
     return this.transactions.repository(Plan);
+  }
+
+  /**
+   * The plan `planId` is active, open to applicants of kind `kind`, and requires no more
+   * supporting documents than `documents` (all three placeholders of the caller's statement).
+   * `PlansService.planForApplication` says why a plan refuses an application.
+   */
+  static openForApplication(placeholders: { planId: string; kind: string; documents: string }): SqlCondition {
+    const { planId, kind, documents } = placeholders;
+    return {
+      name: 'plans.openForApplication',
+      sql: `EXISTS (SELECT 1 FROM plans WHERE plans.id = ${planId}::uuid AND plans.active
+                     AND ${kind}::text = ANY (plans.applicant_kinds)
+                     AND plans.documents_required <= ${documents}::int)`,
+    };
   }
 
   findById(id: string): Promise<Plan | null> {

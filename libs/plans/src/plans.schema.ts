@@ -1,13 +1,13 @@
 import type { SchemaPart } from '@tessera/core';
 import { Plan } from './entities/plan.entity';
+import { PlanDocuments1764900000200 } from './migrations/1764900000200-plan-documents';
 
 /**
- * No migrations of its own: the `plans` table is created by registration's migration
- * 1763800000000 (CreateRegistration), where plans lived first. Migration names are history in
- * existing databases, so that migration stays in registration's schema part; a change to `plans`
- * from now on is a migration here.
+ * The `plans` table is created by registration's migration 1763800000000 (CreateRegistration),
+ * where plans lived first. Migration names are history in existing databases, so that migration
+ * stays in registration's schema part; changes to `plans` since are migrations here.
  */
 export const plansSchema: SchemaPart = {
   entities: [Plan],
-  migrations: [],
+  migrations: [PlanDocuments1764900000200],
 };

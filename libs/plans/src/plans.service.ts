@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, Transactions, type Principal } from '@tessera/core';
+import { ProblemException, Transactions, type Principal, type SqlCondition } from '@tessera/core';
 import { CreatePlanDto, PlanDto, PlanListDto, UpdatePlanDto } from './dto/plan.dto';
 import type { Plan } from './entities/plan.entity';
 import { PlanRepository } from './plan.repository';
@@ -41,15 +41,26 @@ export class PlansService {
   }
 
   /**
-   * The plan an application may be made on, or why not (for the `application.planId` field).
-   * Unknown, inactive and not-for-this-kind all read the same to the applicant.
+   * The plan an application with `documents` supporting documents may be made on, or why not:
+   * a problem with the plan itself (unknown, inactive and not-for-this-kind read the same to the
+   * applicant) or with the documents it requires.
    */
-  async planForApplication(id: string, kind: ApplicantKind): Promise<{ plan: PlanDto } | { problem: string }> {
+  async planForApplication(
+    id: string,
+    kind: ApplicantKind,
+    documents: number,
+  ): Promise<{ plan: PlanDto } | { problem: string; about: 'plan' | 'documents' }> {
     const plan = await this.plans.findById(id);
-    if (!plan || !plan.active) return { problem: 'is not a plan open for applications' };
+    if (!plan || !plan.active) return { problem: 'is not a plan open for applications', about: 'plan' };
     if (!plan.applicantKinds.includes(kind))
-      return { problem: `is not open to ${kind === 'individual' ? 'individuals' : 'organisations'}` };
+      return { problem: `is not open to ${kind === 'individual' ? 'individuals' : 'organisations'}`, about: 'plan' };
+    if (documents < plan.documentsRequired) return { problem: documentsProblem(plan), about: 'documents' };
     return { plan: PlanDto.from(plan) };
+  }
+
+  /** The same rule as planForApplication, as a condition for an INSERT … SELECT … WHERE (see SqlCondition). */
+  openForApplicationCondition(placeholders: { planId: string; kind: string; documents: string }): SqlCondition {
+    return PlanRepository.openForApplication(placeholders);
   }
 
   /** A plan, active or not (an application keeps its plan when the plan is withdrawn later). */
@@ -75,6 +86,12 @@ export class PlansService {
   }
 }
 
+function documentsProblem(plan: Plan): string {
+  const count =
+    plan.documentsRequired === 1 ? 'a supporting document' : `${plan.documentsRequired} supporting documents`;
+  return `are required for this plan: attach ${count}${plan.documentsHint ? ` (${plan.documentsHint})` : ''}`;
+}
+
 function codeTaken(code: string): ProblemException {
   return ProblemException.conflict(`A plan with the code "${code}" already exists.`, 'plan-code-taken');
 }
@@ -94,6 +111,8 @@ function fieldsOf(dto: CreatePlanDto | UpdatePlanDto, mode: 'create' | 'update')
     graceDays: dto.graceDays ?? (isCreate ? 0 : undefined),
     active: dto.active ?? (isCreate ? true : undefined),
     approvalFlowId: dto.approvalFlowId === undefined ? (isCreate ? null : undefined) : dto.approvalFlowId,
+    documentsRequired: dto.documentsRequired ?? (isCreate ? 0 : undefined),
+    documentsHint: dto.documentsHint === undefined ? (isCreate ? null : undefined) : dto.documentsHint,
     sortOrder: dto.sortOrder ?? (isCreate ? 0 : undefined),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions, type ReturningStatement } from '@tessera/core';
-import { planOpenForApplicationSql } from '@tessera/plans';
+import { Transactions, type ReturningStatement, type SqlCondition } from '@tessera/core';
 import { nextApplicationReferenceSql } from './application-reference';
 import type { ApplicationStatus } from './application-state';
 import { ApplicationEvent } from './entities/application-event.entity';
@@ -57,7 +56,12 @@ export class ApplicationRepository {
    * path is hot: see bench/). No row when the plan is not open; the pending-duplicate indexes
    * raise a unique violation the service turns into 409.
    */
-  submittedStatement(application: NewApplication, event: NewEvent): ReturningStatement {
+  submittedStatement(
+    application: NewApplication,
+    event: NewEvent,
+    documents: number,
+    planOpen: (placeholders: { planId: string; kind: string; documents: string }) => SqlCondition,
+  ): ReturningStatement {
     return {
       name: 'submit-application',
       with: `inserted AS (
@@ -66,7 +70,7 @@ export class ApplicationRepository {
                                         submitted_by_user_id, submitted_by_api_key_id, submitted_at, updated_at)
               SELECT $21, ${nextApplicationReferenceSql('$1')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
                      $15, $16, $17, $17
-               WHERE ${planOpenForApplicationSql('$4', '$2')}
+               WHERE ${planOpen({ planId: '$4', kind: '$2', documents: '$22' }).sql}
               RETURNING id, reference, status),
             event AS (
               INSERT INTO application_events (application_id, type, from_status, to_status, actor_kind, actor_id, reason, occurred_at)
@@ -94,6 +98,7 @@ export class ApplicationRepository {
         event.actorKind,
         event.actorId,
         application.id,
+        documents,
       ],
     };
   }

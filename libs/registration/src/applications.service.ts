@@ -22,7 +22,7 @@ import { ApprovalService } from '@tessera/approval';
 import { PlansService } from '@tessera/plans';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
 import { ApplicationTransitions } from './application-transitions';
-import { acceptFiles, fileCountErrors, type AcceptedFile } from './application-files';
+import { acceptFiles, FILE_FIELDS, fileCountErrors, type AcceptedFile } from './application-files';
 import { parseApplicationInput, readApplicationJson } from './application-input';
 import {
   PENDING_EMAIL_INDEX,
@@ -102,11 +102,13 @@ export class ApplicationsService {
     const errors: FieldErrorDto[] = [...parsed.errors];
     if (submitter.source === 'online' && !uploads.some((file) => file.field === 'signature'))
       errors.push({ field: 'signature', message: 'is required: draw your signature' });
-    // Online applicants hear of a closed plan with their other field errors, before the captcha
-    // is spent; staff and API submissions leave it to the INSERT (a round trip less, see bench/).
+    // Online applicants hear of a closed plan (or missing documents) with their other field
+    // errors, before the captcha is spent; staff and API submissions leave it to the INSERT (a
+    // round trip less, see bench/).
+    const documents = uploads.filter((file) => FILE_FIELDS[file.field] === 'document').length;
     const planProblem =
-      submitter.source === 'online' && parsed.input ? await this.planProblem(parsed.input) : undefined;
-    if (planProblem) errors.push({ field: 'application.planId', message: planProblem });
+      submitter.source === 'online' && parsed.input ? await this.planProblem(parsed.input, documents) : undefined;
+    if (planProblem) errors.push(planProblem);
     if (errors.length > 0 || !parsed.input) throw ProblemException.validation(errors);
     const input = parsed.input;
 
@@ -120,10 +122,12 @@ export class ApplicationsService {
     const application = newApplication(input, submitter, now);
     const store = async (): Promise<ApplicationCreatedDto> => {
       if (submitter.source === 'online') await this.captcha.verify(altcha);
-      const created = await this.insertApplication(application, submitter);
+      const created = await this.insertApplication(application, submitter, documents);
       if (!created) {
-        const message = (await this.planProblem(input)) ?? 'is not a plan open for applications';
-        throw ProblemException.validation([{ field: 'application.planId', message }]);
+        const problem = await this.planProblem(input, documents);
+        throw ProblemException.validation([
+          problem ?? { field: 'application.planId', message: 'is not a plan open for applications' },
+        ]);
       }
       for (const file of accepted) await this.storeFile(created.id, file, now);
       return { id: created.id, reference: created.reference, status: 'submitted' };
@@ -216,11 +220,14 @@ export class ApplicationsService {
   private async insertApplication(
     application: NewApplication,
     submitter: Submitter,
+    documents: number,
   ): Promise<{ id: string; reference: string } | undefined> {
     const event = { type: 'submitted' as const, actorKind: submitter.actorKind, actorId: submitter.actorId };
     try {
       return await this.outbox.publishWith<{ id: string; reference: string }, CompleteIntakePayload>(
-        this.applications.submittedStatement(application, event),
+        this.applications.submittedStatement(application, event, documents, (placeholders) =>
+          this.plans.openForApplicationCondition(placeholders),
+        ),
         { queue: REGISTRATION_QUEUE, name: COMPLETE_INTAKE_JOB, payload: { applicationId: application.id } },
       );
     } catch (error) {
@@ -231,9 +238,10 @@ export class ApplicationsService {
   }
 
   /** Why the plan would refuse this application, if it would (the INSERT checks it anyway). */
-  private async planProblem(input: ApplicationInputDto): Promise<string | undefined> {
-    const verdict = await this.plans.planForApplication(input.planId, input.kind);
-    return 'problem' in verdict ? verdict.problem : undefined;
+  private async planProblem(input: ApplicationInputDto, documents: number): Promise<FieldErrorDto | undefined> {
+    const verdict = await this.plans.planForApplication(input.planId, input.kind, documents);
+    if (!('problem' in verdict)) return undefined;
+    return { field: verdict.about === 'documents' ? 'documents' : 'application.planId', message: verdict.problem };
   }
 
   private async storeFile(applicationId: string, file: AcceptedFile, now: Date): Promise<void> {

@@ -35,6 +35,8 @@ const DEMO_PLANS: CreatePlanDto[] = [
     price: { amount: 0, currency: 'EUR' },
     period: { count: 1, unit: 'year' },
     graceDays: 30,
+    documentsRequired: 1,
+    documentsHint: 'Proof of enrolment for this school year (student card or certificate)',
     sortOrder: 20,
   },
   {

@@ -23,7 +23,13 @@ import {
 } from 'class-validator';
 import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from '@tessera/core';
 import type { Plan } from '../entities/plan.entity';
-import { APPLICANT_KINDS, PERIOD_UNITS, type ApplicantKind, type PeriodUnit } from '../plans.types';
+import {
+  APPLICANT_KINDS,
+  MAX_REQUIRED_DOCUMENTS,
+  PERIOD_UNITS,
+  type ApplicantKind,
+  type PeriodUnit,
+} from '../plans.types';
 
 export const PLAN_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -73,6 +79,15 @@ export class PlanDto {
   active: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   approvalFlowId: string | null;
+  @ApiProperty({ description: 'Supporting documents an application must carry (0: none required)', example: 0 })
+  documentsRequired: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What to send; the form shows it',
+    example: 'Proof of enrolment',
+  })
+  documentsHint: string | null;
   @ApiProperty({ description: 'Lower first' })
   sortOrder: number;
 
@@ -88,6 +103,8 @@ export class PlanDto {
       graceDays: plan.graceDays,
       active: plan.active,
       approvalFlowId: plan.approvalFlowId,
+      documentsRequired: plan.documentsRequired,
+      documentsHint: plan.documentsHint,
       sortOrder: plan.sortOrder,
     };
   }
@@ -167,6 +184,31 @@ export class CreatePlanDto {
   @IsUUID()
   approvalFlowId?: string | null;
 
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_REQUIRED_DOCUMENTS,
+    description: 'Supporting documents an application must carry; default 0 (none required)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REQUIRED_DOCUMENTS)
+  documentsRequired?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 200,
+    example: 'Proof of enrolment for the current school year',
+    description: 'What to send; shown beside the upload on the form',
+  })
+  @OptionalNullable()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  documentsHint?: string | null;
+
   @ApiPropertyOptional({ description: 'Lower first; default 0' })
   @IsOptional()
   @IsInt()
@@ -239,6 +281,21 @@ export class UpdatePlanDto {
   @OptionalNullable()
   @IsUUID()
   approvalFlowId?: string | null;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_REQUIRED_DOCUMENTS })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REQUIRED_DOCUMENTS)
+  documentsRequired?: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'null clears it' })
+  @OptionalNullable()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  documentsHint?: string | null;
 
   @ApiPropertyOptional()
   @OptionalNotNull()

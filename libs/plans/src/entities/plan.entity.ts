@@ -43,6 +43,14 @@ export class Plan {
   @Column({ name: 'approval_flow_id', type: 'uuid', nullable: true })
   approvalFlowId: string | null;
 
+  /** Supporting documents an application must carry (0: none required). */
+  @Column({ name: 'documents_required', type: 'int' })
+  documentsRequired: number;
+
+  /** What to send, shown beside the upload on the form ("Proof of enrolment"). */
+  @Column({ name: 'documents_hint', type: 'text', nullable: true })
+  documentsHint: string | null;
+
   @Column({ name: 'sort_order', type: 'int' })
   sortOrder: number;
 

@@ -194,6 +194,33 @@ describe('applications against the real database and disk', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses an application without the documents its plan requires (form or JSON), naming documents', async () => {
+    const planId = await createPlan(moduleRef, {
+      code: 'students-with-proof',
+      name: 'Students',
+      applicantKinds: ['individual'],
+      documentsRequired: 2,
+      documentsHint: 'Proof of enrolment',
+    });
+    const before = await counts();
+    const missing = {
+      status: 400,
+      errors: [
+        { field: 'documents', message: expect.stringMatching(/attach 2 supporting documents \(Proof of enrolment\)/) },
+      ],
+    };
+    const oneDocument = individual(uniqueEmail(), planId);
+    oneDocument.files = oneDocument.files.filter((file) => file.filename !== 'id.png');
+    await expect(applications.submit(oneDocument, officer)).rejects.toMatchObject({ problem: missing });
+    const asJson = { document: JSON.parse(individualApplication(planId, uniqueEmail())) as unknown };
+    await expect(applications.submit(asJson, officer)).rejects.toMatchObject({ problem: missing });
+    expect(await counts()).toEqual(before);
+
+    await expect(applications.submit(individual(uniqueEmail(), planId), officer)).resolves.toMatchObject({
+      status: 'submitted',
+    });
+  });
+
   it('lets exactly one of many concurrent submissions for one e-mail through; the others get 409', async () => {
     const email = uniqueEmail();
     const before = await counts();

@@ -46,7 +46,15 @@ export async function seedOfficer(moduleRef: TestingModule, email: string): Prom
 /** A yearly plan at 60 EUR for `applicantKinds`, active unless told otherwise; returns its id. */
 export async function createPlan(
   moduleRef: TestingModule,
-  plan: { code: string; name: string; applicantKinds: ApplicantKind[]; approvalFlowId?: string; active?: boolean },
+  plan: {
+    code: string;
+    name: string;
+    applicantKinds: ApplicantKind[];
+    approvalFlowId?: string;
+    active?: boolean;
+    documentsRequired?: number;
+    documentsHint?: string;
+  },
 ): Promise<string> {
   const created = await moduleRef
     .get(PlansService)
