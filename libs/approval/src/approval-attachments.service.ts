@@ -1,15 +1,15 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   checkUpload,
   Clock,
-  contentDisposition,
+  openDownload,
   FileStorage,
   ProblemException,
   sanitiseFilename,
   TransactionalFileStorage,
   Transactions,
   type FieldErrorDto,
+  type FileDownload,
   type MultipartBody,
   type Principal,
   type UploadRule,
@@ -80,27 +80,11 @@ export class ApprovalAttachmentsService {
   }
 
   /** The stored bytes, always served as an attachment under the sanitised name. */
-  async open(
-    requestId: string,
-    attachmentId: string,
-  ): Promise<{ stream: Readable; contentType: string; size: number; disposition: string }> {
+  async open(requestId: string, attachmentId: string): Promise<FileDownload> {
     const attachment = await this.requests.findAttachment(requestId, attachmentId);
     if (!attachment)
       throw ProblemException.notFound('This approval request has no attachment with this id.', 'attachment-not-found');
-    const stream = this.storage.read(attachment.storageKey);
-    // Opened before answering: a file missing from storage is a logged 500, not a broken download.
-    await new Promise<void>((resolve, reject) => {
-      stream.once('ready', () => resolve());
-      stream.once('error', (error) =>
-        reject(new Error(`Stored attachment ${attachment.id} cannot be read: ${error.message}`)),
-      );
-    });
-    return {
-      stream,
-      contentType: attachment.contentType,
-      size: attachment.size,
-      disposition: contentDisposition('attachment', attachment.filename),
-    };
+    return openDownload(this.storage, attachment, 'attachment');
   }
 }
 

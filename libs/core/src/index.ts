@@ -38,6 +38,7 @@ export * from './uploads/multipart.plugin';
 export { MULTIPART_LIMITS } from './uploads/multipart-problems';
 export * from './references/yearly-reference';
 export * from './storage/file-storage';
+export * from './storage/file-download';
 export * from './storage/storage.module';
 export * from './storage/transactional-file-storage';
 export { solveCaptchaChallenge } from './captcha/altcha';

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   CaptchaService,
   Clock,
-  contentDisposition,
+  openDownload,
   FileStorage,
   isUniqueViolation,
+  normaliseEmail,
+  normaliseRegistrationNumber,
   OutboxService,
   pageOf,
   ProblemException,
   TransactionalFileStorage,
   Transactions,
   type FieldErrorDto,
+  type FileDownload,
   type MultipartBody,
   type Page,
   type Principal,
@@ -166,26 +168,11 @@ export class ApplicationsService {
    * A stored file of this application, with the headers to serve it under: always its detected
    * type; inline only when asked for and only for PNG/JPEG (thumbnails), else an attachment.
    */
-  async openFile(
-    applicationId: string,
-    fileId: string,
-    inline: boolean,
-  ): Promise<{ stream: Readable; contentType: string; size: number; disposition: string }> {
+  async openFile(applicationId: string, fileId: string, inline: boolean): Promise<FileDownload> {
     const file = await this.applications.findFile(applicationId, fileId);
     if (!file) throw ProblemException.notFound('This application has no file with this id.', 'file-not-found');
     const showInline = inline && (file.contentType === 'image/png' || file.contentType === 'image/jpeg');
-    const stream = this.storage.read(file.storageKey);
-    // Opened before answering: a file missing from storage is a logged 500, not a broken download.
-    await new Promise<void>((resolve, reject) => {
-      stream.once('ready', () => resolve());
-      stream.once('error', (error) => reject(new Error(`Stored file ${file.id} cannot be read: ${error.message}`)));
-    });
-    return {
-      stream,
-      contentType: file.contentType,
-      size: file.size,
-      disposition: contentDisposition(showInline ? 'inline' : 'attachment', file.filename),
-    };
+    return openDownload(this.storage, file, showInline ? 'inline' : 'attachment');
   }
 
   /** Staff withdraw an application under review: its approval request closes with it. */
@@ -344,11 +331,6 @@ function submitterOf(principal: Principal | undefined): Submitter {
   }
   return { source: 'online', actorKind: 'applicant', actorId: null, userId: null, apiKeyId: null };
 }
-
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
-
-/** "be 0123.456.789" and "BE0123456789" are the same company. */
-export const normaliseRegistrationNumber = (value: string): string => value.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** A class instance from class-transformer → the plain JSON to keep. */
 function plain<T>(value: T): T {

@@ -29,6 +29,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import {
+  downloadResponse,
   Authorize,
   CurrentPrincipal,
   multipartBody,
@@ -269,16 +270,6 @@ export class ApprovalsController {
     @Param('attachmentId', attachmentIdPipe) attachmentId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.attachments.open(id, attachmentId);
-    void reply.headers({
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: file.disposition,
-      length: file.size,
-    });
+    return downloadResponse(reply, await this.attachments.open(id, attachmentId));
   }
 }

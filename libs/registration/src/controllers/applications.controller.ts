@@ -33,6 +33,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import {
+  downloadResponse,
   ApiJsonBodyAlternative,
   Authorize,
   CurrentPrincipal,
@@ -185,17 +186,7 @@ export class ApplicationsController {
     @Query() query: FileDownloadQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.applications.openFile(id, fileId, query.inline !== undefined);
-    void reply.headers({
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
-    return new StreamableFile(file.stream, {
-      type: file.contentType,
-      disposition: file.disposition,
-      length: file.size,
-    });
+    return downloadResponse(reply, await this.applications.openFile(id, fileId, query.inline !== undefined));
   }
 
   @Post(':id/cancel')
