@@ -57,7 +57,9 @@ describe('loadConfig', () => {
     const production = { ...valid, NODE_ENV: 'production', ADMIN_EMAIL: 'admin@example.org' };
 
     it('starts with secrets of its own', () => {
-      expect(loadConfig({ ...production, ADMIN_PASSWORD: 'a-long-unpublished-passphrase' }).NODE_ENV).toBe('production');
+      expect(loadConfig({ ...production, ADMIN_PASSWORD: 'a-long-unpublished-passphrase' }).NODE_ENV).toBe(
+        'production',
+      );
     });
 
     it.each([

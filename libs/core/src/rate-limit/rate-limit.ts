@@ -77,7 +77,9 @@ export class RateLimitGuard implements CanActivate {
 function bucketsOf(policy: RateLimitPolicy, request: CountedRequest): [Bucket, number][] {
   const windowMs = (rule: RateLimitRule) => rule.windowSeconds * 1000;
   const client = `${policy.name}:client:${request.ip}`;
-  const limited: [Bucket, number][] = [[{ subject: client, windowMs: windowMs(policy.perClient) }, policy.perClient.limit]];
+  const limited: [Bucket, number][] = [
+    [{ subject: client, windowMs: windowMs(policy.perClient) }, policy.perClient.limit],
+  ];
   const email = bodyEmail(request.body);
   if (policy.perClientAndEmail && email) {
     const rule = policy.perClientAndEmail;
