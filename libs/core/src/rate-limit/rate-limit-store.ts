@@ -38,11 +38,11 @@ for i, key in ipairs(KEYS) do
 end
 return result`;
 
-/** Gives back one hit per key, where the window is still open. */
+/** Gives back one hit per key, where the window is still open; a key back at zero goes. */
 const REFUND = `
 for _, key in ipairs(KEYS) do
   local count = tonumber(redis.call('GET', key))
-  if count and count > 0 then redis.call('DECR', key) end
+  if count and count > 1 then redis.call('DECR', key) elseif count then redis.call('DEL', key) end
 end
 return 0`;
 
