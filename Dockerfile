@@ -5,9 +5,10 @@
 #   target "web": nginx with the built SPA, proxying /api to the API (deploy/nginx.conf)
 # Used by docker-compose.yml; tests never use it.
 
-ARG NODE_BUILD_IMAGE=node:20-bookworm
-ARG NODE_RUNTIME_IMAGE=node:20-bookworm-slim
-ARG NGINX_IMAGE=nginx:1.27-alpine
+# Node 24, the active LTS line (maintained to April 2028; Node 20 reached end of life in April 2026).
+ARG NODE_BUILD_IMAGE=node:24.11.1-bookworm
+ARG NODE_RUNTIME_IMAGE=node:24.11.1-bookworm-slim
+ARG NGINX_IMAGE=nginx:1.28.0-alpine
 ARG PNPM_VERSION=10.34.9
 
 # ---- build: all dependencies, every package compiled ---------------------------------------------

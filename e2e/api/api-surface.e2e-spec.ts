@@ -93,12 +93,12 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     expect(badId.response.status).toBe(400);
   });
 
-  it('rate-limits sign-in attempts with 429 and Retry-After', async () => {
-    const email = uniqueEmail('brute');
+  it('rate-limits sign-in attempts with 429 and Retry-After (rate-limits.e2e-spec.ts has the rest)', async () => {
+    const client = { 'x-forwarded-for': '192.0.2.200' };
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let attempt = 0; attempt < 11; attempt += 1) {
-      last = await postJson('/api/v1/auth/login', { email, password: 'wrong-password' });
+      last = await postJson('/api/v1/auth/login', { email: uniqueEmail('brute'), password: 'wrong-password' }, client);
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);

@@ -3,7 +3,14 @@ import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMultipart } from '@tessera/core';
+import {
+  createValidationPipe,
+  loadConfig,
+  ProblemFilter,
+  registerJsonBodyParser,
+  registerMultipart,
+  trustedProxyList,
+} from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -19,7 +26,9 @@ export async function createApiApp(
   options: NestApplicationOptions = {},
   rootModule: Type = AppModule,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  // request.ip is the client as the trusted proxies (TRUSTED_PROXIES) saw it: rate limits count it.
+  const trustProxy = options.preview ? false : trustedProxyList(loadConfig().TRUSTED_PROXIES);
+  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     bodyParser: false,

@@ -1039,6 +1039,8 @@ export interface components {
             email: string;
             /** @example a long passphrase */
             password: string;
+            /** @description A solved captcha (GET /captcha/challenge), required once an account has had several failed sign-ins: the 429 problem `captcha-required` says so */
+            altcha?: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -2537,8 +2539,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Too many attempts; see Retry-After */
+            /** @description `rate-limited`: too many failed sign-ins from this client (see Retry-After); `captcha-required`: this account had several failed sign-ins, send a solved captcha in `altcha` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Attempts cannot be counted; see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export { DEMO_STAFF_PASSWORD } from './config/demo-secrets';
+export { trustedProxyList } from './config/trusted-proxies';
 export * from './clock/clock';
 export * from './database/transactions';
 export * from './database/schema';
@@ -30,6 +32,9 @@ export * from './auth/jwt.strategy';
 export * from './auth/auth-guards.module';
 export * from './logging/logging.module';
 export * from './rate-limit/rate-limit';
+export * from './rate-limit/rate-limit.module';
+export * from './rate-limit/rate-limit-problems';
+export * from './rate-limit/rate-limit-store';
 export * from './uploads/file-type';
 export * from './uploads/file-names';
 export * from './uploads/upload-check';

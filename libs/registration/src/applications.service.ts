@@ -306,6 +306,15 @@ function newApplication(input: ApplicationInputDto, submitter: Submitter, now: D
   };
 }
 
+/**
+ * Officers, admins and API keys enter applications for others (no captcha, no per-client limit);
+ * anyone else, signed in or not, applies online.
+ */
+export function submitsAsStaff(principal: Principal | undefined): boolean {
+  if (principal?.kind === 'api-key') return true;
+  return principal?.kind === 'user' && principal.roles.some((role) => role === 'admin' || role === 'officer');
+}
+
 /** Who submits: anonymous and members online; officers and admins as staff; API keys with the scope. */
 function submitterOf(principal: Principal | undefined): Submitter {
   if (principal?.kind === 'api-key') {
@@ -320,7 +329,7 @@ function submitterOf(principal: Principal | undefined): Submitter {
     };
   }
   if (principal?.kind === 'user') {
-    const staff = principal.roles.some((role) => role === 'admin' || role === 'officer');
+    const staff = submitsAsStaff(principal);
     return {
       source: staff ? 'staff' : 'online',
       actorKind: staff ? 'user' : 'applicant',

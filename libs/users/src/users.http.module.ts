@@ -3,6 +3,7 @@ import { AuthGuardsModule } from '@tessera/core';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { AuthController } from './controllers/auth.controller';
 import { UsersController } from './controllers/users.controller';
+import { LoginAttempts } from './auth/login-attempts';
 import { FirstAdminSeeder } from './first-admin.seeder';
 import { UsersModule } from './users.module';
 
@@ -10,6 +11,6 @@ import { UsersModule } from './users.module';
 @Module({
   imports: [UsersModule, AuthGuardsModule.register(UsersModule)],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [FirstAdminSeeder],
+  providers: [FirstAdminSeeder, LoginAttempts],
 })
 export class UsersHttpModule {}

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig } from '@tessera/core';
+import { AppConfig, DEMO_STAFF_PASSWORD } from '@tessera/core';
 import { ApprovalFlowsService } from '@tessera/approval';
 import { PlansService, type CreatePlanDto } from '@tessera/plans';
 import { OrganisationSettingsService, type UpdateOrganisationSettingsDto } from '@tessera/settings';
 import { StaffDirectory, UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
+import { demoSeedRefusal } from './demo-seed-policy';
 
 /** Demo staff, one per role, all with the same known password (README lists them). */
-export const DEMO_PASSWORD = 'Tessera-demo-2026';
 const DEMO_STAFF = [
   { email: 'officer@tessera.local', name: 'Olivia Officer', roles: ['officer' as const] },
   { email: 'approver@tessera.local', name: 'Arthur Approver', roles: ['approver' as const] },
@@ -69,7 +69,7 @@ async function seed(): Promise<void> {
   const config = app.get(AppConfig);
   await users.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   for (const staff of DEMO_STAFF) {
-    const created = await users.seedUser({ ...staff, password: DEMO_PASSWORD });
+    const created = await users.seedUser({ ...staff, password: DEMO_STAFF_PASSWORD });
     console.log(`${created ? 'Created' : 'Kept'} ${staff.email} (${staff.roles.join(', ')})`);
   }
   const organisation = await app.get(OrganisationSettingsService).seed(DEMO_ORGANISATION);
@@ -111,6 +111,11 @@ async function seedCommitteeFlow(flows: ApprovalFlowsService, staff: StaffDirect
   return flow.id;
 }
 
+const refusal = demoSeedRefusal(process.env.NODE_ENV);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 seed().catch((error: unknown) => {
   console.error(error);
   process.exit(1);

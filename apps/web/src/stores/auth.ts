@@ -104,8 +104,9 @@ export const useAuthStore = defineStore('auth', () => {
     applySession(session);
   }
 
-  async function login(email: string, password: string): Promise<AuthUser> {
-    const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+  /** `altcha`: a solved captcha, which the API asks for after several failed sign-ins to an account. */
+  async function login(email: string, password: string, altcha?: string): Promise<AuthUser> {
+    const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password, altcha } }));
     acceptSession(session);
     return session.user;
   }

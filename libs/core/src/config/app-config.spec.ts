@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './app-config';
+import { DEMO_STAFF_PASSWORD } from './demo-secrets';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tessera',
@@ -37,10 +38,40 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url', /PUBLIC_URL/],
     ['ADMIN_EMAIL', 'nope', /ADMIN_EMAIL/],
     ['STRIPE_SECRET_KEY', 'pk_live_x', /STRIPE_SECRET_KEY must be a Stripe secret key/],
+    ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be a comma-separated list/],
+    ['TRUSTED_PROXIES', 'nginx', /TRUSTED_PROXIES must be a comma-separated list/],
+    ['TRUSTED_PROXIES', ' , ', /TRUSTED_PROXIES must be a comma-separated list/],
   ])('names %s when it is missing or bad', (name, value, message) => {
     const env: Record<string, string | undefined> = { ...valid, [name]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts loopback proxies by default, and the configured addresses and ranges otherwise', () => {
+    expect(loadConfig(valid).TRUSTED_PROXIES).toBe('loopback');
+    const list = '172.28.0.10, 10.0.0.0/8,fd00::/8,loopback';
+    expect(loadConfig({ ...valid, TRUSTED_PROXIES: list }).TRUSTED_PROXIES).toBe(list);
+  });
+
+  describe('in production', () => {
+    const production = { ...valid, NODE_ENV: 'production', ADMIN_EMAIL: 'admin@example.org' };
+
+    it('starts with secrets of its own', () => {
+      expect(loadConfig({ ...production, ADMIN_PASSWORD: 'a-long-unpublished-passphrase' }).NODE_ENV).toBe(
+        'production',
+      );
+    });
+
+    it.each([
+      ['JWT_SECRET', "compose's old default", 'local-only-jwt-secret-do-not-use-in-production'],
+      ['ADMIN_PASSWORD', "compose's old default", 'change-me-on-first-login'],
+      ['ADMIN_PASSWORD', "the seed's demo password", DEMO_STAFF_PASSWORD],
+    ])('refuses %s set to %s', (name, _, value) => {
+      const env = { ...production, [name]: value };
+      expect(() => loadConfig(env)).toThrow(new RegExp(`${name} is a published demo value`));
+      // The same values are fine on a workstation.
+      expect(() => loadConfig({ ...env, NODE_ENV: 'development' })).not.toThrow();
+    });
   });
 
   it('reports every bad variable at once', () => {

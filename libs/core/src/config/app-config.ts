@@ -13,6 +13,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { publishedSecretProblems } from './demo-secrets';
+import { IsTrustedProxyList } from './trusted-proxies';
 
 const url = (protocols: string[]) => ({
   protocols,
@@ -90,6 +92,13 @@ export class AppConfig {
   @Matches(/^[a-z0-9_-]+$/i)
   QUEUE_PREFIX = 'tessera';
 
+  /**
+   * The reverse proxies whose X-Forwarded-For the API believes (the client is the last address
+   * before them): IPs, CIDRs, `loopback`, `linklocal`, `uniquelocal`, comma-separated.
+   */
+  @IsTrustedProxyList()
+  TRUSTED_PROXIES = 'loopback';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -115,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       message.startsWith(error.property) ? message : `${error.property} ${message}`,
     ),
   );
+  if (config.NODE_ENV === 'production') problems.push(...publishedSecretProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

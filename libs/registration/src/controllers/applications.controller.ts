@@ -49,7 +49,7 @@ import {
   type Principal,
 } from '@tessera/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApplicationsService, type ApplicationSubmission } from '../applications.service';
+import { ApplicationsService, submitsAsStaff, type ApplicationSubmission } from '../applications.service';
 import { ApplicationInputDto } from '../dto/application-input.dto';
 import { CancelApplicationDto, FileDownloadQueryDto, ListApplicationsQueryDto } from '../dto/application-query.dto';
 import {
@@ -89,7 +89,7 @@ export class ApplicationsController {
 
   @Post()
   @Public()
-  @RateLimit(10, 600)
+  @RateLimit({ name: 'applications', perClient: { limit: 10, windowSeconds: 600 }, exempt: submitsAsStaff })
   @ApiSecurity({}) // anonymous callers too (with the captcha)
   @ApiBearerAuth()
   @ApiSecurity('apiKey')

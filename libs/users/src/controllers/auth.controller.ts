@@ -1,15 +1,18 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiGoneResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ProblemDto, Public, RateLimit } from '@tessera/core';
+import { ProblemDto, Public, RateLimit, type RateLimitPolicy } from '@tessera/core';
 import { AuthService } from '../auth/auth.service';
+import { LoginAttempts } from '../auth/login-attempts';
 import { InvitationService } from '../invitation.service';
 import {
   ACTIVATION_LINK_RENEWED_MESSAGE,
@@ -22,6 +25,9 @@ import {
   SetPasswordWithTokenDto,
 } from '../dto/auth.dto';
 
+/** Routes that take a one-time token (32 random bytes, so no guessing): bounds the hashing work. */
+const TOKEN_ROUTE = (name: string): RateLimitPolicy => ({ name, perClient: { limit: 10, windowSeconds: 60 } });
+
 @ApiTags('auth')
 @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid body; see errors[]' })
 @Public()
@@ -30,15 +36,24 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly invitations: InvitationService,
+    private readonly loginAttempts: LoginAttempts,
   ) {}
 
   @Post('login')
   @HttpCode(200)
-  @RateLimit(10, 60)
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Wrong e-mail or password' })
-  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    return this.auth.login(dto.email, dto.password);
+  @ApiTooManyRequestsResponse({
+    type: ProblemDto,
+    description:
+      '`rate-limited`: too many failed sign-ins from this client (see Retry-After); ' +
+      '`captcha-required`: this account had several failed sign-ins, send a solved captcha in `altcha`',
+  })
+  @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'Attempts cannot be counted; see Retry-After' })
+  login(@Body() dto: LoginDto, @Ip() client: string): Promise<AuthResponseDto> {
+    return this.loginAttempts.run({ client, email: dto.email, captcha: dto.altcha }, () =>
+      this.auth.login(dto.email, dto.password),
+    );
   }
 
   @Post('refresh')
@@ -61,7 +76,11 @@ export class AuthController {
 
   @Post('forgot-password')
   @HttpCode(202)
-  @RateLimit(5, 15 * 60)
+  @RateLimit({
+    name: 'forgot-password',
+    perClient: { limit: 20, windowSeconds: 15 * 60 },
+    perClientAndEmail: { limit: 5, windowSeconds: 15 * 60 },
+  })
   @ApiAcceptedResponse({ type: MessageDto, description: 'Always the same answer, whether or not the account exists' })
   forgotPassword(@Body() dto: ForgotPasswordDto): Promise<MessageDto> {
     return this.auth.forgotPassword(dto.email);
@@ -69,7 +88,7 @@ export class AuthController {
 
   @Post('reset-password')
   @HttpCode(200)
-  @RateLimit(10, 60)
+  @RateLimit(TOKEN_ROUTE('reset-password'))
   @ApiOkResponse({ type: MessageDto })
   @ApiGoneResponse({ type: ProblemDto, description: 'The link expired or was already used' })
   resetPassword(@Body() dto: SetPasswordWithTokenDto): Promise<MessageDto> {
@@ -78,7 +97,7 @@ export class AuthController {
 
   @Post('activate')
   @HttpCode(200)
-  @RateLimit(10, 60)
+  @RateLimit(TOKEN_ROUTE('activate'))
   @ApiOkResponse({ type: AuthResponseDto, description: 'Password set; signed in' })
   @ApiGoneResponse({ type: ProblemDto, description: 'The link expired, was replaced or was already used' })
   activate(@Body() dto: SetPasswordWithTokenDto): Promise<AuthResponseDto> {
@@ -87,7 +106,10 @@ export class AuthController {
 
   @Post('activation-link')
   @HttpCode(202)
-  @RateLimit(3, 15 * 60)
+  @RateLimit({
+    name: 'activation-link',
+    perClient: { limit: 3, windowSeconds: 15 * 60 },
+  })
   @ApiAcceptedResponse({
     type: MessageDto,
     description: "Always the same answer; a still-invited account's owner is e-mailed a new link",

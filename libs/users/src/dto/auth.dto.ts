@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OptionalNotNull } from '@tessera/core';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
@@ -18,6 +19,17 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
+
+  @ApiProperty({
+    required: false,
+    description:
+      'A solved captcha (GET /captcha/challenge), required once an account has had several failed ' +
+      'sign-ins: the 429 problem `captcha-required` says so',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(8192)
+  altcha?: string;
 }
 
 export class RefreshDto {
