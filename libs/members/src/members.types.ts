@@ -28,15 +28,7 @@ export interface MemberActor {
 /** The member's language is the e-mail language. */
 export type MemberLocale = Locale;
 
-/** A postal address, the same shape as an application's. */
-export interface PostalAddress {
-  line1: string;
-  line2?: string;
-  postalCode: string;
-  city: string;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-}
+export type { PostalAddress } from '@tessera/core';
 
 /** Occupation and the like, as an individual applicant gives them. */
 export interface ProfessionalDetails {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { PostalAddress } from '@tessera/core';
 import Handlebars from 'handlebars';
 import { LOCALES, type Locale } from './mail.types';
 
@@ -14,7 +15,7 @@ export interface EmailOrganisation {
   name: string;
   contactEmail: string;
   phone: string | null;
-  address: { line1: string; line2?: string; postalCode: string; city: string; country: string } | null;
+  address: PostalAddress | null;
   termsUrl: string | null;
   privacyUrl: string | null;
 }

@@ -3,4 +3,3 @@ export * from './settings.http.module';
 export * from './settings.schema';
 export * from './organisation-settings.service';
 export * from './dto/organisation-settings.dto';
-export type { PostalAddress } from './entities/organisation-settings.entity';

@@ -12,7 +12,17 @@ const PHONE_MESSAGE = 'must be a phone number in international format, e.g. +32 
 export const PhoneNumber = () =>
   applyDecorators(Trim(), IsString(), MaxLength(30), IsPhoneNumber(undefined, { message: PHONE_MESSAGE }));
 
-export class AddressDto {
+/** A postal address, the same shape wherever one is kept (applications, members, the organisation). */
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export class AddressDto implements PostalAddress {
   @ApiProperty({ example: '12 Rue de la Loi' })
   @Trim()
   @IsString()

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -57,6 +58,9 @@ export class PeriodDto {
   @IsIn(PERIOD_UNITS)
   unit: PeriodUnit;
 }
+
+/** What to send with an application, or null for no hint (create and update alike). */
+const DocumentsHint = () => applyDecorators(OptionalNullable(), Trim(), IsString(), MinLength(1), MaxLength(200));
 
 export class PlanDto {
   @ApiProperty({ format: 'uuid' })
@@ -202,11 +206,7 @@ export class CreatePlanDto {
     example: 'Proof of enrolment for the current school year',
     description: 'What to send; shown beside the upload on the form',
   })
-  @OptionalNullable()
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @DocumentsHint()
   documentsHint?: string | null;
 
   @ApiPropertyOptional({ description: 'Lower first; default 0' })
@@ -290,11 +290,7 @@ export class UpdatePlanDto {
   documentsRequired?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'null clears it' })
-  @OptionalNullable()
-  @Trim()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @DocumentsHint()
   documentsHint?: string | null;
 
   @ApiPropertyOptional()

@@ -1,12 +1,5 @@
+import type { PostalAddress } from '@tessera/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export interface PostalAddress {
-  line1: string;
-  line2?: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
 
 /**
  * Who the organisation is, as members and applicants see it: in every e-mail's footer and on the
