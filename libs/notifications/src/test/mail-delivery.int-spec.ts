@@ -72,6 +72,7 @@ describe('E-mail through the outbox', () => {
       expect(message.subject).toBe('Reset your Tessera password');
       expect(message.from).toBe('no-reply@tessera.test');
       expect(message.headers['x-tessera-email-id']).toBe(id);
+      expect(message.headers['message-id']).toBe(`<${id}@tessera.test>`);
       expect(message.html).toContain('Hello Ann Example,');
       expect(message.text).toContain('Hello Ann Example,');
       expect(extractLinks(message)).toEqual([data.resetUrl]);
@@ -92,7 +93,7 @@ describe('E-mail through the outbox', () => {
       });
       expect(row.sent_at).toBeInstanceOf(Date);
       expect(row.secrets_erased_at).toBeInstanceOf(Date);
-      expect(row.message_id).toEqual(expect.stringMatching(/^<.+>$/));
+      expect(row.message_id).toBe(`<${id}@tessera.test>`);
       expect(JSON.stringify(row)).not.toContain(data.resetUrl);
       expect(await outboxRowsFor(app, id)).toEqual([{ id: expect.any(String), dispatched_at: expect.any(Date) }]);
       expect(sink.messagesTo(to)).toHaveLength(1);
@@ -242,7 +243,8 @@ describe('E-mail through the outbox', () => {
         },
         { description: 'two failed attempts' },
       );
-      expect(failing).toMatchObject({ state: 'queued', sent_at: null, subject: 'Reset your Tessera password' });
+      expect(failing).toMatchObject({ state: 'deferred', sent_at: null, subject: 'Reset your Tessera password' });
+      expect(failing.next_attempt_at).toBeInstanceOf(Date);
       expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
       expect(failing.secrets).toEqual({ resetUrl: expect.any(String) });
 
