@@ -31,6 +31,13 @@ export abstract class JobScheduleKeeper implements OnApplicationBootstrap, OnApp
     private readonly checkEveryMs = DEFAULT_JOB_SCHEDULE_CHECK_MS,
   ) {
     this.logger = new Logger(new.target.name);
+    // Connection errors while Redis is away: reported once (BullMQ prints each one otherwise).
+    queue.on('error', (error: Error) => this.report(error));
+  }
+
+  private report(error: Error): void {
+    if (error.message !== this.lastError) this.logger.warn(`Could not check job schedulers: ${error.message}`);
+    this.lastError = error.message;
   }
 
   onApplicationBootstrap(): void {
@@ -39,10 +46,7 @@ export abstract class JobScheduleKeeper implements OnApplicationBootstrap, OnApp
       this.checking = true;
       this.ensure()
         .then(() => (this.lastError = ''))
-        .catch((error: Error) => {
-          if (error.message !== this.lastError) this.logger.warn(`Could not check job schedulers: ${error.message}`);
-          this.lastError = error.message;
-        })
+        .catch((error: Error) => this.report(error))
         .finally(() => (this.checking = false));
     };
     check();
