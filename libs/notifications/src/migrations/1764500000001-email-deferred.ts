@@ -9,7 +9,6 @@ export class EmailDeferred1764500000001 implements MigrationInterface {
       `ALTER TABLE email_messages ADD CONSTRAINT email_messages_state_check
          CHECK (state IN ('queued', 'deferred', 'sent', 'failed'))`,
     );
-    await queryRunner.query(`UPDATE email_messages SET state = 'deferred' WHERE state = 'queued' AND attempts > 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
