@@ -2,6 +2,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { Transactions, redisOptions } from '@tessera/core';
 import { RedisServer, SmtpSink, extractLinks, freePort, waitUntil } from '@tessera/testing';
 import { Queue, QueueEvents } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { EmailBusyError, MailDeliveryService } from '../mail-delivery.service';
 import { MailService } from '../mail.service';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB } from '../notifications.queue';
@@ -277,6 +278,18 @@ describe('E-mail through the outbox', () => {
       expect(failed.sent_at).toBeNull();
       expect(failed.secrets).toEqual({ resetUrl: expect.any(String) });
       expect(failed.secrets_erased_at).toBeNull();
+      // given up for good: its outbox message is finished, so the relay does not hand it over again
+      await waitUntil(
+        async () =>
+          (
+            (await app
+              .get(DataSource)
+              .query(`SELECT completed_at FROM outbox_messages WHERE payload->>'emailId' = $1`, [id])) as {
+              completed_at: Date | null;
+            }[]
+          )[0]?.completed_at,
+        { description: 'the outbox message of the failed e-mail to be finished' },
+      );
     });
   });
 });
