@@ -28,6 +28,8 @@ export interface Stack {
    * function is called (their jobs wait in the paused queue).
    */
   holdIntakes(): Promise<() => Promise<void>>;
+  /** Holds the jobs of a queue back (`registration`, `email`…) in the same way. */
+  holdQueue(name: string): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,8 @@ export async function startStack(): Promise<Stack> {
     api,
     worker,
     intakesSettled: () => intakesSettled(api.get(DataSource)),
-    holdIntakes: () => holdIntakes(worker),
+    holdIntakes: () => holdQueue(worker, REGISTRATION_QUEUE),
+    holdQueue: (name) => holdQueue(worker, name),
     async stop() {
       await api.close();
       await worker.close();
@@ -73,8 +76,8 @@ async function intakesSettled(dataSource: DataSource): Promise<void> {
   );
 }
 
-async function holdIntakes(worker: INestApplicationContext): Promise<() => Promise<void>> {
-  const queue = worker.get<{ pause(): Promise<void>; resume(): Promise<void> }>(getQueueToken(REGISTRATION_QUEUE), {
+async function holdQueue(worker: INestApplicationContext, name: string): Promise<() => Promise<void>> {
+  const queue = worker.get<{ pause(): Promise<void>; resume(): Promise<void> }>(getQueueToken(name), {
     strict: false,
   });
   await queue.pause();

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createConnection } from 'node:net';
 import type { Server } from 'node:http';
-import { SmtpSink } from '@tessera/testing';
+import type { SmtpSink } from '@tessera/testing';
+import { catcherSink } from './catcher-sink';
 import { createInboxServer } from './inbox-server';
 import { escapeHtml } from './pages';
 
@@ -11,7 +12,7 @@ describe('mail catcher inbox', () => {
   let base: string;
 
   beforeEach(async () => {
-    sink = await new SmtpSink().start();
+    sink = await catcherSink().start();
     server = createInboxServer({ sink, smtpAddress: `127.0.0.1:${sink.port}` });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -111,6 +112,19 @@ describe('mail catcher inbox', () => {
     await expect((await fetch(`${base}/api/summary`)).json()).resolves.toEqual({ count: 0, latestId: '' });
   });
 
+  it('shows a message sent again with the same Message-ID once, and accepts both', async () => {
+    const mail = { from: 'no-reply@tessera.test', to: 'ann@example.org', text: 'hello' };
+    const messageId = '<0b7c8e52-5a1e-4c38-9d7e-4f4b2f1a9c11@tessera.test>';
+    await sendMail(sink.port, { ...mail, subject: 'Welcome', messageId });
+    await sendMail(sink.port, { ...mail, subject: 'Welcome', messageId }); // rejecting it would make us retry
+    await sendMail(sink.port, { ...mail, subject: 'Other', messageId: '<other@tessera.test>' });
+    await sendMail(sink.port, { ...mail, subject: 'No id' });
+    await sendMail(sink.port, { ...mail, subject: 'No id' });
+
+    const list = (await (await fetch(`${base}/api/messages`)).json()) as { subject: string }[];
+    expect(list.map((m) => m.subject)).toEqual(['No id', 'No id', 'Other', 'Welcome']);
+  });
+
   it('answers unknown messages with 404 and wrong methods with 405', async () => {
     expect((await fetch(`${base}/messages/nope`)).status).toBe(404);
     expect((await fetch(`${base}/api/messages/nope`)).status).toBe(404);
@@ -124,7 +138,7 @@ describe('mail catcher inbox', () => {
 /** Sends a multipart/alternative message over a plain SMTP conversation. */
 function sendMail(
   port: number,
-  mail: { from: string; to: string; subject: string; text: string; html?: string },
+  mail: { from: string; to: string; subject: string; text: string; html?: string; messageId?: string },
 ): Promise<void> {
   const boundary = 'b-' + Math.random().toString(36).slice(2);
   const encode = (value: string) => `=?UTF-8?B?${Buffer.from(value).toString('base64')}?=`;
@@ -133,6 +147,7 @@ function sendMail(
     `${Buffer.from(body).toString('base64')}\r\n`;
   const message =
     `From: ${mail.from}\r\nTo: ${mail.to}\r\nSubject: ${encode(mail.subject)}\r\nMIME-Version: 1.0\r\n` +
+    (mail.messageId ? `Message-ID: ${mail.messageId}\r\n` : '') +
     `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
     part('text/plain', mail.text) +
     (mail.html ? part('text/html', mail.html) : '') +

@@ -1,18 +1,19 @@
 import type { Server } from 'node:http';
-import { SmtpSink } from '@tessera/testing';
+import { catcherSink } from './catcher-sink';
 import { createInboxServer } from './inbox-server';
 
 /**
  * Local mail catcher: point SMTP_URL at smtp://127.0.0.1:1025 and read the mail at
  * http://127.0.0.1:1080. Settings: MAILCATCHER_SMTP_PORT (1025), MAILCATCHER_HTTP_PORT (1080),
- * MAILCATCHER_HOST (127.0.0.1; 0.0.0.0 to accept mail from containers). Keeps the last 1000 messages.
+ * MAILCATCHER_HOST (127.0.0.1; 0.0.0.0 to accept mail from containers). Keeps the last 1000 messages,
+ * each Message-ID once (see catcherSink).
  */
 async function main(): Promise<void> {
   const host = process.env.MAILCATCHER_HOST?.trim() || '127.0.0.1';
   const smtpPort = portFromEnv('MAILCATCHER_SMTP_PORT', 1025);
   const httpPort = portFromEnv('MAILCATCHER_HTTP_PORT', 1080);
 
-  const sink = new SmtpSink({ host, port: smtpPort, maxMessages: 1000 });
+  const sink = catcherSink({ host, port: smtpPort });
   await sink.start().catch((error: unknown) => {
     throw new Error(describeListenError(error, 'SMTP', host, smtpPort, 'MAILCATCHER_SMTP_PORT'));
   });

@@ -1188,7 +1188,7 @@ export interface components {
             key: string;
         };
         /** @enum {string} */
-        EmailState: "queued" | "sent" | "failed";
+        EmailState: "queued" | "deferred" | "sent" | "failed";
         /** @enum {string} */
         EmailLocale: "en" | "fr";
         EmailResponseDto: {
@@ -1209,11 +1209,16 @@ export interface components {
             attempts: number;
             /** @description Error of the last failed attempt */
             lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When a deferred e-mail (a failed attempt, retried for more than a day) is tried next
+             */
+            nextAttemptAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             sentAt: string | null;
-            /** @description Whether staff can resend it: not while queued, and never once the one-time link it carried has been erased */
+            /** @description Whether staff can resend it: not while queued or deferred, and never once the one-time link it carried has been erased */
             resendable: boolean;
         };
         EmailPageDto: {

@@ -2,7 +2,7 @@ import type { QueueDefinition } from '@tessera/core';
 
 export const APPROVAL_QUEUE = 'approval';
 export const SEND_REMINDERS_JOB = 'send-reminders';
-/** The scheduler's fixed id: upserting it again (every worker start) never adds a second schedule. */
+/** The scheduler's fixed id: upserting it again (when Redis forgot it) never adds a second schedule. */
 export const REMINDER_SCHEDULER_ID = 'approval-reminders';
 export const REMINDER_EVERY_MS = 60 * 60 * 1000;
 

@@ -44,7 +44,14 @@ export class EmailLogService {
         name: SEND_EMAIL_JOB,
         payload: { emailId: id },
       });
-      return toEmailResponse({ ...email, state: 'queued', lastError: null, lockedUntil: null, updatedAt: now });
+      return toEmailResponse({
+        ...email,
+        state: 'queued',
+        lastError: null,
+        nextAttemptAt: null,
+        lockedUntil: null,
+        updatedAt: now,
+      });
     });
   }
 }
@@ -59,6 +66,7 @@ export function toEmailResponse(email: EmailMessage): EmailResponseDto {
     state: email.state,
     attempts: email.attempts,
     lastError: email.lastError,
+    nextAttemptAt: email.nextAttemptAt ? email.nextAttemptAt.toISOString() : null,
     createdAt: email.createdAt.toISOString(),
     sentAt: email.sentAt ? email.sentAt.toISOString() : null,
     resendable: resendRefusal(email) === null,

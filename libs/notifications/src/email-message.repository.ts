@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type ReturningStatement } from '@tessera/core';
-import { IsNull, LessThanOrEqual, Or, Raw, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Or, Raw, type FindOptionsWhere } from 'typeorm';
 import { EmailMessage } from './entities/email-message.entity';
 import type { EmailState } from './email-state';
 import type { Locale } from './mail.types';
@@ -32,10 +32,14 @@ const LOG_COLUMNS: (keyof EmailMessage)[] = [
   'state',
   'attempts',
   'lastError',
+  'nextAttemptAt',
   'createdAt',
   'sentAt',
   'secretsErasedAt',
 ];
+
+/** States in which an e-mail still waits for delivery. */
+const UNDELIVERED = In(['queued', 'deferred']);
 
 /** The only place that speaks TypeORM for `email_messages`; joins the caller's transaction. */
 @Injectable()
@@ -91,20 +95,20 @@ export class EmailMessageRepository {
   }
 
   /**
-   * Takes the delivery lease of a queued e-mail: true when this caller may send it now, false
-   * when it is not queued or another worker holds an unexpired lease.
+   * Takes the delivery lease of a queued or deferred e-mail: true when this caller may send it
+   * now, false when it is not waiting for delivery or another worker holds an unexpired lease.
    */
   async claim(id: string, now: Date, until: Date): Promise<boolean> {
     const result = await this.repository.update(
-      { id, state: 'queued', lockedUntil: Or(IsNull(), LessThanOrEqual(now)) },
+      { id, state: UNDELIVERED, lockedUntil: Or(IsNull(), LessThanOrEqual(now)) },
       { lockedUntil: until },
     );
     return result.affected === 1;
   }
 
-  async markSent(email: EmailMessage, sent: { subject: string; messageId: string | null; at: Date }): Promise<void> {
+  async markSent(email: EmailMessage, sent: { subject: string; messageId: string; at: Date }): Promise<void> {
     await this.repository.update(
-      { id: email.id, state: 'queued' },
+      { id: email.id, state: UNDELIVERED },
       {
         state: 'sent',
         subject: sent.subject,
@@ -112,6 +116,7 @@ export class EmailMessageRepository {
         sentAt: sent.at,
         attempts: () => 'attempts + 1',
         lastError: null,
+        nextAttemptAt: null,
         secrets: null,
         secretsErasedAt: email.secrets ? sent.at : email.secretsErasedAt,
         lockedUntil: null,
@@ -120,14 +125,16 @@ export class EmailMessageRepository {
     );
   }
 
+  /** A failed attempt: deferred until `nextAttemptAt`, or failed for good when `final`. */
   async recordFailure(
     id: string,
-    failure: { subject: string | null; error: string; final: boolean; at: Date },
+    failure: { subject: string | null; error: string; final: boolean; nextAttemptAt?: Date | null; at: Date },
   ): Promise<void> {
     await this.repository.update(
-      { id, state: 'queued' },
+      { id, state: UNDELIVERED },
       {
-        state: failure.final ? 'failed' : 'queued',
+        state: failure.final ? 'failed' : 'deferred',
+        nextAttemptAt: failure.final ? null : (failure.nextAttemptAt ?? null),
         ...(failure.subject === null ? {} : { subject: failure.subject }),
         attempts: () => 'attempts + 1',
         lastError: failure.error,
@@ -138,23 +145,9 @@ export class EmailMessageRepository {
   }
 
   async requeue(id: string, at: Date): Promise<void> {
-    await this.repository.update({ id }, { state: 'queued', lastError: null, lockedUntil: null, updatedAt: at });
-  }
-
-  /**
-   * Queued e-mails nobody has touched since `idleSince` and no worker holds: their job was lost
-   * (Redis restarted without persistence). Touches them so a concurrent sweep skips them.
-   */
-  async touchAbandoned(idleSince: Date, now: Date, limit: number): Promise<string[]> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
-    const [rows]: [{ id: string }[], number] = await this.transactions.manager.query(
-      `UPDATE email_messages SET updated_at = $2
-        WHERE id IN (SELECT id FROM email_messages
-                      WHERE state = 'queued' AND updated_at < $1 AND (locked_until IS NULL OR locked_until <= $2)
-                      ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [idleSince, now, limit],
+    await this.repository.update(
+      { id },
+      { state: 'queued', lastError: null, nextAttemptAt: null, lockedUntil: null, updatedAt: at },
     );
-    return rows.map((row) => row.id);
   }
 }

@@ -2,9 +2,12 @@ import { canTransition, EMAIL_STATES, resendRefusal, type EmailState } from './e
 
 describe('e-mail states', () => {
   const legal: [EmailState, EmailState][] = [
-    ['queued', 'queued'],
+    ['queued', 'deferred'],
     ['queued', 'sent'],
     ['queued', 'failed'],
+    ['deferred', 'deferred'],
+    ['deferred', 'sent'],
+    ['deferred', 'failed'],
     ['sent', 'queued'],
     ['failed', 'queued'],
   ];
@@ -14,10 +17,11 @@ describe('e-mail states', () => {
     expect(canTransition(from, to)).toBe(allowed);
   });
 
-  it('lets staff resend a sent or failed e-mail, not a queued one or one whose link was erased', () => {
+  it('lets staff resend a sent or failed e-mail, not a queued or deferred one or one whose link was erased', () => {
     expect(resendRefusal({ state: 'failed', secretsErasedAt: null })).toBeNull();
     expect(resendRefusal({ state: 'sent', secretsErasedAt: null })).toBeNull();
     expect(resendRefusal({ state: 'queued', secretsErasedAt: null })?.slug).toBe('email-already-queued');
+    expect(resendRefusal({ state: 'deferred', secretsErasedAt: null })?.slug).toBe('email-already-queued');
     expect(resendRefusal({ state: 'sent', secretsErasedAt: new Date() })?.slug).toBe('email-link-erased');
   });
 });

@@ -1,10 +1,14 @@
-export const EMAIL_STATES = ['queued', 'sent', 'failed'] as const;
-/** queued: waiting for (or between) delivery attempts · sent: accepted by SMTP · failed: gave up. */
+export const EMAIL_STATES = ['queued', 'deferred', 'sent', 'failed'] as const;
+/**
+ * queued: waiting for its first delivery attempt · deferred: an attempt failed, the next is due at
+ * `next_attempt_at` · sent: accepted by SMTP · failed: gave up (the retry schedule ran out).
+ */
 export type EmailState = (typeof EMAIL_STATES)[number];
 
 const TRANSITIONS: Record<EmailState, readonly EmailState[]> = {
-  // another attempt after a failure keeps it queued; success or the last failure ends it
-  queued: ['queued', 'sent', 'failed'],
+  // a failed attempt defers it, until success or the last failure ends it
+  queued: ['deferred', 'sent', 'failed'],
+  deferred: ['deferred', 'sent', 'failed'],
   // a resend puts a finished e-mail back in the queue
   sent: ['queued'],
   failed: ['queued'],
@@ -27,6 +31,12 @@ export interface ResendRefusal {
 
 /** Why an e-mail cannot be resent by staff, or null when it can. */
 export function resendRefusal(email: ResendCheck): ResendRefusal | null {
+  if (email.state === 'deferred')
+    return {
+      slug: 'email-already-queued',
+      detail:
+        'This e-mail is waiting for its next delivery attempt; it can be resent once it has been sent or has failed.',
+    };
   if (email.state === 'queued')
     return {
       slug: 'email-already-queued',

@@ -21,5 +21,6 @@ export {
   type DeliveryOutcome,
 } from './mail-delivery.service';
 export { MailTransport, type MailToSend } from './mail-transport';
+export { EmailRetrySchedule, EmailDeferredError } from './email-retry-schedule';
 export { EmailResponseDto, EmailPageDto } from './dto/email-response.dto';
 export { ListEmailsQueryDto } from './dto/list-emails-query.dto';

@@ -4,6 +4,7 @@ import { OrganisationSettingsService } from '@tessera/settings';
 import { UnrecoverableError } from 'bullmq';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer, type RenderedEmail } from './email-renderer';
+import { EmailDeferredError, EmailRetrySchedule } from './email-retry-schedule';
 import { MailTransport } from './mail-transport';
 
 /** How long a worker holds an e-mail while sending it (beyond the SMTP timeouts). */
@@ -12,7 +13,7 @@ export const DELIVERY_LEASE_MS = 120_000;
 export interface DeliveryAttempt {
   /** 1 for the first attempt of this job. */
   attempt: number;
-  /** True when no retry follows if this attempt fails. */
+  /** True when the job allows no retry after this attempt (the schedule may end sooner). */
   final: boolean;
 }
 
@@ -29,6 +30,9 @@ export class EmailBusyError extends Error {
 /**
  * Renders and sends one e-mail of the mail log, and records what happened. Idempotent: an e-mail
  * already sent is not sent again, and a lease on the row keeps two workers from sending it at once.
+ * At least once, though: if marking it sent fails after SMTP accepted it, it is sent again, with
+ * the same Message-ID (`<mail-log id@sender's domain>`), by which receivers drop the duplicate.
+ * A failed attempt defers the e-mail by the retry schedule; when that runs out it has failed.
  */
 @Injectable()
 export class MailDeliveryService {
@@ -40,6 +44,7 @@ export class MailDeliveryService {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly schedule: EmailRetrySchedule,
     private readonly organisation: OrganisationSettingsService,
   ) {}
 
@@ -70,32 +75,42 @@ export class MailDeliveryService {
       throw new UnrecoverableError(message);
     }
 
-    let messageId: string | null;
+    const messageId = `<${email.id}@${domainOf(this.config.MAIL_FROM)}>`;
     try {
-      ({ messageId } = await this.transport.send({
+      await this.transport.send({
         from: this.config.MAIL_FROM,
         to: email.recipient,
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
+        messageId,
         headers: { 'X-Tessera-Email-Id': email.id },
-      }));
+      });
     } catch (error) {
       const message = describe(error);
+      const retryInMs = final ? null : this.schedule.delayAfter(attempt);
+      const at = this.clock.now();
       await this.emails.recordFailure(emailId, {
         subject: rendered.subject,
         error: message,
-        final,
-        at: this.clock.now(),
+        final: retryInMs === null,
+        nextAttemptAt: retryInMs === null ? null : new Date(at.getTime() + retryInMs),
+        at,
       });
       this.logger.warn(
-        `E-mail ${emailId} attempt ${attempt} failed${final ? ', giving up' : ', will retry'}: ${message}`,
+        `E-mail ${emailId} attempt ${attempt} failed${retryInMs === null ? ', giving up' : `, retry in ${retryInMs} ms`}: ${message}`,
       );
-      throw error;
+      if (retryInMs === null) throw new UnrecoverableError(message);
+      throw new EmailDeferredError(message, retryInMs);
     }
     await this.emails.markSent(email, { subject: rendered.subject, messageId, at: this.clock.now() });
     return 'sent';
   }
+}
+
+/** The domain of an address such as `Tessera <no-reply@tessera.example>`. */
+function domainOf(from: string): string {
+  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'tessera.invalid';
 }
 
 function describe(error: unknown): string {

@@ -8,13 +8,15 @@ export interface MailToSend {
   subject: string;
   html: string;
   text: string;
+  /** `<unique@domain>`, kept the same when the message is sent again. */
+  messageId: string;
   headers?: Record<string, string>;
 }
 
 /** The way out to SMTP. A class so tests and other transports can stand in for it. */
 export abstract class MailTransport {
   /** Resolves once the SMTP server has accepted the message; rejects otherwise. */
-  abstract send(mail: MailToSend): Promise<{ messageId: string | null }>;
+  abstract send(mail: MailToSend): Promise<void>;
 }
 
 /** One pooled SMTP transport per process, built from SMTP_URL and closed on shutdown. */
@@ -35,9 +37,8 @@ export class SmtpMailTransport extends MailTransport implements OnApplicationShu
     });
   }
 
-  async send(mail: MailToSend): Promise<{ messageId: string | null }> {
-    const info = await this.transporter.sendMail(mail);
-    return { messageId: info.messageId ?? null };
+  async send(mail: MailToSend): Promise<void> {
+    await this.transporter.sendMail(mail);
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AbandonedEmailSweeper } from './jobs/abandoned-email.sweeper';
+import { EmailRetrySchedule } from './email-retry-schedule';
 import { EmailProcessor } from './jobs/send-email.job';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailTransport, SmtpMailTransport } from './mail-transport';
@@ -18,9 +18,9 @@ import { EMAIL_QUEUE } from './notifications.queue';
   providers: [
     { provide: MailTransport, useClass: SmtpMailTransport },
     MailDeliveryService,
+    { provide: EmailRetrySchedule, useValue: new EmailRetrySchedule() },
     EmailProcessor,
-    AbandonedEmailSweeper,
   ],
-  exports: [MailDeliveryService, AbandonedEmailSweeper],
+  exports: [MailDeliveryService],
 })
 export class NotificationsWorkerModule {}

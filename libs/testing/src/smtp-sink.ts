@@ -39,6 +39,14 @@ export interface SmtpSinkOptions {
   host?: string;
   /** Keep at most this many messages, dropping the oldest (unlimited by default). */
   maxMessages?: number;
+  /**
+   * Accept a message whose Message-ID was already received, but keep only the first, as receiving
+   * servers do (Tessera sends a message again with the same Message-ID). Off by default, so tests
+   * see every delivery.
+   */
+  dropDuplicates?: boolean;
+  /** Runs once a message is stored, before the server answers the client (to inject faults). */
+  beforeReply?: (message: SinkMessage) => Promise<void> | void;
 }
 
 export interface WaitForOptions {
@@ -63,7 +71,8 @@ type Waiter = {
  * resolved the message is already in `messages()`.
  */
 export class SmtpSink {
-  private readonly options: Required<Omit<SmtpSinkOptions, 'maxMessages'>> & { maxMessages: number };
+  private readonly options: Required<Omit<SmtpSinkOptions, 'beforeReply'>> & Pick<SmtpSinkOptions, 'beforeReply'>;
+  private readonly messageIds = new Set<string>();
   private server: SMTPServer | undefined;
   private boundPort: number | undefined;
   private readonly received: SinkMessage[] = [];
@@ -75,6 +84,8 @@ export class SmtpSink {
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       maxMessages: options.maxMessages ?? Number.POSITIVE_INFINITY,
+      dropDuplicates: options.dropDuplicates ?? false,
+      beforeReply: options.beforeReply,
     };
   }
 
@@ -165,6 +176,7 @@ export class SmtpSink {
 
   clear(): void {
     this.received.length = 0;
+    this.messageIds.clear();
   }
 
   /**
@@ -229,12 +241,21 @@ export class SmtpSink {
         size: byteLength(attachment.content),
       })),
     };
-    this.store(message);
+    if (this.store(message)) await this.options.beforeReply?.(message);
   }
 
-  private store(message: SinkMessage): void {
+  /** Keeps the message; false when it is a duplicate that is dropped. */
+  private store(message: SinkMessage): boolean {
+    const messageId = message.headers['message-id'];
+    if (this.options.dropDuplicates && messageId) {
+      if (this.messageIds.has(messageId)) return false;
+      this.messageIds.add(messageId);
+    }
     this.received.push(message);
-    while (this.received.length > this.options.maxMessages) this.received.shift();
+    while (this.received.length > this.options.maxMessages) {
+      const dropped = this.received.shift();
+      this.messageIds.delete(dropped?.headers['message-id'] ?? '');
+    }
     for (const waiter of [...this.waiters]) {
       let matches: boolean;
       try {
@@ -256,6 +277,7 @@ export class SmtpSink {
         // a listener's failure is its own business; the message is stored and acknowledged
       }
     }
+    return true;
   }
 
   private settle(waiter: Waiter): void {

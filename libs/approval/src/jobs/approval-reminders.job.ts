@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { QuietWorkerHost, workerOptions } from '@tessera/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { JOB_SCHEDULE_CHECK_MS, JobScheduleKeeper, QuietWorkerHost, workerOptions } from '@tessera/core';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ApprovalReminders } from '../approval-reminders.service';
 import {
@@ -26,28 +26,24 @@ export class ApprovalRemindersProcessor extends QuietWorkerHost {
   }
 }
 
-/**
- * Keeps the hourly reminder schedule in Redis. The scheduler has a fixed id, so every worker start
- * (and every worker) upserts the same one; not awaited at start-up, so a Redis outage does not
- * hold the worker back.
- */
+/** Keeps the hourly reminder scheduler in Redis (put back within a minute if Redis forgot it). */
 @Injectable()
-export class ApprovalReminderSchedule implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ApprovalReminderSchedule.name);
-
-  constructor(@InjectQueue(APPROVAL_QUEUE) private readonly queue: Queue) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule().catch((error: Error) =>
-      this.logger.error(`Could not schedule approval reminders: ${error.message}`),
-    );
-  }
-
-  async schedule(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      REMINDER_SCHEDULER_ID,
-      { every: REMINDER_EVERY_MS },
-      { name: SEND_REMINDERS_JOB, data: {}, opts: approvalQueue.defaultJobOptions },
+export class ApprovalReminderSchedule extends JobScheduleKeeper {
+  constructor(
+    @InjectQueue(APPROVAL_QUEUE) queue: Queue,
+    @Optional() @Inject(JOB_SCHEDULE_CHECK_MS) checkEveryMs?: number,
+  ) {
+    super(
+      queue,
+      [
+        {
+          id: REMINDER_SCHEDULER_ID,
+          every: REMINDER_EVERY_MS,
+          jobName: SEND_REMINDERS_JOB,
+          opts: approvalQueue.defaultJobOptions,
+        },
+      ],
+      checkEveryMs,
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { TestingModule } from '@nestjs/testing';
 import { getQueueToken } from '@nestjs/bullmq';
-import { ManualClock } from '@tessera/core';
-import { createWorkerTestingModule } from '@tessera/testing';
+import type { DynamicModule } from '@nestjs/common';
+import { JOB_SCHEDULE_CHECK_MS, ManualClock } from '@tessera/core';
+import { RedisServer, createWorkerTestingModule, waitUntil } from '@tessera/testing';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { ApprovalReminders } from '../approval-reminders.service';
@@ -121,4 +122,52 @@ describe('the reminder schedule in the worker', () => {
       await second.close();
     }
   });
+});
+
+/** Keepers check their job schedulers every `ms` (30 s in the worker). */
+function checkSchedulersEvery(ms: number): DynamicModule {
+  class ScheduleCheckInterval {}
+  return {
+    module: ScheduleCheckInterval,
+    global: true,
+    providers: [{ provide: JOB_SCHEDULE_CHECK_MS, useValue: ms }],
+    exports: [JOB_SCHEDULE_CHECK_MS],
+  };
+}
+
+describe('the reminder schedule when Redis forgets it', () => {
+  const redis = new RedisServer();
+  let worker: TestingModule;
+
+  beforeAll(async () => {
+    await redis.start();
+    worker = await createWorkerTestingModule({
+      imports: [ApprovalWorkerModule, checkSchedulersEvery(500)],
+      queues: [],
+      env: { REDIS_URL: redis.url },
+    });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await redis.stop();
+  });
+
+  const scheduledIds = async () =>
+    (await worker.get<Queue>(getQueueToken(APPROVAL_QUEUE)).getJobSchedulers()).map((s) => s.key);
+  const reappears = () =>
+    waitUntil(async () => (await scheduledIds()).includes(REMINDER_SCHEDULER_ID), {
+      timeoutMs: 40_000,
+      description: 'the reminder scheduler to be put back',
+    });
+
+  it('puts the scheduler back when it was removed, and after Redis restarted empty', async () => {
+    await reappears();
+    await worker.get<Queue>(getQueueToken(APPROVAL_QUEUE)).removeJobScheduler(REMINDER_SCHEDULER_ID);
+    expect(await scheduledIds()).toEqual([]);
+    await reappears();
+
+    await redis.restart();
+    await reappears();
+    expect(await scheduledIds()).toEqual([REMINDER_SCHEDULER_ID]);
+  }, 90_000);
 });

@@ -2,10 +2,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * A side effect (e-mail, job, webhook) recorded in the same transaction as the change that
- * causes it. The relay moves it to its BullMQ queue, using the row id as the job id.
+ * causes it. The relay moves it to its BullMQ queue, using the row id as the job id, and moves it
+ * again while its job has not finished (`completedAt`) within the queue's `redeliverAfterMs`.
  */
 @Entity('outbox_messages')
-@Index('outbox_messages_pending_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_messages_open_idx', ['dispatchedAt'], { where: 'completed_at IS NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -24,6 +25,10 @@ export class OutboxMessage {
 
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;
+
+  /** When its job finished: done, or given up for good. */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 
   @Column({ name: 'relay_attempts', type: 'int', default: 0 })
   relayAttempts: number;

@@ -6,6 +6,7 @@ import { Transactions } from '../database/transactions';
 import type { QueueDefinition } from '../queue/queue-definition';
 import { redisOptions } from '../queue/redis-connection';
 import { outboxSchema } from './outbox.schema';
+import { OutboxCompletion } from './outbox-completion';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 
@@ -14,11 +15,12 @@ jest.setTimeout(30_000);
 const relayed: QueueDefinition = { name: 'relay-test', defaultJobOptions: { attempts: 3 } };
 const other: QueueDefinition = { name: 'relay-test-other', defaultJobOptions: {} };
 // relayed only by the relay whose Redis goes down (the other relay shares the database)
-const offline: QueueDefinition = { name: 'relay-test-offline', defaultJobOptions: {} };
+const offline: QueueDefinition = { name: 'relay-test-offline', defaultJobOptions: {}, redeliverAfterMs: 1000 };
 
 interface OutboxRow {
   id: string;
   dispatched_at: Date | null;
+  completed_at: Date | null;
   relay_attempts: number;
 }
 
@@ -42,7 +44,12 @@ describe('OutboxRelay', () => {
   let dataSource: DataSource;
 
   const row = async (id: string): Promise<OutboxRow | undefined> =>
-    (await dataSource.query(`SELECT id, dispatched_at, relay_attempts FROM outbox_messages WHERE id = $1`, [id]))[0];
+    (
+      await dataSource.query(
+        `SELECT id, dispatched_at, completed_at, relay_attempts FROM outbox_messages WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const publish = (payload: object, queueName = relayed.name) =>
     transactions.run(() => outbox.publish({ queue: queueName, name: 'do-it', payload }));
 
@@ -230,5 +237,37 @@ describe('OutboxRelay', () => {
         await restarted.close();
       }
     }, 90_000); // a reconnection under load has been seen to take ~30 s
+
+    it('hands a job Redis lost (restarted empty) over again, and not one that finished', async () => {
+      const publishOffline = (n: number) =>
+        isolated
+          .get(Transactions)
+          .run(() => isolated.get(OutboxService).publish({ queue: offline.name, name: 'do-it', payload: { n } }));
+      const lost = await publishOffline(5);
+      const finished = await publishOffline(6);
+      await waitUntil(async () => (await row(lost))?.dispatched_at && (await row(finished))?.dispatched_at, {
+        description: 'both rows to be relayed',
+      });
+      await isolated.get(OutboxCompletion).finished(finished); // its processor did the work
+      expect((await row(finished))?.completed_at).toBeInstanceOf(Date);
+
+      await redis.restart(); // empty: both jobs are gone
+      const restarted = queueAt(redis.url, offline.name);
+      try {
+        const job = await waitUntil(() => restarted.getJob(lost), {
+          timeoutMs: 60_000,
+          description: 'the lost job to be relayed again',
+        });
+        expect(job.data).toEqual({ n: 5 });
+        await waitUntil(async () => ((await row(lost))?.relay_attempts ?? 0) >= 2, {
+          description: 'the second relay to commit',
+        });
+        await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than the queue's 1 s
+        expect(await restarted.getJob(finished)).toBeUndefined();
+        expect((await row(finished))?.relay_attempts).toBe(1);
+      } finally {
+        await restarted.close();
+      }
+    }, 90_000);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { QueueDefinition } from '../queue/queue-definition';
+import { DEFAULT_REDELIVER_AFTER_MS, type QueueDefinition } from '../queue/queue-definition';
 import { redisOptions } from '../queue/redis-connection';
 
 export const RELAY_QUEUES = Symbol('RELAY_QUEUES');
@@ -29,12 +29,16 @@ interface PendingRow {
 /**
  * Moves committed outbox rows into their BullMQ queues (job id = outbox id, so a row relayed
  * twice is still one job). Polls (writers send no NOTIFY: see OutboxService), draining while there
- * are rows, so rows written while Redis was down go out as soon as it is back.
+ * are rows, so rows written while Redis was down go out as soon as it is back. A row whose job has
+ * not finished (`completed_at`, set by OutboxWorkerHost) within its queue's `redeliverAfterMs` is
+ * relayed again: a no-op while the job exists, and the job again if Redis lost it.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<string, Queue>();
+  private readonly redeliverAfterMs: number[];
+  private readonly shortestRedeliverMs: number;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private running?: Promise<number>;
@@ -56,6 +60,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       queue.on('error', () => undefined);
       this.queues.set(definition.name, queue);
     }
+    this.redeliverAfterMs = definitions.map((definition) => definition.redeliverAfterMs ?? DEFAULT_REDELIVER_AFTER_MS);
+    this.shortestRedeliverMs = Math.min(DEFAULT_REDELIVER_AFTER_MS, ...this.redeliverAfterMs);
   }
 
   onApplicationBootstrap(): void {
@@ -108,11 +114,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Never relayed, or relayed and unfinished for longer than its queue allows. The first test
+      // on dispatched_at (the shortest time of all queues) is what outbox_messages_open_idx serves.
       const rows: PendingRow[] = await manager.query(
-        `SELECT id, queue, job_name, payload FROM outbox_messages
-          WHERE dispatched_at IS NULL AND queue = ANY($1)
-          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [[...this.queues.keys()], BATCH_SIZE],
+        `SELECT m.id, m.queue, m.job_name, m.payload
+           FROM outbox_messages m JOIN unnest($1::text[], $2::int[]) AS q(name, after_ms) ON q.name = m.queue
+          WHERE m.completed_at IS NULL
+            AND (m.dispatched_at IS NULL OR m.dispatched_at < now() - make_interval(secs => $3::int / 1000.0))
+            AND (m.dispatched_at IS NULL OR m.dispatched_at < now() - make_interval(secs => q.after_ms / 1000.0))
+          ORDER BY m.created_at LIMIT $4 FOR UPDATE OF m SKIP LOCKED`,
+        [[...this.queues.keys()], this.redeliverAfterMs, this.shortestRedeliverMs, BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
       for (const [name, queue] of this.queues) {

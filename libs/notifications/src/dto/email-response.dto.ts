@@ -29,6 +29,14 @@ export class EmailResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'Error of the last failed attempt' })
   lastError: string | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a deferred e-mail (a failed attempt, retried for more than a day) is tried next',
+  })
+  nextAttemptAt: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
 
@@ -37,7 +45,7 @@ export class EmailResponseDto {
 
   @ApiProperty({
     description:
-      'Whether staff can resend it: not while queued, and never once the one-time link it carried has been erased',
+      'Whether staff can resend it: not while queued or deferred, and never once the one-time link it carried has been erased',
   })
   resendable: boolean;
 }

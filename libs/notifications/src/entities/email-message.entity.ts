@@ -41,7 +41,11 @@ export class EmailMessage {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 
-  /** Message-ID given by the SMTP transport. */
+  /** When a deferred e-mail's next delivery attempt is due. */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** The Message-ID it was sent with, `<id@domain>`: the same on every attempt, so receivers can drop a duplicate. */
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId: string | null;
 

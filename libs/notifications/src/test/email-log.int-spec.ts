@@ -99,6 +99,7 @@ describe('EmailLogService (the mail log behind GET /emails and POST /emails/:id/
       state: 'failed',
       attempts: 6,
       lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
+      nextAttemptAt: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.+Z$/),
       sentAt: null,
       resendable: true,

@@ -1,25 +1,54 @@
 import { randomBytes } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { TestingModule, TestingModuleBuilder } from '@nestjs/testing';
 import { Transactions, type QueueDefinition } from '@tessera/core';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
+import { EmailRetrySchedule } from '../email-retry-schedule';
 import { MailService } from '../mail.service';
 import type { EmailTemplates } from '../mail.types';
-import { emailQueue } from '../notifications.queue';
+import { EMAIL_BACKOFF, emailQueue } from '../notifications.queue';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationsWorkerModule } from '../notifications.worker.module';
 
-/** The e-mail queue with test-sized retries: `attempts` tries, `delayMs` apart. */
-export function fastEmailQueue(attempts = 8, delayMs = 100): QueueDefinition {
+/** The e-mail queue and its retry schedule, as a test wants them. */
+export interface EmailRetries {
+  queue: QueueDefinition;
+  schedule: EmailRetrySchedule;
+}
+
+/** The e-mail queue with test-sized retries: these waits between attempts (one attempt more than waits). */
+export function emailRetries(delaysMs: readonly number[], redeliverAfterMs?: number): EmailRetries {
   return {
-    ...emailQueue,
-    defaultJobOptions: { ...emailQueue.defaultJobOptions, attempts, backoff: { type: 'fixed', delay: delayMs } },
+    queue: {
+      ...emailQueue,
+      defaultJobOptions: {
+        ...emailQueue.defaultJobOptions,
+        attempts: delaysMs.length + 1,
+        backoff: { type: EMAIL_BACKOFF, delay: 100 },
+      },
+      redeliverAfterMs: redeliverAfterMs ?? emailQueue.redeliverAfterMs,
+    },
+    schedule: new EmailRetrySchedule(delaysMs),
   };
 }
 
+/** `attempts` tries, `delayMs` apart. */
+export function fastEmailQueue(attempts = 8, delayMs = 100): EmailRetries {
+  return emailRetries(Array<number>(attempts - 1).fill(delayMs));
+}
+
 /** What apps/worker runs for e-mail: MailService, the relay, the processor and the SMTP transport. */
-export function bootEmailWorker(env: Record<string, string>, queue = fastEmailQueue()): Promise<TestingModule> {
-  return createWorkerTestingModule({ imports: [NotificationsModule, NotificationsWorkerModule], queues: [queue], env });
+export function bootEmailWorker(
+  env: Record<string, string>,
+  retries = fastEmailQueue(),
+  configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<TestingModule> {
+  return createWorkerTestingModule({
+    imports: [NotificationsModule, NotificationsWorkerModule],
+    queues: [retries.queue],
+    env,
+    configure: (builder) => configure(builder.overrideProvider(EmailRetrySchedule).useValue(retries.schedule)),
+  });
 }
 
 export interface EmailRow {
@@ -30,7 +59,8 @@ export interface EmailRow {
   data: Record<string, unknown>;
   secrets: Record<string, unknown> | null;
   secrets_erased_at: Date | null;
-  state: 'queued' | 'sent' | 'failed';
+  state: 'queued' | 'deferred' | 'sent' | 'failed';
+  next_attempt_at: Date | null;
   subject: string | null;
   attempts: number;
   last_error: string | null;

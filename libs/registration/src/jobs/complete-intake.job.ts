@@ -1,17 +1,20 @@
 import { Processor } from '@nestjs/bullmq';
-import { QuietWorkerHost, workerOptions } from '@tessera/core';
+import { OutboxCompletion, OutboxWorkerHost, workerOptions } from '@tessera/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ApplicationIntake, type IntakeOutcome } from '../application-intake';
 import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE, type CompleteIntakePayload } from '../registration.queue';
 
 /** Thin: a `complete-intake` job is one intake run for one application. */
 @Processor(REGISTRATION_QUEUE, workerOptions({ concurrency: 5 }))
-export class CompleteIntakeProcessor extends QuietWorkerHost {
-  constructor(private readonly intake: ApplicationIntake) {
-    super('Registration worker');
+export class CompleteIntakeProcessor extends OutboxWorkerHost<CompleteIntakePayload, IntakeOutcome> {
+  constructor(
+    private readonly intake: ApplicationIntake,
+    completion: OutboxCompletion,
+  ) {
+    super('Registration worker', completion);
   }
 
-  async process(job: Job<CompleteIntakePayload>): Promise<IntakeOutcome> {
+  protected async handle(job: Job<CompleteIntakePayload>): Promise<IntakeOutcome> {
     if (job.name !== COMPLETE_INTAKE_JOB)
       throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${REGISTRATION_QUEUE}"`);
     return this.intake.complete(job.data.applicationId);

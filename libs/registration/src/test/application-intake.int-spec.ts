@@ -191,6 +191,16 @@ describe('application intake', () => {
         requests: [expect.objectContaining({ flow_id: flowId, opened_by: officer.userId, status: 'pending' })],
         completedAt: expect.any(Date),
       });
+      // the job finished: its outbox message is no longer relayed again
+      await waitUntil(
+        async () =>
+          (
+            (await db.query(`SELECT completed_at FROM outbox_messages WHERE payload->>'applicationId' = $1`, [
+              application.id,
+            ])) as { completed_at: Date | null }[]
+          )[0]?.completed_at,
+        { description: 'the outbox message to be marked finished' },
+      );
     });
   });
 });

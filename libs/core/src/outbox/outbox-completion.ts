@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Job ids the relay gives are outbox ids; scheduled jobs (`repeat:…`) and others have no row. */
+const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Marks outbox messages whose job finished, so the relay stops handing them over again. */
+@Injectable()
+export class OutboxCompletion {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The job `jobId` finished (done, or given up for good). Does nothing for jobs not from the outbox. */
+  async finished(jobId: string | undefined): Promise<void> {
+    if (!jobId || !OUTBOX_ID.test(jobId)) return;
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET completed_at = now() WHERE id = $1 AND completed_at IS NULL`,
+      [jobId],
+    );
+  }
+}
