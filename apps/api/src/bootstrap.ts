@@ -3,7 +3,14 @@ import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMultipart } from '@tessera/core';
+import {
+  BodyShapePipe,
+  createValidationPipe,
+  ProblemFilter,
+  registerAnonymousBodyLimit,
+  registerJsonBodyParser,
+  registerMultipart,
+} from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -29,6 +36,7 @@ export async function createApiApp(
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
   registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
+  registerAnonymousBodyLimit(app.getHttpAdapter().getInstance());
   await registerMultipart(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -36,7 +44,7 @@ export async function createApiApp(
       { path: 'api/version', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new BodyShapePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });

@@ -34,6 +34,7 @@ import {
   multipartBody,
   ProblemDto,
   ProblemException,
+  TakesFiles,
   type Page,
   type Principal,
 } from '@tessera/core';
@@ -222,6 +223,7 @@ export class ApprovalsController {
   }
 
   @Post(':id/attachments')
+  @TakesFiles()
   @ApiOperation({
     summary: 'Attach a document',
     description:

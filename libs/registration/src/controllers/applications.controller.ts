@@ -44,6 +44,7 @@ import {
   ProblemException,
   Public,
   RateLimit,
+  TakesFiles,
   type Page,
   type Principal,
 } from '@tessera/core';
@@ -88,6 +89,7 @@ export class ApplicationsController {
 
   @Post()
   @Public()
+  @TakesFiles()
   @RateLimit(10, 600)
   @ApiSecurity({}) // anonymous callers too (with the captcha)
   @ApiBearerAuth()
