@@ -1,7 +1,10 @@
 import type { FieldErrorDto } from './problem';
 
-/** At most this many field errors go into a problem: enough to fix a form, never an echo of a huge body. */
-export const MAX_FIELD_ERRORS = 20;
+/**
+ * At most this many field errors go into a problem: every error of the largest form sent empty
+ * (the application form gives more than 20), never an echo of a huge body.
+ */
+export const MAX_FIELD_ERRORS = 100;
 
 /**
  * The first MAX_FIELD_ERRORS errors and a detail that says how many there were: a body with one
