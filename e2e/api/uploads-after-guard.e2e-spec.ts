@@ -76,4 +76,16 @@ describe('multipart bodies are read only by routes that take files, after the gu
     );
     expect(answer.status).toBe(401);
   });
+
+  it('keeps the connection of requests whose body was read (no Connection: close)', async () => {
+    const health = await fetch(`${app.baseUrl}/api/health`);
+    expect(health.headers.get('connection')).toBe('keep-alive');
+    const signIn = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong-password' }),
+    });
+    expect(signIn.status).toBe(401);
+    expect(signIn.headers.get('connection')).toBe('keep-alive');
+  });
 });
