@@ -39,6 +39,25 @@ describe('bodies that would amplify into huge answers', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('refuses a chunked body from a caller without credentials once it passes 16 KiB', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(8 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 64) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
+    await expectSmallProblem(response, 413, 'payload-too-large');
+  });
+
   it('refuses a top-level array where an object is expected, without validating its elements', async () => {
     const anonymous = await post('/api/v1/auth/login', JSON.stringify([ADMIN, ADMIN, ADMIN]));
     await expectSmallProblem(anonymous, 400, 'body-not-object');
