@@ -5,6 +5,7 @@ import {
   multipartBody,
   ProblemException,
   Public,
+  TakesFiles,
   Transactions,
   type IdempotentCall,
 } from '@tessera/core';
@@ -37,6 +38,7 @@ class IdempotencyProbeController {
   }
 
   @Post('uploads')
+  @TakesFiles()
   uploads(@Req() request: Parameters<typeof multipartBody>[0], @Idempotent() call: IdempotentCall) {
     const { files } = multipartBody(request);
     return this.idempotency.once(call, () => this.record(files.map((file) => file.filename).join(',')));

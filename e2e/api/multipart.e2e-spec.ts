@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { multipartBody, Public } from '@tessera/core';
+import { multipartBody, Public, TakesFiles } from '@tessera/core';
 import { startApiWith, type ApiWith } from '../support/api-with';
 
 /** Echoes what multipartBody() gives a handler, files by size and hash. */
@@ -11,6 +11,7 @@ class UploadProbeController {
   static calls = 0;
 
   @Post('upload')
+  @TakesFiles()
   @HttpCode(200)
   upload(@Req() request: Parameters<typeof multipartBody>[0]) {
     UploadProbeController.calls += 1;

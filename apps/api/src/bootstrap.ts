@@ -4,9 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import {
+  BodyShapePipe,
   createValidationPipe,
   loadConfig,
   ProblemFilter,
+  registerAnonymousBodyLimit,
   registerJsonBodyParser,
   registerMultipart,
   trustedProxyList,
@@ -38,6 +40,7 @@ export async function createApiApp(
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
   registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
+  registerAnonymousBodyLimit(app.getHttpAdapter().getInstance());
   await registerMultipart(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -45,7 +48,7 @@ export async function createApiApp(
       { path: 'api/version', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new BodyShapePipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });

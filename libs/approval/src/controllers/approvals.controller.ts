@@ -35,6 +35,7 @@ import {
   multipartBody,
   ProblemDto,
   ProblemException,
+  TakesFiles,
   type Page,
   type Principal,
 } from '@tessera/core';
@@ -223,6 +224,7 @@ export class ApprovalsController {
   }
 
   @Post(':id/attachments')
+  @TakesFiles()
   @ApiOperation({
     summary: 'Attach a document',
     description:

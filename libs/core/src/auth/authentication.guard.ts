@@ -41,8 +41,10 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, principal: T): T {
-    if (error || !principal)
-      throw ProblemException.unauthorized('Your session has expired or was ended. Sign in again.');
+    // An error means the session check itself could not run (e.g. no database connection): not
+    // the caller's fault, so never a 401 that would sign them out; the filter makes it a 503.
+    if (error) throw error;
+    if (!principal) throw ProblemException.unauthorized('Your session has expired or was ended. Sign in again.');
     return principal;
   }
 

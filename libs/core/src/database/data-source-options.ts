@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { ResilientPgClient } from './resilient-pg-client';
 import type { SchemaPart } from './schema';
 
 /** The single data source definition used by the apps, the migrate command and the tests. */
@@ -12,6 +13,6 @@ export function dataSourceOptions(databaseUrl: string, schema: SchemaPart): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    extra: { max: 20, connectionTimeoutMillis: 5000, Client: ResilientPgClient },
   };
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/database-unavailable';
 import { ProblemDto, ProblemException, problemType } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -38,7 +39,8 @@ export class ProblemFilter implements ExceptionFilter {
       .send({ ...problem, instance: request.url });
   }
 
-  private toProblem(exception: unknown): { problem: ProblemDto; headers: Record<string, string> } {
+  private toProblem(thrown: unknown): { problem: ProblemDto; headers: Record<string, string> } {
+    const exception = isDatabaseUnavailable(thrown) ? databaseUnavailable() : thrown;
     if (exception instanceof ProblemException) {
       const { type, ...rest } = exception.problem;
       return { problem: { type: type ?? 'about:blank', ...rest }, headers: exception.headers };

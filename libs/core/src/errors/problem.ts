@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { capFieldErrors } from './field-error-cap';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' })
@@ -35,8 +36,8 @@ export class ProblemException extends HttpException {
     super(problem.detail, problem.status);
   }
 
-  static validation(errors: FieldErrorDto[]): ProblemException {
-    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  static validation(allErrors: FieldErrorDto[]): ProblemException {
+    const { errors, detail } = capFieldErrors(allErrors);
     return new ProblemException({
       type: problemType('validation'),
       title: 'Validation failed',

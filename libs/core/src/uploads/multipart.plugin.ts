@@ -4,23 +4,27 @@ import { markMultipartBody, type MultipartBody } from './multipart';
 import { duplicateField, fieldTooLarge, interrupted, MULTIPART_LIMITS, multipartProblem } from './multipart-problems';
 
 /**
- * Parses multipart/form-data bodies in a preValidation hook, so files are in memory (within
- * MULTIPART_LIMITS) before guards and interceptors run — idempotency hashes them, handlers read
- * them with `multipartBody(request)`.
- *
- * This is @fastify/multipart's `attachFieldsToBody: true` done by hand, for the errors: in the
- * plugin's own hook a limit error reaches Nest, which keeps only its message and status (the code
- * and the offending part are lost), and busboy's parse errors are plain Errors (a 500). Reading
- * the parts here maps every failure to a problem naming the field.
+ * Lets Fastify accept multipart/form-data without reading it: the body stays unread on the socket
+ * until a route that takes files reads it after its guards (`@TakesFiles()`, which calls
+ * `readMultipartBody`). A request answered before its body was read (an anonymous upload to a
+ * protected route, a 429) closes its connection, so Node does not pull the rest of the upload
+ * off the wire to keep the connection alive.
  */
 export async function registerMultipart(fastify: FastifyInstance): Promise<void> {
   await fastify.register(multipart, { limits: MULTIPART_LIMITS });
-  fastify.addHook('preValidation', async (request) => {
-    if (request.isMultipart()) request.body = await readParts(request);
+  fastify.addHook('onSend', async (request, reply) => {
+    if (!request.raw.complete) reply.header('connection', 'close');
   });
 }
 
-async function readParts(request: FastifyRequest): Promise<MultipartBody> {
+/**
+ * Reads every part into memory (within MULTIPART_LIMITS). This is @fastify/multipart's
+ * `attachFieldsToBody: true` done by hand, for the errors: in the plugin's own hook a limit error
+ * reaches Nest, which keeps only its message and status (the code and the offending part are
+ * lost), and busboy's parse errors are plain Errors (a 500). Here every failure is a problem
+ * naming the field.
+ */
+export async function readMultipartBody(request: FastifyRequest): Promise<MultipartBody> {
   const body: MultipartBody = { fields: {}, files: [] };
   try {
     for await (const part of request.parts()) {

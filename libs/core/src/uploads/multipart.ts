@@ -30,6 +30,7 @@ export function isMultipartBody(body: unknown): body is MultipartBody {
 /** The parsed multipart body of the request; 415 when the request was not multipart/form-data. */
 export function multipartBody(request: FastifyRequest): MultipartBody {
   if (!isMultipartBody(request.body)) {
+    if (request.isMultipart()) throw new Error('A route that reads a multipart body must be marked @TakesFiles()');
     throw ProblemException.unsupportedMediaType('This endpoint takes a multipart/form-data body.');
   }
   return request.body;

@@ -45,6 +45,7 @@ import {
   ProblemException,
   Public,
   RateLimit,
+  TakesFiles,
   type Page,
   type Principal,
 } from '@tessera/core';
@@ -89,6 +90,7 @@ export class ApplicationsController {
 
   @Post()
   @Public()
+  @TakesFiles()
   @RateLimit({ name: 'applications', perClient: { limit: 10, windowSeconds: 600 }, exempt: submitsAsStaff })
   @ApiSecurity({}) // anonymous callers too (with the captcha)
   @ApiBearerAuth()

@@ -1,0 +1,23 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { readMultipartBody } from './multipart.plugin';
+
+/**
+ * Reads a multipart/form-data body into `request.body` once the guards have let the request in
+ * (interceptors run after guards), so an upload is never read for a caller who will be refused.
+ */
+@Injectable()
+export class MultipartBodyInterceptor implements NestInterceptor {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.isMultipart()) request.body = await readMultipartBody(request);
+    return next.handle();
+  }
+}
+
+/**
+ * Marks a route that takes files: only such routes read multipart bodies, and only after
+ * authentication, authorization and rate limits. Handlers then take `multipartBody(request)`.
+ */
+export const TakesFiles = () => UseInterceptors(MultipartBodyInterceptor);
