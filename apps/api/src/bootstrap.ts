@@ -3,7 +3,14 @@ import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMultipart } from '@tessera/core';
+import {
+  createValidationPipe,
+  ProblemFilter,
+  registerJsonBodyParser,
+  registerMultipart,
+  registerRequestIdHeader,
+  requestIdFor,
+} from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -19,7 +26,11 @@ export async function createApiApp(
   options: NestApplicationOptions = {},
   rootModule: Type = AppModule,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    trustProxy: 'loopback',
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => requestIdFor(request.headers),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     bodyParser: false,
@@ -27,6 +38,7 @@ export async function createApiApp(
   });
   if (!options.preview) app.useLogger(app.get(Logger));
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
+  registerRequestIdHeader(app.getHttpAdapter().getInstance());
   registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await registerMultipart(app.getHttpAdapter().getInstance());

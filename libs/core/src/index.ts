@@ -28,6 +28,7 @@ export * from './auth/authentication.guard';
 export * from './auth/jwt.strategy';
 export * from './auth/auth-guards.module';
 export * from './logging/logging.module';
+export * from './logging/request-id';
 export * from './rate-limit/rate-limit';
 export * from './uploads/file-type';
 export * from './uploads/file-names';
