@@ -20,7 +20,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy: apiProxy },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build: they would publish the SPA's sources next to it.
+    sourcemap: false,
     // naive-ui is large; route-level code splitting keeps each page small.
     chunkSizeWarningLimit: 900,
   },

@@ -31,7 +31,7 @@ describe('abandoned e-mails', () => {
       [
         to,
         { name: 'Lost Letter', expiresInMinutes: 60 },
-        { resetUrl: 'http://tessera.test/reset-password?token=lost' },
+        { resetUrl: 'http://tessera.test/reset-password#token=lost' },
         new Date(Date.now() - ABANDONED_AFTER_MS - 60_000),
       ],
     );

@@ -139,8 +139,9 @@ export class AuthService {
     return token;
   }
 
+  /** The token rides in the fragment, which browsers never send: no proxy or server log sees it. */
   link(path: string, token: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}${path}#token=${encodeURIComponent(token)}`;
   }
 
   private setPasswordWithToken(purpose: UserTokenPurpose, token: string, password: string): Promise<User> {
