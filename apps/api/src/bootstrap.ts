@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,7 +30,7 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     trustProxy: 'loopback',
     bodyLimit: 1024 * 1024,
-    genReqId: (request) => requestIdFor(request.headers),
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,

@@ -37,6 +37,9 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'not a url', /PUBLIC_URL/],
     ['ADMIN_EMAIL', 'nope', /ADMIN_EMAIL/],
     ['STRIPE_SECRET_KEY', 'pk_live_x', /STRIPE_SECRET_KEY must be a Stripe secret key/],
+    // an idle timeout shorter than an access token's 15 minutes could not be kept
+    ['SESSION_IDLE_MINUTES_STAFF', '5', /SESSION_IDLE_MINUTES_STAFF/],
+    ['SESSION_IDLE_MINUTES_MEMBER', 'a day', /SESSION_IDLE_MINUTES_MEMBER/],
   ])('names %s when it is missing or bad', (name, value, message) => {
     const env: Record<string, string | undefined> = { ...valid, [name]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);
