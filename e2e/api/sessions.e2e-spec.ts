@@ -47,7 +47,9 @@ describe('sessions over HTTP: the refresh cookie, sign-out and sign-out everywhe
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ accessToken: expect.any(String), expiresIn: 900 });
     expect(login.body).not.toHaveProperty('refreshToken');
-    expect(login.setCookie).toMatch(new RegExp(`^tessera_refresh=[\\w-]{43}; Max-Age=259(1999|2000); ${COOKIE_ATTRIBUTES}$`));
+    expect(login.setCookie).toMatch(
+      new RegExp(`^tessera_refresh=[\\w-]{43}; Max-Age=259(1999|2000); ${COOKIE_ATTRIBUTES}$`),
+    );
 
     // the cookie is rotated like a body token; the used one ends the session when it comes back
     const refreshed = await refreshWithCookie(cookieOf(login));

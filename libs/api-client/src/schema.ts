@@ -964,10 +964,9 @@ export interface components {
             password: string;
             /**
              * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
-             * @default body
              * @enum {string}
              */
-            refreshTokenTransport: "body" | "cookie";
+            refreshTokenTransport?: "body" | "cookie";
         };
         UserDto: {
             /** Format: uuid */
@@ -1022,10 +1021,9 @@ export interface components {
             password: string;
             /**
              * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
-             * @default body
              * @enum {string}
              */
-            refreshTokenTransport: "body" | "cookie";
+            refreshTokenTransport?: "body" | "cookie";
         };
         RenewActivationLinkDto: {
             /** @description The token from the old invitation link */

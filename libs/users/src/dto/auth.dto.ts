@@ -18,7 +18,7 @@ const TRANSPORT_DESCRIPTION =
 /** Chosen when a session starts (sign-in, activation); a refresh answers the way its token came. */
 const RefreshTokenTransportProperty = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: REFRESH_TOKEN_TRANSPORTS, default: 'body', description: TRANSPORT_DESCRIPTION }),
+    ApiPropertyOptional({ enum: REFRESH_TOKEN_TRANSPORTS, description: TRANSPORT_DESCRIPTION }),
     IsOptional(),
     IsIn(REFRESH_TOKEN_TRANSPORTS),
   );
