@@ -31,6 +31,7 @@ RUN pnpm install --frozen-lockfile --offline --prod
 # ---- web: nginx serving apps/web/dist ---------------------------------------------------------
 FROM ${NGINX_IMAGE} AS web
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY deploy/spa-security-headers.conf /etc/nginx/snippets/spa-security-headers.conf
 COPY --from=build /app/apps/web/dist /usr/share/nginx/html
 
 # ---- app: API and worker -----------------------------------------------------------------------

@@ -26,7 +26,8 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
     const version = await (await raw('/api/version')).json();
-    expect(version).toMatchObject({ name: 'tessera', version: expect.any(String) });
+    expect(version).toEqual({ name: 'tessera', version: expect.any(String), commit: expect.any(String) });
+    expect(JSON.stringify(version)).not.toContain(process.version);
   });
 
   it('serves the OpenAPI document describing every endpoint, and Swagger UI', async () => {

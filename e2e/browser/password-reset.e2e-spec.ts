@@ -66,6 +66,8 @@ describe('password reset journey (SPA in Chromium)', () => {
 
       await page.goto(link);
       await page.getByTestId('reset-password').waitFor();
+      // The page took the token from the fragment and cleared it from the address bar.
+      await page.waitForURL(`${spa.origin}/reset-password`);
       await page.getByTestId('reset-password').fill(newPassword);
       await page.getByTestId('reset-confirm').fill(newPassword);
       await screenshot('reset-password');

@@ -134,7 +134,7 @@ describe('portal account journey (SPA in Chromium)', () => {
     const member = memberPage;
     await step(member, async () => {
       const invitation = await linkTokenFromEmail(stack.sink, adaEmail, /Activate your member account/, '/activate');
-      await member.goto(`${spa.origin}/activate?token=${encodeURIComponent(invitation.token)}`);
+      await member.goto(`${spa.origin}/activate#token=${encodeURIComponent(invitation.token)}`);
       await member.getByTestId('activate-password').fill('Member-Password-Ada-42');
       await member.getByTestId('activate-confirm').fill('Member-Password-Ada-42');
       await shot(member, 'member-activate');

@@ -28,7 +28,11 @@ export interface BrowserJourney {
   stack: Stack;
   spa: SpaServer;
   browser: Browser;
-  /** Uncaught errors of every page opened with `newPage`. */
+  /**
+   * Uncaught errors of every page opened with `newPage`, and what the Content-Security-Policy
+   * refused there (Chromium reports each refusal on the console; a page may go on working without
+   * what was refused, so only this shows it).
+   */
   pageErrors: string[];
   /** A page in a fresh context, with a 10 s default timeout and its errors collected. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
@@ -89,6 +93,9 @@ export async function startBrowserJourney(name: string): Promise<BrowserJourney>
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) pageErrors.push(`CSP: ${message.text()}`);
+      });
       return page;
     },
     async shot(page, shotName) {

@@ -1,6 +1,9 @@
 import { extractLinks, type SinkMessage, type SmtpSink } from '@tessera/testing';
 
-/** Waits for the next e-mail to `to` whose subject matches, and returns it with its link's token. */
+/**
+ * Waits for the next e-mail to `to` whose subject matches, and returns it with its link's token,
+ * which must ride in the fragment (`#token=…`, never sent to a server), not in the query.
+ */
 export async function linkTokenFromEmail(
   sink: SmtpSink,
   to: string,
@@ -13,5 +16,10 @@ export async function linkTokenFromEmail(
   });
   const link = extractLinks(message).find((url) => new URL(url).pathname === path);
   if (!link) throw new Error(`No ${path} link in the e-mail "${message.subject}"`);
-  return { message, token: new URL(link).searchParams.get('token') as string };
+  const url = new URL(link);
+  if (url.search)
+    throw new Error(`The ${path} link has a query string (${url.search}); its token belongs in the fragment`);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token');
+  if (!token) throw new Error(`The ${path} link has no #token=`);
+  return { message, token };
 }

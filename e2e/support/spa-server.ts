@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { SPA_SECURITY_HEADERS } from '../../apps/web/security-headers';
 
 /** Where `pnpm build` puts the SPA. */
 export const SPA_DIST = resolve(__dirname, '..', '..', 'apps', 'web', 'dist');
@@ -27,7 +28,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The built SPA on a free port, with `/api/*` passed on to the API, as nginx does in production. */
+/**
+ * The built SPA on a free port, with its security headers (CSP…) and `/api/*` passed on to the API,
+ * as nginx does in production.
+ */
 export interface SpaServer {
   /** `http://127.0.0.1:<port>`, what PUBLIC_URL must be for e-mailed links to open this SPA. */
   origin: string;
@@ -91,6 +95,7 @@ export async function startSpaServer(root = SPA_DIST): Promise<SpaServer> {
 
   function send(req: IncomingMessage, res: ServerResponse, file: string, size: number, cacheControl: string): void {
     res.writeHead(200, {
+      ...SPA_SECURITY_HEADERS,
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': cacheControl,

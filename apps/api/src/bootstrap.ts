@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,8 @@ import {
   registerAnonymousBodyLimit,
   registerJsonBodyParser,
   registerMultipart,
+  registerRequestIdHeader,
+  requestIdFor,
   trustedProxyList,
 } from '@tessera/core';
 import { Logger } from 'nestjs-pino';
@@ -30,7 +33,11 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   // request.ip is the client as the trusted proxies (TRUSTED_PROXIES) saw it: rate limits count it.
   const trustProxy = options.preview ? false : trustedProxyList(loadConfig().TRUSTED_PROXIES);
-  const adapter = new FastifyAdapter({ trustProxy, bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     bodyParser: false,
@@ -38,6 +45,7 @@ export async function createApiApp(
   });
   if (!options.preview) app.useLogger(app.get(Logger));
   // Nest's own body parser is off (bodyParser: false): JSON goes through ours, uploads through multipart.
+  registerRequestIdHeader(app.getHttpAdapter().getInstance());
   registerSecurityHeaders(app.getHttpAdapter().getInstance());
   registerJsonBodyParser(app.getHttpAdapter().getInstance());
   registerAnonymousBodyLimit(app.getHttpAdapter().getInstance());

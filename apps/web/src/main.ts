@@ -32,7 +32,7 @@ configureAuth({
   refresh: () => auth.refresh(),
   onSessionExpired: () => {
     if (!auth.isAuthenticated && router.currentRoute.value.name === 'sign-in') return;
-    auth.clearSession({ keepStorage: true });
+    auth.clearSession();
     toSignIn();
   },
 });

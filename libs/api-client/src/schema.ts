@@ -81,6 +81,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for new tokens
+         * @description Takes `refreshToken` from the body, or else the `tessera_refresh` cookie set at sign-in with `refreshTokenTransport: "cookie"`; the new refresh token goes back the same way. Each refresh token works once; a session ends when one is reused, when it goes unrefreshed for longer than its idle timeout (shorter for staff than for members) and 30 days after sign-in.
+         */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -97,6 +101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the `refreshToken` in the body or, without one, the session of the bearer access token (a browser holds no refresh token it could send); clears the refresh cookie.
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -162,6 +170,26 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Auth_renewActivationLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the signed-in person, on every device, this one included: their access and refresh tokens stop working at once.
+         */
+        post: operations["Sessions_logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -989,8 +1017,6 @@ export interface components {
              * @example a1b2c3d
              */
             commit: string;
-            /** @example v20.20.2 */
-            node: string;
         };
         CaptchaParametersDto: {
             /** @example PBKDF2/SHA-256 */
@@ -1041,6 +1067,11 @@ export interface components {
             password: string;
             /** @description A solved captcha (GET /captcha/challenge), required once an account has had several failed sign-ins: the 429 problem `captcha-required` says so */
             altcha?: string;
+            /**
+             * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
+             * @enum {string}
+             */
+            refreshTokenTransport?: "body" | "cookie";
         };
         UserDto: {
             /** Format: uuid */
@@ -1063,8 +1094,8 @@ export interface components {
         AuthResponseDto: {
             /** @description Short-lived JWT for the Authorization: Bearer header */
             accessToken: string;
-            /** @description Single-use token for POST /auth/refresh */
-            refreshToken: string;
+            /** @description Single-use token for POST /auth/refresh; absent when it was set as a cookie */
+            refreshToken?: string;
             /**
              * @description Seconds until the access token expires
              * @example 900
@@ -1073,7 +1104,8 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description The refresh token, when it was delivered in the body; without it, the refresh cookie is used */
+            refreshToken?: string;
         };
         ForgotPasswordDto: {
             /** @example member@example.org */
@@ -1087,6 +1119,16 @@ export interface components {
             /** @description The token from the e-mailed link */
             token: string;
             password: string;
+        };
+        ActivateDto: {
+            /** @description The token from the e-mailed link */
+            token: string;
+            password: string;
+            /**
+             * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
+             * @enum {string}
+             */
+            refreshTokenTransport?: "body" | "cookie";
         };
         RenewActivationLinkDto: {
             /** @description The token from the old invitation link */
@@ -2595,7 +2637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Unknown, expired or reused token (reuse ends the session) */
+            /** @description No, unknown, expired, idle or reused token (reuse ends the session); the cookie is cleared */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2619,7 +2661,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session of this refresh token is ended */
+            /** @description The session is ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2628,6 +2670,15 @@ export interface operations {
             };
             /** @description Invalid body; see errors[] */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Neither a refresh token nor a valid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2738,7 +2789,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetPasswordWithTokenDto"];
+                "application/json": components["schemas"]["ActivateDto"];
             };
         };
         responses: {
@@ -2813,6 +2864,42 @@ export interface operations {
             };
             /** @description Too many attempts; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Sessions_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session is ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,6 +36,7 @@ export * from './auth/authentication.guard';
 export * from './auth/jwt.strategy';
 export * from './auth/auth-guards.module';
 export * from './logging/logging.module';
+export * from './logging/request-id';
 export * from './rate-limit/rate-limit';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limit-problems';

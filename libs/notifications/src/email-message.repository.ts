@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type ReturningStatement } from '@tessera/core';
 import { In, IsNull, LessThanOrEqual, Or, Raw, type FindOptionsWhere } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EmailMessage } from './entities/email-message.entity';
 import type { EmailState } from './email-state';
 import type { Locale } from './mail.types';
@@ -40,6 +41,19 @@ const LOG_COLUMNS: (keyof EmailMessage)[] = [
 
 /** States in which an e-mail still waits for delivery. */
 const UNDELIVERED = In(['queued', 'deferred']);
+
+/**
+ * An e-mail that will not be sent (again) no longer needs its one-time links: failing for good
+ * erases them as sending does. The SET clause reads the row as it was, so the time is recorded
+ * only when there was something to erase.
+ */
+function eraseSecrets(at: Date): Pick<QueryDeepPartialEntity<EmailMessage>, 'secrets' | 'secretsErasedAt'> {
+  return {
+    secrets: null,
+    secretsErasedAt: () =>
+      `CASE WHEN secrets IS NULL THEN secrets_erased_at ELSE '${at.toISOString()}'::timestamptz END`,
+  };
+}
 
 /** The only place that speaks TypeORM for `email_messages`; joins the caller's transaction. */
 @Injectable()
@@ -140,6 +154,7 @@ export class EmailMessageRepository {
         lastError: failure.error,
         lockedUntil: null,
         updatedAt: failure.at,
+        ...(failure.final ? eraseSecrets(failure.at) : {}),
       },
     );
   }

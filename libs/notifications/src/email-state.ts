@@ -46,7 +46,7 @@ export function resendRefusal(email: ResendCheck): ResendRefusal | null {
     return {
       slug: 'email-link-erased',
       detail:
-        'This e-mail carried a one-time link, which was erased once it was sent, so it cannot be sent again. ' +
+        'This e-mail carried a one-time link, which was erased once it was sent or failed for good, so it cannot be sent again. ' +
         'Issue a new link with the action that created it (for example, send a new password reset or invitation).',
     };
   if (!canTransition(email.state, 'queued'))

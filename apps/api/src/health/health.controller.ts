@@ -18,8 +18,6 @@ class VersionDto {
   version: string;
   @ApiProperty({ example: 'a1b2c3d', description: 'GIT_COMMIT of the build, or "dev"' })
   commit: string;
-  @ApiProperty({ example: 'v20.20.2' })
-  node: string;
 }
 
 @ApiTags('health')
@@ -43,8 +41,8 @@ export class HealthController {
     return {
       name: 'tessera',
       version: this.health.version,
+      // Not the Node version: it would tell an attacker which runtime vulnerabilities to try.
       commit: process.env.GIT_COMMIT ?? 'dev',
-      node: process.version,
     };
   }
 }

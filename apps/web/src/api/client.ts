@@ -31,8 +31,11 @@ export function configureAuth(authHooks: AuthHooks): void {
   hooks = authHooks;
 }
 
-/** Endpoints whose 401 means "wrong credentials/token", never "access token expired". */
-const SESSION_ENDPOINTS = /\/auth\/(login|refresh|logout|activate|forgot-password|reset-password)$/;
+/**
+ * Endpoints whose 401 means "wrong credentials/token", never "access token expired". Not logout:
+ * it ends the session of the access token, so an expired one is refreshed first like anywhere else.
+ */
+const SESSION_ENDPOINTS = /\/auth\/(login|refresh|activate|forgot-password|reset-password)$/;
 
 function isSessionEndpoint(request: Request): boolean {
   return SESSION_ENDPOINTS.test(new URL(request.url, window.location.origin).pathname);

@@ -1,20 +1,23 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import { api } from '@/api/client';
-import { ApiError, unwrap } from '@/api/problem';
+import { unwrap } from '@/api/problem';
 import type { AuthSession, AuthUser, Role } from '@/api/types';
 import { setLocale } from '@/i18n';
 
 /**
  * The signed-in session.
  *
- * - The access token lives in memory only (never persisted, so XSS-stolen storage cannot replay it).
- * - The refresh token lives in localStorage so a reload or a new tab can restore the session by
- *   calling /auth/refresh. The server rotates it on every refresh and revokes the whole family when
- *   an old one is reused, so it is always read fresh from storage, and refreshes are serialised
- *   across tabs with the Web Locks API: two tabs never spend the same token.
+ * - The access token lives in memory only.
+ * - The refresh token is an HttpOnly cookie that only POST /auth/refresh receives: no script of
+ *   the page (nor an injected one) can read it. A reload or a new tab restores the session by
+ *   calling refresh. The server rotates the cookie on every refresh and ends the session when an
+ *   old one is reused, so refreshes are serialised across tabs with the Web Locks API.
+ * - Sign-outs reach the other tabs through a BroadcastChannel.
  */
-export const REFRESH_TOKEN_KEY = 'tessera.refreshToken';
+/** Where earlier versions kept the refresh token; removed (and its session ended) at start-up. */
+const LEGACY_REFRESH_TOKEN_KEY = 'tessera.refreshToken';
+const SIGN_OUT_CHANNEL = 'tessera.auth';
 export const STAFF_ROLES: readonly Role[] = ['admin', 'officer', 'approver', 'finance'];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -25,21 +28,19 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: 'Member',
 };
 
-function readRefreshToken(): string | null {
+/** Takes the refresh token an earlier version left in localStorage, if any. */
+function takeLegacyRefreshToken(): string | null {
   try {
-    return window.localStorage.getItem(REFRESH_TOKEN_KEY);
+    const token = window.localStorage.getItem(LEGACY_REFRESH_TOKEN_KEY);
+    window.localStorage.removeItem(LEGACY_REFRESH_TOKEN_KEY);
+    return token;
   } catch {
     return null;
   }
 }
 
-function writeRefreshToken(token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(REFRESH_TOKEN_KEY, token);
-    else window.localStorage.removeItem(REFRESH_TOKEN_KEY);
-  } catch {
-    // Storage disabled (private mode): the session simply won't survive a reload.
-  }
+function signOutChannel(): BroadcastChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SIGN_OUT_CHANNEL);
 }
 
 /** Runs `task` holding a cross-tab lock when the browser supports it. */
@@ -63,6 +64,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   let restoring: Promise<void> | null = null;
   let refreshing: Promise<boolean> | null = null;
+  const channel = signOutChannel();
 
   const isAuthenticated = computed(() => accessToken.value !== null && user.value !== null);
   const roles = computed<Role[]>(() => user.value?.roles ?? []);
@@ -85,15 +87,13 @@ export const useAuthStore = defineStore('auth', () => {
     // A signed-in person reads the SPA in their account's language.
     setLocale(session.user.locale);
     expiresAt.value = Date.now() + session.expiresIn * 1000;
-    writeRefreshToken(session.refreshToken);
   }
 
-  /** Forgets the session locally. `keepStorage` when another tab already cleared it. */
-  function clearSession(options: { keepStorage?: boolean } = {}): void {
+  /** Forgets the session in this tab (the cookie is the server's to clear). */
+  function clearSession(): void {
     accessToken.value = null;
     user.value = null;
     expiresAt.value = null;
-    if (!options.keepStorage) writeRefreshToken(null);
   }
 
   function acceptSession(session: AuthSession): void {
@@ -106,42 +106,40 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** `altcha`: a solved captcha, which the API asks for after several failed sign-ins to an account. */
   async function login(email: string, password: string, altcha?: string): Promise<AuthUser> {
-    const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password, altcha } }));
+    const session = await unwrap(
+      api.POST('/api/v1/auth/login', { body: { email, password, altcha, refreshTokenTransport: 'cookie' } }),
+    );
     acceptSession(session);
     return session.user;
   }
 
   /** Sets the password of an invited account; the API signs the user in. */
   async function activate(token: string, password: string): Promise<AuthUser> {
-    const session = await unwrap(api.POST('/api/v1/auth/activate', { body: { token, password } }));
+    const session = await unwrap(
+      api.POST('/api/v1/auth/activate', { body: { token, password, refreshTokenTransport: 'cookie' } }),
+    );
     acceptSession(session);
     return session.user;
   }
 
   /**
-   * Exchanges the stored refresh token for a new session. Single-flight: concurrent callers share
-   * one call. Resolves to false when there is no session to restore or the server refused it
-   * (then the stored token is dropped); keeps the token when the server could not be reached.
+   * Exchanges the refresh cookie for a new session. Single-flight: concurrent callers share one
+   * call. Resolves to false when there is no session to restore, the server refused it or could
+   * not be reached.
    */
   function refresh(): Promise<boolean> {
     if (!refreshing) {
       refreshing = withTabLock('tessera.auth.refresh', async () => {
-        const refreshToken = readRefreshToken();
-        if (!refreshToken) {
-          clearSession({ keepStorage: true });
-          return false;
-        }
         try {
-          const session = await unwrap(api.POST('/api/v1/auth/refresh', { body: { refreshToken } }));
+          const session = await unwrap(api.POST('/api/v1/auth/refresh', { body: {} }));
           if (!hasAnyAccess(session.user)) {
             clearSession();
             return false;
           }
           applySession(session);
           return true;
-        } catch (error) {
-          const rejected = error instanceof ApiError && error.status >= 400 && error.status < 500;
-          clearSession({ keepStorage: !rejected });
+        } catch {
+          clearSession();
           return false;
         }
       }).finally(() => {
@@ -154,33 +152,45 @@ export const useAuthStore = defineStore('auth', () => {
   /** Restores the session once at start-up (awaited by the router before the first page). */
   function restore(): Promise<void> {
     if (!restoring) {
-      restoring = readRefreshToken() ? refresh().then(() => undefined) : Promise.resolve();
+      restoring = (async () => {
+        const legacy = takeLegacyRefreshToken();
+        // An earlier version's token would stay usable for 30 days: end its session.
+        if (legacy) await api.POST('/api/v1/auth/logout', { body: { refreshToken: legacy } }).catch(() => undefined);
+        await refresh();
+      })();
     }
     return restoring;
   }
 
-  async function logout(): Promise<void> {
-    const refreshToken = readRefreshToken();
+  /** Ends a session on the server (`everywhere`: every session of the user), then here and in other tabs. */
+  async function endSession(everywhere: boolean): Promise<void> {
     try {
-      if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refreshToken } });
-    } catch {
-      // Signing out locally is what matters; the token expires on its own.
+      await unwrap(api.POST(everywhere ? '/api/v1/auth/logout-everywhere' : '/api/v1/auth/logout', {}));
     } finally {
       clearSession();
+      channel?.postMessage('signed-out');
     }
+  }
+
+  async function logout(): Promise<void> {
+    // Signing out locally is what matters when the server cannot be reached.
+    await endSession(false).catch(() => undefined);
+  }
+
+  /** "Sign out everywhere": the failure is the caller's to show, since other devices stay signed in. */
+  function logoutEverywhere(): Promise<void> {
+    return endSession(true);
   }
 
   /** Follows sign-outs made in other tabs. Returns a function that stops listening. */
   function followOtherTabs(onSignedOut: () => void): () => void {
-    const listener = (event: StorageEvent) => {
-      if (event.key !== REFRESH_TOKEN_KEY && event.key !== null) return;
-      if (!event.newValue && isAuthenticated.value) {
-        clearSession({ keepStorage: true });
-        onSignedOut();
-      }
+    const listener = () => {
+      if (!isAuthenticated.value) return;
+      clearSession();
+      onSignedOut();
     };
-    window.addEventListener('storage', listener);
-    return () => window.removeEventListener('storage', listener);
+    channel?.addEventListener('message', listener);
+    return () => channel?.removeEventListener('message', listener);
   }
 
   return {
@@ -198,6 +208,7 @@ export const useAuthStore = defineStore('auth', () => {
     refresh,
     restore,
     logout,
+    logoutEverywhere,
     clearSession,
     followOtherTabs,
   };

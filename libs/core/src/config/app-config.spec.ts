@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be a comma-separated list/],
     ['TRUSTED_PROXIES', 'nginx', /TRUSTED_PROXIES must be a comma-separated list/],
     ['TRUSTED_PROXIES', ' , ', /TRUSTED_PROXIES must be a comma-separated list/],
+    // an idle timeout shorter than an access token's 15 minutes could not be kept
+    ['SESSION_IDLE_MINUTES_STAFF', '5', /SESSION_IDLE_MINUTES_STAFF/],
+    ['SESSION_IDLE_MINUTES_MEMBER', 'a day', /SESSION_IDLE_MINUTES_MEMBER/],
   ])('names %s when it is missing or bad', (name, value, message) => {
     const env: Record<string, string | undefined> = { ...valid, [name]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);

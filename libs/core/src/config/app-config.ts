@@ -102,6 +102,20 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Minutes without a refresh after which a staff session ends (any role besides `member`). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(15)
+  @Max(7 * 24 * 60)
+  SESSION_IDLE_MINUTES_STAFF = 30;
+
+  /** The same for members of the portal: longer, they hold less. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(15)
+  @Max(30 * 24 * 60)
+  SESSION_IDLE_MINUTES_MEMBER = 24 * 60;
+
   get stripeEnabled(): boolean {
     return Boolean(this.STRIPE_SECRET_KEY && this.STRIPE_WEBHOOK_SECRET);
   }

@@ -1,12 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
-const REQUEST_ID_HEADER = 'x-request-id';
+/** The path of a URL: query strings carry search terms and e-mail addresses, which logs must not keep. */
+function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
 
-/** Structured JSON logs (pino) carrying a request id, echoed back in X-Request-Id. */
+/**
+ * Structured JSON logs (pino). Each request line carries Fastify's request id (`req.id`, see
+ * request-id.ts), the one echoed in X-Request-Id.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -16,23 +22,18 @@ const REQUEST_ID_HEADER = 'x-request-id';
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
-          genReqId: (request: IncomingMessage, response: ServerResponse) => {
-            const incoming = request.headers[REQUEST_ID_HEADER];
-            const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-            response.setHeader('X-Request-Id', id);
-            return id;
-          },
-          // What a request line says, and no more: no headers, so no credentials (cheaper than redacting them).
+          // What a request line says, and no more: no headers, so no credentials (cheaper than redacting
+          // them), and the path without its query string.
           serializers: {
             req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
               id: request.id,
               method: request.method,
-              url: request.url,
+              url: withoutQuery(request.url),
               remoteAddress: request.remoteAddress,
             }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
-          autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+          autoLogging: { ignore: (request: IncomingMessage) => withoutQuery(request.url ?? '') === '/api/health' },
         },
       }),
     }),

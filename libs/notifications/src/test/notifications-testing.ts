@@ -89,7 +89,7 @@ export function uniqueAddress(label: string): string {
 }
 
 export function resetData(token = randomBytes(8).toString('hex')): EmailTemplates['password-reset'] {
-  return { name: 'Ann Example', resetUrl: `http://tessera.test/reset-password?token=${token}`, expiresInMinutes: 60 };
+  return { name: 'Ann Example', resetUrl: `http://tessera.test/reset-password#token=${token}`, expiresInMinutes: 60 };
 }
 
 /** Sends a password reset in a transaction of its own, as a domain would in its change. */

@@ -10,8 +10,9 @@ import {
   Transactions,
 } from '@tessera/core';
 import { MailService } from '@tessera/notifications';
-import { AuthResponseDto, MessageDto } from '../dto/auth.dto';
+import { MessageDto, type IssuedSession } from '../dto/auth.dto';
 import { UserDto } from '../dto/user.dto';
+import type { Session } from '../entities/session.entity';
 import type { User } from '../entities/user.entity';
 import type { UserTokenPurpose } from '../entities/user-token.entity';
 import { SessionRepository } from '../session.repository';
@@ -27,6 +28,7 @@ import {
 import { PasswordHasher } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { sessionIdleTimeoutMs } from './session-idle';
 
 export const FORGOT_PASSWORD_MESSAGE =
   'If an account exists for this e-mail, we have sent a link to reset the password. It is valid for one hour.';
@@ -48,7 +50,7 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<AuthResponseDto> {
+  async login(email: string, password: string): Promise<IssuedSession> {
     const user = await this.users.findByEmail(email);
     // Verify even for unknown users (against a decoy hash) so timing does not reveal accounts.
     const valid = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
@@ -56,8 +58,11 @@ export class AuthService {
     return this.transactions.run(() => this.startSession(user));
   }
 
-  /** Rotates a refresh token. Presenting one already used revokes its whole session (theft signal). */
-  async refresh(refreshToken: string): Promise<AuthResponseDto> {
+  /**
+   * Rotates a refresh token. Presenting one already used revokes its whole session (theft signal);
+   * so does presenting one older than the user's idle timeout (see session-idle.ts).
+   */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
     const outcome = await this.transactions.run(async () => {
       const now = this.clock.now();
       const found = await this.sessions.lockRefreshToken(hashSecretToken(refreshToken));
@@ -68,13 +73,22 @@ export class AuthService {
       }
       const user = await this.users.findById(found.session.userId);
       if (!user?.active) return null;
+      if (now.getTime() - found.token.createdAt.getTime() > sessionIdleTimeoutMs(user.roles, this.config)) {
+        await this.sessions.revoke(found.session.id, 'idle timeout', now);
+        return 'idle' as const;
+      }
       await this.sessions.markUsed(found.token.id, now);
-      return this.issueTokens(user, found.session.id);
+      return this.issueTokens(user, found.session);
     });
     if (outcome === 'reused')
       throw ProblemException.unauthorized(
         'This sign-in was ended because an old token was reused. Sign in again.',
         'refresh-token-reused',
+      );
+    if (outcome === 'idle')
+      throw ProblemException.unauthorized(
+        'You were signed out after a period of inactivity. Sign in again.',
+        'session-idle-timeout',
       );
     if (!outcome)
       throw ProblemException.unauthorized('Your session has expired. Sign in again.', 'invalid-refresh-token');
@@ -86,6 +100,16 @@ export class AuthService {
       const found = await this.sessions.lockRefreshToken(hashSecretToken(refreshToken));
       if (found) await this.sessions.revoke(found.session.id, 'signed out', this.clock.now());
     });
+  }
+
+  /** Ends the session an access token belongs to (sign-out of a browser, which holds no refresh token). */
+  async endSession(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, 'signed out', this.clock.now());
+  }
+
+  /** Ends every session of the user, this one included ("sign out everywhere"). */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.sessions.revokeAllOfUser(userId, 'signed out everywhere', this.clock.now());
   }
 
   /** Always the same answer; e-mails a link only when an active account exists. */
@@ -124,7 +148,7 @@ export class AuthService {
   }
 
   /** Sets the first password of an invited account and signs it in. */
-  async activate(token: string, password: string): Promise<AuthResponseDto> {
+  async activate(token: string, password: string): Promise<IssuedSession> {
     return this.transactions.run(async () => {
       const user = await this.setPasswordWithToken('activation', token, password);
       return this.startSession(user);
@@ -139,8 +163,9 @@ export class AuthService {
     return token;
   }
 
+  /** The token rides in the fragment, which browsers never send: no proxy or server log sees it. */
   link(path: string, token: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}${path}#token=${encodeURIComponent(token)}`;
   }
 
   private setPasswordWithToken(purpose: UserTokenPurpose, token: string, password: string): Promise<User> {
@@ -169,7 +194,7 @@ export class AuthService {
       : ProblemException.gone('This reset link has expired or was already used. Request a new one.', 'reset-link-gone');
   }
 
-  private async startSession(user: User): Promise<AuthResponseDto> {
+  private async startSession(user: User): Promise<IssuedSession> {
     const now = this.clock.now();
     const session = await this.sessions.createSession(
       user.id,
@@ -178,18 +203,24 @@ export class AuthService {
     );
     await this.users.touchLastLogin(user.id, now);
     user.lastLoginAt = now;
-    return this.issueTokens(user, session.id);
+    return this.issueTokens(user, session);
   }
 
-  private async issueTokens(user: User, sessionId: string): Promise<AuthResponseDto> {
+  private async issueTokens(user: User, session: Session): Promise<IssuedSession> {
     const refresh = newSecretToken();
-    await this.sessions.addRefreshToken(sessionId, refresh.hash, this.clock.now());
-    const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, roles: user.roles };
+    await this.sessions.addRefreshToken(session.id, refresh.hash, this.clock.now());
+    const claims: AccessTokenClaims = { sub: user.id, sid: session.id, roles: user.roles };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
     });
-    return { accessToken, refreshToken: refresh.token, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: UserDto.from(user) };
+    return {
+      accessToken,
+      refreshToken: refresh.token,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      user: UserDto.from(user),
+      sessionExpiresAt: session.expiresAt,
+    };
   }
 }

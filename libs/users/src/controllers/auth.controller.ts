@@ -1,26 +1,46 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiGoneResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ProblemDto, Public, RateLimit, type RateLimitPolicy } from '@tessera/core';
+import {
+  Clock,
+  CurrentPrincipal,
+  type Principal,
+  ProblemDto,
+  ProblemException,
+  Public,
+  RateLimit,
+  type RateLimitPolicy,
+} from '@tessera/core';
 import { AuthService } from '../auth/auth.service';
 import { LoginAttempts } from '../auth/login-attempts';
+import {
+  clearRefreshCookie,
+  type CookieReply,
+  type CookieRequest,
+  readRefreshCookie,
+  setRefreshCookie,
+} from '../auth/refresh-cookie';
 import { InvitationService } from '../invitation.service';
 import {
+  ActivateDto,
   ACTIVATION_LINK_RENEWED_MESSAGE,
   AuthResponseDto,
+  type IssuedSession,
   ForgotPasswordDto,
   LoginDto,
   MessageDto,
   RefreshDto,
+  type RefreshTokenTransport,
   RenewActivationLinkDto,
   SetPasswordWithTokenDto,
 } from '../dto/auth.dto';
@@ -37,6 +57,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly invitations: InvitationService,
     private readonly loginAttempts: LoginAttempts,
+    private readonly clock: Clock,
   ) {}
 
   @Post('login')
@@ -50,28 +71,68 @@ export class AuthController {
       '`captcha-required`: this account had several failed sign-ins, send a solved captcha in `altcha`',
   })
   @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'Attempts cannot be counted; see Retry-After' })
-  login(@Body() dto: LoginDto, @Ip() client: string): Promise<AuthResponseDto> {
-    return this.loginAttempts.run({ client, email: dto.email, captcha: dto.altcha }, () =>
+  login(
+    @Body() dto: LoginDto,
+    @Ip() client: string,
+    @Res({ passthrough: true }) reply: CookieReply,
+  ): Promise<AuthResponseDto> {
+    const signIn = this.loginAttempts.run({ client, email: dto.email, captcha: dto.altcha }, () =>
       this.auth.login(dto.email, dto.password),
     );
+    return this.deliver(signIn, reply, dto.refreshTokenTransport);
   }
 
   @Post('refresh')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description:
+      'Takes `refreshToken` from the body, or else the `tessera_refresh` cookie set at sign-in with ' +
+      '`refreshTokenTransport: "cookie"`; the new refresh token goes back the same way. Each refresh token ' +
+      'works once; a session ends when one is reused, when it goes unrefreshed for longer than its idle ' +
+      'timeout (shorter for staff than for members) and 30 days after sign-in.',
+  })
   @ApiOkResponse({ type: AuthResponseDto, description: 'New tokens; the presented refresh token is now used up' })
   @ApiUnauthorizedResponse({
     type: ProblemDto,
-    description: 'Unknown, expired or reused token (reuse ends the session)',
+    description: 'No, unknown, expired, idle or reused token (reuse ends the session); the cookie is cleared',
   })
-  refresh(@Body() dto: RefreshDto): Promise<AuthResponseDto> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: CookieRequest,
+    @Res({ passthrough: true }) reply: CookieReply,
+  ): Promise<AuthResponseDto> {
+    if (dto?.refreshToken) return this.deliver(this.auth.refresh(dto.refreshToken), reply, 'body');
+    const cookie = readRefreshCookie(request);
+    if (!cookie)
+      throw ProblemException.unauthorized('There is no session to restore. Sign in.', 'invalid-refresh-token');
+    try {
+      return await this.deliver(this.auth.refresh(cookie), reply, 'cookie');
+    } catch (error) {
+      clearRefreshCookie(reply);
+      throw error;
+    }
   }
 
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session of this refresh token is ended' })
-  logout(@Body() dto: RefreshDto): Promise<void> {
-    return this.auth.logout(dto.refreshToken);
+  @ApiOperation({
+    summary: 'Sign out',
+    description:
+      'Ends the session of the `refreshToken` in the body or, without one, the session of the bearer access ' +
+      'token (a browser holds no refresh token it could send); clears the refresh cookie.',
+  })
+  @ApiNoContentResponse({ description: 'The session is ended' })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Neither a refresh token nor a valid access token' })
+  async logout(
+    @Body() dto: RefreshDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Res({ passthrough: true }) reply: CookieReply,
+  ): Promise<void> {
+    if (dto?.refreshToken) await this.auth.logout(dto.refreshToken);
+    else if (principal?.kind === 'user') await this.auth.endSession(principal.sessionId);
+    else throw ProblemException.unauthorized('Sign in to continue.');
+    clearRefreshCookie(reply);
   }
 
   @Post('forgot-password')
@@ -100,8 +161,8 @@ export class AuthController {
   @RateLimit(TOKEN_ROUTE('activate'))
   @ApiOkResponse({ type: AuthResponseDto, description: 'Password set; signed in' })
   @ApiGoneResponse({ type: ProblemDto, description: 'The link expired, was replaced or was already used' })
-  activate(@Body() dto: SetPasswordWithTokenDto): Promise<AuthResponseDto> {
-    return this.auth.activate(dto.token, dto.password);
+  activate(@Body() dto: ActivateDto, @Res({ passthrough: true }) reply: CookieReply): Promise<AuthResponseDto> {
+    return this.deliver(this.auth.activate(dto.token, dto.password), reply, dto.refreshTokenTransport);
   }
 
   @Post('activation-link')
@@ -117,5 +178,17 @@ export class AuthController {
   async renewActivationLink(@Body() dto: RenewActivationLinkDto): Promise<MessageDto> {
     await this.invitations.renew(dto.token);
     return { message: ACTIVATION_LINK_RENEWED_MESSAGE };
+  }
+
+  /** Hands out a new session's refresh token the way the client asked: in the answer or as the cookie. */
+  private async deliver(
+    issuing: Promise<IssuedSession>,
+    reply: CookieReply,
+    transport: RefreshTokenTransport = 'body',
+  ): Promise<AuthResponseDto> {
+    const { refreshToken, sessionExpiresAt, ...response } = await issuing;
+    if (transport === 'body') return { ...response, refreshToken };
+    setRefreshCookie(reply, refreshToken, sessionExpiresAt, this.clock.now());
+    return response;
   }
 }

@@ -1,11 +1,28 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalNotNull } from '@tessera/core';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 import { UserDto } from './user.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const REFRESH_TOKEN_TRANSPORTS = ['body', 'cookie'] as const;
+export type RefreshTokenTransport = (typeof REFRESH_TOKEN_TRANSPORTS)[number];
+
+const TRANSPORT_DESCRIPTION =
+  'Where the refresh token goes: `body` (the default, for programs that keep it themselves) or ' +
+  '`cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, ' +
+  'so page scripts never see it; `refreshToken` is then left out of the answer)';
+
+/** Chosen when a session starts (sign-in, activation); a refresh answers the way its token came. */
+const RefreshTokenTransportProperty = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: REFRESH_TOKEN_TRANSPORTS, description: TRANSPORT_DESCRIPTION }),
+    IsOptional(),
+    IsIn(REFRESH_TOKEN_TRANSPORTS),
+  );
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@tessera.local' })
@@ -30,14 +47,20 @@ export class LoginDto {
   @IsString()
   @MaxLength(8192)
   altcha?: string;
+
+  @RefreshTokenTransportProperty()
+  refreshTokenTransport?: RefreshTokenTransport;
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description: 'The refresh token, when it was delivered in the body; without it, the refresh cookie is used',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ForgotPasswordDto {
@@ -74,15 +97,29 @@ export class SetPasswordWithTokenDto {
   password: string;
 }
 
+/** The invitation's token and the first password, and where the refresh token of the new session goes. */
+export class ActivateDto extends SetPasswordWithTokenDto {
+  @RefreshTokenTransportProperty()
+  refreshTokenTransport?: RefreshTokenTransport;
+}
+
 export class AuthResponseDto {
   @ApiProperty({ description: 'Short-lived JWT for the Authorization: Bearer header' })
   accessToken: string;
-  @ApiProperty({ description: 'Single-use token for POST /auth/refresh' })
-  refreshToken: string;
+  @ApiPropertyOptional({
+    description: 'Single-use token for POST /auth/refresh; absent when it was set as a cookie',
+  })
+  refreshToken?: string;
   @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
   expiresIn: number;
   @ApiProperty({ type: UserDto })
   user: UserDto;
+}
+
+/** A new session's tokens as the service issues them; the controller delivers the refresh token. */
+export interface IssuedSession extends AuthResponseDto {
+  refreshToken: string;
+  sessionExpiresAt: Date;
 }
 
 export class MessageDto {
