@@ -11,6 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Is the service up?
+         * @description Anyone. 200 when the database and Redis answer, 503 with the failing dependency otherwise; for load balancers and monitoring.
+         */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -27,6 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Which build is running
+         * @description Anyone. The application's name, version and commit.
+         */
         get: operations["Health_version"];
         put?: never;
         post?: never;
@@ -65,6 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with e-mail and password
+         * @description Anyone. Returns a 15-minute access token (send it as `Authorization: Bearer …`) and a refresh token: in the body by default, or as the HttpOnly `tessera_refresh` cookie with `refreshTokenTransport: "cookie"` (what the web app uses). Failed attempts are counted per client and per account; after several failures on one account a solved captcha is required (`altcha`), so nobody can lock its owner out.
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -121,6 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask for a password-reset link
+         * @description Anyone. E-mails a single-use link that expires in an hour to the account's owner, if there is an active account for this e-mail. The answer is the same either way, so it does not reveal who has an account.
+         */
         post: operations["Auth_forgotPassword"];
         delete?: never;
         options?: never;
@@ -137,6 +153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Choose a new password with a reset link
+         * @description Anyone holding the token of a reset link (the part after `#token=`). Sets the password, ends every session of the account and uses the token up.
+         */
         post: operations["Auth_resetPassword"];
         delete?: never;
         options?: never;
@@ -153,6 +173,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Activate an invited account
+         * @description Anyone holding the token of an invitation link. Sets the first password and signs in, as /auth/login does (the refresh token in the body, or as a cookie on request).
+         */
         post: operations["Auth_activate"];
         delete?: never;
         options?: never;
@@ -169,6 +193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask for a new invitation link
+         * @description Anyone holding the token of an expired or replaced invitation link: if the account is still waiting for its first password, its owner is e-mailed a new link. The answer is always the same.
+         */
         post: operations["Auth_renewActivationLink"];
         delete?: never;
         options?: never;
@@ -1065,10 +1093,14 @@ export interface components {
             email: string;
             /** @example a long passphrase */
             password: string;
-            /** @description A solved captcha (GET /captcha/challenge), required once an account has had several failed sign-ins: the 429 problem `captcha-required` says so */
+            /**
+             * @description A solved captcha (GET /captcha/challenge), required once an account has had several failed sign-ins: the 429 problem `captcha-required` says so
+             * @example eyJhbGdvcml0aG0iOiJQQktERjIvU0hBLTI1NiIsIm51bWJlciI6MTIzNDV9
+             */
             altcha?: string;
             /**
              * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
+             * @example body
              * @enum {string}
              */
             refreshTokenTransport?: "body" | "cookie";
@@ -1104,7 +1136,10 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         RefreshDto: {
-            /** @description The refresh token, when it was delivered in the body; without it, the refresh cookie is used */
+            /**
+             * @description The refresh token, when it was delivered in the body; without it, the refresh cookie is used
+             * @example Jt3Qm0b8xV2nYk5cL9aWq1Zr7Fh4Ds6UeB0gPo2Ni8M
+             */
             refreshToken?: string;
         };
         ForgotPasswordDto: {
@@ -1116,22 +1151,34 @@ export interface components {
             message: string;
         };
         SetPasswordWithTokenDto: {
-            /** @description The token from the e-mailed link */
+            /**
+             * @description The token from the e-mailed link (after `#token=`)
+             * @example q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E
+             */
             token: string;
+            /** @example correct horse battery staple */
             password: string;
         };
         ActivateDto: {
-            /** @description The token from the e-mailed link */
+            /**
+             * @description The token from the e-mailed link (after `#token=`)
+             * @example q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E
+             */
             token: string;
+            /** @example correct horse battery staple */
             password: string;
             /**
              * @description Where the refresh token goes: `body` (the default, for programs that keep it themselves) or `cookie` (for browsers: an HttpOnly, Secure, SameSite=Strict cookie sent only to POST /auth/refresh, so page scripts never see it; `refreshToken` is then left out of the answer)
+             * @example body
              * @enum {string}
              */
             refreshTokenTransport?: "body" | "cookie";
         };
         RenewActivationLinkDto: {
-            /** @description The token from the old invitation link */
+            /**
+             * @description The token from the old invitation link
+             * @example q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E
+             */
             token: string;
         };
         UserPageDto: {

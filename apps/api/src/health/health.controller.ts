@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Public } from '@tessera/core';
 import type { FastifyReply } from 'fastify';
 import { HealthService, type HealthReport } from './health.service';
@@ -27,6 +27,11 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('health')
+  @ApiOperation({
+    summary: 'Is the service up?',
+    description:
+      'Anyone. 200 when the database and Redis answer, 503 with the failing dependency otherwise; for load balancers and monitoring.',
+  })
   @ApiOkResponse({ type: HealthReportDto, description: 'Database and Redis reachable' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A dependency is down' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
@@ -36,6 +41,10 @@ export class HealthController {
   }
 
   @Get('version')
+  @ApiOperation({
+    summary: 'Which build is running',
+    description: "Anyone. The application's name, version and commit.",
+  })
   @ApiOkResponse({ type: VersionDto })
   version(): VersionDto {
     return {

@@ -61,6 +61,11 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Anyone. Returns a 15-minute access token (send it as `Authorization: Bearer \u2026`) and a refresh token: in the body by default, or as the HttpOnly `tessera_refresh` cookie with `refreshTokenTransport: "cookie"` (what the web app uses). Failed attempts are counted per client and per account; after several failures on one account a solved captcha is required (`altcha`), so nobody can lock its owner out.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ type: ProblemDto, description: 'Wrong e-mail or password' })
@@ -136,6 +141,11 @@ export class AuthController {
   }
 
   @Post('forgot-password')
+  @ApiOperation({
+    summary: 'Ask for a password-reset link',
+    description:
+      "Anyone. E-mails a single-use link that expires in an hour to the account's owner, if there is an active account for this e-mail. The answer is the same either way, so it does not reveal who has an account.",
+  })
   @HttpCode(202)
   @RateLimit({
     name: 'forgot-password',
@@ -148,6 +158,11 @@ export class AuthController {
   }
 
   @Post('reset-password')
+  @ApiOperation({
+    summary: 'Choose a new password with a reset link',
+    description:
+      'Anyone holding the token of a reset link (the part after `#token=`). Sets the password, ends every session of the account and uses the token up.',
+  })
   @HttpCode(200)
   @RateLimit(TOKEN_ROUTE('reset-password'))
   @ApiOkResponse({ type: MessageDto })
@@ -157,6 +172,11 @@ export class AuthController {
   }
 
   @Post('activate')
+  @ApiOperation({
+    summary: 'Activate an invited account',
+    description:
+      'Anyone holding the token of an invitation link. Sets the first password and signs in, as /auth/login does (the refresh token in the body, or as a cookie on request).',
+  })
   @HttpCode(200)
   @RateLimit(TOKEN_ROUTE('activate'))
   @ApiOkResponse({ type: AuthResponseDto, description: 'Password set; signed in' })
@@ -166,6 +186,11 @@ export class AuthController {
   }
 
   @Post('activation-link')
+  @ApiOperation({
+    summary: 'Ask for a new invitation link',
+    description:
+      'Anyone holding the token of an expired or replaced invitation link: if the account is still waiting for its first password, its owner is e-mailed a new link. The answer is always the same.',
+  })
   @HttpCode(202)
   @RateLimit({
     name: 'activation-link',

@@ -19,7 +19,7 @@ const TRANSPORT_DESCRIPTION =
 /** Chosen when a session starts (sign-in, activation); a refresh answers the way its token came. */
 const RefreshTokenTransportProperty = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: REFRESH_TOKEN_TRANSPORTS, description: TRANSPORT_DESCRIPTION }),
+    ApiPropertyOptional({ enum: REFRESH_TOKEN_TRANSPORTS, description: TRANSPORT_DESCRIPTION, example: 'body' }),
     IsOptional(),
     IsIn(REFRESH_TOKEN_TRANSPORTS),
   );
@@ -39,6 +39,7 @@ export class LoginDto {
 
   @ApiProperty({
     required: false,
+    example: 'eyJhbGdvcml0aG0iOiJQQktERjIvU0hBLTI1NiIsIm51bWJlciI6MTIzNDV9',
     description:
       'A solved captcha (GET /captcha/challenge), required once an account has had several failed ' +
       'sign-ins: the 429 problem `captcha-required` says so',
@@ -55,6 +56,7 @@ export class LoginDto {
 export class RefreshDto {
   @ApiPropertyOptional({
     description: 'The refresh token, when it was delivered in the body; without it, the refresh cookie is used',
+    example: 'Jt3Qm0b8xV2nYk5cL9aWq1Zr7Fh4Ds6UeB0gPo2Ni8M',
   })
   @IsOptional()
   @IsString()
@@ -73,7 +75,10 @@ export class ForgotPasswordDto {
 
 /** The token of an invitation link that expired or was replaced. */
 export class RenewActivationLinkDto {
-  @ApiProperty({ description: 'The token from the old invitation link' })
+  @ApiProperty({
+    description: 'The token from the old invitation link',
+    example: 'q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -85,13 +90,16 @@ export const ACTIVATION_LINK_RENEWED_MESSAGE =
 
 /** A one-time link token and the new password (reset and activation alike). */
 export class SetPasswordWithTokenDto {
-  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @ApiProperty({
+    description: 'The token from the e-mailed link (after `#token=`)',
+    example: 'q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: 12, maxLength: MAX_PASSWORD_LENGTH })
+  @ApiProperty({ minLength: 12, maxLength: MAX_PASSWORD_LENGTH, example: 'correct horse battery staple' })
   @IsString()
   @MaxLength(MAX_PASSWORD_LENGTH)
   password: string;
