@@ -171,7 +171,7 @@ export async function registrationBench(): Promise<void> {
 
 /**
  * Not part of the target, but part of the truth: each submission's confirmation e-mail and approval
- * request are done by the worker afterwards (ApplicationIntake). Starts it and times how long it
+ * request are done by the worker afterwards (ApplicationIntakeService). Starts it and times how long it
  * takes to complete every intake the run left behind (the raw rows, `RAW-…`, have none).
  */
 async function measureIntake(env: Record<string, string>, pool: Pool, count: number): Promise<void> {

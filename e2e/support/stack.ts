@@ -20,7 +20,7 @@ export interface Stack {
   worker: INestApplicationContext;
   /**
    * Resolves once the worker has completed the intake of every application submitted so far
-   * (confirmation e-mail and approval request: see ApplicationIntake).
+   * (confirmation e-mail and approval request: see ApplicationIntakeService).
    */
   intakesSettled(): Promise<void>;
   /**

@@ -14,9 +14,9 @@ import {
   type Principal,
   type UploadRule,
 } from '@tessera/core';
-import { ApprovalActors } from './approval-actors';
+import { ApprovalActorsService } from './approval-actors.service';
 import { permissionsOf } from './approval-permissions';
-import { ApprovalProgress } from './approval-progress';
+import { ApprovalProgressService } from './approval-progress.service';
 import { approvalNotFound } from './approval-queries.service';
 import { ApprovalRequestRepository } from './approval-request.repository';
 import { ApprovalAttachmentDto } from './dto/approval-response.dto';
@@ -34,8 +34,8 @@ export class ApprovalAttachmentsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly requests: ApprovalRequestRepository,
-    private readonly progress: ApprovalProgress,
-    private readonly actors: ApprovalActors,
+    private readonly progress: ApprovalProgressService,
+    private readonly actors: ApprovalActorsService,
     private readonly files: TransactionalFileStorage,
     private readonly storage: FileStorage,
     private readonly clock: Clock,

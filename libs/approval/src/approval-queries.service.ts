@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, pageOf, ProblemException, type Page, type Principal } from '@tessera/core';
 import { StaffDirectory } from '@tessera/users';
-import { ApprovalActors, type ApprovalCaller } from './approval-actors';
+import { ApprovalActorsService, type ApprovalCaller } from './approval-actors.service';
 import { ApprovalInboxRepository, type InboxRow } from './approval-inbox.repository';
 import { permissionsOf, type ApprovalPermissions } from './approval-permissions';
 import { ApprovalRequestRepository } from './approval-request.repository';
@@ -28,7 +28,7 @@ export class ApprovalQueriesService {
   constructor(
     private readonly requests: ApprovalRequestRepository,
     private readonly inbox: ApprovalInboxRepository,
-    private readonly actors: ApprovalActors,
+    private readonly actors: ApprovalActorsService,
     private readonly registry: ApprovalSubjectRegistry,
     private readonly staff: StaffDirectory,
     private readonly clock: Clock,

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, Transactions } from '@tessera/core';
 import { StaffDirectory } from '@tessera/users';
-import { ApprovalMailer } from './approval-mailer';
-import { ApprovalProgress } from './approval-progress';
+import { ApprovalMailer } from './approval.mailer';
+import { ApprovalProgressService } from './approval-progress.service';
 import { ApprovalRequestRepository } from './approval-request.repository';
 import { SYSTEM_ACTOR } from './approval.types';
 
@@ -14,15 +14,15 @@ const BATCH = 200;
  * that writes their e-mails, so a sweep run twice, or by two workers at once, reminds each once.
  */
 @Injectable()
-export class ApprovalReminders {
-  private readonly logger = new Logger(ApprovalReminders.name);
+export class ApprovalRemindersService {
+  private readonly logger = new Logger(ApprovalRemindersService.name);
 
   constructor(
     private readonly transactions: Transactions,
     private readonly requests: ApprovalRequestRepository,
     private readonly staff: StaffDirectory,
     private readonly mailer: ApprovalMailer,
-    private readonly progress: ApprovalProgress,
+    private readonly progress: ApprovalProgressService,
     private readonly clock: Clock,
   ) {}
 

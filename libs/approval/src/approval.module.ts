@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { ClockModule } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
 import { UsersModule } from '@tessera/users';
-import { ApprovalActors } from './approval-actors';
+import { ApprovalActorsService } from './approval-actors.service';
 import { ApprovalFlowRepository } from './approval-flow.repository';
 import { ApprovalFlowsService } from './approval-flows.service';
 import { ApprovalInboxRepository } from './approval-inbox.repository';
-import { ApprovalMailer } from './approval-mailer';
-import { ApprovalProgress } from './approval-progress';
+import { ApprovalMailer } from './approval.mailer';
+import { ApprovalProgressService } from './approval-progress.service';
 import { ApprovalQueriesService } from './approval-queries.service';
-import { ApprovalReminders } from './approval-reminders.service';
+import { ApprovalRemindersService } from './approval-reminders.service';
 import { ApprovalRequestRepository } from './approval-request.repository';
 import { ApprovalSubjectRegistry } from './approval-subject';
 import { ApprovalService } from './approval.service';
@@ -27,24 +27,24 @@ import { ApprovalService } from './approval.service';
     ApprovalRequestRepository,
     ApprovalInboxRepository,
     ApprovalSubjectRegistry,
-    ApprovalActors,
+    ApprovalActorsService,
     ApprovalMailer,
-    ApprovalProgress,
+    ApprovalProgressService,
     ApprovalFlowsService,
     ApprovalQueriesService,
     ApprovalService,
-    ApprovalReminders,
+    ApprovalRemindersService,
   ],
   exports: [
     ApprovalService,
     ApprovalFlowsService,
     ApprovalQueriesService,
-    ApprovalReminders,
+    ApprovalRemindersService,
     ApprovalSubjectRegistry,
     // for ApprovalHttpModule's attachments, not for other domains (they use index.ts)
     ApprovalRequestRepository,
-    ApprovalProgress,
-    ApprovalActors,
+    ApprovalProgressService,
+    ApprovalActorsService,
   ],
 })
 export class ApprovalModule {}

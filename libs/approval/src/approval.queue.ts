@@ -8,7 +8,7 @@ export const REMINDER_EVERY_MS = 60 * 60 * 1000;
 
 export type SendRemindersPayload = Record<string, never>;
 
-/** Reminder sweeps: hourly, a few retries; a sweep run twice sends nothing twice (see ApprovalReminders). */
+/** Reminder sweeps: hourly, a few retries; a sweep run twice sends nothing twice (see ApprovalRemindersService). */
 export const approvalQueue: QueueDefinition = {
   name: APPROVAL_QUEUE,
   defaultJobOptions: {

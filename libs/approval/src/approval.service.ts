@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, isUniqueViolation, ProblemException, Transactions, type Principal } from '@tessera/core';
 import { StaffDirectory } from '@tessera/users';
-import { ApprovalActors, isAdmin, type ApprovalCaller } from './approval-actors';
+import { ApprovalActorsService, isAdmin, type ApprovalCaller } from './approval-actors.service';
 import { ApprovalFlowsService } from './approval-flows.service';
-import { ApprovalMailer } from './approval-mailer';
-import { ApprovalProgress } from './approval-progress';
+import { ApprovalMailer } from './approval.mailer';
+import { ApprovalProgressService } from './approval-progress.service';
 import { ApprovalQueriesService, approvalNotFound } from './approval-queries.service';
 import { LIVE_ASSIGNMENT_INDEX, OPEN_SUBJECT_INDEX, ApprovalRequestRepository } from './approval-request.repository';
 import { assignmentMoveRefusal, levelOutcome, requestMoveRefusal, type RequestStatus } from './approval-state';
@@ -51,10 +51,10 @@ export class ApprovalService {
     private readonly transactions: Transactions,
     private readonly requests: ApprovalRequestRepository,
     private readonly flows: ApprovalFlowsService,
-    private readonly progress: ApprovalProgress,
+    private readonly progress: ApprovalProgressService,
     private readonly mailer: ApprovalMailer,
     private readonly queries: ApprovalQueriesService,
-    private readonly actors: ApprovalActors,
+    private readonly actors: ApprovalActorsService,
     private readonly staff: StaffDirectory,
     private readonly clock: Clock,
   ) {}

@@ -10,7 +10,7 @@ export { ApprovalService, type OpenApprovalRequest, type OpenedApprovalRequest }
 export { ApprovalFlowsService } from './approval-flows.service';
 export { ApprovalQueriesService } from './approval-queries.service';
 export { ApprovalAttachmentsService } from './approval-attachments.service';
-export { ApprovalReminders } from './approval-reminders.service';
+export { ApprovalRemindersService } from './approval-reminders.service';
 export * from './dto/approval-flow.dto';
 export * from './dto/approval-actions.dto';
 export * from './dto/approval-response.dto';

@@ -4,7 +4,7 @@ import { MembersService, type MemberIntake } from '@tessera/members';
 import { PlansService } from '@tessera/plans';
 import { PortalAccountsService } from '@tessera/portal-users';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
-import { ApplicationTransitions, type ApplicationActor } from './application-transitions';
+import { ApplicationTransitionsService, type ApplicationActor } from './application-transitions.service';
 import type { Application } from './entities/application.entity';
 
 /**
@@ -18,7 +18,7 @@ export class ApplicationOutcomesHandler implements ApprovalSubjectHandler, OnMod
 
   constructor(
     private readonly registry: ApprovalSubjectRegistry,
-    private readonly transitions: ApplicationTransitions,
+    private readonly transitions: ApplicationTransitionsService,
     private readonly members: MembersService,
     private readonly accounts: PortalAccountsService,
     private readonly plans: PlansService,

@@ -103,7 +103,7 @@ export class ApplicationRepository {
     };
   }
 
-  /** Records that the intake is done; run under the row's lock (see ApplicationIntake). */
+  /** Records that the intake is done; run under the row's lock (see ApplicationIntakeService). */
   async markIntakeCompleted(id: string, at: Date): Promise<void> {
     await this.applications.update({ id }, { intakeCompletedAt: at });
   }

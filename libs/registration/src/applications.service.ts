@@ -23,7 +23,7 @@ import {
 import { ApprovalService } from '@tessera/approval';
 import { PlansService } from '@tessera/plans';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
-import { ApplicationTransitions } from './application-transitions';
+import { ApplicationTransitionsService } from './application-transitions.service';
 import { acceptFiles, FILE_FIELDS, fileCountErrors, type AcceptedFile } from './application-files';
 import { parseApplicationInput, readApplicationJson } from './application-input';
 import {
@@ -85,7 +85,7 @@ export class ApplicationsService {
     private readonly captcha: CaptchaService,
     private readonly outbox: OutboxService,
     private readonly approvals: ApprovalService,
-    private readonly transitions: ApplicationTransitions,
+    private readonly transitions: ApplicationTransitionsService,
     private readonly outcomes: ApplicationOutcomeMailer,
     private readonly clock: Clock,
   ) {}
@@ -120,7 +120,7 @@ export class ApplicationsService {
     // 4. Store it all, or nothing. The plan is checked by the INSERT itself; a pending duplicate
     //    is refused by its unique index (one 201, one 409 when two race), after the captcha so
     //    nobody can probe e-mails without solving one. The confirmation and the approval request
-    //    follow in the worker (ApplicationIntake).
+    //    follow in the worker (ApplicationIntakeService).
     const application = newApplication(input, submitter, now);
     const store = async (): Promise<ApplicationCreatedDto> => {
       if (submitter.source === 'online') await this.captcha.verify(altcha);

@@ -10,4 +10,4 @@ export * from './dto/application-query.dto';
 export * from './dto/application-response.dto';
 export * from './registration.worker.module';
 export * from './registration.queue';
-export { ApplicationIntake, type IntakeOutcome } from './application-intake';
+export { ApplicationIntakeService, type IntakeOutcome } from './application-intake.service';

@@ -8,7 +8,7 @@ import { PortalUsersModule } from '@tessera/portal-users';
 import { UsersModule } from '@tessera/users';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
 import { ApplicationOutcomesHandler } from './application-outcomes.handler';
-import { ApplicationTransitions } from './application-transitions';
+import { ApplicationTransitionsService } from './application-transitions.service';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationsService } from './applications.service';
 
@@ -29,7 +29,7 @@ import { ApplicationsService } from './applications.service';
   providers: [
     ApplicationRepository,
     TransactionalFileStorage,
-    ApplicationTransitions,
+    ApplicationTransitionsService,
     ApplicationOutcomeMailer,
     ApplicationOutcomesHandler,
     ApplicationsService,

@@ -10,7 +10,7 @@ export interface CompleteIntakePayload {
 
 /**
  * Retried 2 s · 4 s · 8 s … apart, 16 attempts over ~18 h, so a database outage of hours does not
- * leave an application without its intake; the intake run twice acts once (see ApplicationIntake).
+ * leave an application without its intake; the intake run twice acts once (see ApplicationIntakeService).
  */
 export const registrationQueue: QueueDefinition = {
   name: REGISTRATION_QUEUE,

@@ -4,7 +4,7 @@ import { ClockModule } from '@tessera/core';
 import { ApprovalModule } from '@tessera/approval';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
-import { ApplicationIntake } from './application-intake';
+import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationRepository } from './application.repository';
 import { CompleteIntakeProcessor } from './jobs/complete-intake.job';
 import { REGISTRATION_QUEUE } from './registration.queue';
@@ -22,7 +22,7 @@ import { REGISTRATION_QUEUE } from './registration.queue';
     ApprovalModule,
     BullModule.registerQueue({ name: REGISTRATION_QUEUE }),
   ],
-  providers: [ApplicationRepository, ApplicationIntake, CompleteIntakeProcessor],
-  exports: [ApplicationIntake],
+  providers: [ApplicationRepository, ApplicationIntakeService, CompleteIntakeProcessor],
+  exports: [ApplicationIntakeService],
 })
 export class RegistrationWorkerModule {}

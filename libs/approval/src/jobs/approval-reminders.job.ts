@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { JOB_SCHEDULE_CHECK_MS, JobScheduleKeeper, QuietWorkerHost, workerOptions } from '@tessera/core';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
-import { ApprovalReminders } from '../approval-reminders.service';
+import { ApprovalRemindersService } from '../approval-reminders.service';
 import {
   APPROVAL_QUEUE,
   approvalQueue,
@@ -15,7 +15,7 @@ import {
 /** Thin: a `send-reminders` job is one reminder sweep. */
 @Processor(APPROVAL_QUEUE, workerOptions())
 export class ApprovalRemindersProcessor extends QuietWorkerHost {
-  constructor(private readonly reminders: ApprovalReminders) {
+  constructor(private readonly reminders: ApprovalRemindersService) {
     super('Approval worker');
   }
 

@@ -5,7 +5,7 @@ import { JOB_SCHEDULE_CHECK_MS, ManualClock } from '@tessera/core';
 import { RedisServer, createWorkerTestingModule, waitUntil } from '@tessera/testing';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { ApprovalReminders } from '../approval-reminders.service';
+import { ApprovalRemindersService } from '../approval-reminders.service';
 import { ApprovalService } from '../approval.service';
 import { APPROVAL_QUEUE, REMINDER_EVERY_MS, REMINDER_SCHEDULER_ID, SEND_REMINDERS_JOB } from '../approval.queue';
 import { ApprovalWorkerModule } from '../approval.worker.module';
@@ -27,14 +27,14 @@ describe('approval reminders against the real database', () => {
   let moduleRef: TestingModule;
   let db: DataSource;
   let clock: ManualClock;
-  let reminders: ApprovalReminders;
+  let reminders: ApprovalRemindersService;
   let ann: TestUser;
   let bob: TestUser;
   let claire: TestUser;
 
   beforeAll(async () => {
     ({ moduleRef, db, clock } = await bootApproval());
-    reminders = moduleRef.get(ApprovalReminders);
+    reminders = moduleRef.get(ApprovalRemindersService);
     ann = await createUser(db, 'Ann Approver', ['approver'], { locale: 'fr' });
     bob = await createUser(db, 'Bob Approver', ['approver']);
     claire = await createUser(db, 'Claire Approver', ['approver']);

@@ -121,7 +121,7 @@ export class Application {
   @Column({ name: 'member_id', type: 'uuid', nullable: true })
   memberId: string | null;
 
-  /** When the worker sent the confirmation and opened the approval request (see ApplicationIntake). */
+  /** When the worker sent the confirmation and opened the approval request (see ApplicationIntakeService). */
   @Column({ name: 'intake_completed_at', type: 'timestamptz', nullable: true })
   intakeCompletedAt: Date | null;
 }

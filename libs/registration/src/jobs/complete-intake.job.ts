@@ -1,14 +1,14 @@
 import { Processor } from '@nestjs/bullmq';
 import { OutboxCompletion, OutboxWorkerHost, workerOptions } from '@tessera/core';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ApplicationIntake, type IntakeOutcome } from '../application-intake';
+import { ApplicationIntakeService, type IntakeOutcome } from '../application-intake.service';
 import { COMPLETE_INTAKE_JOB, REGISTRATION_QUEUE, type CompleteIntakePayload } from '../registration.queue';
 
 /** Thin: a `complete-intake` job is one intake run for one application. */
 @Processor(REGISTRATION_QUEUE, workerOptions({ concurrency: 5 }))
 export class CompleteIntakeProcessor extends OutboxWorkerHost<CompleteIntakePayload, IntakeOutcome> {
   constructor(
-    private readonly intake: ApplicationIntake,
+    private readonly intake: ApplicationIntakeService,
     completion: OutboxCompletion,
   ) {
     super('Registration worker', completion);

@@ -3,7 +3,7 @@ import { ApprovalFlowsService } from '@tessera/approval';
 import type { Principal, QueueDefinition } from '@tessera/core';
 import { waitUntil } from '@tessera/testing';
 import type { DataSource } from 'typeorm';
-import { ApplicationIntake } from '../application-intake';
+import { ApplicationIntakeService } from '../application-intake.service';
 import { ApplicationsService } from '../applications.service';
 import { registrationQueue } from '../registration.queue';
 import { RegistrationWorkerModule } from '../registration.worker.module';
@@ -47,7 +47,7 @@ async function emailCount(db: DataSource): Promise<number> {
   return n;
 }
 
-/** Submitting, then what the worker does after it (ApplicationIntake), on the real database. */
+/** Submitting, then what the worker does after it (ApplicationIntakeService), on the real database. */
 describe('application intake', () => {
   let moduleRef: TestingModule;
   let db: DataSource;
@@ -64,7 +64,7 @@ describe('application intake', () => {
     return { ...created, email };
   }
 
-  const complete = (applicationId: string) => moduleRef.get(ApplicationIntake).complete(applicationId);
+  const complete = (applicationId: string) => moduleRef.get(ApplicationIntakeService).complete(applicationId);
 
   /** The module, an officer, and a plan that follows a flow of its own (so a request shows which flow it follows). */
   async function boot(name: string, queues: QueueDefinition[]): Promise<void> {

@@ -116,7 +116,7 @@ describe('applications against the real database and disk', () => {
       applications: before.applications + 1,
       files: before.files + 4,
       events: before.events + 1,
-      // The applicant's confirmation and the approval request follow in the worker (ApplicationIntake).
+      // The applicant's confirmation and the approval request follow in the worker (ApplicationIntakeService).
       emails: before.emails,
       outbox: before.outbox + 1,
       approvals: before.approvals,

@@ -15,7 +15,7 @@ export const isAdmin = (caller: ApprovalCaller) => caller.roles.includes('admin'
 
 /** Turns principals and user ids into named actors for decisions and the audit trail. */
 @Injectable()
-export class ApprovalActors {
+export class ApprovalActorsService {
   constructor(private readonly staff: StaffDirectory) {}
 
   async callerOf(principal: Principal): Promise<ApprovalCaller> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProblemException } from '@tessera/core';
 import { StaffDirectory, type StaffMember } from '@tessera/users';
-import { ApprovalMailer } from './approval-mailer';
+import { ApprovalMailer } from './approval.mailer';
 import { ApprovalRequestRepository } from './approval-request.repository';
 import { levelMoveRefusal, requestMoveRefusal, type LevelStatus, type RequestStatus } from './approval-state';
 import { ApprovalSubjectRegistry, type ApprovalOutcomeContext } from './approval-subject';
@@ -21,8 +21,8 @@ type EventDetails = Partial<
  * row lock.
  */
 @Injectable()
-export class ApprovalProgress {
-  private readonly logger = new Logger(ApprovalProgress.name);
+export class ApprovalProgressService {
+  private readonly logger = new Logger(ApprovalProgressService.name);
 
   constructor(
     private readonly requests: ApprovalRequestRepository,

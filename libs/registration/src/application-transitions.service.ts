@@ -17,7 +17,7 @@ export interface ApplicationActor {
  * application-state (illegal → 409); `apply` saves the new status and records it in the history.
  */
 @Injectable()
-export class ApplicationTransitions {
+export class ApplicationTransitionsService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly clock: Clock,

@@ -18,7 +18,7 @@ export type IntakeOutcome = 'completed' | 'already-completed' | 'withdrawn' | 'm
  * gets neither (its cancellation notice says it all).
  */
 @Injectable()
-export class ApplicationIntake {
+export class ApplicationIntakeService {
   constructor(
     private readonly transactions: Transactions,
     private readonly applications: ApplicationRepository,
