@@ -3,7 +3,13 @@ import { RequestMethod, type NestApplicationOptions, type Type } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, ProblemFilter, registerJsonBodyParser, registerMultipart } from '@tessera/core';
+import {
+  createValidationPipe,
+  ProblemFilter,
+  problemFrameworkOptions,
+  registerJsonBodyParser,
+  registerMultipart,
+} from '@tessera/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi/openapi';
@@ -19,7 +25,7 @@ export async function createApiApp(
   options: NestApplicationOptions = {},
   rootModule: Type = AppModule,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({ trustProxy: 'loopback', bodyLimit: 1024 * 1024, ...problemFrameworkOptions });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     bodyParser: false,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress } from '@tessera/core';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 import { UserDto } from './user.dto';
 
@@ -9,8 +10,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class LoginDto {
   @ApiProperty({ example: 'admin@tessera.local' })
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ example: 'a long passphrase' })
@@ -31,8 +31,7 @@ export class RefreshDto {
 export class ForgotPasswordDto {
   @ApiProperty({ example: 'member@example.org' })
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 }
 
