@@ -7,6 +7,8 @@ import { deeplyNested, HOSTILE_PATH_SEGMENTS, HOSTILE_QUERY_VALUES, hostileValue
 export interface FuzzCase {
   /** What is broken, for the report. */
   label: string;
+  /** The parameter, property or aspect the case aims at (cases are drawn evenly across them). */
+  target: string;
   method: string;
   /** Path and query, percent-encoded as sent. */
   url: string;
@@ -39,28 +41,45 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
 
   for (const parameter of pathParams)
     for (const segment of HOSTILE_PATH_SEGMENTS)
-      cases.push({ ...base(), label: `path ${parameter.name}=${segment.slice(0, 20)}`, url: urlWith({ ...plausiblePath, [parameter.name]: segment }) });
+      cases.push({
+        ...base(),
+        label: `path ${parameter.name}=${segment.slice(0, 20)}`,
+        target: `path ${parameter.name}`,
+        url: urlWith({ ...plausiblePath, [parameter.name]: segment }),
+      });
 
   for (const parameter of queryParams) {
-    for (const value of HOSTILE_QUERY_VALUES)
-      cases.push({ ...base(), label: `query ${parameter.name}=${value.slice(0, 20)}`, url: urlWith(plausiblePath, `${parameter.name}=${value}`) });
-    cases.push({ ...base(), label: `query ${parameter.name} twice`, url: urlWith(plausiblePath, `${parameter.name}=a&${parameter.name}=b`) });
-    cases.push({ ...base(), label: `query ${parameter.name}[x]`, url: urlWith(plausiblePath, `${parameter.name}[x]=a`) });
+    const query = (label: string, value: string): FuzzCase => ({
+      ...base(),
+      label: `query ${parameter.name}${label}`,
+      target: `query ${parameter.name}`,
+      url: urlWith(plausiblePath, value),
+    });
+    for (const value of HOSTILE_QUERY_VALUES) cases.push(query(`=${value.slice(0, 20)}`, `${parameter.name}=${value}`));
+    cases.push(query(' twice', `${parameter.name}=a&${parameter.name}=b`), query('[x]', `${parameter.name}[x]=a`));
   }
 
   if (jsonSchema) cases.push(...jsonBodyCases(operation.method, url, jsonSchema, rng));
   const multipartSchema = operation.bodies['multipart/form-data'];
   if (multipartSchema) cases.push(...multipartCases(operation.method, url, multipartSchema));
   if (!jsonSchema && !multipartSchema && operation.method !== 'GET')
-    cases.push({ label: 'unexpected JSON body', method: operation.method, url, headers: JSON_TYPE, body: '{"a":[1,2,3]}' });
+    cases.push({ label: 'unexpected JSON body', target: 'body', method: operation.method, url, headers: JSON_TYPE, body: '{"a":[1,2,3]}' });
   return cases;
 }
 
 function jsonBodyCases(method: string, url: string, schema: Schema, rng: Prng): FuzzCase[] {
   const valid = plausible(schema, rng) as Record<string, unknown>;
-  const json = (label: string, body: unknown): FuzzCase => ({ label, method, url, headers: JSON_TYPE, body: JSON.stringify(body) });
+  const json = (label: string, body: unknown, target = 'body'): FuzzCase => ({
+    label,
+    target,
+    method,
+    url,
+    headers: JSON_TYPE,
+    body: JSON.stringify(body),
+  });
   const raw = (label: string, body: string, contentType = 'application/json'): FuzzCase => ({
     label,
+    target: 'body',
     method,
     url,
     headers: { 'content-type': contentType },
@@ -68,8 +87,10 @@ function jsonBodyCases(method: string, url: string, schema: Schema, rng: Prng): 
   });
   const cases: FuzzCase[] = [];
   for (const { path, schema: property, required } of propertiesOf(schema)) {
-    for (const value of hostileValues(property)) cases.push(json(`body ${path.join('.')} = ${describe(value)}`, withValue(valid, path, value)));
-    if (required) cases.push(json(`body ${path.join('.')} missing`, withValue(valid, path, undefined)));
+    const field = path.join('.');
+    if (required) cases.push(json(`body ${field} missing`, withValue(valid, path, undefined), field));
+    for (const value of hostileValues(property))
+      cases.push(json(`body ${field} = ${describe(value)}`, withValue(valid, path, value), field));
   }
   cases.push(
     json('body null', null),
@@ -130,4 +151,19 @@ function withValue(document: unknown, path: string[], value: unknown): unknown {
 function describe(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 24 ? `${text.slice(0, 24)}…(${text.length})` : text;
+}
+
+/**
+ * `count` of the cases, spread evenly over their targets: the next case of each target in turn
+ * (targets in a random order; a target's cases in the order they were made, the likeliest to
+ * find a bug first), so every property and parameter is hit before any is hit twice.
+ */
+export function pickCases(cases: FuzzCase[], count: number, rng: Prng): FuzzCase[] {
+  const groups = new Map<string, FuzzCase[]>();
+  for (const fuzzCase of cases) groups.set(fuzzCase.target, [...(groups.get(fuzzCase.target) ?? []), fuzzCase]);
+  const queues = rng.sample([...groups.values()], groups.size).map((group) => [...group]);
+  const picked: FuzzCase[] = [];
+  while (picked.length < Math.min(count, cases.length))
+    for (const queue of queues) if (queue.length > 0 && picked.length < count) picked.push(queue.shift()!);
+  return picked;
 }

@@ -28,6 +28,7 @@ export function multipartCases(method: string, url: string, schema: Schema): Fuz
   const headers = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
   const form = (label: string, parts: RawPart[], options?: { close?: boolean }): FuzzCase => ({
     label: `multipart ${label}`,
+    target: `multipart ${parts[0]?.name ?? ''}`,
     method,
     url,
     headers,
@@ -37,8 +38,8 @@ export function multipartCases(method: string, url: string, schema: Schema): Fuz
   const textFields = properties.filter(([, property]) => property.format !== 'binary' && typeOf(property) !== 'array');
   const fileFields = properties.filter(([, property]) => property.format === 'binary' || property.items?.format === 'binary');
   const cases: FuzzCase[] = [
-    { label: 'multipart without boundary', method, url, headers: { 'content-type': 'multipart/form-data' }, body: 'x' },
-    { label: 'multipart, body not multipart', method, url, headers, body: 'not a multipart body at all' },
+    { label: 'multipart without boundary', target: 'multipart', method, url, headers: { 'content-type': 'multipart/form-data' }, body: 'x' },
+    { label: 'multipart, body not multipart', target: 'multipart', method, url, headers, body: 'not a multipart body at all' },
     form('truncated', [{ name: 'a', value: 'b' }], { close: false }),
     form('empty', []),
     form('unknown field', [{ name: 'unknown\u0000', value: 'x' }]),

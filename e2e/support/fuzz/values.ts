@@ -66,8 +66,9 @@ export const deeplyNested = (depth: number, kind: 'array' | 'object' = 'array'):
 /** Strings a hostile client sends to any text field. */
 export const HOSTILE_STRINGS: readonly string[] = [
   'a\u0000b',
-  '\u0007\u001b[2J\u007f',
   'a\ud800b',
+  '"a b"@example.test',
+  '\u0007\u001b[2J\u007f',
   '\udfff',
   '\u0085\u009f',
   'x'.repeat(20_000),
@@ -76,21 +77,32 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '<script>alert(1)</script>',
   '%00%ff',
   '😀'.repeat(300),
+  'a@[127.0.0.1]',
 ];
 
-/** Values of the wrong type, out of range or absurd, for a property of `schema`. */
+/**
+ * Values of the wrong type, out of range or absurd, for a property of `schema`: the ones that
+ * found bugs before first (null, NUL, a lone surrogate, a quoted address, the wrong type), so a
+ * small budget per property still sends them.
+ */
 export function hostileValues(schema: Schema): unknown[] {
   const type = typeOf(schema);
-  const wrongTypes: unknown[] = [null, true, { a: 1 }, [], 12.5];
+  const wrongTypes: unknown[] = [12.5, 'a', { a: 1 }, [], true].filter((value) => typeOf({ type: jsonType(value) }) !== type);
   const byType: Record<string, unknown[]> = {
-    string: [...HOSTILE_STRINGS, 42, ['a']],
-    integer: ['1', 1e308, -1e308, 2 ** 63, 1.5, -1, 0, '99999999999999999999'],
-    number: ['1', 1e308, -1e308, -1, '1e308'],
-    boolean: ['true', 0, 'yes'],
-    array: ['a', { 0: 'a' }, Array.from({ length: 5000 }, () => 'a'), [null], [deeplyNested(20)], [...HOSTILE_STRINGS]],
-    object: ['a', [{}], deeplyNested(40, 'object'), { ['a\u0000']: 1 }],
+    string: HOSTILE_STRINGS,
+    integer: [1e308, '99999999999999999999', 2 ** 63, -1, 0, '1'],
+    number: [1e308, -1e308, '1e308', -1, '1'],
+    boolean: ['true', 0],
+    array: [[null], Array.from({ length: 5000 }, () => 'a'), [deeplyNested(20)], [...HOSTILE_STRINGS], { 0: 'a' }],
+    object: [deeplyNested(40, 'object'), [{}], { ['a\u0000']: 1 }],
   };
-  return [...wrongTypes.filter((value) => typeof value !== type), ...(byType[type] ?? byType.string)];
+  const own = byType[type] ?? HOSTILE_STRINGS;
+  return [null, ...own.slice(0, 3), wrongTypes[0], ...own.slice(3), ...wrongTypes.slice(1)];
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' ? 'number' : typeof value;
 }
 
 /** Bad values for a path parameter, raw (already percent-encoded where they should be). */
@@ -111,12 +123,12 @@ export const HOSTILE_PATH_SEGMENTS: readonly string[] = [
 /** Bad values for a query parameter, raw (percent-encoded). */
 export const HOSTILE_QUERY_VALUES: readonly string[] = [
   '%00',
-  'a%00b',
-  '%1B%5B2J',
-  '%ED%A0%80',
-  '%E0%A4%A',
   '1e308',
   '99999999999999999999',
+  '%ED%A0%80',
+  'a%00b',
+  '%E0%A4%A',
+  '%1B%5B2J',
   '-1',
   '0',
   '1.5',
