@@ -66,16 +66,16 @@ describe('hostile input answers 4xx problem+json (API over HTTP)', () => {
     const lone = 'a\ud800@x.test';
     it('is a field error on login and forgot-password, anonymously', async () => {
       const anonymous = { authorization: '' };
-      await expectFieldError(await send('POST', '/api/v1/auth/login', { email: lone, password: 'x' }, anonymous), 'email');
+      await expectFieldError(
+        await send('POST', '/api/v1/auth/login', { email: lone, password: 'x' }, anonymous),
+        'email',
+      );
       await expectFieldError(await send('POST', '/api/v1/auth/forgot-password', { email: lone }, anonymous), 'email');
     });
     it('is a field error on users, orders and applications', async () => {
       await expectFieldError(await send('POST', '/api/v1/users', { email: lone, name: 'A', roles: [] }), 'email');
       await expectFieldError(await send('POST', '/api/v1/orders', order({ email: lone, name: 'A' })), 'customer.email');
-      await expectFieldError(
-        await send('POST', '/api/v1/applications', individual(lone)),
-        'application.person.email',
-      );
+      await expectFieldError(await send('POST', '/api/v1/applications', individual(lone)), 'application.person.email');
     });
   });
 
@@ -92,7 +92,10 @@ describe('hostile input answers 4xx problem+json (API over HTTP)', () => {
       );
       const application = individual(uniqueEmail());
       application.person.address.city = 'Brus\u0000sels';
-      await expectFieldError(await send('POST', '/api/v1/applications', application), 'application.person.address.city');
+      await expectFieldError(
+        await send('POST', '/api/v1/applications', application),
+        'application.person.address.city',
+      );
     });
     it('refuses them in multipart text fields too', async () => {
       const form = new FormData();

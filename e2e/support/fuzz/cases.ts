@@ -63,7 +63,14 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
   const multipartSchema = operation.bodies['multipart/form-data'];
   if (multipartSchema) cases.push(...multipartCases(operation.method, url, multipartSchema));
   if (!jsonSchema && !multipartSchema && operation.method !== 'GET')
-    cases.push({ label: 'unexpected JSON body', target: 'body', method: operation.method, url, headers: JSON_TYPE, body: '{"a":[1,2,3]}' });
+    cases.push({
+      label: 'unexpected JSON body',
+      target: 'body',
+      method: operation.method,
+      url,
+      headers: JSON_TYPE,
+      body: '{"a":[1,2,3]}',
+    });
   return cases;
 }
 

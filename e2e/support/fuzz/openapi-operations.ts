@@ -39,7 +39,10 @@ export interface Operation {
 }
 
 interface Document {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -73,7 +76,8 @@ function resolverFor(document: Document): (schema: Schema) => Schema {
       const name = schema.$ref.replace('#/components/schemas/', '');
       return resolve(document.components?.schemas?.[name] ?? {}, depth + 1);
     }
-    if (schema.allOf) return schema.allOf.map((part) => resolve(part, depth + 1)).reduce(merge, { ...schema, allOf: undefined });
+    if (schema.allOf)
+      return schema.allOf.map((part) => resolve(part, depth + 1)).reduce(merge, { ...schema, allOf: undefined });
     const variants = schema.oneOf ?? schema.anyOf;
     if (variants?.length) return resolve(variants[0], depth + 1);
     const resolved: Schema = { ...schema };

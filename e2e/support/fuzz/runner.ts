@@ -30,10 +30,19 @@ export async function send(baseUrl: string, fuzzCase: FuzzCase, caller: Caller):
   const response = await fetch(`${baseUrl}${fuzzCase.url}`, {
     method: fuzzCase.method,
     headers: { 'x-forwarded-for': nextIp(), ...caller.headers(), ...fuzzCase.headers },
-    body: fuzzCase.body === undefined ? undefined : typeof fuzzCase.body === 'string' ? fuzzCase.body : new Uint8Array(fuzzCase.body),
+    body:
+      fuzzCase.body === undefined
+        ? undefined
+        : typeof fuzzCase.body === 'string'
+          ? fuzzCase.body
+          : new Uint8Array(fuzzCase.body),
     redirect: 'manual',
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
 }
 
 /** Why this answer breaks the contract, or null: no 5xx, every 4xx a problem, no internals. */
@@ -41,10 +50,12 @@ export function violation(answer: Answer): string | null {
   if (answer.status >= 500) return `answered ${answer.status}`;
   if (INTERNALS.test(answer.text)) return `leaks internals: ${INTERNALS.exec(answer.text)![0]}`;
   if (answer.status < 400) return null;
-  if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType || 'no content type'}`;
+  if (!answer.contentType.startsWith('application/problem+json'))
+    return `${answer.status} as ${answer.contentType || 'no content type'}`;
   try {
     const problem = JSON.parse(answer.text) as { status?: unknown; type?: unknown };
-    if (problem.status !== answer.status || typeof problem.type !== 'string') return `${answer.status} with a malformed problem`;
+    if (problem.status !== answer.status || typeof problem.type !== 'string')
+      return `${answer.status} with a malformed problem`;
   } catch {
     return `${answer.status} with a body that is not JSON`;
   }

@@ -87,8 +87,10 @@ export const HOSTILE_STRINGS: readonly string[] = [
  */
 export function hostileValues(schema: Schema): unknown[] {
   const type = typeOf(schema);
-  const wrongTypes: unknown[] = [12.5, 'a', { a: 1 }, [], true].filter((value) => typeOf({ type: jsonType(value) }) !== type);
-  const byType: Record<string, unknown[]> = {
+  const wrongTypes: unknown[] = [12.5, 'a', { a: 1 }, [], true].filter(
+    (value) => typeOf({ type: jsonType(value) }) !== type,
+  );
+  const byType: Record<string, readonly unknown[]> = {
     string: HOSTILE_STRINGS,
     integer: [1e308, '99999999999999999999', 2 ** 63, -1, 0, '1'],
     number: [1e308, -1e308, '1e308', -1, '1'],

@@ -1,6 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { jsonDepth, MAX_JSON_DEPTH, nullFieldErrors, textFieldErrors, toFieldErrors, type FieldErrorDto } from '@tessera/core';
+import {
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  nullFieldErrors,
+  textFieldErrors,
+  toFieldErrors,
+  type FieldErrorDto,
+} from '@tessera/core';
 import { ApplicationInputDto } from './dto/application-input.dto';
 
 export const MIN_AGE = 16;
@@ -19,7 +26,10 @@ export function readApplicationJson(
     return { document: undefined, ...fail('application', 'is not valid JSON') };
   }
   if (jsonDepth(document, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-    return { document: undefined, ...fail('application', `must not be nested more than ${MAX_JSON_DEPTH} levels deep`) };
+    return {
+      document: undefined,
+      ...fail('application', `must not be nested more than ${MAX_JSON_DEPTH} levels deep`),
+    };
   return { document, errors: [] };
 }
 

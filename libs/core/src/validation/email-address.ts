@@ -27,7 +27,10 @@ export function isEmailAddress(value: unknown): value is string {
 export const EmailAddress = (options?: ValidationOptions) =>
   applyDecorators(
     ValidateBy(
-      { name: 'isEmailAddress', validator: { validate: isEmailAddress, defaultMessage: () => 'must be an e-mail address' } },
+      {
+        name: 'isEmailAddress',
+        validator: { validate: isEmailAddress, defaultMessage: () => 'must be an e-mail address' },
+      },
       options,
     ),
     MaxLength(MAX_EMAIL_LENGTH),

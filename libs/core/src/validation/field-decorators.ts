@@ -34,5 +34,4 @@ export const OptionalNullable = () =>
  * A required object of class `type`, validated with its own rules. Without IsObject a missing
  * or non-object value slipped past ValidateNested (`POST /orders` without `customer` was a 500).
  */
-export const Nested = (type: () => new () => object) =>
-  applyDecorators(IsObject(), ValidateNested(), TypeOf(type));
+export const Nested = (type: () => new () => object) => applyDecorators(IsObject(), ValidateNested(), TypeOf(type));

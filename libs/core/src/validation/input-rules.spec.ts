@@ -94,8 +94,9 @@ describe('the e-mail rule', () => {
 });
 
 describe('page numbers', () => {
-  const errorsOf = (query: Record<string, string>) =>
-    [...new Set(toFieldErrors(validateSync(plainToInstance(PageQueryDto, query))).map((error) => error.field))];
+  const errorsOf = (query: Record<string, string>) => [
+    ...new Set(toFieldErrors(validateSync(plainToInstance(PageQueryDto, query))).map((error) => error.field)),
+  ];
 
   it('takes decimal integers within bounds only', () => {
     expect(errorsOf({ page: '3', pageSize: '50' })).toEqual([]);

@@ -6,6 +6,7 @@ import type { FieldErrorDto } from '../errors/problem';
 // as UTF-8 (it made validator.js throw a URIError). Tab, line feed and carriage return stay:
 // multi-line fields use them, and browsers send CRLF line breaks in forms.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
