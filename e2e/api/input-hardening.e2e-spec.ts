@@ -1,4 +1,4 @@
-import { nextIp } from '../support/applications';
+import { nextIp, personApplication } from '../support/applications';
 import { ADMIN, startStack, uniqueEmail, type Stack } from '../support/stack';
 
 /**
@@ -32,20 +32,11 @@ describe('hostile input answers 4xx problem+json (API over HTTP)', () => {
   }
 
   const order = (customer: Record<string, unknown>) => ({ customer, lines: [{ planId }] });
-  const individual = (email: string) => ({
-    kind: 'individual',
-    planId,
-    locale: 'en',
-    person: {
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email,
-      phone: '+32 470 12 34 56',
-      birthDate: '1990-12-10',
-      address: { line1: '12 Rue de la Loi', postalCode: '1000', city: 'Brussels', country: 'BE' },
-    },
-    consents: { privacy: true, statutes: true },
-  });
+  /** A person's application document, as the JSON body staff may send. */
+  const individual = (email: string) =>
+    JSON.parse(personApplication(planId, { firstName: 'Ada', lastName: 'Lovelace', email }).value as string) as {
+      person: { address: { city: string } };
+    };
 
   beforeAll(async () => {
     stack = await startStack();
