@@ -1,7 +1,14 @@
 import { typeOf, type Operation, type Schema } from './openapi-operations';
 import { multipartCases } from './multipart-cases';
 import type { Prng } from './prng';
-import { deeplyNested, HOSTILE_PATH_SEGMENTS, HOSTILE_QUERY_VALUES, hostileValues, plausible } from './values';
+import {
+  deeplyNested,
+  HOSTILE_HEADER_VALUES,
+  HOSTILE_PATH_SEGMENTS,
+  HOSTILE_QUERY_VALUES,
+  hostileValues,
+  plausible,
+} from './values';
 
 /** One request the fuzzer sends. */
 export interface FuzzCase {
@@ -58,6 +65,16 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
     for (const value of HOSTILE_QUERY_VALUES) cases.push(query(`=${value.slice(0, 20)}`, `${parameter.name}=${value}`));
     cases.push(query(' twice', `${parameter.name}=a&${parameter.name}=b`), query('[x]', `${parameter.name}[x]=a`));
   }
+
+  for (const parameter of operation.parameters.filter((p) => p.in === 'header'))
+    for (const value of HOSTILE_HEADER_VALUES)
+      cases.push({
+        ...base(),
+        label: `header ${parameter.name}=${JSON.stringify(value).slice(0, 20)}`,
+        target: `header ${parameter.name}`,
+        url,
+        headers: { ...base().headers, [parameter.name]: value },
+      });
 
   if (jsonSchema) cases.push(...jsonBodyCases(operation.method, url, jsonSchema, rng));
   const multipartSchema = operation.bodies['multipart/form-data'];

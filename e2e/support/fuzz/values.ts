@@ -138,3 +138,6 @@ export const HOSTILE_QUERY_VALUES: readonly string[] = [
   'x'.repeat(5000),
   '%27%20OR%201%3D1--',
 ];
+
+/** Bad values for a declared request header (what fetch can send: Latin-1, no CR/LF or NUL). */
+export const HOSTILE_HEADER_VALUES: readonly string[] = ['x'.repeat(300), ' ', 'a\tb', '\u00ff\u00fe', '${jndi:x}'];
