@@ -151,7 +151,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     expect(findings).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(50);
     expect(health.status).toBe(200);
-  }, 180_000);
+  }, 300_000);
 
   /** A case may have ended the caller's session (sign-out); sign in again so the next operation is fuzzed as them. */
   async function keepSignedIn(caller: Caller): Promise<void> {

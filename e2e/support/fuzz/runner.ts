@@ -26,27 +26,40 @@ function nextIp(): string {
   return `203.0.${Math.floor(lastIp / 250) % 250}.${(lastIp % 250) + 1}`;
 }
 
-export async function send(baseUrl: string, fuzzCase: FuzzCase, caller: Caller): Promise<Answer> {
-  const response = await fetch(`${baseUrl}${fuzzCase.url}`, {
-    method: fuzzCase.method,
-    headers: { 'x-forwarded-for': nextIp(), ...caller.headers(), ...fuzzCase.headers },
-    body:
-      fuzzCase.body === undefined
-        ? undefined
-        : typeof fuzzCase.body === 'string'
-          ? fuzzCase.body
-          : new Uint8Array(fuzzCase.body),
-    redirect: 'manual',
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    text: await response.text(),
-  };
+/** Bodies above the API's limit may be answered (413) and the connection closed before they are sent in full. */
+const BODY_LIMIT = 1024 * 1024;
+const ANSWER_WITHIN_MS = 30_000;
+
+export async function send(baseUrl: string, fuzzCase: FuzzCase, caller: Caller, attempt = 1): Promise<Answer> {
+  try {
+    const response = await fetch(`${baseUrl}${fuzzCase.url}`, {
+      method: fuzzCase.method,
+      headers: { 'x-forwarded-for': nextIp(), ...caller.headers(), ...fuzzCase.headers },
+      body:
+        fuzzCase.body === undefined
+          ? undefined
+          : typeof fuzzCase.body === 'string'
+            ? fuzzCase.body
+            : new Uint8Array(fuzzCase.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${ANSWER_WITHIN_MS} ms` : String(error);
+    if ((error as Error).name !== 'TimeoutError' && attempt < 2) return send(baseUrl, fuzzCase, caller, attempt + 1);
+    const oversized = fuzzCase.body !== undefined && Buffer.byteLength(fuzzCase.body) > BODY_LIMIT;
+    return { status: 0, contentType: '', text: oversized ? '' : reason };
+  }
 }
 
 /** Why this answer breaks the contract, or null: no 5xx, every 4xx a problem, no internals. */
 export function violation(answer: Answer): string | null {
+  if (answer.status === 0) return answer.text ? `no answer: ${answer.text}` : null;
   if (answer.status >= 500) return `answered ${answer.status}`;
   if (INTERNALS.test(answer.text)) return `leaks internals: ${INTERNALS.exec(answer.text)![0]}`;
   if (answer.status < 400) return null;
