@@ -4,6 +4,7 @@ import { MembersService } from '@tessera/members';
 import { casesFor, pickCases, type FuzzCase } from '../support/fuzz/cases';
 import { operationsOf, type Operation } from '../support/fuzz/openapi-operations';
 import { Prng } from '../support/fuzz/prng';
+import { collectReferences } from '../support/fuzz/references';
 import { inPool, send, violation, type Caller } from '../support/fuzz/runner';
 import { linkTokenFromEmail } from '../support/mail';
 import { ADMIN, startStack, uniqueEmail, type Stack } from '../support/stack';
@@ -25,6 +26,7 @@ const CONCURRENCY = 4;
 describe('fuzzing every operation of the OpenAPI document', () => {
   let stack: Stack;
   let callers: { caller: Caller; cases: number }[];
+  let staff: Caller;
   const memberPassword = 'Fuzz-Member-Password-42';
 
   /** Signs in from an address of its own; waits out a 429 (rate limits are not what this suite tests). */
@@ -94,13 +96,11 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   beforeAll(async () => {
     stack = await startStack();
     const adminToken = await signIn(ADMIN.email, ADMIN.password);
+    staff = signedIn('staff', ADMIN.email, ADMIN.password, adminToken, '/api/v1/users?pageSize=1');
     callers = [
       { caller: { name: 'anonymous', headers: () => ({}) }, cases: CASES_PER_CALLER },
       { caller: await memberCaller(adminToken), cases: CASES_PER_CALLER },
-      {
-        caller: signedIn('staff', ADMIN.email, ADMIN.password, adminToken, '/api/v1/users?pageSize=1'),
-        cases: CASES_PER_CALLER,
-      },
+      { caller: staff, cases: CASES_PER_CALLER },
       {
         caller: { name: 'forged bearer', headers: () => ({ authorization: `Bearer ${FORGED_JWT}` }) },
         cases: CASES_FORGED,
@@ -115,6 +115,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
   it('answers no 5xx, only problem+json 4xx, and leaks nothing', async () => {
     const operations = operationsOf(buildOpenApiDocument(stack.api) as never);
+    const references = await collectReferences(stack.baseUrl, operations, staff);
     const findings: string[] = [];
     const statuses = new Map<number, number>();
     let requests = 0;
@@ -123,7 +124,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     for (const operation of operations)
       for (const { caller, cases } of callers) {
         const chosen = pickCases(
-          casesFor(operation, new Prng(`${SEED}:${operation.method} ${operation.path}`)),
+          casesFor(operation, new Prng(`${SEED}:${operation.method} ${operation.path}`), references),
           cases,
           new Prng(`${SEED}:${caller.name}:${operation.method} ${operation.path}`),
         );

@@ -8,6 +8,7 @@ import {
   HOSTILE_QUERY_VALUES,
   hostileValues,
   plausible,
+  type References,
 } from './values';
 
 /** One request the fuzzer sends. */
@@ -31,7 +32,7 @@ const JSON_TYPE = { 'content-type': 'application/json' };
  * each required property left out, whole bodies of the wrong shape, wrong media types and
  * malformed multipart. The rest of each request is plausible, so each case tests one thing.
  */
-export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
+export function casesFor(operation: Operation, rng: Prng, references?: References): FuzzCase[] {
   const pathParams = operation.parameters.filter((parameter) => parameter.in === 'path');
   const queryParams = operation.parameters.filter((parameter) => parameter.in === 'query');
   const plausiblePath = Object.fromEntries(pathParams.map((parameter) => [parameter.name, rng.uuid()]));
@@ -40,7 +41,7 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
   const url = urlWith(plausiblePath);
   const cases: FuzzCase[] = [];
   const jsonSchema = operation.bodies['application/json'];
-  const validJson = jsonSchema ? JSON.stringify(plausible(jsonSchema, rng)) : undefined;
+  const validJson = jsonSchema ? JSON.stringify(plausible(jsonSchema, rng, references)) : undefined;
   const base = (): Pick<FuzzCase, 'method' | 'headers' | 'body'> =>
     validJson === undefined
       ? { method: operation.method, headers: {} }
@@ -76,7 +77,7 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
         headers: { ...base().headers, [parameter.name]: value },
       });
 
-  if (jsonSchema) cases.push(...jsonBodyCases(operation.method, url, jsonSchema, rng));
+  if (jsonSchema) cases.push(...jsonBodyCases(operation.method, url, jsonSchema, rng, references));
   const multipartSchema = operation.bodies['multipart/form-data'];
   if (multipartSchema) cases.push(...multipartCases(operation.method, url, multipartSchema));
   if (!jsonSchema && !multipartSchema && operation.method !== 'GET')
@@ -91,8 +92,8 @@ export function casesFor(operation: Operation, rng: Prng): FuzzCase[] {
   return cases;
 }
 
-function jsonBodyCases(method: string, url: string, schema: Schema, rng: Prng): FuzzCase[] {
-  const valid = plausible(schema, rng) as Record<string, unknown>;
+function jsonBodyCases(method: string, url: string, schema: Schema, rng: Prng, references?: References): FuzzCase[] {
+  const valid = plausible(schema, rng, references) as Record<string, unknown>;
   const json = (label: string, body: unknown, target = 'body'): FuzzCase => ({
     label,
     target,

@@ -1,12 +1,22 @@
 import { typeOf, type Schema } from './openapi-operations';
 import type { Prng } from './prng';
 
+/** Ids of records that exist, for a property naming one (`planId`), so requests reach past the look-up. */
+export type References = (property: string) => readonly string[] | undefined;
+
 /**
  * A plausible value for `schema`: the document's example or first enum value, else one that fits
- * its type and format. The fuzzer breaks one property of such a value at a time, so each request
- * reaches the rule it aims at instead of failing on the first required field.
+ * its type and format (an existing record's id for a reference). The fuzzer breaks one property of
+ * such a value at a time, so each request reaches the rule it aims at instead of failing on the
+ * first required field.
  */
-export function plausible(schema: Schema, rng: Prng, depth = 0): unknown {
+export function plausible(
+  schema: Schema,
+  rng: Prng,
+  references: References = () => undefined,
+  depth = 0,
+  key = '',
+): unknown {
   if (schema.example !== undefined) return unique(schema.example, schema, rng);
   if (schema.enum?.length) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
@@ -19,17 +29,21 @@ export function plausible(schema: Schema, rng: Prng, depth = 0): unknown {
     case 'array':
       return depth > 6 || !schema.items
         ? []
-        : Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => plausible(schema.items!, rng, depth + 1));
+        : Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+            plausible(schema.items!, rng, references, depth + 1),
+          );
     case 'object':
       return depth > 6
         ? {}
         : Object.fromEntries(
             Object.entries(schema.properties ?? {})
               .filter(([, property]) => property.format !== 'binary')
-              .map(([key, property]) => [key, plausible(property, rng, depth + 1)]),
+              .map(([name, property]) => [name, plausible(property, rng, references, depth + 1, name)]),
           );
-    default:
-      return stringFor(schema, rng);
+    default: {
+      const known = schema.format === 'uuid' ? references(key) : undefined;
+      return known?.length ? known[rng.int(known.length)] : stringFor(schema, rng);
+    }
   }
 }
 
