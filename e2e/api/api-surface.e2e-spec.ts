@@ -55,7 +55,7 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     expect(problem).toMatchObject({ type: 'urn:tessera:problem:validation', title: 'Validation failed', status: 400 });
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { field: 'email', message: 'must be an email' },
+        { field: 'email', message: 'must be an e-mail address' },
         { field: 'password', message: expect.any(String) },
         { field: 'extra', message: expect.stringContaining('should not exist') },
       ]),

@@ -9,6 +9,7 @@ import {
   createValidationPipe,
   loadConfig,
   ProblemFilter,
+  problemFrameworkOptions,
   registerAnonymousBodyLimit,
   registerJsonBodyParser,
   registerMultipart,
@@ -37,6 +38,7 @@ export async function createApiApp(
     trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
+    ...problemFrameworkOptions,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,

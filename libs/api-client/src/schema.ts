@@ -1073,7 +1073,7 @@ export interface components {
         FieldErrorDto: {
             /** @example email */
             field: string;
-            /** @example must be an email */
+            /** @example must be an e-mail address */
             message: string;
         };
         ProblemDto: {
@@ -1083,7 +1083,7 @@ export interface components {
             title: string;
             /** @example 400 */
             status: number;
-            /** @example email must be an email */
+            /** @example email: must be an e-mail address */
             detail: string;
             instance?: string;
             errors?: components["schemas"]["FieldErrorDto"][];

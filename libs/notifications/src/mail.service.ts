@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, OutboxService } from '@tessera/core';
+import { Clock, isEmailAddress, OutboxService } from '@tessera/core';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer } from './email-renderer';
 import type { OutgoingEmail, TemplateName } from './mail.types';
@@ -23,7 +23,7 @@ export class MailService {
   /** Records the e-mail and its delivery job; returns the e-mail's id in the mail log. */
   async send<T extends TemplateName>(email: OutgoingEmail<T>): Promise<string> {
     const recipient = email.to.trim();
-    if (!/^[^\s@]+@[^\s@]+$/.test(recipient)) throw new Error(`Cannot send e-mail to "${email.to}": not an address`);
+    if (!isEmailAddress(recipient)) throw new Error(`Cannot send e-mail to "${email.to}": not an address`);
     // A typo in a template name fails the caller now, not the worker later.
     this.renderer.assertExists(email.template, email.locale);
     const { data, secrets } = splitSecrets(

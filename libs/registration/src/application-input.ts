@@ -1,6 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { toFieldErrors, type FieldErrorDto } from '@tessera/core';
+import {
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  nullFieldErrors,
+  textFieldErrors,
+  toFieldErrors,
+  type FieldErrorDto,
+} from '@tessera/core';
 import { ApplicationInputDto } from './dto/application-input.dto';
 
 export const MIN_AGE = 16;
@@ -11,11 +18,19 @@ export function readApplicationJson(
   raw: string | undefined,
 ): { document: unknown; errors: [] } | { document: undefined; errors: FieldErrorDto[] } {
   if (raw === undefined || raw.trim() === '') return { document: undefined, errors: [] };
+  let document: unknown;
   try {
-    return { document: JSON.parse(raw) as unknown, errors: [] };
-  } catch (error) {
-    return { document: undefined, ...fail('application', `is not valid JSON (${(error as Error).message})`) };
+    document = JSON.parse(raw);
+  } catch {
+    // Not the parser's message: it quotes the input, and a deep enough document overflows the stack.
+    return { document: undefined, ...fail('application', 'is not valid JSON') };
   }
+  if (jsonDepth(document, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    return {
+      document: undefined,
+      ...fail('application', `must not be nested more than ${MAX_JSON_DEPTH} levels deep`),
+    };
+  return { document, errors: [] };
 }
 
 /**
@@ -31,8 +46,12 @@ export function parseApplicationInput(
   if (document === null || typeof document !== 'object' || Array.isArray(document))
     return fail('application', 'must be a JSON object');
 
+  // The rules the validation pipe applies to every other body (this one is not a @Body()).
+  const textErrors = textFieldErrors(document, 'application');
+  if (textErrors.length > 0) return { input: null, errors: textErrors };
   const input = plainToInstance(ApplicationInputDto, document);
   const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), 'application');
+  if (errors.length === 0) errors.push(...nullFieldErrors(input, 'application'));
   const birthDateField = 'application.person.birthDate';
   if (input.person && typeof input.person.birthDate === 'string' && !errors.some((e) => e.field === birthDateField)) {
     const problem = birthDateProblem(input.person.birthDate, today);

@@ -5,7 +5,7 @@ import { capFieldErrors } from './field-error-cap';
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' })
   field: string;
-  @ApiProperty({ example: 'must be an email' })
+  @ApiProperty({ example: 'must be an e-mail address' })
   message: string;
 }
 
@@ -17,7 +17,7 @@ export class ProblemDto {
   title: string;
   @ApiProperty({ example: 400 })
   status: number;
-  @ApiProperty({ example: 'email must be an email' })
+  @ApiProperty({ example: 'email: must be an e-mail address' })
   detail: string;
   @ApiProperty({ required: false })
   instance?: string;

@@ -25,6 +25,8 @@ export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): nu
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
+  // No endpoint takes text: a text/plain body is a 415, not a string handed to a DTO's validation.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parse(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);

@@ -1,21 +1,33 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
+/** Far beyond any list here; keeps `(page - 1) * pageSize` an exact integer SQL takes as OFFSET. */
+export const MAX_PAGE = 1_000_000;
+
+/**
+ * Decimal digits only become a number: `1e308`, `0x10`, `1.5` or twenty digits stay strings, which
+ * IsInt then refuses (Number() turned `1e308` into an "integer" that reached SQL as OFFSET Infinity).
+ */
+const StrictInteger = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : value,
+  );
 
 /** `?page=&pageSize=` shared by every list endpoint. */
 export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, default: 1, description: 'Page number, from 1' })
+  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, from 1' })
   @IsOptional()
-  @Type(() => Number)
+  @StrictInteger()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, description: 'Items per page' })
   @IsOptional()
-  @Type(() => Number)
+  @StrictInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ProblemException } from '../errors/problem';
+import { textFieldErrors } from '../validation/text-rule';
 
 /** A file part, read into memory. `filename` and `declaredType` are the client's word only. */
 export interface UploadedFile {
@@ -33,5 +34,8 @@ export function multipartBody(request: FastifyRequest): MultipartBody {
     if (request.isMultipart()) throw new Error('A route that reads a multipart body must be marked @TakesFiles()');
     throw ProblemException.unsupportedMediaType('This endpoint takes a multipart/form-data body.');
   }
+  // Text fields obey the same text rule as JSON bodies (the validation pipe never sees them).
+  const textErrors = textFieldErrors(request.body.fields);
+  if (textErrors.length > 0) throw ProblemException.validation(textErrors);
   return request.body;
 }

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,13 +15,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LowerCase, Trim } from '@tessera/core';
+import { EmailAddress, LowerCase, Nested, Trim } from '@tessera/core';
 
 export class OrderCustomerDto {
   @ApiProperty({ example: 'ada@example.org', description: 'The portal account is made for this e-mail' })
   @LowerCase()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Ada Lovelace' })
@@ -53,8 +51,7 @@ export class OrderLineInputDto {
 
 export class CreateOrderDto {
   @ApiProperty({ type: OrderCustomerDto })
-  @ValidateNested()
-  @Type(() => OrderCustomerDto)
+  @Nested(() => OrderCustomerDto)
   customer: OrderCustomerDto;
 
   @ApiProperty({ type: [OrderLineInputDto], minItems: 1, maxItems: 20 })

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
-  IsEmail,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -27,7 +26,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { AddressDto, LowerCase, PhoneNumber, Trim, UpperCase } from '@tessera/core';
+import { AddressDto, EmailAddress, LowerCase, PhoneNumber, Trim, UpperCase } from '@tessera/core';
 import {
   APPLICANT_KINDS,
   APPLICATION_LOCALES,
@@ -86,8 +85,7 @@ export class PersonDto {
 
   @ApiProperty({ example: 'ada@example.org' })
   @LowerCase()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ example: '+32 470 12 34 56' })
@@ -174,8 +172,7 @@ export class RepresentativeDto {
 
   @ApiProperty({ example: 'grace@example.org' })
   @LowerCase()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiPropertyOptional({ example: '+32 2 123 45 67' })

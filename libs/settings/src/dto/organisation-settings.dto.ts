@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { AddressDto, OptionalNullable, PhoneNumber, Trim } from '@tessera/core';
+import { IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { AddressDto, EmailAddress, OptionalNullable, PhoneNumber, Trim } from '@tessera/core';
 import type { OrganisationSettings } from '../entities/organisation-settings.entity';
 
 const LINK = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
@@ -57,8 +57,7 @@ export class UpdateOrganisationSettingsDto {
 
   @ApiProperty({ example: 'membership@example.org', description: 'Where members write to; shown in every e-mail' })
   @Trim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   contactEmail: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+32 470 12 34 56' })

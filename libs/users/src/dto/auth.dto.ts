@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalNotNull } from '@tessera/core';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress, OptionalNotNull } from '@tessera/core';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 import { UserDto } from './user.dto';
 
@@ -27,8 +27,7 @@ const RefreshTokenTransportProperty = () =>
 export class LoginDto {
   @ApiProperty({ example: 'admin@tessera.local' })
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ example: 'a long passphrase' })
@@ -68,8 +67,7 @@ export class RefreshDto {
 export class ForgotPasswordDto {
   @ApiProperty({ example: 'member@example.org' })
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 }
 

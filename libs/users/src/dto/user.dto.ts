@@ -1,17 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { PageQueryDto, PageResponseDto, ROLES, type Role } from '@tessera/core';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress, PageQueryDto, PageResponseDto, ROLES, type Role } from '@tessera/core';
 import type { Locale, User } from '../entities/user.entity';
 
 export const LOCALES: Locale[] = ['en', 'fr'];
@@ -79,8 +69,7 @@ export class UserQueryDto extends PageQueryDto {
 export class CreateUserDto {
   @ApiProperty({ example: 'officer@example.org' })
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Grace Hopper' })
