@@ -1,12 +1,11 @@
 import type { TesseraClient } from '@tessera/api-client';
-import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
-import { personApplication, postApplication } from '../support/applications';
-import { pngFile, svgFile } from '../support/fixtures';
+import { svgFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { onePagePdf, portraitPng } from './sample-files';
+import { applyWithPhotoAndSignature, planDecidedBy } from './approval-setup';
+import { onePagePdf } from './sample-files';
 
 /**
  * An application approved in the browser: the admin sets up (over the API) an approver, a
@@ -41,19 +40,6 @@ describe('approval journey (SPA in Chromium)', () => {
     }
   }
 
-  async function apply(person: typeof marie): Promise<{ id: string; reference: string }> {
-    const { stack } = journey;
-    const answer = await postApplication(stack.baseUrl, [
-      personApplication(planId, person),
-      { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
-      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
-      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
-    ]);
-    expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 201, errors: undefined });
-    await stack.intakesSettled(); // the confirmation and the approval request follow in the worker
-    return answer.body as { id: string; reference: string };
-  }
-
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${journey.spa.origin}/sign-in`);
     await page.getByTestId('signin-email').fill(email);
@@ -69,30 +55,15 @@ describe('approval journey (SPA in Chromium)', () => {
     admin = authorized(stack, session.data!.accessToken);
     aria = await activatedStaff(stack, admin, 'Aria Approver', ['approver']);
 
-    const flow = await admin.POST('/api/v1/approval-flows', {
-      body: {
-        name: 'Aria decides',
-        subjectType: 'application',
-        levels: [{ name: 'Membership review', approverUserIds: [aria.id], policy: 'any', dueInDays: 5 }],
-      },
-    });
-    expect(flow.response.status).toBe(201);
-    flowId = flow.data!.id;
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'approval-journey',
-        name: 'Individual membership',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        approvalFlowId: flowId,
-      },
-    });
-    expect(plan.response.status).toBe(201);
-    planId = plan.data!.id;
+    ({ flowId, planId } = await planDecidedBy(admin, aria.id, {
+      flow: 'Aria decides',
+      level: 'Membership review',
+      planCode: 'approval-journey',
+      planName: 'Individual membership',
+    }));
 
-    marieApplication = await apply(marie);
-    pierreApplication = await apply(pierre);
+    marieApplication = await applyWithPhotoAndSignature(stack, planId, marie);
+    pierreApplication = await applyWithPhotoAndSignature(stack, planId, pierre);
   }, 90_000);
 
   afterAll(async () => {

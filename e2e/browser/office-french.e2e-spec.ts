@@ -1,12 +1,9 @@
 import type { TesseraClient } from '@tessera/api-client';
-import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
-import { personApplication, postApplication } from '../support/applications';
-import { pngFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { portraitPng } from './sample-files';
+import { applyWithPhotoAndSignature, planDecidedBy } from './approval-setup';
 
 /**
  * The back office for a French-speaking administrator: signed in, every menu reads in French
@@ -38,35 +35,17 @@ describe('back office in French (SPA in Chromium)', () => {
     const admin: TesseraClient = authorized(stack, session.data!.accessToken);
     camille = await activatedStaff(stack, admin, 'Camille Lefèvre', ['admin', 'approver'], 'fr');
 
-    const flow = await admin.POST('/api/v1/approval-flows', {
-      body: {
-        name: 'Validation par Camille',
-        subjectType: 'application',
-        levels: [{ name: 'Examen du bureau', approverUserIds: [camille.id], policy: 'any', dueInDays: 5 }],
-      },
+    const { planId } = await planDecidedBy(admin, camille.id, {
+      flow: 'Validation par Camille',
+      level: 'Examen du bureau',
+      planCode: 'office-french',
+      planName: 'Adhésion individuelle',
     });
-    expect(flow.response.status).toBe(201);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'office-french',
-        name: 'Adhésion individuelle',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        approvalFlowId: flow.data!.id,
-      },
+    application = await applyWithPhotoAndSignature(stack, planId, {
+      email: uniqueEmail('elise'),
+      firstName: 'Élise',
+      lastName: 'Moreau',
     });
-    expect(plan.response.status).toBe(201);
-
-    const answer = await postApplication(stack.baseUrl, [
-      personApplication(plan.data!.id, { email: uniqueEmail('elise'), firstName: 'Élise', lastName: 'Moreau' }),
-      { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
-      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
-      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
-    ]);
-    expect(answer.status).toBe(201);
-    application = answer.body as { id: string; reference: string };
-    await stack.intakesSettled();
   }, 90_000);
 
   afterAll(async () => {
@@ -83,7 +62,7 @@ describe('back office in French (SPA in Chromium)', () => {
       await page.getByTestId('signin-password').fill(camille.password);
       await page.getByTestId('signin-submit').click();
       await page.getByTestId('office-greeting').waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
       expect(await heading(page)).toMatch(/^(Bonjour|Bonsoir), Camille$/);
       await journey.shot(page, 'dashboard');
 

@@ -42,14 +42,6 @@ export const ASSIGNMENT_TYPES: Record<AssignmentStatus, TagType> = {
   withdrawn: 'default',
 };
 
-export const LEVEL_STATUS_LABELS = translatedLabels<ApprovalLevelStatus>('approvals.levelStatus', [
-  'waiting',
-  'open',
-  'approved',
-  'refused',
-  'cancelled',
-]);
-
 export const LEVEL_STATUS_TYPES: Record<ApprovalLevelStatus, TagType> = {
   waiting: 'default',
   open: 'info',
@@ -57,6 +49,11 @@ export const LEVEL_STATUS_TYPES: Record<ApprovalLevelStatus, TagType> = {
   refused: 'error',
   cancelled: 'default',
 };
+
+export const LEVEL_STATUS_LABELS = translatedLabels(
+  'approvals.levelStatus',
+  Object.keys(LEVEL_STATUS_TYPES) as ApprovalLevelStatus[],
+);
 
 export const SUBJECT_TYPES: readonly ApprovalSubjectType[] = [
   'application',
@@ -71,20 +68,6 @@ export const APPROVAL_POLICIES: readonly ApprovalPolicy[] = ['any', 'all'];
 
 export const POLICY_LABELS = translatedLabels('approvals.policy', APPROVAL_POLICIES);
 
-export const EVENT_TITLES = translatedLabels<ApprovalEventType>('approvals.event', [
-  'opened',
-  'level-opened',
-  'approved',
-  'refused',
-  'reassigned',
-  'attached',
-  'cancelled',
-  'level-completed',
-  'request-approved',
-  'request-refused',
-  'reminded',
-]);
-
 export const EVENT_TYPES: Record<ApprovalEventType, TagType> = {
   opened: 'info',
   'level-opened': 'info',
@@ -98,6 +81,8 @@ export const EVENT_TYPES: Record<ApprovalEventType, TagType> = {
   'request-refused': 'error',
   reminded: 'warning',
 };
+
+export const EVENT_TITLES = translatedLabels('approvals.event', Object.keys(EVENT_TYPES) as ApprovalEventType[]);
 
 /** The inbox's URL filters: `view` '' shows what is pending, 'all' everything; then the subject type. */
 export const APPROVAL_FILTERS = ['view', 'subjectType'] as const;
