@@ -24,6 +24,14 @@ describe('back office in French (SPA in Chromium)', () => {
     }
   }
 
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${journey.spa.origin}/sign-in`);
+    await page.getByTestId('signin-email').fill(camille.email);
+    await page.getByTestId('signin-password').fill(camille.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('office-greeting').waitFor();
+  }
+
   async function heading(page: Page): Promise<string> {
     return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
   }
@@ -57,11 +65,7 @@ describe('back office in French (SPA in Chromium)', () => {
     const origin = journey.spa.origin;
 
     await step(page, async () => {
-      await page.goto(`${origin}/sign-in`);
-      await page.getByTestId('signin-email').fill(camille.email);
-      await page.getByTestId('signin-password').fill(camille.password);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('office-greeting').waitFor();
+      await signIn(page);
       expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
       expect(await heading(page)).toMatch(/^(Bonjour|Bonsoir), Camille$/);
       await journey.shot(page, 'dashboard');
@@ -80,7 +84,7 @@ describe('back office in French (SPA in Chromium)', () => {
       await page.goto(`${origin}/office/approvals`);
       await page.getByTestId('approval-row').first().waitFor();
       expect(await heading(page)).toBe('Mes approbations');
-      expect(await page.getByTestId('approval-row').first().textContent()).toContain('Attend votre décision');
+      expect(await page.getByTestId('approval-row').first().textContent()).toContain('À décider');
       await journey.shot(page, 'approvals');
 
       await page.getByTestId('approval-link').first().click();
@@ -124,6 +128,22 @@ describe('back office in French (SPA in Chromium)', () => {
       await page.getByTestId('plans-create').click();
       await page.getByTestId('plan-form-dialog').waitFor();
       await journey.shot(page, 'plan-dialog');
+    });
+    expect(journey.pageErrors).toEqual([]);
+  });
+
+  it('fits the French words on a phone: the inbox and a request', async () => {
+    const page = await journey.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await step(page, async () => {
+      await signIn(page);
+      await page.goto(`${journey.spa.origin}/office/approvals`);
+      await page.getByTestId('approval-row').first().waitFor();
+      expect(await heading(page)).toBe('Mes approbations');
+      await journey.shot(page, 'phone-approvals');
+
+      await page.getByTestId('approval-link').first().click();
+      await page.getByTestId('approval-levels').waitFor();
+      await journey.shot(page, 'phone-approval-detail');
     });
     expect(journey.pageErrors).toEqual([]);
   });
