@@ -4,7 +4,7 @@ import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { svgFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { applyWithPhotoAndSignature, planDecidedBy } from './approval-setup';
+import { applyOnline } from './online-application';
 import { onePagePdf } from './sample-files';
 
 /**
@@ -40,6 +40,8 @@ describe('approval journey (SPA in Chromium)', () => {
     }
   }
 
+  const apply = (person: typeof marie) => applyOnline(journey.stack, planId, person);
+
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${journey.spa.origin}/sign-in`);
     await page.getByTestId('signin-email').fill(email);
@@ -55,15 +57,30 @@ describe('approval journey (SPA in Chromium)', () => {
     admin = authorized(stack, session.data!.accessToken);
     aria = await activatedStaff(stack, admin, 'Aria Approver', ['approver']);
 
-    ({ flowId, planId } = await planDecidedBy(admin, aria.id, {
-      flow: 'Aria decides',
-      level: 'Membership review',
-      planCode: 'approval-journey',
-      planName: 'Individual membership',
-    }));
+    const flow = await admin.POST('/api/v1/approval-flows', {
+      body: {
+        name: 'Aria decides',
+        subjectType: 'application',
+        levels: [{ name: 'Membership review', approverUserIds: [aria.id], policy: 'any', dueInDays: 5 }],
+      },
+    });
+    expect(flow.response.status).toBe(201);
+    flowId = flow.data!.id;
+    const plan = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'approval-journey',
+        name: 'Individual membership',
+        applicantKinds: ['individual'],
+        price: { amount: 6000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+        approvalFlowId: flowId,
+      },
+    });
+    expect(plan.response.status).toBe(201);
+    planId = plan.data!.id;
 
-    marieApplication = await applyWithPhotoAndSignature(stack, planId, marie);
-    pierreApplication = await applyWithPhotoAndSignature(stack, planId, pierre);
+    marieApplication = await apply(marie);
+    pierreApplication = await apply(pierre);
   }, 90_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { applyWithPhotoAndSignature, planDecidedBy } from './approval-setup';
+import { applyOnline } from './online-application';
 
 /**
  * The back office for a French-speaking administrator: signed in, every menu reads in French
@@ -41,15 +41,20 @@ describe('back office in French (SPA in Chromium)', () => {
     const { stack } = journey;
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     const admin: TesseraClient = authorized(stack, session.data!.accessToken);
-    camille = await activatedStaff(stack, admin, 'Camille Lefèvre', ['admin', 'approver'], 'fr');
+    camille = await activatedStaff(stack, admin, 'Camille Lefèvre', ['admin', 'officer'], 'fr');
 
-    const { planId } = await planDecidedBy(admin, camille.id, {
-      flow: 'Validation par Camille',
-      level: 'Examen du bureau',
-      planCode: 'office-french',
-      planName: 'Adhésion individuelle',
+    // No flow named: the default one asks every membership officer, here Camille alone.
+    const plan = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'office-french',
+        name: 'Adhésion individuelle',
+        applicantKinds: ['individual'],
+        price: { amount: 6000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+      },
     });
-    application = await applyWithPhotoAndSignature(stack, planId, {
+    expect(plan.response.status).toBe(201);
+    application = await applyOnline(stack, plan.data!.id, {
       email: uniqueEmail('elise'),
       firstName: 'Élise',
       lastName: 'Moreau',
@@ -97,7 +102,7 @@ describe('back office in French (SPA in Chromium)', () => {
       const approve = page.getByTestId('approve-dialog');
       await approve.waitFor();
       expect(await approve.textContent()).toContain(
-        'Approuver cette demande au niveau «\u00a0Examen du bureau\u00a0»\u00a0?',
+        'Approuver cette demande au niveau «\u00a0Officer review\u00a0»\u00a0?',
       );
       await journey.shot(page, 'approve-dialog');
       await page.keyboard.press('Escape');
