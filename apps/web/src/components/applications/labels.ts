@@ -1,14 +1,10 @@
 import type { StatusLook } from '@/components/common/status-look';
 import type { ApplicantKind, ApplicationSource, ApplicationStatus } from '@/api/types';
+import { translatedLabels } from '@/i18n/labels';
 
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'approved', 'refused', 'cancelled'];
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  submitted: 'Under review',
-  approved: 'Approved',
-  refused: 'Refused',
-  cancelled: 'Cancelled',
-};
+export const STATUS_LABELS = translatedLabels('applications.status', APPLICATION_STATUSES);
 
 export const APPLICATION_STATUS_LOOK: StatusLook<ApplicationStatus> = {
   labels: STATUS_LABELS,
@@ -16,16 +12,11 @@ export const APPLICATION_STATUS_LOOK: StatusLook<ApplicationStatus> = {
   testid: 'application-status',
 };
 
-export const KIND_LABELS: Record<ApplicantKind, string> = {
-  individual: 'Individual',
-  organisation: 'Organisation',
-};
+export const APPLICANT_KINDS: readonly ApplicantKind[] = ['individual', 'organisation'];
 
-export const SOURCE_LABELS: Record<ApplicationSource, string> = {
-  online: 'Online form',
-  staff: 'Back office',
-  api: 'API',
-};
+export const KIND_LABELS = translatedLabels('applications.kind', APPLICANT_KINDS);
+
+export const SOURCE_LABELS = translatedLabels<ApplicationSource>('applications.source', ['online', 'staff', 'api']);
 
 /** The filters of the applications list, named as the API's query parameters. */
 export const APPLICATION_FILTERS = ['status', 'planId', 'kind', 'submittedFrom', 'submittedTo', 'q'] as const;

@@ -7,15 +7,11 @@ import type {
   ApprovalSubjectType,
   AssignmentStatus,
 } from '@/api/types';
+import { translatedLabels } from '@/i18n/labels';
 
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ['pending', 'approved', 'refused', 'cancelled'];
 
-export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  refused: 'Refused',
-  cancelled: 'Cancelled',
-};
+export const APPROVAL_STATUS_LABELS = translatedLabels('approvals.status', APPROVAL_STATUSES);
 
 export const APPROVAL_STATUS_TYPES: Record<ApprovalStatus, TagType> = {
   pending: 'info',
@@ -30,23 +26,13 @@ export const APPROVAL_STATUS_LOOK: StatusLook<ApprovalStatus> = {
   testid: 'approval-status',
 };
 
+const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['pending', 'approved', 'refused', 'reassigned', 'withdrawn'];
+
 /** The caller's own part on a request, as the inbox says it. */
-export const ASSIGNMENT_LABELS: Record<AssignmentStatus, string> = {
-  pending: 'Awaiting you',
-  approved: 'You approved',
-  refused: 'You refused',
-  reassigned: 'Reassigned',
-  withdrawn: 'No longer needed',
-};
+export const ASSIGNMENT_LABELS = translatedLabels('approvals.assignment', ASSIGNMENT_STATUSES);
 
 /** An approver's decision on a level. */
-export const DECISION_LABELS: Record<AssignmentStatus, string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  refused: 'Refused',
-  reassigned: 'Reassigned',
-  withdrawn: 'Not needed',
-};
+export const DECISION_LABELS = translatedLabels('approvals.decision', ASSIGNMENT_STATUSES);
 
 export const ASSIGNMENT_TYPES: Record<AssignmentStatus, TagType> = {
   pending: 'warning',
@@ -54,14 +40,6 @@ export const ASSIGNMENT_TYPES: Record<AssignmentStatus, TagType> = {
   refused: 'error',
   reassigned: 'default',
   withdrawn: 'default',
-};
-
-export const LEVEL_STATUS_LABELS: Record<ApprovalLevelStatus, string> = {
-  waiting: 'Waiting',
-  open: 'In progress',
-  approved: 'Approved',
-  refused: 'Refused',
-  cancelled: 'Cancelled',
 };
 
 export const LEVEL_STATUS_TYPES: Record<ApprovalLevelStatus, TagType> = {
@@ -72,6 +50,11 @@ export const LEVEL_STATUS_TYPES: Record<ApprovalLevelStatus, TagType> = {
   cancelled: 'default',
 };
 
+export const LEVEL_STATUS_LABELS = translatedLabels(
+  'approvals.levelStatus',
+  Object.keys(LEVEL_STATUS_TYPES) as ApprovalLevelStatus[],
+);
+
 export const SUBJECT_TYPES: readonly ApprovalSubjectType[] = [
   'application',
   'upgrade',
@@ -79,31 +62,11 @@ export const SUBJECT_TYPES: readonly ApprovalSubjectType[] = [
   'share_subscription',
 ];
 
-export const SUBJECT_TYPE_LABELS: Record<ApprovalSubjectType, string> = {
-  application: 'Membership application',
-  upgrade: 'Plan upgrade',
-  termination: 'Termination',
-  share_subscription: 'Share subscription',
-};
+export const SUBJECT_TYPE_LABELS = translatedLabels('approvals.subjectType', SUBJECT_TYPES);
 
-export const POLICY_LABELS: Record<ApprovalPolicy, string> = {
-  any: 'Any one approver decides',
-  all: 'Every approver must approve',
-};
+export const APPROVAL_POLICIES: readonly ApprovalPolicy[] = ['any', 'all'];
 
-export const EVENT_TITLES: Record<ApprovalEventType, string> = {
-  opened: 'Request opened',
-  'level-opened': 'Level opened',
-  approved: 'Approved',
-  refused: 'Refused',
-  reassigned: 'Reassigned',
-  attached: 'Document attached',
-  cancelled: 'Cancelled',
-  'level-completed': 'Level completed',
-  'request-approved': 'Request approved',
-  'request-refused': 'Request refused',
-  reminded: 'Reminder sent',
-};
+export const POLICY_LABELS = translatedLabels('approvals.policy', APPROVAL_POLICIES);
 
 export const EVENT_TYPES: Record<ApprovalEventType, TagType> = {
   opened: 'info',
@@ -118,6 +81,8 @@ export const EVENT_TYPES: Record<ApprovalEventType, TagType> = {
   'request-refused': 'error',
   reminded: 'warning',
 };
+
+export const EVENT_TITLES = translatedLabels('approvals.event', Object.keys(EVENT_TYPES) as ApprovalEventType[]);
 
 /** The inbox's URL filters: `view` '' shows what is pending, 'all' everything; then the subject type. */
 export const APPROVAL_FILTERS = ['view', 'subjectType'] as const;

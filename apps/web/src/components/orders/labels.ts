@@ -1,13 +1,10 @@
 import type { StatusLook } from '@/components/common/status-look';
-import type { OrderStatus } from '@/api/types';
+import type { Order, OrderStatus } from '@/api/types';
+import { translatedLabels } from '@/i18n/labels';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'confirmed', 'cancelled'];
 
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  pending: 'Awaiting confirmation',
-  confirmed: 'Confirmed',
-  cancelled: 'Cancelled',
-};
+export const ORDER_STATUS_LABELS = translatedLabels('orders.status', ORDER_STATUSES);
 
 export const ORDER_STATUS_TYPES = { pending: 'warning', confirmed: 'success', cancelled: 'default' } as const;
 
@@ -17,7 +14,7 @@ export const ORDER_STATUS_LOOK: StatusLook<OrderStatus> = {
   testid: 'order-status',
 };
 
-export const ORDER_SOURCE_LABELS = { staff: 'Back office', api: 'API (web shop)' } as const;
+export const ORDER_SOURCE_LABELS = translatedLabels<Order['source']>('orders.source', ['staff', 'api']);
 
 /** The filters of the orders list, named as the API's query parameters. */
 export const ORDER_FILTERS = ['q', 'status'] as const;
