@@ -24,7 +24,11 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
   it('reports health of the database and Redis, and the version', async () => {
     const health = await raw('/api/health');
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      checks: { database: 'up', redis: 'up' },
+      failedJobsLastDay: expect.any(Number),
+    });
     const version = await (await raw('/api/version')).json();
     expect(version).toEqual({ name: 'tessera', version: expect.any(String), commit: expect.any(String) });
     expect(JSON.stringify(version)).not.toContain(process.version);

@@ -632,6 +632,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/intake/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry the confirmation and approval request of an application
+         * @description Staff. After a submission the worker e-mails the confirmation and opens the approval request, retrying for hours; when that failed for good (`intake: "failed"`), this runs it again.
+         */
+        post: operations["Applications_retryIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approval-flows": {
         parameters: {
             query?: never;
@@ -1034,6 +1054,11 @@ export interface components {
              *     }
              */
             checks: Record<string, never>;
+            /**
+             * @description Background jobs (e-mails, application intakes…) that failed for good in the last 24 hours
+             * @example 0
+             */
+            failedJobsLastDay: number | null;
         };
         VersionDto: {
             /** @example tessera */
@@ -1797,6 +1822,11 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /**
+         * @description What followed the submission (the confirmation e-mail and the approval request): `opening` while the worker does it, `done`, or `failed` when it failed for good (staff may retry it)
+         * @enum {string}
+         */
+        ApplicationIntakeState: "opening" | "done" | "failed";
         ApplicationDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1836,6 +1866,8 @@ export interface components {
              * @description The member made or matched on approval
              */
             memberId: string | null;
+            /** @description What followed the submission (the confirmation e-mail and the approval request): `opening` while the worker does it, `done`, or `failed` when it failed for good (staff may retry it) */
+            intake: components["schemas"]["ApplicationIntakeState"];
         };
         CancelApplicationDto: {
             /** @example The applicant asked us to withdraw the application. */
@@ -4366,6 +4398,65 @@ export interface operations {
                 };
             };
             /** @description Not under review any more (approved, refused or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Applications_retryIntake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued: `intake` is `opening` again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No application has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `intake-done` or `intake-running`: nothing to retry */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -40,6 +40,14 @@ export class ApplicationIntakeService {
     });
   }
 
+  /**
+   * The intake job failed for good (its retries span hours): staff see it on the application and
+   * may retry it; the error itself is in the worker's log.
+   */
+  async recordFailure(applicationId: string): Promise<void> {
+    await this.applications.markIntakeFailed(applicationId, this.clock.now());
+  }
+
   private async confirmAndOpen(application: Application): Promise<void> {
     const plan = await this.plans.byId(application.planId);
     if (!plan) throw new Error(`Application ${application.id} has no plan ${application.planId}`);

@@ -6,6 +6,7 @@ import { ApplicationEvent } from './entities/application-event.entity';
 import { ApplicationFile } from './entities/application-file.entity';
 import { Application } from './entities/application.entity';
 import type { ActorKind, ApplicantKind, ApplicationEventType } from './registration.types';
+import { IsNull } from 'typeorm';
 
 export interface ApplicationFilter {
   status?: ApplicationStatus;
@@ -19,7 +20,7 @@ export interface ApplicationFilter {
 }
 
 /** A submitted application, before it has a reference (its id is chosen beforehand). */
-export type NewApplication = Omit<Application, 'reference' | 'memberId' | 'intakeCompletedAt'>;
+export type NewApplication = Omit<Application, 'reference' | 'memberId' | 'intakeCompletedAt' | 'intakeFailedAt'>;
 
 /** The first event of an application, written with it. */
 export interface NewEvent {
@@ -105,7 +106,16 @@ export class ApplicationRepository {
 
   /** Records that the intake is done; run under the row's lock (see ApplicationIntakeService). */
   async markIntakeCompleted(id: string, at: Date): Promise<void> {
-    await this.applications.update({ id }, { intakeCompletedAt: at });
+    await this.applications.update({ id }, { intakeCompletedAt: at, intakeFailedAt: null });
+  }
+
+  /** Only while the intake is not done: a late failure report never hides a completed intake. */
+  async markIntakeFailed(id: string, at: Date): Promise<void> {
+    await this.applications.update({ id, intakeCompletedAt: IsNull() }, { intakeFailedAt: at });
+  }
+
+  async clearIntakeFailure(id: string): Promise<void> {
+    await this.applications.update({ id }, { intakeFailedAt: null });
   }
 
   save(application: Application): Promise<Application> {

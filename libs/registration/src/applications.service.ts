@@ -192,6 +192,34 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * Staff retry an intake that failed for good: a new job through the outbox, its retries starting
+   * over. The intake acts once however often it runs, so a retry can never confirm twice.
+   */
+  async retryIntake(id: string): Promise<ApplicationDetailDto> {
+    return this.transactions.run(async () => {
+      const application = await this.applications.lockById(id);
+      if (!application) throw notFound();
+      if (application.intakeCompletedAt)
+        throw ProblemException.conflict(
+          'The confirmation and the approval request of this application are done already.',
+          'intake-done',
+        );
+      if (!application.intakeFailedAt)
+        throw ProblemException.conflict(
+          'The confirmation and the approval request of this application are still being opened; retry only once that has failed.',
+          'intake-running',
+        );
+      await this.applications.clearIntakeFailure(id);
+      await this.outbox.publish<CompleteIntakePayload>({
+        queue: REGISTRATION_QUEUE,
+        name: COMPLETE_INTAKE_JOB,
+        payload: { applicationId: id },
+      });
+      return this.detailOf({ ...application, intakeFailedAt: null });
+    });
+  }
+
   private async detailOf(application: Application): Promise<ApplicationDetailDto> {
     // One after the other: inside a transaction they share one connection.
     const files = await this.applications.filesOf(application.id);

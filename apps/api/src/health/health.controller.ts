@@ -9,6 +9,13 @@ class HealthReportDto implements HealthReport {
   status: 'ok' | 'degraded';
   @ApiProperty({ example: { database: 'up', redis: 'up' } })
   checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0,
+    description: 'Background jobs (e-mails, application intakes…) that failed for good in the last 24 hours',
+  })
+  failedJobsLastDay: number | null;
 }
 
 class VersionDto {

@@ -1,12 +1,16 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, redisOptions } from '@tessera/core';
+import { AppConfig, Clock, OutboxCompletion, redisOptions } from '@tessera/core';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
+  /** Background jobs that failed for good in the last day (null while the database is down): watch it. */
+  failedJobsLastDay: number | null;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -17,6 +21,8 @@ export class HealthService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxCompletion,
+    private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.redis = new Redis(
@@ -33,7 +39,15 @@ export class HealthService implements OnModuleDestroy {
         await this.redis.ping();
       }),
     ]);
-    return { status: database === 'up' && redis === 'up' ? 'ok' : 'degraded', checks: { database, redis } };
+    const failedJobsLastDay =
+      database === 'up'
+        ? await this.outbox.failedSince(new Date(this.clock.now().getTime() - DAY_MS)).catch(() => null)
+        : null;
+    return {
+      status: database === 'up' && redis === 'up' ? 'ok' : 'degraded',
+      checks: { database, redis },
+      failedJobsLastDay,
+    };
   }
 
   onModuleDestroy(): void {

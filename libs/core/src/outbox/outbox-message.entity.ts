@@ -30,6 +30,13 @@ export class OutboxMessage {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
+  /** Set when its job failed for good (then `completed_at` too): the relay gives up on it. */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  failure: string | null;
+
   @Column({ name: 'relay_attempts', type: 'int', default: 0 })
   relayAttempts: number;
 

@@ -29,14 +29,21 @@ export abstract class OutboxWorkerHost<Data = unknown, Result = unknown> extends
     return result;
   }
 
+  /** Called once a job has failed for good, after its outbox message is marked failed: tell its owner. */
+  protected failedForGood(_job: Job<Data>, _reason: string): Promise<void> {
+    return Promise.resolve();
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job<Data> | undefined): void {
     // BullMQ sets finishedOn only when no retry follows (last attempt, or unrecoverable).
     if (!job?.finishedOn) return;
+    const reason = job.failedReason || 'unknown error';
     this.completion
-      .finished(job.id)
+      .failed(job.id, reason)
+      .then(() => this.failedForGood(job, reason))
       .catch((markError: Error) =>
-        this.completionLogger.warn(`Job ${job.id} failed for good, but was not marked finished: ${markError.message}`),
+        this.completionLogger.warn(`Job ${job.id} failed for good, but was not marked failed: ${markError.message}`),
       );
   }
 }

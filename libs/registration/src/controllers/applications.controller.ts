@@ -13,6 +13,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
@@ -206,5 +207,21 @@ export class ApplicationsController {
     @CurrentPrincipal() actor: Principal,
   ): Promise<ApplicationDetailDto> {
     return this.applications.cancel(id, dto.reason, actor);
+  }
+
+  @Post(':id/intake/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Authorize(['admin', 'officer'])
+  @ApiOperation({
+    summary: 'Retry the confirmation and approval request of an application',
+    description:
+      'Staff. After a submission the worker e-mails the confirmation and opens the approval request, retrying ' +
+      'for hours; when that failed for good (`intake: "failed"`), this runs it again.',
+  })
+  @ApiAcceptedResponse({ type: ApplicationDetailDto, description: 'Queued: `intake` is `opening` again' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No application has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: '`intake-done` or `intake-running`: nothing to retry' })
+  retryIntake(@Param('id', applicationIdPipe) id: string): Promise<ApplicationDetailDto> {
+    return this.applications.retryIntake(id);
   }
 }

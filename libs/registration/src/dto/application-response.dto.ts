@@ -145,6 +145,9 @@ export class ConsentDto {
   consentedAt: string;
 }
 
+export const INTAKE_STATES = ['opening', 'done', 'failed'] as const;
+export type IntakeState = (typeof INTAKE_STATES)[number];
+
 export class ApplicationDetailDto extends ApplicationSummaryDto {
   @ApiProperty({ enum: APPLICATION_LOCALES, enumName: 'ApplicationLocale' })
   locale: ApplicationLocale;
@@ -164,6 +167,14 @@ export class ApplicationDetailDto extends ApplicationSummaryDto {
   updatedAt: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The member made or matched on approval' })
   memberId: string | null;
+  @ApiProperty({
+    enum: INTAKE_STATES,
+    enumName: 'ApplicationIntakeState',
+    description:
+      'What followed the submission (the confirmation e-mail and the approval request): `opening` while the ' +
+      'worker does it, `done`, or `failed` when it failed for good (staff may retry it)',
+  })
+  intake: IntakeState;
 
   static fromParts(
     application: Application,
@@ -182,6 +193,7 @@ export class ApplicationDetailDto extends ApplicationSummaryDto {
       history: events.map(ApplicationEventDto.from),
       updatedAt: application.updatedAt.toISOString(),
       memberId: application.memberId,
+      intake: application.intakeCompletedAt ? 'done' : application.intakeFailedAt ? 'failed' : 'opening',
     };
   }
 }

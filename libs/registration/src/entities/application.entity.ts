@@ -124,4 +124,8 @@ export class Application {
   /** When the worker sent the confirmation and opened the approval request (see ApplicationIntakeService). */
   @Column({ name: 'intake_completed_at', type: 'timestamptz', nullable: true })
   intakeCompletedAt: Date | null;
+
+  /** When its intake job failed for good (cleared when staff retry it); the error is in the worker's log. */
+  @Column({ name: 'intake_failed_at', type: 'timestamptz', nullable: true })
+  intakeFailedAt: Date | null;
 }

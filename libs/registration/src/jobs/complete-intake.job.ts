@@ -19,4 +19,8 @@ export class CompleteIntakeProcessor extends OutboxWorkerHost<CompleteIntakePayl
       throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${REGISTRATION_QUEUE}"`);
     return this.intake.complete(job.data.applicationId);
   }
+
+  protected override failedForGood(job: Job<CompleteIntakePayload>): Promise<void> {
+    return this.intake.recordFailure(job.data.applicationId);
+  }
 }

@@ -1,6 +1,6 @@
 import type { TestingModule } from '@nestjs/testing';
 import { ApprovalFlowsService } from '@tessera/approval';
-import type { Principal, QueueDefinition } from '@tessera/core';
+import { OutboxCompletion, type Principal, type QueueDefinition } from '@tessera/core';
 import { waitUntil } from '@tessera/testing';
 import type { DataSource } from 'typeorm';
 import { ApplicationIntakeService } from '../application-intake.service';
@@ -201,6 +201,65 @@ describe('application intake', () => {
           )[0]?.completed_at,
         { description: 'the outbox message to be marked finished' },
       );
+    });
+  });
+
+  describe('failing for good', () => {
+    // One attempt, so "for good" comes at once; the database refuses approval requests meanwhile.
+    const once: QueueDefinition = {
+      ...registrationQueue,
+      defaultJobOptions: { ...registrationQueue.defaultJobOptions, attempts: 1 },
+    };
+    beforeAll(async () => {
+      await boot('failing', [once]);
+      await db.query(`CREATE FUNCTION refuse_request() RETURNS trigger LANGUAGE plpgsql
+                        AS $$ BEGIN RAISE EXCEPTION 'approval requests refused by the test'; END $$`);
+      await db.query(`CREATE TRIGGER refuse_requests BEFORE INSERT ON approval_requests
+                        FOR EACH ROW EXECUTE FUNCTION refuse_request()`);
+    });
+    afterAll(() => moduleRef.close());
+
+    const detail = (id: string) => moduleRef.get(ApplicationsService).get(id);
+
+    it('says so on the application and its outbox message, counts it, and a staff retry completes it once', async () => {
+      const application = await submitted();
+      await waitUntil(async () => (await detail(application.id)).intake === 'failed', {
+        description: 'the intake to fail for good',
+      });
+      const [message] = (await db.query(
+        `SELECT failed_at, failure, completed_at FROM outbox_messages WHERE payload->>'applicationId' = $1`,
+        [application.id],
+      )) as { failed_at: Date | null; failure: string | null; completed_at: Date | null }[];
+      expect(message).toEqual({
+        failed_at: expect.any(Date),
+        failure: expect.stringContaining('approval requests refused by the test'),
+        completed_at: expect.any(Date),
+      });
+      expect(await moduleRef.get(OutboxCompletion).failedSince(new Date(Date.now() - 60_000))).toBe(1);
+      // the intake's transaction rolled back: no confirmation went out either
+      expect(await intakeOf(db, application.id, application.email)).toEqual({
+        confirmations: [],
+        requests: [],
+        completedAt: null,
+      });
+
+      await db.query(`DROP TRIGGER refuse_requests ON approval_requests`);
+      const applications = moduleRef.get(ApplicationsService);
+      expect((await applications.retryIntake(application.id)).intake).toBe('opening');
+      await expect(applications.retryIntake(application.id)).rejects.toMatchObject({
+        problem: { status: 409, type: 'urn:tessera:problem:intake-running' },
+      });
+      await waitUntil(async () => (await detail(application.id)).intake === 'done', {
+        description: 'the retried intake to complete',
+      });
+      const done = await intakeOf(db, application.id, application.email);
+      expect({ confirmations: done.confirmations.length, requests: done.requests.length }).toEqual({
+        confirmations: 1,
+        requests: 1,
+      });
+      await expect(applications.retryIntake(application.id)).rejects.toMatchObject({
+        problem: { status: 409, type: 'urn:tessera:problem:intake-done' },
+      });
     });
   });
 });
