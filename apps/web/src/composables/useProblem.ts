@@ -1,7 +1,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError, fieldErrorMessage, problemMessage, tooManyAttemptsMessage, type FieldError } from '@/api/problem';
 import { keyed, messageText, type Message } from '@/i18n/translate';
-import { NoAccessError } from '@/stores/auth';
+import { NoAccessError } from '@/stores/no-access-error';
 import { normalisePath } from '@/utils/path';
 import { useCountdown } from './useCountdown';
 
