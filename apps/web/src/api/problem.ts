@@ -55,7 +55,9 @@ const PROBLEM_PREFIX = 'urn:tessera:problem:';
 /** "urn:tessera:problem:invalid-credentials" → "problems.types.invalidCredentials". */
 function typeKey(type: string): string | null {
   if (!type.startsWith(PROBLEM_PREFIX)) return null;
-  const slug = type.slice(PROBLEM_PREFIX.length).replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+  const slug = type
+    .slice(PROBLEM_PREFIX.length)
+    .replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
   return `problems.types.${slug}`;
 }
 

@@ -210,7 +210,10 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     ),
     'organisation.representatives.*.phone': organisation(phone()),
     'organisation.representatives.*.role': organisation(...text(100, keyed('registration.rules.repRole'))),
-    documents: [maxItems(MAX_DOCUMENTS, keyed('registration.rules.maxDocuments', { max: MAX_DOCUMENTS })), filesOk(DOCUMENT_FILES)],
+    documents: [
+      maxItems(MAX_DOCUMENTS, keyed('registration.rules.maxDocuments', { max: MAX_DOCUMENTS })),
+      filesOk(DOCUMENT_FILES),
+    ],
     photo: [filesOk(PHOTO_FILES)],
     signature: mode === 'public' ? [signed()] : [],
     'consent.terms': [checked(keyed('registration.rules.terms'))],

@@ -168,7 +168,9 @@ export function useForm<M extends Record<string, unknown>>(
     blocked: problem.blocked,
     status: problem.status,
     fieldErrors: computed(() =>
-      Object.fromEntries(Object.entries(problem.fieldErrors.value).map(([path, message]) => [path, messageText(message)])),
+      Object.fromEntries(
+        Object.entries(problem.fieldErrors.value).map(([path, message]) => [path, messageText(message)]),
+      ),
     ),
     hasErrors: computed(() => Object.keys(problem.fieldErrors.value).length > 0),
     handleError: problem.handle,

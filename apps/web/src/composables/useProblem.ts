@@ -101,4 +101,3 @@ export function useProblem(knownFields: KnownFields = [], mapField: (field: stri
     setFieldErrors,
   };
 }
-

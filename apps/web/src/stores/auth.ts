@@ -23,9 +23,7 @@ const ROLES: readonly Role[] = ['admin', 'officer', 'approver', 'finance', 'memb
 /** Each role's name in the SPA's language (read where shown, so it follows a language switch). */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.defineProperties(
   {} as Record<Role, string>,
-  Object.fromEntries(
-    ROLES.map((role) => [role, { enumerable: true, get: () => i18n.global.t(`auth.roles.${role}`) }]),
-  ),
+  Object.fromEntries(ROLES.map((role) => [role, { enumerable: true, get: () => i18n.global.t(`auth.roles.${role}`) }])),
 );
 
 function readRefreshToken(): string | null {

@@ -65,6 +65,7 @@ export function fileTypeLabel(file: { name: string; type: string }): string {
 
 /** 1536 → "1.5 kB" ("1,5 ko" in French): Intl names the units in the SPA's language. */
 export function formatBytes(bytes: number): string {
-  const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < MB ? [bytes / 1024, 'kilobyte'] : [bytes / MB, 'megabyte'];
+  const [value, unit] =
+    bytes < 1024 ? [bytes, 'byte'] : bytes < MB ? [bytes / 1024, 'kilobyte'] : [bytes / MB, 'megabyte'];
   return new Intl.NumberFormat(activeLocale.value, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }

@@ -144,9 +144,7 @@ export function integerBetween<M>(
 ): Validator<M> {
   return (value) => {
     if (value === null || value === undefined || value === '') return null;
-    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-      ? null
-      : message;
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : message;
   };
 }
 
