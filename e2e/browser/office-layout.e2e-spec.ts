@@ -1,0 +1,101 @@
+import type { TesseraClient } from '@tessera/api-client';
+import { solveCaptcha } from '@tessera/testing';
+import type { Page } from 'playwright-core';
+import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { personApplication, postApplication } from '../support/applications';
+import { pngFile } from '../support/fixtures';
+import { activatedStaff, type StaffSession } from '../support/staff';
+import { ADMIN, authorized, uniqueEmail } from '../support/stack';
+import { portraitPng } from './sample-files';
+
+/**
+ * The back office's frame on a long page, for a French-speaking officer: scrolled to the bottom of
+ * an application's detail in a short window, the top bar is still at the top and the sidebar still
+ * fills the window's height, and the screen reads in French.
+ */
+describe('back-office layout (SPA in Chromium, in French)', () => {
+  let journey: BrowserJourney;
+  let admin: TesseraClient;
+  let odile: StaffSession;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    journey = await startBrowserJourney('office-layout');
+    const { stack } = journey;
+    const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
+    admin = authorized(stack, session.data!.accessToken);
+    odile = await activatedStaff(stack, admin, 'Odile Officier', ['officer'], 'fr');
+    const plan = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'layout-journey',
+        name: 'Adhésion individuelle',
+        applicantKinds: ['individual'],
+        price: { amount: 6000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+      },
+    });
+    expect(plan.response.status).toBe(201);
+    const answer = await postApplication(stack.baseUrl, [
+      personApplication(plan.data!.id, { firstName: 'Irène', lastName: 'Joliot', email: uniqueEmail('irene') }),
+      { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
+      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
+      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
+    ]);
+    expect(answer.status).toBe(201);
+    applicationId = (answer.body as { id: string }).id;
+    await stack.intakesSettled();
+  }, 90_000);
+
+  afterAll(async () => {
+    await journey?.close();
+  });
+
+  /** Where the top bar and the sidebar are in the window, and what is at its bottom-left corner. */
+  function frame(page: Page) {
+    return page.evaluate(() => {
+      const rect = (testid: string) => document.querySelector(`[data-testid="${testid}"]`)!.getBoundingClientRect();
+      const corner = document.elementFromPoint(8, window.innerHeight - 4);
+      return {
+        scrollY: Math.round(window.scrollY),
+        pageTaller: document.documentElement.scrollHeight - window.innerHeight,
+        header: { top: rect('office-header').top, bottom: rect('office-header').bottom },
+        sider: { top: rect('office-sider').top, bottom: Math.round(rect('office-sider').bottom) },
+        innerHeight: window.innerHeight,
+        cornerInSider: !!corner?.closest('[data-testid="office-sider"]'),
+      };
+    });
+  }
+
+  it('keeps the top bar and the full-height sidebar in place while a long page scrolls', async () => {
+    const page = await journey.newPage({ viewport: { width: 1280, height: 520 }, locale: 'fr-FR' });
+    try {
+      await page.goto(`${journey.spa.origin}/sign-in`);
+      await page.getByTestId('signin-email').fill(odile.email);
+      await page.getByTestId('signin-password').fill(odile.password);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('office-greeting').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(await page.getByTestId('nav-applications').textContent()).toBe('Demandes d’adhésion');
+
+      await page.goto(`${journey.spa.origin}/office/applications/${applicationId}`);
+      await page.getByTestId('application-reference').waitFor();
+      expect(await page.getByTestId('office-header').textContent()).toContain('Demande d’adhésion');
+      await journey.shot(page, 'application-detail-fr');
+
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const scrolled = await frame(page);
+      expect(scrolled.pageTaller).toBeGreaterThan(300);
+      expect(scrolled.scrollY).toBeGreaterThan(300);
+      expect(scrolled).toMatchObject({
+        header: { top: 0 },
+        sider: { top: 0, bottom: scrolled.innerHeight },
+        cornerInSider: true,
+      });
+      await journey.shot(page, 'application-detail-scrolled', { fullPage: false });
+    } catch (error) {
+      await journey.shot(page, 'failure').catch(() => undefined);
+      throw error;
+    }
+    expect(journey.pageErrors).toEqual([]);
+  });
+});
