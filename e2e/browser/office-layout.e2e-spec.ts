@@ -50,20 +50,35 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
     await journey?.close();
   });
 
-  /** Where the top bar and the sidebar are in the window, and what is at its bottom-left corner. */
-  function frame(page: Page) {
-    return page.evaluate(() => {
-      const rect = (testid: string) => document.querySelector(`[data-testid="${testid}"]`)!.getBoundingClientRect();
+  interface Frame {
+    scrollY: number;
+    pageTaller: number;
+    header: { top: number };
+    sider: { top: number; bottom: number };
+    innerHeight: number;
+    cornerInSider: boolean;
+  }
+
+  /**
+   * Where the top bar and the sidebar are in the window, and whether the sidebar is what shows in
+   * the window's bottom-left corner. Browser-side code as a string: this file is type-checked
+   * without the DOM library.
+   */
+  function frame(page: Page): Promise<Frame> {
+    return page.evaluate(`(() => {
+      const rect = (testid) => document.querySelector('[data-testid="' + testid + '"]').getBoundingClientRect();
       const corner = document.elementFromPoint(8, window.innerHeight - 4);
+      // Scrolling lands on sub-pixels; "+ 0" turns -0 into 0.
+      const whole = (value) => Math.round(value) + 0;
       return {
         scrollY: Math.round(window.scrollY),
         pageTaller: document.documentElement.scrollHeight - window.innerHeight,
-        header: { top: rect('office-header').top, bottom: rect('office-header').bottom },
-        sider: { top: rect('office-sider').top, bottom: Math.round(rect('office-sider').bottom) },
+        header: { top: whole(rect('office-header').top) },
+        sider: { top: whole(rect('office-sider').top), bottom: whole(rect('office-sider').bottom) },
         innerHeight: window.innerHeight,
-        cornerInSider: !!corner?.closest('[data-testid="office-sider"]'),
+        cornerInSider: !!(corner && corner.closest('[data-testid="office-sider"]')),
       };
-    });
+    })()`);
   }
 
   it('keeps the top bar and the full-height sidebar in place while a long page scrolls', async () => {
@@ -74,7 +89,7 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       await page.getByTestId('signin-password').fill(odile.password);
       await page.getByTestId('signin-submit').click();
       await page.getByTestId('office-greeting').waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
       expect(await page.getByTestId('nav-applications').textContent()).toBe('Demandes d’adhésion');
 
       await page.goto(`${journey.spa.origin}/office/applications/${applicationId}`);
@@ -82,7 +97,7 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       expect(await page.getByTestId('office-header').textContent()).toContain('Demande d’adhésion');
       await journey.shot(page, 'application-detail-fr');
 
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
       const scrolled = await frame(page);
       expect(scrolled.pageTaller).toBeGreaterThan(300);
       expect(scrolled.scrollY).toBeGreaterThan(300);
