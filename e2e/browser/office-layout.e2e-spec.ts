@@ -55,13 +55,14 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
     pageTaller: number;
     header: { top: number };
     sider: { top: number; bottom: number };
+    column: { bottom: number };
     innerHeight: number;
     cornerInSider: boolean;
   }
 
   /**
-   * Where the top bar and the sidebar are in the window, and whether the sidebar is what shows in
-   * the window's bottom-left corner. Browser-side code as a string: this file is type-checked
+   * Where the top bar, the sidebar and its column are in the window, and whether the sidebar is
+   * what shows in the window's bottom-left corner. Browser-side code as a string: this file is type-checked
    * without the DOM library.
    */
   function frame(page: Page): Promise<Frame> {
@@ -75,6 +76,7 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
         pageTaller: document.documentElement.scrollHeight - window.innerHeight,
         header: { top: whole(rect('office-header').top) },
         sider: { top: whole(rect('office-sider').top), bottom: whole(rect('office-sider').bottom) },
+        column: { bottom: whole(rect('office-sider-column').bottom) },
         innerHeight: window.innerHeight,
         cornerInSider: !!(corner && corner.closest('[data-testid="office-sider"]')),
       };
@@ -104,6 +106,8 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       expect(scrolled).toMatchObject({
         header: { top: 0 },
         sider: { top: 0, bottom: scrolled.innerHeight },
+        // Scrolled to the end, the sidebar's column (its background) ends with the page.
+        column: { bottom: scrolled.innerHeight },
         cornerInSider: true,
       });
       await journey.shot(page, 'application-detail-scrolled', { fullPage: false });
