@@ -1,12 +1,11 @@
 import type { TesseraClient } from '@tessera/api-client';
-import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
-import { personApplication, postApplication } from '../support/applications';
-import { pngFile, svgFile } from '../support/fixtures';
+import { svgFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { onePagePdf, portraitPng } from './sample-files';
+import { applyOnline } from './online-application';
+import { onePagePdf } from './sample-files';
 
 /**
  * An application approved in the browser: the admin sets up (over the API) an approver, a
@@ -41,18 +40,7 @@ describe('approval journey (SPA in Chromium)', () => {
     }
   }
 
-  async function apply(person: typeof marie): Promise<{ id: string; reference: string }> {
-    const { stack } = journey;
-    const answer = await postApplication(stack.baseUrl, [
-      personApplication(planId, person),
-      { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
-      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
-      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
-    ]);
-    expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 201, errors: undefined });
-    await stack.intakesSettled(); // the confirmation and the approval request follow in the worker
-    return answer.body as { id: string; reference: string };
-  }
+  const apply = (person: typeof marie) => applyOnline(journey.stack, planId, person);
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${journey.spa.origin}/sign-in`);

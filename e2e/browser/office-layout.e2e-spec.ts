@@ -1,12 +1,9 @@
 import type { TesseraClient } from '@tessera/api-client';
-import { solveCaptcha } from '@tessera/testing';
 import type { Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
-import { personApplication, postApplication } from '../support/applications';
-import { pngFile } from '../support/fixtures';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
-import { portraitPng } from './sample-files';
+import { applyOnline } from './online-application';
 
 /**
  * The back office's frame on a long page, for a French-speaking officer: scrolled to the bottom of
@@ -35,15 +32,8 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       },
     });
     expect(plan.response.status).toBe(201);
-    const answer = await postApplication(stack.baseUrl, [
-      personApplication(plan.data!.id, { firstName: 'Irène', lastName: 'Joliot', email: uniqueEmail('irene') }),
-      { field: 'photo', value: portraitPng(), filename: 'photo.png', type: 'image/png' },
-      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
-      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
-    ]);
-    expect(answer.status).toBe(201);
-    applicationId = (answer.body as { id: string }).id;
-    await stack.intakesSettled();
+    const irene = { firstName: 'Irène', lastName: 'Joliot', email: uniqueEmail('irene') };
+    applicationId = (await applyOnline(stack, plan.data!.id, irene)).id;
   }, 90_000);
 
   afterAll(async () => {
