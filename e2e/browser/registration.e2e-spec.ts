@@ -344,7 +344,7 @@ describe('membership application journey (SPA in Chromium)', () => {
     expect(journey.pageErrors).toEqual([]);
     expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 90_000);
-  it('reads in French once a visitor picks it on the form, remembers it, and writes the e-mails in French', async () => {
+  it('reads in French once a visitor picks it on the form, remembers it, and defaults the e-mails to French', async () => {
     const { spa } = journey;
     const page = await journey.newPage({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-US' });
     try {
