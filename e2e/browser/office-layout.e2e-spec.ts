@@ -73,14 +73,18 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
     })()`);
   }
 
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${journey.spa.origin}/sign-in`);
+    await page.getByTestId('signin-email').fill(odile.email);
+    await page.getByTestId('signin-password').fill(odile.password);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('office-greeting').waitFor();
+  }
+
   it('keeps the top bar and the full-height sidebar in place while a long page scrolls', async () => {
     const page = await journey.newPage({ viewport: { width: 1280, height: 520 }, locale: 'fr-FR' });
     try {
-      await page.goto(`${journey.spa.origin}/sign-in`);
-      await page.getByTestId('signin-email').fill(odile.email);
-      await page.getByTestId('signin-password').fill(odile.password);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('office-greeting').waitFor();
+      await signIn(page);
       expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
       expect(await page.getByTestId('nav-applications').textContent()).toBe('Demandes d’adhésion');
 
@@ -101,6 +105,33 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
         cornerInSider: true,
       });
       await journey.shot(page, 'application-detail-scrolled', { fullPage: false });
+    } catch (error) {
+      await journey.shot(page, 'failure').catch(() => undefined);
+      throw error;
+    }
+    expect(journey.pageErrors).toEqual([]);
+  });
+  it('switches the language from the user menu and saves it on the account', async () => {
+    const page = await journey.newPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
+    try {
+      await signIn(page);
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('locale-en').waitFor();
+      await journey.shot(page, 'user-menu-fr', { fullPage: false });
+
+      const saved = page.waitForResponse((response) => response.url().endsWith('/api/v1/me/preferences'));
+      await page.getByTestId('locale-en').click();
+      expect((await saved).status()).toBe(200);
+      await page.getByText('Applications', { exact: true }).waitFor();
+      expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+      expect((await odile.client.GET('/api/v1/me')).data?.user.locale).toBe('en');
+
+      // The account's language wins over the browser's at the next sign-in.
+      await page.context().clearCookies();
+      await page.evaluate('localStorage.clear()');
+      await signIn(page);
+      expect(await page.getByTestId('nav-applications').textContent()).toBe('Applications');
+      await journey.shot(page, 'dashboard-en-after-switch');
     } catch (error) {
       await journey.shot(page, 'failure').catch(() => undefined);
       throw error;
