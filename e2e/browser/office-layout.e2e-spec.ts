@@ -1,6 +1,7 @@
 import type { TesseraClient } from '@tessera/api-client';
 import type { Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { applyOnline } from './online-application';
@@ -22,18 +23,9 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     admin = authorized(stack, session.data!.accessToken);
     odile = await activatedStaff(stack, admin, 'Odile Officier', ['officer'], 'fr');
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'layout-journey',
-        name: 'Adhésion individuelle',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-      },
-    });
-    expect(plan.response.status).toBe(201);
+    const planId = await createYearlyPlan(admin, { code: 'layout-journey', name: 'Adhésion individuelle' });
     const irene = { firstName: 'Irène', lastName: 'Joliot', email: uniqueEmail('irene') };
-    applicationId = (await applyOnline(stack, plan.data!.id, irene)).id;
+    applicationId = (await applyOnline(stack, planId, irene)).id;
   }, 90_000);
 
   afterAll(async () => {
