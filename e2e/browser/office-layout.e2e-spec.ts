@@ -79,6 +79,7 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       await signIn(page);
       expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
       expect(await page.getByTestId('nav-applications').textContent()).toBe('Demandes d’adhésion');
+      expect(await page.title()).toBe('Tableau de bord · Tessera');
 
       await page.goto(`${journey.spa.origin}/office/applications/${applicationId}`);
       await page.getByTestId('application-reference').waitFor();
@@ -116,6 +117,7 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
       expect((await saved).status()).toBe(200);
       await page.getByText('Applications', { exact: true }).waitFor();
       expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+      expect(await page.title()).toBe('Dashboard · Tessera');
       expect((await odile.client.GET('/api/v1/me')).data?.user.locale).toBe('en');
 
       // The account's language wins over the browser's at the next sign-in.
