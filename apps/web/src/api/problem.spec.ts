@@ -32,6 +32,9 @@ describe('problem messages', () => {
     expect(errorMessage(problem('member-not-found', 404, 'No member has this id.'))).toBe('Cet élément n’existe plus.');
     expect(errorMessage(new ApiError(0, null))).toMatch(/^Impossible de joindre le serveur/);
     expect(errorMessage(new ApiError(429, null, 1))).toBe('Trop de tentatives, réessayez dans 1 seconde.');
+    expect(errorMessage(problem('rate-limited', 429, 'Too many attempts. Try again in 30 seconds.'))).toBe(
+      'Trop de tentatives. Patientez un instant avant de réessayer.',
+    );
     expect(errorMessage(new Error('boom'))).toBe('Une erreur s’est produite. Veuillez réessayer.');
   });
 
