@@ -59,9 +59,9 @@ describe('API surface: errors, health, OpenAPI, rate limits, roles and API keys'
     expect(problem).toMatchObject({ type: 'urn:tessera:problem:validation', title: 'Validation failed', status: 400 });
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { field: 'email', message: 'must be an e-mail address' },
-        { field: 'password', message: expect.any(String) },
-        { field: 'extra', message: expect.stringContaining('should not exist') },
+        { field: 'email', code: 'isEmailAddress', message: 'must be an e-mail address' },
+        { field: 'password', code: expect.any(String), message: expect.any(String) },
+        { field: 'extra', code: 'whitelistValidation', message: expect.stringContaining('should not exist') },
       ]),
     );
   });

@@ -82,8 +82,8 @@ describe('approval flows (API over HTTP)', () => {
     expect(response.response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.error?.errors).toEqual(
       expect.arrayContaining([
-        { field: 'levels.1.policy', message: expect.any(String) },
-        { field: 'levels.1.dueInDays', message: expect.any(String) },
+        { field: 'levels.1.policy', code: 'isIn', message: expect.any(String) },
+        { field: 'levels.1.dueInDays', code: 'min', message: expect.any(String) },
       ]),
     );
     const noApprover = await admin.POST('/api/v1/approval-flows', {

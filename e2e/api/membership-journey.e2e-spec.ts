@@ -3,6 +3,7 @@ import { solveCaptcha, waitUntil } from '@tessera/testing';
 import { personApplication, postApplication } from '../support/applications';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
+import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -45,18 +46,11 @@ describe('membership journey: apply → approve → member → portal (API over 
       },
     });
     expect(flow.response.status).toBe(201);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'journey',
-        name: 'Individual membership',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        approvalFlowId: flow.data!.id,
-      },
+    planId = await createYearlyPlan(admin, {
+      code: 'journey',
+      name: 'Individual membership',
+      approvalFlowId: flow.data!.id,
     });
-    expect(plan.response.status).toBe(201);
-    planId = plan.data!.id;
   });
   afterAll(() => stack.stop());
 

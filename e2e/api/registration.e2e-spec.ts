@@ -836,7 +836,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         body: { reason: ' x ' },
       });
       expect(noReason.response.status).toBe(400);
-      expect(noReason.error!.errors).toEqual([{ field: 'reason', message: expect.any(String) }]);
+      expect(noReason.error!.errors).toEqual([{ field: 'reason', code: 'minLength', message: expect.any(String) }]);
 
       const cancelled = await asAdmin.POST('/api/v1/applications/{id}/cancel', {
         params: { path: { id } },

@@ -7,9 +7,9 @@ import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
 /**
  * A member's portal account in a browser: an officer invites an approved member from the back
- * office, the member activates the account from the e-mailed link, sees their membership and edits
- * their phone; the officer then sees the account active. Ends with an order sold and confirmed.
- * Every step is saved as a screenshot, in order.
+ * office, the member (French-speaking, on a phone set to French) activates the account from the
+ * e-mailed link, sees their membership in French and edits their phone; the officer then sees the
+ * account active. Ends with an order sold and confirmed. Every step is saved as a screenshot, in order.
  */
 describe('portal account journey (SPA in Chromium)', () => {
   let journey: BrowserJourney;
@@ -62,7 +62,7 @@ describe('portal account journey (SPA in Chromium)', () => {
       person: { firstName: 'Ada', lastName: 'Lovelace', email: adaEmail, phone: '+32 470 12 34 56', address },
       professional: { occupation: 'Mathematician', employer: 'Analytical Engines SA' },
       planId: plan.data!.id,
-      locale: 'en',
+      locale: 'fr',
       source,
     });
     await members.createOrMatchFromApplication({
@@ -81,7 +81,12 @@ describe('portal account journey (SPA in Chromium)', () => {
     });
 
     officerPage = await journey.newPage({ viewport: { width: 1280, height: 860 } });
-    memberPage = await journey.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    memberPage = await journey.newPage({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-FR',
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -133,7 +138,7 @@ describe('portal account journey (SPA in Chromium)', () => {
 
     const member = memberPage;
     await step(member, async () => {
-      const invitation = await linkTokenFromEmail(stack.sink, adaEmail, /Activate your member account/, '/activate');
+      const invitation = await linkTokenFromEmail(stack.sink, adaEmail, /Activez votre compte de membre/, '/activate');
       await member.goto(`${spa.origin}/activate#token=${encodeURIComponent(invitation.token)}`);
       await member.getByTestId('activate-password').fill('Member-Password-Ada-42');
       await member.getByTestId('activate-confirm').fill('Member-Password-Ada-42');
@@ -142,13 +147,14 @@ describe('portal account journey (SPA in Chromium)', () => {
 
       await member.getByTestId('portal-membership').waitFor();
       expect(new URL(member.url()).pathname).toBe('/portal');
-      expect(await member.getByTestId('portal-greeting').textContent()).toBe('Welcome, Ada');
+      expect(await member.evaluate('document.documentElement.lang')).toBe('fr');
+      expect(await member.getByTestId('portal-greeting').textContent()).toBe('Bienvenue, Ada');
       expect(await member.getByTestId('portal-member-name').textContent()).toBe('Ada Lovelace');
       expect(await member.getByTestId('portal-member-number').textContent()).toBe(ada.memberNumber);
       expect(await member.getByTestId('portal-plan').textContent()).toBe(planName);
-      expect(await member.getByTestId('portal-membership').getByTestId('member-status').textContent()).toContain(
-        'Starting soon',
-      );
+      expect(
+        await member.getByTestId('portal-membership').getByTestId('member-status').getAttribute('data-status'),
+      ).toBe('upcoming');
       expect(await member.getByTestId('portal-organisation').textContent()).toContain('Analytical Engines SA');
       expect(await member.getByTestId('contact-phone').textContent()).toBe('+32 470 12 34 56');
       await shot(member, 'portal-home');
@@ -160,7 +166,7 @@ describe('portal account journey (SPA in Chromium)', () => {
       await phone.fill('+1 000 000 0000');
       await member.getByTestId('contact-save').click();
       await phoneItem.locator('.n-form-item-feedback__line').waitFor();
-      expect(await phoneItem.locator('.n-form-item-feedback__line').textContent()).toMatch(/international format/);
+      expect(await phoneItem.locator('.n-form-item-feedback__line').textContent()).toMatch(/format international/);
       await shot(member, 'portal-contact-bad-phone');
 
       await phone.fill('+32 470 99 88 77');

@@ -344,4 +344,43 @@ describe('membership application journey (SPA in Chromium)', () => {
     expect(journey.pageErrors).toEqual([]);
     expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 90_000);
+  it('reads in French once a visitor picks it on the form, remembers it, and defaults the e-mails to French', async () => {
+    const { spa } = journey;
+    const page = await journey.newPage({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-US' });
+    try {
+      await page.goto(`${spa.origin}/apply`);
+      await page.getByTestId(`apply-plan-${planCode}`).waitFor();
+      expect(await page.isChecked('[data-testid="apply-locale-en"]')).toBe(true);
+
+      await page.getByTestId('locale-switcher').click();
+      await page.locator('.n-base-select-option', { hasText: 'Français' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Devenir membre' }).waitFor();
+      expect(await page.evaluate('document.documentElement.lang')).toBe('fr');
+      expect(await page.getByTestId(`apply-plan-${planCode}`).textContent()).toMatch(/\d+,\d\d\s€\s*par an/);
+      // The e-mails' language follows the form's until the applicant picks one.
+      expect(await page.isChecked('[data-testid="apply-locale-fr"]')).toBe(true);
+
+      await page.getByTestId('apply-submit').click();
+      await page.getByTestId('apply-person-lastName-error').waitFor();
+      expect(await page.getByTestId('apply-person-lastName-error').textContent()).toBe('Indiquez votre nom.');
+      expect(await page.getByTestId('apply-signature-error').textContent()).toMatch(/^Signez dans le cadre/);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+      await page.evaluate('window.scrollTo(0, 0)');
+      await screenshot(page, 'apply-phone-errors-fr');
+
+      // The choice stays on this device.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Devenir membre' }).waitFor();
+      await page.setViewportSize(DESKTOP);
+      await page.getByTestId(`apply-plan-${planCode}`).waitFor();
+      await screenshot(page, 'apply-form-fr');
+      await page.goto(`${spa.origin}/sign-in`);
+      await page.getByRole('heading', { level: 1, name: 'Connexion à Tessera' }).waitFor();
+      await screenshot(page, 'sign-in-fr');
+    } catch (error) {
+      await screenshot(page, 'failure').catch(() => undefined);
+      throw error;
+    }
+    expect(journey.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -36,8 +36,11 @@ export interface BrowserJourney {
   pageErrors: string[];
   /** A page in a fresh context, with a 10 s default timeout and its errors collected. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
-  /** Saves a full-page screenshot as `NN-name.png` in test-artifacts/screenshots/<journey>/. */
-  shot(page: Page, name: string): Promise<void>;
+  /**
+   * Saves a screenshot as `NN-name.png` in test-artifacts/screenshots/<journey>/: the full page,
+   * or with `{ fullPage: false }` what the window shows (e.g. a page scrolled down).
+   */
+  shot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** How many screenshots `shot` saved, and how many files the folder holds (the same, unless one failed). */
   shots(): { taken: number; saved: number };
   /** Closes every context `newPage` opened so far. */
@@ -98,10 +101,10 @@ export async function startBrowserJourney(name: string): Promise<BrowserJourney>
       });
       return page;
     },
-    async shot(page, shotName) {
+    async shot(page, shotName, { fullPage = true } = {}) {
       taken += 1;
       const file = `${String(taken).padStart(2, '0')}-${shotName}.png`;
-      await page.screenshot({ path: join(dir, file), fullPage: true, animations: 'disabled' });
+      await page.screenshot({ path: join(dir, file), fullPage, animations: 'disabled' });
     },
     shots() {
       return { taken, saved: readdirSync(dir).length };

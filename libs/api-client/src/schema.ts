@@ -224,6 +224,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the signed-in person's own preferences
+         * @description Any signed-in person (staff or member) sets the language the web app speaks to them and their e-mails are written in. Returns their user as sign-in does.
+         */
+        patch: operations["Preferences_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1100,6 +1120,11 @@ export interface components {
             field: string;
             /** @example must be an e-mail address */
             message: string;
+            /**
+             * @description The rule that failed, stable for clients to word the message themselves: the class-validator constraint (isEmail, maxLength, isNotEmpty…) for body validation.
+             * @example isEmail
+             */
+            code?: string;
         };
         ProblemDto: {
             /** @example urn:tessera:problem:validation */
@@ -1205,6 +1230,14 @@ export interface components {
              * @example q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E
              */
             token: string;
+        };
+        UpdatePreferencesDto: {
+            /**
+             * @description The language of the web app and of the e-mails sent to this person.
+             * @example fr
+             * @enum {string}
+             */
+            locale: "en" | "fr";
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -2979,6 +3012,65 @@ export interface operations {
             };
             /** @description Not allowed for this role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Preferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description A language the product does not speak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Called with an API key, which has no person */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

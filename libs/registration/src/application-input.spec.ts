@@ -92,6 +92,7 @@ describe('parseApplicationInput', () => {
     const { person: _person, ...withoutPerson } = individual();
     expect(parse(withoutPerson).errors).toContainEqual({
       field: 'application.person',
+      code: 'isDefined',
       message: 'is required for an individual application',
     });
 
@@ -101,6 +102,7 @@ describe('parseApplicationInput', () => {
     const both = { ...organisation(), person: individual().person };
     expect(parse(both).errors).toContainEqual({
       field: 'application.person',
+      code: 'onlyForKind',
       message: 'must be left out unless kind is "individual"',
     });
     const professionalForOrganisation = { ...organisation(), professional: { occupation: 'x' } };
@@ -143,8 +145,12 @@ describe('parseApplicationInput', () => {
     (value.person as Record<string, unknown>).isMember = true;
     expect(parse(value).errors).toEqual(
       expect.arrayContaining([
-        { field: 'application.admin', message: 'property admin should not exist' },
-        { field: 'application.person.isMember', message: 'property isMember should not exist' },
+        { field: 'application.admin', code: 'whitelistValidation', message: 'property admin should not exist' },
+        {
+          field: 'application.person.isMember',
+          code: 'whitelistValidation',
+          message: 'property isMember should not exist',
+        },
       ]),
     );
   });
@@ -159,6 +165,7 @@ describe('parseApplicationInput', () => {
     expect(fieldsOf(withRepresentatives([]))).toContain('application.organisation.representatives');
     expect(parse(withRepresentatives([{ ...rep, isContact: false }])).errors).toContainEqual({
       field: 'application.organisation.representatives',
+      code: 'exactlyOneContact',
       message: 'must have exactly one representative with isContact: true',
     });
     expect(fieldsOf(withRepresentatives([rep, rep]))).toContain('application.organisation.representatives');

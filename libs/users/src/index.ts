@@ -11,3 +11,4 @@ export * from './api-keys/api-keys.service';
 export * from './dto/user.dto';
 export * from './dto/auth.dto';
 export type { Locale } from './entities/user.entity';
+export * from './dto/preferences.dto';

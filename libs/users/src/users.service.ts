@@ -30,6 +30,13 @@ export class UsersService {
     return UserDto.from(user);
   }
 
+  /** The signed-in person's own choices (their language); API keys have none. */
+  async updatePreferences(principal: Principal, changes: { locale: Locale }): Promise<UserDto> {
+    if (principal.kind !== 'user') throw ProblemException.notFound('Only people have preferences; API keys do not.');
+    await this.users.updateLocale(principal.userId, changes.locale);
+    return this.currentUser(principal);
+  }
+
   /** Changes a user's language (e-mails and the SPA). */
   async setLocale(userId: string, locale: Locale): Promise<void> {
     await this.users.updateLocale(userId, locale);

@@ -1,3 +1,5 @@
+import { keyed, messageText, translate, type Message } from '@/i18n/translate';
+
 /**
  * RFC 9457 problem details, as every API error is sent (`application/problem+json`), and the
  * `ApiError` the SPA throws for any failed call (HTTP error, unreadable body or no connection).
@@ -5,6 +7,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** The rule that failed (class-validator's constraint name, e.g. `isEmail`), when the server says. */
+  code?: string;
 }
 
 export interface Problem {
@@ -23,7 +27,7 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
 
   constructor(status: number, problem: Problem | null, retryAfter: number | null = null) {
-    super(problem?.detail ?? problem?.title ?? fallbackMessage(status));
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
@@ -35,16 +39,51 @@ export class ApiError extends Error {
   }
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 0) return 'Cannot reach the server. Check your connection and try again.';
-  if (status === 401) return 'Your session has expired. Please sign in again.';
-  if (status === 403) return 'You do not have permission to do this.';
-  if (status === 404) return 'This item no longer exists.';
-  if (status === 429) return 'Too many attempts. Please wait a moment and try again.';
-  if (status === 502 || status === 503 || status === 504)
-    return 'Tessera is temporarily unavailable. Please try again in a moment.';
-  if (status >= 500) return 'The server ran into a problem. Please try again in a moment.';
-  return `The request failed (HTTP ${status}).`;
+/** What the SPA says for a status when the server's own words are not shown. */
+function statusMessage(status: number): Message {
+  if (status === 0) return keyed('problems.network');
+  if (status === 401) return keyed('problems.sessionExpired');
+  if (status === 403) return keyed('problems.forbidden');
+  if (status === 404) return keyed('problems.notFound');
+  if (status === 502 || status === 503 || status === 504) return keyed('problems.unavailable');
+  if (status >= 500) return keyed('problems.serverError');
+  return keyed('problems.requestFailed', { status });
+}
+
+const PROBLEM_PREFIX = 'urn:tessera:problem:';
+
+/** "urn:tessera:problem:invalid-credentials" → "problems.types.invalidCredentials". */
+function typeKey(type: string): string | null {
+  if (!type.startsWith(PROBLEM_PREFIX)) return null;
+  const slug = type
+    .slice(PROBLEM_PREFIX.length)
+    .replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+  return `problems.types.${slug}`;
+}
+
+function known(key: string | null): key is string {
+  return key !== null && translate(key) !== key;
+}
+
+/**
+ * What to tell people about a failed call, in the SPA's language: our own text for problem types
+ * we know and for statuses whose details add nothing (401, 404, 5xx, no connection), otherwise the
+ * server's detail (English) — see "Errors" in docs/architecture.md.
+ */
+export function problemMessage(error: ApiError): Message {
+  if (error.status === 429 && error.retryAfter) return tooManyAttemptsMessage(error.retryAfter);
+  const key = error.problem ? typeKey(error.problem.type) : null;
+  if (known(key)) return keyed(key);
+  if (!error.problem || [0, 401, 404].includes(error.status) || error.status >= 500) {
+    return statusMessage(error.status);
+  }
+  return error.problem.detail ?? error.problem.title;
+}
+
+/** A field error in the SPA's language when its rule is one we word ourselves, else the server's. */
+export function fieldErrorMessage(error: FieldError): Message {
+  const key = error.code ? `problems.fields.${error.code}` : null;
+  return known(key) ? keyed(key) : error.message;
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -105,15 +144,15 @@ export async function unwrap<D>(call: Promise<FetchResult<D>>): Promise<D> {
   return result.data as D;
 }
 
-/** A one-line human message for any error, for toasts and alerts. */
+/** A one-line human message for any error, for toasts and alerts, in the SPA's language. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 429 && error.retryAfter) return tooManyAttempts(error.retryAfter);
-    return error.message;
-  }
-  return 'Something went wrong. Please try again.';
+  return messageText(error instanceof ApiError ? problemMessage(error) : keyed('problems.unexpected'));
+}
+
+export function tooManyAttemptsMessage(seconds: number): Message {
+  return seconds === 1 ? keyed('problems.tooManyAttemptsOne') : keyed('problems.tooManyAttempts', { seconds });
 }
 
 export function tooManyAttempts(seconds: number): string {
-  return `Too many attempts, try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return messageText(tooManyAttemptsMessage(seconds));
 }

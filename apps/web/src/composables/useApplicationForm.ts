@@ -1,5 +1,7 @@
 import { inject, provide, type InjectionKey } from 'vue';
 import type { Address, ApplicantKind, ApplicationInput, Locale } from '@/api/types';
+import { activeLocale } from '@/i18n/locale';
+import { keyed, type Message } from '@/i18n/translate';
 import { DOCUMENT_FILES, MAX_DOCUMENTS, PHOTO_FILES, fileProblem } from '@/utils/files';
 import {
   checked,
@@ -85,11 +87,11 @@ export const emptyRepresentative = (isContact = false): RepresentativeModel => (
 });
 
 function initialModel(): ApplicationModel {
-  const french = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('fr');
   return {
     kind: 'individual',
     planId: null,
-    locale: french ? 'fr' : 'en',
+    // E-mails in the language the applicant reads the form in, unless they choose otherwise.
+    locale: activeLocale.value,
     person: {
       firstName: '',
       lastName: '',
@@ -128,7 +130,7 @@ const isIndividual = (model: ApplicationModel) => model.kind === 'individual';
 const isOrganisation = (model: ApplicationModel) => model.kind === 'organisation';
 const individual = (...validators: V[]) => [when(isIndividual, ...validators)];
 const organisation = (...validators: V[]) => [when(isOrganisation, ...validators)];
-const text = (max: number, message: string) => [required<ApplicationModel>(message), maxLength<ApplicationModel>(max)];
+const text = (max: number, message: Message) => [required<ApplicationModel>(message), maxLength<ApplicationModel>(max)];
 
 function hasProfessionalDetails(model: ApplicationModel): boolean {
   const { yearsOfExperience, ...texts } = model.professional;
@@ -148,14 +150,14 @@ function filesOk(kind: typeof DOCUMENT_FILES): V {
 
 function addressRules(prefix: 'person.address' | 'organisation.address', guard: (m: ApplicationModel) => boolean) {
   return {
-    [`${prefix}.line1`]: [when(guard, ...text(200, 'Enter the street and number.'))],
+    [`${prefix}.line1`]: [when(guard, ...text(200, keyed('registration.rules.street')))],
     [`${prefix}.line2`]: [maxLength<ApplicationModel>(200)],
     [`${prefix}.postalCode`]: [
-      when(guard, ...text(20, 'Enter the postal code.')),
-      pattern(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Use letters, digits, spaces and dashes only.'),
+      when(guard, ...text(20, keyed('registration.rules.postalCode'))),
+      pattern(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, keyed('registration.rules.postalCodeChars')),
     ],
-    [`${prefix}.city`]: [when(guard, ...text(100, 'Enter the city.'))],
-    [`${prefix}.country`]: [when(guard, required('Choose the country.'))],
+    [`${prefix}.city`]: [when(guard, ...text(100, keyed('registration.rules.city')))],
+    [`${prefix}.country`]: [when(guard, required(keyed('registration.rules.country')))],
   } as FormRules<ApplicationModel>;
 }
 
@@ -163,18 +165,18 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
   const contactCount = (model: ApplicationModel) =>
     model.organisation.representatives.filter((representative) => representative.isContact).length;
   return {
-    planId: [required('Choose a plan.')],
-    'person.firstName': individual(...text(100, 'Enter your first name.')),
-    'person.lastName': individual(...text(100, 'Enter your last name.')),
-    'person.email': individual(required('Enter your e-mail address.'), email(), maxLength(254)),
-    'person.phone': individual(required('Enter your phone number.'), phone()),
-    'person.birthDate': individual(required('Enter your date of birth.'), birthDate(MIN_AGE, 120)),
-    'person.nationality': individual(required('Choose your nationality.')),
+    planId: [required(keyed('registration.rules.plan'))],
+    'person.firstName': individual(...text(100, keyed('registration.rules.firstName'))),
+    'person.lastName': individual(...text(100, keyed('registration.rules.lastName'))),
+    'person.email': individual(required(keyed('registration.rules.email')), email(), maxLength(254)),
+    'person.phone': individual(required(keyed('registration.rules.phone')), phone()),
+    'person.birthDate': individual(required(keyed('registration.rules.birthDate')), birthDate(MIN_AGE, 120)),
+    'person.nationality': individual(required(keyed('registration.rules.nationality'))),
     ...addressRules('person.address', isIndividual),
     'professional.occupation': [
       when(
         (model) => isIndividual(model) && hasProfessionalDetails(model),
-        required('Enter the occupation, or leave every professional field empty.'),
+        required(keyed('registration.rules.occupation')),
       ),
       maxLength(100),
     ],
@@ -183,42 +185,45 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     'professional.sector': [maxLength(100)],
     'professional.licenceNumber': [maxLength(50)],
     'professional.yearsOfExperience': [integerBetween(0, 80)],
-    'organisation.legalName': organisation(...text(200, 'Enter the legal name.')),
+    'organisation.legalName': organisation(...text(200, keyed('registration.rules.legalName'))),
     'organisation.registrationNumber': organisation(
-      ...text(40, 'Enter the registration number.'),
-      pattern(/^[A-Za-z0-9][A-Za-z0-9 ./-]+$/, 'Use letters, digits, spaces, dots, slashes and dashes only.'),
+      ...text(40, keyed('registration.rules.registrationNumber')),
+      pattern(/^[A-Za-z0-9][A-Za-z0-9 ./-]+$/, keyed('registration.rules.registrationNumberChars')),
     ),
     'organisation.vatNumber': organisation(
       maxLength(20),
-      pattern(/^[A-Za-z]{2}[A-Za-z0-9 .+*-]{2,17}$/, 'Start with the country code, e.g. BE0123456789.'),
+      pattern(/^[A-Za-z]{2}[A-Za-z0-9 .+*-]{2,17}$/, keyed('registration.rules.vatNumber')),
     ),
     'organisation.website': organisation(webAddress(), maxLength(200)),
     ...addressRules('organisation.address', isOrganisation),
     'organisation.representatives': organisation(
-      required('Add at least one representative.'),
-      maxItems(MAX_REPRESENTATIVES, `Add at most ${MAX_REPRESENTATIVES} representatives.`),
-      (_value, model) => (contactCount(model) === 1 ? null : 'Choose which representative is the contact person.'),
+      required(keyed('registration.rules.representatives')),
+      maxItems(MAX_REPRESENTATIVES, keyed('registration.rules.maxRepresentatives', { max: MAX_REPRESENTATIVES })),
+      (_value, model) => (contactCount(model) === 1 ? null : keyed('registration.rules.oneContact')),
     ),
-    'organisation.representatives.*.firstName': organisation(...text(100, 'Enter the first name.')),
-    'organisation.representatives.*.lastName': organisation(...text(100, 'Enter the last name.')),
+    'organisation.representatives.*.firstName': organisation(...text(100, keyed('registration.rules.repFirstName'))),
+    'organisation.representatives.*.lastName': organisation(...text(100, keyed('registration.rules.repLastName'))),
     'organisation.representatives.*.email': organisation(
-      required('Enter the e-mail address.'),
+      required(keyed('registration.rules.repEmail')),
       email(),
       maxLength(254),
     ),
     'organisation.representatives.*.phone': organisation(phone()),
-    'organisation.representatives.*.role': organisation(...text(100, 'Enter their role, e.g. Director.')),
-    documents: [maxItems(MAX_DOCUMENTS, `Attach at most ${MAX_DOCUMENTS} documents.`), filesOk(DOCUMENT_FILES)],
+    'organisation.representatives.*.role': organisation(...text(100, keyed('registration.rules.repRole'))),
+    documents: [
+      maxItems(MAX_DOCUMENTS, keyed('registration.rules.maxDocuments', { max: MAX_DOCUMENTS })),
+      filesOk(DOCUMENT_FILES),
+    ],
     photo: [filesOk(PHOTO_FILES)],
     signature: mode === 'public' ? [signed()] : [],
-    'consent.terms': [checked('Accept the membership terms to apply.')],
-    'consent.privacy': [checked('Accept the privacy notice to apply.')],
+    'consent.terms': [checked(keyed('registration.rules.terms'))],
+    'consent.privacy': [checked(keyed('registration.rules.privacy'))],
     altcha: [],
   };
 }
 
 function signed(): V {
-  return (value) => (value instanceof Blob ? null : 'Sign in the box to apply.');
+  return (value) => (value instanceof Blob ? null : keyed('registration.rules.signature'));
 }
 
 /** The server names the multipart part: "application.person.email" is the field "person.email". */

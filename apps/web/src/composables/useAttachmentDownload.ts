@@ -3,6 +3,7 @@ import { useMessage } from 'naive-ui';
 import { fetchApprovalAttachment } from '@/api/approvals';
 import { saveBlob } from '@/api/applications';
 import { errorMessage } from '@/api/problem';
+import { translate } from '@/i18n/translate';
 import type { ApprovalAttachment } from '@/api/types';
 
 /** Downloads the attachments of one approval request; `downloading` holds the ids on their way. */
@@ -15,7 +16,9 @@ export function useAttachmentDownload(requestId: () => string) {
     try {
       saveBlob(await fetchApprovalAttachment(requestId(), file.id), file.filename);
     } catch (error) {
-      message.error(`Could not download ${file.filename}: ${errorMessage(error)}`, { duration: 6000 });
+      message.error(translate('problems.downloadFailed', { name: file.filename, reason: errorMessage(error) }), {
+        duration: 6000,
+      });
     } finally {
       downloading.delete(file.id);
     }

@@ -1,4 +1,5 @@
 import { computed, reactive, ref, watch, type UnwrapRef } from 'vue';
+import { messageText, type Message } from '@/i18n/translate';
 import type { Validator } from '@/utils/validation';
 import { expandPath, getPath, hasPath } from '@/utils/path';
 import { useProblem } from './useProblem';
@@ -64,7 +65,7 @@ export function useForm<M extends Record<string, unknown>>(
     return fields;
   }
 
-  function check(path: string, validators: Validator<M>[]): string | null {
+  function check(path: string, validators: Validator<M>[]): Message | null {
     const value = getPath(model, path);
     for (const validate of validators) {
       const error = validate(value, model as M);
@@ -73,8 +74,8 @@ export function useForm<M extends Record<string, unknown>>(
     return null;
   }
 
-  function clientErrors(): Record<string, string> {
-    const errors: Record<string, string> = {};
+  function clientErrors(): Record<string, Message> {
+    const errors: Record<string, Message> = {};
     for (const [path, validators] of ruledFields()) {
       const error = check(path, validators);
       if (error) errors[path] = error;
@@ -111,15 +112,17 @@ export function useForm<M extends Record<string, unknown>>(
 
   /** Props for an NFormItem: the message under the field and its error state. */
   function field(key: FieldPath<M>) {
-    const feedback = problem.fieldErrors.value[key];
+    const feedback = error(key);
     return {
       feedback: feedback ?? undefined,
       validationStatus: feedback ? ('error' as const) : undefined,
     };
   }
 
+  /** The message under a field, in the SPA's language now. */
   function error(key: FieldPath<M>): string | undefined {
-    return problem.fieldErrors.value[key];
+    const message = problem.fieldErrors.value[key];
+    return message === undefined ? undefined : messageText(message);
   }
 
   /**
@@ -164,7 +167,11 @@ export function useForm<M extends Record<string, unknown>>(
     alert: problem.alert,
     blocked: problem.blocked,
     status: problem.status,
-    fieldErrors: problem.fieldErrors,
+    fieldErrors: computed(() =>
+      Object.fromEntries(
+        Object.entries(problem.fieldErrors.value).map(([path, message]) => [path, messageText(message)]),
+      ),
+    ),
     hasErrors: computed(() => Object.keys(problem.fieldErrors.value).length > 0),
     handleError: problem.handle,
   };

@@ -1,6 +1,7 @@
-import { computed, ref } from 'vue';
-import { ApiError, tooManyAttempts, type FieldError } from '@/api/problem';
-import { NoAccessError } from '@/stores/auth';
+import { computed, ref, shallowRef } from 'vue';
+import { ApiError, fieldErrorMessage, problemMessage, tooManyAttemptsMessage, type FieldError } from '@/api/problem';
+import { keyed, messageText, type Message } from '@/i18n/translate';
+import { NoAccessError } from '@/stores/no-access-error';
 import { normalisePath } from '@/utils/path';
 import { useCountdown } from './useCountdown';
 
@@ -28,19 +29,22 @@ function fieldKey(field: string, known: KnownFields): string | null {
  * - `errors[].field` → a message next to the matching field (`fieldErrors`),
  * - everything else (`detail`, unknown fields, network errors) → one alert (`alert`),
  * - 429 → "Too many attempts, try again in N seconds", counting down (`blocked` while it runs).
+ * Messages are kept as keys where the SPA words them itself and translated when read, so a
+ * language switch rewords what is on screen.
  *
  * `knownFields` lists the fields the screen displays; errors for other fields go to the alert.
  * `mapField` rewrites server field names first (e.g. drops the name of a multipart part).
  */
 export function useProblem(knownFields: KnownFields = [], mapField: (field: string) => string = (field) => field) {
-  const fieldErrors = ref<Record<string, string>>({});
-  const message = ref<string | null>(null);
+  const fieldErrors = shallowRef<Record<string, Message>>({});
+  const message = shallowRef<Message | null>(null);
   const status = ref<number | null>(null);
   const countdown = useCountdown();
 
-  const alert = computed<string | null>(() =>
-    countdown.running.value ? tooManyAttempts(countdown.remaining.value) : message.value,
-  );
+  const alert = computed<string | null>(() => {
+    if (countdown.running.value) return messageText(tooManyAttemptsMessage(countdown.remaining.value));
+    return message.value === null ? null : messageText(message.value);
+  });
 
   function clear() {
     fieldErrors.value = {};
@@ -48,13 +52,14 @@ export function useProblem(knownFields: KnownFields = [], mapField: (field: stri
     status.value = null;
   }
 
-  function setFieldErrors(errors: readonly FieldError[]): string[] {
-    const unmatched: string[] = [];
-    const next: Record<string, string> = {};
-    for (const { field, message: text } of errors) {
-      const key = fieldKey(mapField(field), knownFields);
-      if (key) next[key] = next[key] ? `${next[key]} ${text}` : text;
-      else unmatched.push(text);
+  function setFieldErrors(errors: readonly FieldError[]): Message[] {
+    const unmatched: Message[] = [];
+    const next: Record<string, Message> = {};
+    for (const error of errors) {
+      const key = fieldKey(mapField(error.field), knownFields);
+      const text = fieldErrorMessage(error);
+      if (!key) unmatched.push(text);
+      else next[key] = next[key] === undefined ? text : [next[key], text];
     }
     fieldErrors.value = next;
     return unmatched;
@@ -64,12 +69,12 @@ export function useProblem(knownFields: KnownFields = [], mapField: (field: stri
   function handle(error: unknown): ApiError | null {
     clear();
     if (error instanceof NoAccessError) {
-      message.value = error.message;
+      message.value = keyed('problems.noAccess');
       return null;
     }
     if (!(error instanceof ApiError)) {
       console.error(error);
-      message.value = 'Something went wrong. Please try again.';
+      message.value = keyed('problems.unexpected');
       return null;
     }
     status.value = error.status;
@@ -79,12 +84,13 @@ export function useProblem(knownFields: KnownFields = [], mapField: (field: stri
     }
     const unmatched = setFieldErrors(error.fieldErrors);
     const hasFieldErrors = Object.keys(fieldErrors.value).length > 0;
-    if (unmatched.length) message.value = unmatched.join(' ');
-    else if (!hasFieldErrors) message.value = error.message;
+    if (unmatched.length) message.value = unmatched;
+    else if (!hasFieldErrors) message.value = problemMessage(error);
     return error;
   }
 
   return {
+    /** Messages by field, untranslated: read them through `messageText`. */
     fieldErrors,
     alert,
     status,

@@ -1,5 +1,6 @@
 import { createI18n, type I18nOptions } from 'vue-i18n';
 import { activeLocale, pickLocale, readStoredLocale, storeLocale, SUPPORTED_LOCALES, type AppLocale } from './locale';
+import { registerTranslator } from './translate';
 
 /**
  * The SPA's messages: `locales/<lang>/<namespace>.json` becomes `<namespace>.<key>` in that
@@ -26,6 +27,9 @@ export const i18n = createI18n({
   missingWarn: false,
   fallbackWarn: false,
 });
+
+// Code outside components (utils, useForm, api/problem) translates through vue-i18n from now on.
+registerTranslator((key, values) => i18n.global.t(key, values ?? {}));
 
 /**
  * Speaks `locale` from now on: messages, naive-ui's texts, Intl formats (utils/format) and the

@@ -1,4 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import { watch } from 'vue';
+import { activeLocale, i18n } from '@/i18n';
 import { STAFF_ROLES, useAuthStore } from '@/stores/auth';
 import './meta';
 
@@ -17,97 +19,97 @@ const routes: RouteRecordRaw[] = [
         path: '',
         name: 'office-dashboard',
         component: () => import('@/pages/office/DashboardPage.vue'),
-        meta: { title: 'Dashboard' },
+        meta: { title: 'layout.titles.dashboard' },
       },
       {
         path: 'approvals',
         name: 'office-approvals',
         component: () => import('@/pages/office/ApprovalsPage.vue'),
-        meta: { title: 'My approvals' },
+        meta: { title: 'layout.titles.approvals' },
       },
       {
         path: 'approvals/:id',
         name: 'office-approval',
         component: () => import('@/pages/office/ApprovalDetailPage.vue'),
-        meta: { title: 'Approval request' },
+        meta: { title: 'layout.titles.approval' },
       },
       {
         path: 'approval-flows',
         name: 'office-approval-flows',
         component: () => import('@/pages/office/ApprovalFlowsPage.vue'),
-        meta: { title: 'Approval flows', roles: ['admin'] },
+        meta: { title: 'layout.titles.approvalFlows', roles: ['admin'] },
       },
       {
         path: 'emails',
         name: 'office-emails',
         component: () => import('@/pages/office/EmailsPage.vue'),
-        meta: { title: 'E-mails' },
+        meta: { title: 'layout.titles.emails' },
       },
       {
         path: 'applications',
         name: 'office-applications',
         component: () => import('@/pages/office/ApplicationsPage.vue'),
-        meta: { title: 'Applications', roles: ['admin', 'officer', 'approver'] },
+        meta: { title: 'layout.titles.applications', roles: ['admin', 'officer', 'approver'] },
       },
       {
         path: 'applications/new',
         name: 'office-application-new',
         component: () => import('@/pages/office/NewApplicationPage.vue'),
-        meta: { title: 'New application', roles: ['admin', 'officer'] },
+        meta: { title: 'layout.titles.newApplication', roles: ['admin', 'officer'] },
       },
       {
         path: 'applications/:id',
         name: 'office-application',
         component: () => import('@/pages/office/ApplicationDetailPage.vue'),
-        meta: { title: 'Application', roles: ['admin', 'officer', 'approver'] },
+        meta: { title: 'layout.titles.application', roles: ['admin', 'officer', 'approver'] },
       },
       {
         path: 'members',
         name: 'office-members',
         component: () => import('@/pages/office/MembersPage.vue'),
-        meta: { title: 'Members', roles: ['admin', 'officer', 'approver', 'finance'] },
+        meta: { title: 'layout.titles.members', roles: ['admin', 'officer', 'approver', 'finance'] },
       },
       {
         path: 'members/:id',
         name: 'office-member',
         component: () => import('@/pages/office/MemberDetailPage.vue'),
-        meta: { title: 'Member', roles: ['admin', 'officer', 'approver', 'finance'] },
+        meta: { title: 'layout.titles.member', roles: ['admin', 'officer', 'approver', 'finance'] },
       },
       {
         path: 'orders',
         name: 'office-orders',
         component: () => import('@/pages/office/OrdersPage.vue'),
-        meta: { title: 'Orders', roles: ['admin', 'officer', 'finance'] },
+        meta: { title: 'layout.titles.orders', roles: ['admin', 'officer', 'finance'] },
       },
       {
         path: 'orders/:id',
         name: 'office-order',
         component: () => import('@/pages/office/OrderDetailPage.vue'),
-        meta: { title: 'Order', roles: ['admin', 'officer', 'finance'] },
+        meta: { title: 'layout.titles.order', roles: ['admin', 'officer', 'finance'] },
       },
       {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),
-        meta: { title: 'Plans', roles: ['admin'] },
+        meta: { title: 'layout.titles.plans', roles: ['admin'] },
       },
       {
         path: 'users',
         name: 'office-users',
         component: () => import('@/pages/office/UsersPage.vue'),
-        meta: { title: 'Users', roles: ['admin'] },
+        meta: { title: 'layout.titles.users', roles: ['admin'] },
       },
       {
         path: 'api-keys',
         name: 'office-api-keys',
         component: () => import('@/pages/office/ApiKeysPage.vue'),
-        meta: { title: 'API keys', roles: ['admin'] },
+        meta: { title: 'layout.titles.apiKeys', roles: ['admin'] },
       },
       {
         path: ':pathMatch(.*)*',
         name: 'office-not-found',
         component: NotFoundPage,
-        meta: { title: 'Page not found' },
+        meta: { title: 'layout.titles.notFound' },
       },
     ],
   },
@@ -120,13 +122,13 @@ const routes: RouteRecordRaw[] = [
         path: '',
         name: 'portal-home',
         component: () => import('@/pages/portal/HomePage.vue'),
-        meta: { title: 'My membership' },
+        meta: { title: 'layout.titles.myMembership' },
       },
       {
         path: ':pathMatch(.*)*',
         name: 'portal-not-found',
         component: NotFoundPage,
-        meta: { title: 'Page not found' },
+        meta: { title: 'layout.titles.notFound' },
       },
     ],
   },
@@ -146,37 +148,37 @@ const routes: RouteRecordRaw[] = [
         path: 'sign-in',
         name: 'sign-in',
         component: () => import('@/pages/public/SignInPage.vue'),
-        meta: { title: 'Sign in', guestOnly: true },
+        meta: { title: 'layout.titles.signIn', guestOnly: true },
       },
       {
         path: 'apply',
         name: 'apply',
         component: () => import('@/pages/public/ApplyPage.vue'),
-        meta: { title: 'Become a member' },
+        meta: { title: 'layout.titles.apply' },
       },
       {
         path: 'forgot-password',
         name: 'forgot-password',
         component: () => import('@/pages/public/ForgotPasswordPage.vue'),
-        meta: { title: 'Forgot password' },
+        meta: { title: 'layout.titles.forgotPassword' },
       },
       {
         path: 'reset-password',
         name: 'reset-password',
         component: () => import('@/pages/public/ResetPasswordPage.vue'),
-        meta: { title: 'Choose a new password' },
+        meta: { title: 'layout.titles.resetPassword' },
       },
       {
         path: 'activate',
         name: 'activate',
         component: () => import('@/pages/public/ActivatePage.vue'),
-        meta: { title: 'Activate your account' },
+        meta: { title: 'layout.titles.activate' },
       },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: NotFoundPage,
-        meta: { title: 'Page not found' },
+        meta: { title: 'layout.titles.notFound' },
       },
     ],
   },
@@ -216,6 +218,11 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   return true;
 });
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · Tessera` : 'Tessera';
-});
+function showTitle(): void {
+  const key = router.currentRoute.value.meta.title;
+  document.title = key ? `${i18n.global.t(key)} · Tessera` : 'Tessera';
+}
+
+router.afterEach(showTitle);
+// The tab's title follows a language switch too.
+watch(activeLocale, showTitle);

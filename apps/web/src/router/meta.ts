@@ -2,7 +2,7 @@ import type { Role } from '@/api/types';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Shown in the tab as "<title> · Tessera" and in the office header. */
+    /** The message key of the page's title, shown in the tab as "<title> · Tessera" and in the office header. */
     title?: string;
     /** Which shell the route belongs to. */
     area?: 'public' | 'office' | 'portal';

@@ -3,7 +3,8 @@ import { defineStore } from 'pinia';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { AuthSession, AuthUser, Role } from '@/api/types';
-import { setLocale } from '@/i18n';
+import { NoAccessError } from './no-access-error';
+import { i18n, setLocale } from '@/i18n';
 
 /**
  * The signed-in session.
@@ -20,13 +21,13 @@ const LEGACY_REFRESH_TOKEN_KEY = 'tessera.refreshToken';
 const SIGN_OUT_CHANNEL = 'tessera.auth';
 export const STAFF_ROLES: readonly Role[] = ['admin', 'officer', 'approver', 'finance'];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  officer: 'Membership officer',
-  approver: 'Approver',
-  finance: 'Finance',
-  member: 'Member',
-};
+const ROLES: readonly Role[] = ['admin', 'officer', 'approver', 'finance', 'member'];
+
+/** Each role's name in the SPA's language (read where shown, so it follows a language switch). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.defineProperties(
+  {} as Record<Role, string>,
+  Object.fromEntries(ROLES.map((role) => [role, { enumerable: true, get: () => i18n.global.t(`auth.roles.${role}`) }])),
+);
 
 /** Takes the refresh token an earlier version left in localStorage, if any. */
 function takeLegacyRefreshToken(): string | null {
@@ -49,12 +50,7 @@ function withTabLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(name, () => task()) as Promise<T>) : task();
 }
 
-export class NoAccessError extends Error {
-  constructor() {
-    super('Your account has no access to Tessera yet. Please contact your administrator.');
-    this.name = 'NoAccessError';
-  }
-}
+export { NoAccessError } from './no-access-error';
 
 export const useAuthStore = defineStore('auth', () => {
   const accessToken = ref<string | null>(null);

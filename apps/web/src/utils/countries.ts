@@ -1,3 +1,5 @@
+import { activeLocale } from '@/i18n/locale';
+
 /** ISO 3166-1 alpha-2 codes of countries and territories, named in the reader's language by Intl. */
 const CODES = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW ' +
@@ -17,7 +19,7 @@ export interface CountryOption {
 let cached: { locale: string; options: CountryOption[] } | null = null;
 
 /** Every country as a select option, sorted by name in `locale`. */
-export function countryOptions(locale = navigator.language || 'en'): CountryOption[] {
+export function countryOptions(locale: string = activeLocale.value): CountryOption[] {
   if (cached?.locale === locale) return cached.options;
   let names: Intl.DisplayNames | null = null;
   try {
@@ -33,7 +35,7 @@ export function countryOptions(locale = navigator.language || 'en'): CountryOpti
   return options;
 }
 
-export function countryName(code: string | null | undefined, locale = navigator.language || 'en'): string {
+export function countryName(code: string | null | undefined, locale: string = activeLocale.value): string {
   if (!code) return '—';
   return countryOptions(locale).find((option) => option.value === code)?.label ?? code;
 }

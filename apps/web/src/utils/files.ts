@@ -2,13 +2,16 @@
  * File checks made in the browser before an upload, so people learn at once that a file will be
  * refused. The server has the last word: it looks at the bytes, not at names or MIME types.
  */
+import { activeLocale } from '@/i18n/locale';
+import { translate } from '@/i18n/translate';
+
 export const MB = 1024 * 1024;
 
 export interface FileKind {
   /** For `<input accept>`. */
   accept: string;
-  /** What people are told, e.g. "PDF, JPEG or PNG". */
-  label: string;
+  /** What people are told, e.g. "PDF, JPEG or PNG", in the SPA's language. */
+  readonly label: string;
   mimeTypes: readonly string[];
   extensions: readonly string[];
   maxBytes: number;
@@ -16,7 +19,9 @@ export interface FileKind {
 
 export const DOCUMENT_FILES: FileKind = {
   accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png',
-  label: 'PDF, JPEG or PNG',
+  get label() {
+    return translate('format.files.documentTypes');
+  },
   mimeTypes: ['application/pdf', 'image/jpeg', 'image/png'],
   extensions: ['pdf', 'jpg', 'jpeg', 'png'],
   maxBytes: 10 * MB,
@@ -24,7 +29,9 @@ export const DOCUMENT_FILES: FileKind = {
 
 export const PHOTO_FILES: FileKind = {
   accept: '.jpg,.jpeg,.png,image/jpeg,image/png',
-  label: 'JPEG or PNG',
+  get label() {
+    return translate('format.files.photoTypes');
+  },
   mimeTypes: ['image/jpeg', 'image/png'],
   extensions: ['jpg', 'jpeg', 'png'],
   maxBytes: 5 * MB,
@@ -40,9 +47,11 @@ function extension(name: string): string {
 /** Why `file` cannot be sent as `kind`, or null when it looks fine. */
 export function fileProblem(file: File, kind: FileKind): string | null {
   const typeOk = kind.mimeTypes.includes(file.type) || kind.extensions.includes(extension(file.name));
-  if (!typeOk) return `${file.name} is not a ${kind.label} file.`;
-  if (file.size > kind.maxBytes) return `${file.name} is larger than ${formatBytes(kind.maxBytes)}.`;
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (!typeOk) return translate('format.files.wrongType', { name: file.name, types: kind.label });
+  if (file.size > kind.maxBytes) {
+    return translate('format.files.tooLarge', { name: file.name, size: formatBytes(kind.maxBytes) });
+  }
+  if (file.size === 0) return translate('format.files.empty', { name: file.name });
   return null;
 }
 
@@ -51,14 +60,12 @@ export function fileTypeLabel(file: { name: string; type: string }): string {
   if (file.type === 'application/pdf') return 'PDF';
   if (file.type === 'image/jpeg') return 'JPEG';
   if (file.type === 'image/png') return 'PNG';
-  return extension(file.name).toUpperCase() || 'File';
+  return extension(file.name).toUpperCase() || translate('format.files.file');
 }
 
-const sizeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
-/** 1536 → "1.5 KB". */
+/** 1536 → "1.5 kB" ("1,5 ko" in French): Intl names the units in the SPA's language. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${sizeFormat.format(bytes / 1024)} KB`;
-  return `${sizeFormat.format(bytes / MB)} MB`;
+  const [value, unit] =
+    bytes < 1024 ? [bytes, 'byte'] : bytes < MB ? [bytes / 1024, 'kilobyte'] : [bytes / MB, 'megabyte'];
+  return new Intl.NumberFormat(activeLocale.value, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }

@@ -1,4 +1,5 @@
 import { activeLocale } from '@/i18n/locale';
+import { translate } from '@/i18n/translate';
 
 /** Intl formatters for the SPA's current language, made once per language. */
 const formatters = new Map<
@@ -37,14 +38,15 @@ export function formatDate(iso: string | null | undefined, fallback = '—'): st
   return date ? intl().dateOnly.format(date) : fallback;
 }
 
-/** "now", "3 minutes ago", "yesterday"… */
+/** "just now", "3 minutes ago", "yesterday"… */
 export function formatRelative(iso: string | null | undefined, fallback = '—', now = Date.now()): string {
   const date = parse(iso);
   if (!date) return fallback;
   const seconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   const { relative } = intl();
-  if (abs < 45) return relative.format(0, 'second');
+  // Intl says "now"; people say "just now".
+  if (abs < 45) return translate('format.justNow');
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
   if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
   if (abs < 26 * 86400) return relative.format(Math.round(seconds / 86400), 'day');

@@ -1,5 +1,6 @@
 import type { Money, PlanPeriod } from '@/api/types';
 import { activeLocale } from '@/i18n/locale';
+import { translate } from '@/i18n/translate';
 
 /**
  * Money is exact: integer minor units (cents) with an ISO 4217 currency, as the API sends it.
@@ -35,23 +36,26 @@ export function parseMajorUnits(input: string, currency: string): ParsedAmount {
   const digits = minorDigits(currency);
   const compact = input.trim().replace(/[\s\u00a0\u202f']/g, '');
   const match = /^(\d+)(?:[.,](\d*))?$/.exec(compact);
-  if (!match) return { ok: false, error: 'Enter an amount such as 120 or 120.50.' };
+  if (!match) return { ok: false, error: translate('format.money.amountFormat') };
   const whole = match[1] ?? '0';
   const fraction = match[2] ?? '';
   if (fraction.length > digits) {
     return {
       ok: false,
-      error: digits === 0 ? `${currency} amounts have no decimals.` : `Use at most ${digits} decimals.`,
+      error:
+        digits === 0
+          ? translate('format.money.noDecimals', { currency })
+          : translate('format.money.maxDecimals', { digits }),
     };
   }
   const amount = Number(`${whole}${fraction.padEnd(digits, '0')}`);
-  if (!Number.isSafeInteger(amount)) return { ok: false, error: 'This amount is too large.' };
+  if (!Number.isSafeInteger(amount)) return { ok: false, error: translate('format.money.tooLarge') };
   return { ok: true, amount };
 }
 
-/** "€120.00", or "Free" for zero. */
+/** "€120.00", or "Free" for zero, in the SPA's language. */
 export function formatMoney(money: Money, locale: string = activeLocale.value): string {
-  if (money.amount === 0) return 'Free';
+  if (money.amount === 0) return translate('format.money.free');
   const decimal = minorToDecimal(money.amount, money.currency) as `${number}`;
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(decimal);
@@ -60,10 +64,10 @@ export function formatMoney(money: Money, locale: string = activeLocale.value): 
   }
 }
 
-/** "per year", "per month", "every 3 months". */
+/** "per year", "per month", "every 3 months", in the SPA's language. */
 export function formatPeriod(period: PlanPeriod): string {
-  if (period.count === 1) return `per ${period.unit}`;
-  return `every ${period.count} ${period.unit}s`;
+  if (period.count === 1) return translate(`format.period.per.${period.unit}`);
+  return translate(`format.period.every.${period.unit}`, { count: period.count });
 }
 
 /**

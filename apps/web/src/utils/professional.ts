@@ -1,3 +1,5 @@
+import { translate } from '@/i18n/translate';
+
 /** Professional details, as applications and members carry them. */
 export interface ProfessionalParts {
   occupation: string;
@@ -8,19 +10,19 @@ export interface ProfessionalParts {
   yearsOfExperience?: number;
 }
 
-const PROFESSIONAL_FIELDS: [keyof ProfessionalParts, string][] = [
-  ['occupation', 'Occupation'],
-  ['employer', 'Employer'],
-  ['jobTitle', 'Job title'],
-  ['sector', 'Sector'],
-  ['licenceNumber', 'Licence number'],
-  ['yearsOfExperience', 'Years of experience'],
+const PROFESSIONAL_FIELDS: (keyof ProfessionalParts)[] = [
+  'occupation',
+  'employer',
+  'jobTitle',
+  'sector',
+  'licenceNumber',
+  'yearsOfExperience',
 ];
 
-/** The professional details that are filled in, labelled, in a fixed order. */
+/** The professional details that are filled in, labelled in the SPA's language, in a fixed order. */
 export function professionalEntries(pro: ProfessionalParts | null | undefined): { label: string; value: string }[] {
   if (!pro) return [];
-  return PROFESSIONAL_FIELDS.filter(([key]) => pro[key] !== undefined && pro[key] !== null && pro[key] !== '').map(
-    ([key, label]) => ({ label, value: String(pro[key]) }),
+  return PROFESSIONAL_FIELDS.filter((key) => pro[key] !== undefined && pro[key] !== null && pro[key] !== '').map(
+    (key) => ({ label: translate(`format.professional.${key}`), value: String(pro[key]) }),
   );
 }

@@ -1,9 +1,12 @@
+import { keyed, type Message } from '@/i18n/translate';
+
 /**
  * Client-side checks that mirror the server's rules, so most mistakes are caught before a round
  * trip. The server stays the authority: its field errors are shown the same way.
- * A validator returns an error message, or null when the value is fine.
+ * A validator returns an error message, or null when the value is fine. Messages are text or a
+ * key (`keyed('auth.passwordsDiffer')`), translated when shown so they follow a language switch.
  */
-export type Validator<M> = (value: unknown, model: M) => string | null;
+export type Validator<M> = (value: unknown, model: M) => Message | null;
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -14,7 +17,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function required<M>(message = 'This field is required.'): Validator<M> {
+export function required<M>(message: Message = keyed('validation.required')): Validator<M> {
   return (value) => {
     if (Array.isArray(value)) return value.length > 0 ? null : message;
     if (typeof value === 'number') return Number.isNaN(value) ? message : null;
@@ -22,29 +25,29 @@ export function required<M>(message = 'This field is required.'): Validator<M> {
   };
 }
 
-export function email<M>(message = 'Enter a valid e-mail address.'): Validator<M> {
+export function email<M>(message: Message = keyed('validation.email')): Validator<M> {
   return (value) => {
     const v = text(value).trim();
     return !v || EMAIL_PATTERN.test(v) ? null : message;
   };
 }
 
-export function minLength<M>(min: number, message?: string): Validator<M> {
+export function minLength<M>(min: number, message: Message = keyed('validation.minLength', { min })): Validator<M> {
   return (value) => {
     const v = text(value);
-    return !v || v.length >= min ? null : (message ?? `Use at least ${min} characters.`);
+    return !v || v.length >= min ? null : message;
   };
 }
 
-export function maxLength<M>(max: number, message?: string): Validator<M> {
-  return (value) => (text(value).length <= max ? null : (message ?? `Use at most ${max} characters.`));
+export function maxLength<M>(max: number, message: Message = keyed('validation.maxLength', { max })): Validator<M> {
+  return (value) => (text(value).length <= max ? null : message);
 }
 
 export function newPassword<M>(): Validator<M> {
-  return minLength<M>(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`);
+  return minLength<M>(PASSWORD_MIN_LENGTH);
 }
 
-export function matches<M>(other: keyof M & string, message: string): Validator<M> {
+export function matches<M>(other: keyof M & string, message: Message): Validator<M> {
   return (value, model) => (text(value) === text(model[other]) ? null : message);
 }
 
@@ -61,7 +64,7 @@ export function when<M>(condition: (model: M) => boolean, ...validators: Validat
 }
 
 /** A checkbox that must be ticked. */
-export function checked<M>(message: string): Validator<M> {
+export function checked<M>(message: Message): Validator<M> {
   return (value) => (value === true ? null : message);
 }
 
@@ -93,16 +96,16 @@ export function birthDate<M>(minAge: number, maxAge: number): Validator<M> {
     const v = text(value).trim();
     if (!v) return null;
     const date = calendarDate(v);
-    if (!date) return 'Enter a valid date.';
-    if (date.getTime() > Date.now()) return 'The date must be in the past.';
+    if (!date) return keyed('validation.date');
+    if (date.getTime() > Date.now()) return keyed('validation.pastDate');
     const age = ageOn(date);
-    if (age < minAge) return `Applicants must be at least ${minAge} years old.`;
-    return age > maxAge ? 'Check the year of birth.' : null;
+    if (age < minAge) return keyed('validation.minAge', { min: minAge });
+    return age > maxAge ? keyed('validation.checkYear') : null;
   };
 }
 
 /** Matches `regex` (empty passes: combine with `required`). */
-export function pattern<M>(regex: RegExp, message: string): Validator<M> {
+export function pattern<M>(regex: RegExp, message: Message): Validator<M> {
   return (value) => {
     const v = text(value).trim();
     return !v || regex.test(v) ? null : message;
@@ -110,7 +113,7 @@ export function pattern<M>(regex: RegExp, message: string): Validator<M> {
 }
 
 /** A phone number in international format (+ and the country code), as the server requires. */
-export function phone<M>(message = 'Enter the number in international format, e.g. +32 470 12 34 56.'): Validator<M> {
+export function phone<M>(message: Message = keyed('validation.phone')): Validator<M> {
   return (value) => {
     const v = text(value).trim();
     if (!v) return null;
@@ -120,7 +123,7 @@ export function phone<M>(message = 'Enter the number in international format, e.
 }
 
 /** An http(s) address; "example.org" is accepted (https:// is added when sending). */
-export function webAddress<M>(message = 'Enter a web address, e.g. https://example.org.'): Validator<M> {
+export function webAddress<M>(message: Message = keyed('validation.webAddress')): Validator<M> {
   return (value) => {
     const v = text(value).trim();
     if (!v) return null;
@@ -134,16 +137,18 @@ export function webAddress<M>(message = 'Enter a web address, e.g. https://examp
 }
 
 /** A whole number in [min, max]; empty (null) passes. */
-export function integerBetween<M>(min: number, max: number, message?: string): Validator<M> {
+export function integerBetween<M>(
+  min: number,
+  max: number,
+  message: Message = keyed('validation.integerBetween', { min, max }),
+): Validator<M> {
   return (value) => {
     if (value === null || value === undefined || value === '') return null;
-    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-      ? null
-      : (message ?? `Enter a whole number from ${min} to ${max}.`);
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : message;
   };
 }
 
 /** A list with at most `max` items. */
-export function maxItems<M>(max: number, message: string): Validator<M> {
+export function maxItems<M>(max: number, message: Message): Validator<M> {
   return (value) => (Array.isArray(value) && value.length > max ? message : null);
 }

@@ -7,6 +7,13 @@ export class FieldErrorDto {
   field: string;
   @ApiProperty({ example: 'must be an e-mail address' })
   message: string;
+  @ApiProperty({
+    required: false,
+    example: 'isEmail',
+    description:
+      'The rule that failed, stable for clients to word the message themselves: the class-validator constraint (isEmail, maxLength, isNotEmpty…) for body validation.',
+  })
+  code?: string;
 }
 
 /** RFC 9457 problem details, the body of every error response. */

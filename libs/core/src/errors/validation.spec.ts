@@ -16,11 +16,11 @@ class Person {
 }
 
 describe('toFieldErrors', () => {
-  it('flattens nested errors into dotted fields without repeating the name', () => {
+  it('flattens nested errors into dotted fields without repeating the name, naming the failed rule', () => {
     const person = plainToInstance(Person, { email: 'x', addresses: [{ postcode: 1 }, { postcode: 'a' }] });
     expect(toFieldErrors(validateSync(person))).toEqual([
-      { field: 'email', message: 'must be an email' },
-      { field: 'addresses.1.postcode', message: 'must be an integer number' },
+      { field: 'email', code: 'isEmail', message: 'must be an email' },
+      { field: 'addresses.1.postcode', code: 'isInt', message: 'must be an integer number' },
     ]);
   });
 });

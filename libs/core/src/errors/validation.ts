@@ -3,12 +3,13 @@ import { nullFieldErrors } from '../validation/nullability';
 import { textFieldErrors } from '../validation/text-rule';
 import { FieldErrorDto, ProblemException } from './problem';
 
-/** Flattens class-validator's tree into `{field: "a.b[0].c", message}` pairs. */
+/** Flattens class-validator's tree into `{field: "a.b[0].c", code, message}` items (code: the rule's name). */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErrorDto[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((constraint) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([code, constraint]) => ({
       field,
+      code,
       message: constraint.startsWith(`${error.property} `) ? constraint.slice(error.property.length + 1) : constraint,
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
