@@ -94,6 +94,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.plans', roles: ['admin'] },
       },
       {
+        path: 'settings',
+        name: 'office-settings',
+        component: () => import('@/pages/office/SettingsPage.vue'),
+        meta: { title: 'layout.titles.settings', roles: ['admin'] },
+      },
+      {
         path: 'users',
         name: 'office-users',
         component: () => import('@/pages/office/UsersPage.vue'),
