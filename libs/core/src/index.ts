@@ -6,6 +6,7 @@ export * from './database/schema';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/unique-violation';
+export * from './database/json-sql';
 export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './errors/validation';

@@ -8,3 +8,11 @@ export function planOpenForApplicationSql(idParam: string, kindParam: string): s
   return `EXISTS (SELECT 1 FROM plans WHERE plans.id = ${idParam}::uuid AND plans.active
                    AND ${kindParam}::text = ANY (plans.applicant_kinds))`;
 }
+
+/**
+ * SQL expression: the name of the plan `idSql` (a column or placeholder), '' when it no longer
+ * exists. For other domains' read models, so a row and its plan's name come in one statement.
+ */
+export function planNameSql(idSql: string): string {
+  return `coalesce((SELECT plans.name FROM plans WHERE plans.id = ${idSql}), '')`;
+}

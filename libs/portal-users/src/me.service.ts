@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, Transactions, type Principal } from '@tessera/core';
+import { ProblemException, Transactions, userIdOf, type Principal } from '@tessera/core';
 import { MembersService, type UpdateContactDetailsDto } from '@tessera/members';
 import { UsersService } from '@tessera/users';
 import type { MeDto } from './dto/me.dto';
+import { ACCOUNT_PERSON } from './portal-account.repository';
 
 /** GET /me and the member's own contact details. */
 @Injectable()
@@ -13,23 +14,22 @@ export class MeService {
     private readonly members: MembersService,
   ) {}
 
+  /** Two prepared statements after the session check: the user, and the memberships in full. */
   async me(principal: Principal): Promise<MeDto> {
     const user = await this.users.currentUser(principal);
     if (!user.roles.includes('member')) return { user, member: null, memberships: [] };
-    const memberships = await this.members.membersOfContact(user.email);
-    const member = memberships.length > 0 ? await this.members.get(memberships[0].id) : null;
-    return { user, member, memberships };
+    const { memberships, first } = await this.members.actedFor(ACCOUNT_PERSON, user.id);
+    return { user, member: first, memberships };
   }
 
   /** Changes the signed-in member's own phone, address and language (the language also of their user). */
   async updateContactDetails(principal: Principal, changes: UpdateContactDetailsDto): Promise<MeDto> {
-    const user = await this.users.currentUser(principal);
-    const [membership] = await this.members.membersOfContact(user.email);
-    if (!membership?.contactPersonId)
+    const { first } = await this.members.actedFor(ACCOUNT_PERSON, userIdOf(principal));
+    if (!first?.contactPersonId)
       throw ProblemException.notFound('Only members have contact details to edit.', 'not-a-member');
     await this.transactions.run(async () => {
-      await this.members.updateContactDetails(membership.contactPersonId as string, changes);
-      if (changes.locale) await this.users.setLocale(user.id, changes.locale);
+      await this.members.updateContactDetails(first.contactPersonId as string, changes);
+      if (changes.locale) await this.users.setLocale(userIdOf(principal), changes.locale);
     });
     return this.me(principal);
   }

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { normaliseEmail, Transactions } from '@tessera/core';
 import type { Role } from '@tessera/core';
-import { ILike, In } from 'typeorm';
+import { ILike } from 'typeorm';
 import { User, type Locale } from './entities/user.entity';
+
+export type UserProfileRow = Pick<
+  User,
+  'id' | 'email' | 'name' | 'roles' | 'locale' | 'active' | 'passwordHash' | 'createdAt' | 'lastLoginAt'
+>;
 
 @Injectable()
 export class UserRepository {
@@ -20,8 +25,16 @@ export class UserRepository {
     return this.users.findOneBy({ email: normaliseEmail(email) });
   }
 
-  findByEmails(emails: string[]): Promise<User[]> {
-    return this.users.findBy({ email: In(emails.map(normaliseEmail)) });
+  /** What UserDto shows of the user, as a prepared statement: GET /me asks it on every page. */
+  async findProfile(id: string): Promise<UserProfileRow | null> {
+    const [row] = await this.transactions.prepared<UserProfileRow>(
+      'user-profile',
+      `SELECT id, email, name, roles, locale, active, password_hash AS "passwordHash", created_at AS "createdAt",
+              last_login_at AS "lastLoginAt"
+         FROM users WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   lockByEmail(email: string): Promise<User | null> {
