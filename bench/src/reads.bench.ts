@@ -133,6 +133,7 @@ async function measure(
       `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median)`,
     );
     console.log(`  CPU per request through the API: ${describeCpu(api.cpu, REQUESTS)}`);
+    console.log(`  … with ${SMALL.toLocaleString('en')} members: ${describeCpu(apiSmall.cpu, REQUESTS)}`);
     console.log(`  CPU per raw request: ${describeCpu(baseline.cpu, REQUESTS, 'raw server')}`);
     const share = baseline.ms / api.ms;
     const growth = apiSmall.ms / api.ms;

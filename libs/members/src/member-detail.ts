@@ -13,9 +13,7 @@ export function memberDetailOf(row: MemberDetailRow): MemberDetailDto {
       ...row.organisation,
       representatives: [...row.organisation.representatives].sort(contactFirstThenByName),
     },
-    organisationsRepresented: [...row.organisationsRepresented].sort((a, b) =>
-      a.legalName.localeCompare(b.legalName),
-    ),
+    organisationsRepresented: [...row.organisationsRepresented].sort((a, b) => a.legalName.localeCompare(b.legalName)),
     statusHistory: row.statusHistory,
     source: { type: row.sourceType, id: row.sourceId, reference: row.sourceReference },
     createdAt: row.createdAt.toISOString(),

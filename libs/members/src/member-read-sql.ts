@@ -90,8 +90,7 @@ const DETAIL_COLUMNS = `
   CASE WHEN p.id IS NULL THEN '[]'::json ELSE ${REPRESENTED_JSON} END AS "organisationsRepresented",
   ${STATUS_HISTORY_JSON} AS "statusHistory"`;
 
-const extraColumn = (extra?: ContactPersonColumn) =>
-  extra ? `, ${extra.sql(CONTACT_PERSON_ID_SQL)} AS extra` : '';
+const extraColumn = (extra?: ContactPersonColumn) => (extra ? `, ${extra.sql(CONTACT_PERSON_ID_SQL)} AS extra` : '');
 
 const statementName = (base: string, ...parts: ({ name: string } | undefined)[]) =>
   [base, ...parts.flatMap((part) => (part ? [part.name] : []))].join('+');

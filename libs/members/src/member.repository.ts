@@ -145,7 +145,6 @@ export class MemberRepository {
     await changes.insert(changes.create(fields));
   }
 
-
   /** Newest first; `search` matches the number, names, e-mails and registration numbers. */
   async list(filter: MemberFilter): Promise<[MemberRow[], number]> {
     const where: string[] = [];

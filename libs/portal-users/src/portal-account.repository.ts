@@ -47,7 +47,14 @@ export class PortalAccountRepository {
        ON CONFLICT (user_id) DO UPDATE SET person_id = EXCLUDED.person_id
          WHERE portal_accounts.person_id IS NULL AND EXCLUDED.person_id IS NOT NULL
        RETURNING xmax = 0 AS inserted`,
-      [account.userId, account.personId, account.origin, account.sourceReference, account.autoCreated, account.createdAt],
+      [
+        account.userId,
+        account.personId,
+        account.origin,
+        account.sourceReference,
+        account.autoCreated,
+        account.createdAt,
+      ],
     );
     return rows[0]?.inserted === true;
   }
