@@ -72,7 +72,7 @@ describe('reads that stay fast as the association grows', () => {
   }, 120_000);
   afterAll(() => app.stop());
 
-  it('GET /me is the session check and two prepared statements, and uses indexes only', async () => {
+  it('GET /me is the session check and one prepared statement, and uses indexes only', async () => {
     const token = await login(seeded.emailOf(1), ADMIN.password);
     const statements = await statementsOfGet('/me', token);
     expect(statements.length).toBeLessThanOrEqual(3);

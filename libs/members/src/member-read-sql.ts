@@ -7,9 +7,9 @@ import { planNameSql } from '@tessera/plans';
 // found through an index (bench/reads: 9–11 statements a page before).
 
 /**
- * SQL giving one person's id from a placeholder, written by a domain above members (portal-users:
- * the person a signed-in account belongs to). `name` names the statements it is part of, which
- * are prepared: it must always stand for the same text.
+ * SQL of one value from a placeholder, written by a domain above members: the person a signed-in
+ * account belongs to (portal-users), the signed-in user as JSON (users). `name` names the
+ * statements it is part of, which are prepared: it must always stand for the same text.
  */
 export interface PersonOfParam {
   name: string;
@@ -114,20 +114,27 @@ export function memberDetailSql(view: { actingPerson?: PersonOfParam; extra?: Co
 
 /**
  * Every member the person (from `$1`) acts for — their own membership, then the organisations
- * they are the contact of — in full. Two index look-ups joined by UNION ALL: an OR across them
- * would make PostgreSQL filter every member.
+ * they are the contact of — in full, beside the `caller` column (from `$1` too; NULL without),
+ * which comes on a row of its own when they act for none. Two index look-ups joined by UNION ALL:
+ * an OR across them would make PostgreSQL filter every member.
  */
-export function membersActedForSql(actingPerson: PersonOfParam): { name: string; text: string } {
+export function membersActedForSql(
+  actingPerson: PersonOfParam,
+  caller?: PersonOfParam,
+): { name: string; text: string } {
   const person = actingPerson.sql('$1');
   return {
-    name: statementName('members-acted-for', actingPerson),
-    text: `SELECT ${MEMBER_COLUMNS}, ${DETAIL_COLUMNS}
-           ${MEMBERS_WITH_CONTACT}
-           WHERE m.id IN (SELECT own.id FROM members own WHERE own.person_id = ${person}
-                          UNION ALL
-                          SELECT om.id FROM representations ar JOIN members om ON om.organisation_id = ar.organisation_id
-                           WHERE ar.person_id = ${person} AND ar.is_contact)
-           ORDER BY m.kind DESC, m.created_at`,
+    name: statementName('members-acted-for', actingPerson, caller),
+    text: `SELECT ${caller ? caller.sql('$1') : 'NULL'} AS caller, acted.*
+             FROM (VALUES (1)) AS one
+             LEFT JOIN LATERAL (
+               SELECT ${MEMBER_COLUMNS}, ${DETAIL_COLUMNS}
+               ${MEMBERS_WITH_CONTACT}
+               WHERE m.id IN (SELECT own.id FROM members own WHERE own.person_id = ${person}
+                              UNION ALL
+                              SELECT om.id FROM representations ar JOIN members om ON om.organisation_id = ar.organisation_id
+                               WHERE ar.person_id = ${person} AND ar.is_contact)) AS acted ON true
+            ORDER BY acted.kind DESC, acted."createdAt"`,
   };
 }
 

@@ -134,10 +134,17 @@ export class MemberRepository {
     return row ?? null;
   }
 
-  /** Every member the person acts for, in full, their own membership first (one prepared statement). */
-  findDetailsActedFor(person: PersonOfParam, value: unknown): Promise<MemberDetailRow[]> {
-    const { name, text } = membersActedForSql(person);
-    return this.transactions.prepared<MemberDetailRow>(name, text, [value]);
+  /**
+   * Every member the person acts for, in full, their own membership first, and the `caller`
+   * column (one prepared statement): always one row at least, with a null id when they act for none.
+   */
+  findDetailsActedFor(
+    person: PersonOfParam,
+    value: unknown,
+    caller?: PersonOfParam,
+  ): Promise<(Partial<MemberDetailRow> & { caller: unknown })[]> {
+    const { name, text } = membersActedForSql(person, caller);
+    return this.transactions.prepared(name, text, [value]);
   }
 
   async addStatusChange(fields: Omit<MemberStatusChange, 'id' | 'seq'>): Promise<void> {

@@ -24,7 +24,7 @@ import { formatMemberNumber } from './member-number';
 import { canTransition, INITIAL_MEMBER_STATUS } from './member-status';
 import { memberDetailOf } from './member-detail';
 import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
-import { MemberRepository } from './member.repository';
+import { MemberRepository, type MemberDetailRow } from './member.repository';
 import type { MemberActor } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
 
@@ -122,16 +122,20 @@ export class MembersService {
 
   /**
    * The members a person acts for — their own membership first, then the organisations they are
-   * the contact of — and the first in full, in one statement. `person` names them from `value`.
+   * the contact of — the first in full, and the `caller` column, in one statement. `person` and
+   * `caller` are SQL from `value` (e.g. the signed-in user's id).
    */
   async actedFor(
     person: PersonOfParam,
     value: unknown,
-  ): Promise<{ memberships: MemberSummaryDto[]; first: MemberDetailDto | null }> {
-    const rows = await this.members.findDetailsActedFor(person, value);
+    caller?: PersonOfParam,
+  ): Promise<{ memberships: MemberSummaryDto[]; first: MemberDetailDto | null; caller: unknown }> {
+    const rows = await this.members.findDetailsActedFor(person, value, caller);
+    const members = rows.filter((row): row is MemberDetailRow & { caller: unknown } => row.id != null);
     return {
-      memberships: rows.map((row) => MemberSummaryDto.from(row)),
-      first: rows.length > 0 ? memberDetailOf(rows[0]) : null,
+      memberships: members.map((row) => MemberSummaryDto.from(row)),
+      first: members.length > 0 ? memberDetailOf(members[0]) : null,
+      caller: rows[0]?.caller ?? null,
     };
   }
 

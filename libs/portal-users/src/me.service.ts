@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException, Transactions, userIdOf, type Principal } from '@tessera/core';
-import { MembersService, type UpdateContactDetailsDto } from '@tessera/members';
-import { UsersService } from '@tessera/users';
+import { MembersService, type PersonOfParam, type UpdateContactDetailsDto } from '@tessera/members';
+import { userProfileJsonSql, UsersService, type UserDto } from '@tessera/users';
 import type { MeDto } from './dto/me.dto';
 import { ACCOUNT_PERSON } from './portal-account.repository';
+
+/** The signed-in user (UserDto), in the statement that reads their memberships. */
+const USER_PROFILE: PersonOfParam = { name: 'user-profile', sql: (userId) => userProfileJsonSql(`${userId}::uuid`) };
 
 /** GET /me and the member's own contact details. */
 @Injectable()
@@ -14,11 +17,13 @@ export class MeService {
     private readonly members: MembersService,
   ) {}
 
-  /** Two prepared statements after the session check: the user, and the memberships in full. */
+  /** One prepared statement after the session check: the user, and the memberships in full. */
   async me(principal: Principal): Promise<MeDto> {
-    const user = await this.users.currentUser(principal);
+    if (principal.kind !== 'user') throw ProblemException.notFound('Only people have a profile; API keys do not.');
+    const { memberships, first, caller } = await this.members.actedFor(ACCOUNT_PERSON, principal.userId, USER_PROFILE);
+    const user = caller as UserDto | null;
+    if (!user) throw ProblemException.notFound('Only people have a profile; API keys do not.');
     if (!user.roles.includes('member')) return { user, member: null, memberships: [] };
-    const { memberships, first } = await this.members.actedFor(ACCOUNT_PERSON, user.id);
     return { user, member: first, memberships };
   }
 

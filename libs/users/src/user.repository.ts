@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseEmail, Transactions } from '@tessera/core';
+import { isoTimestampSql, normaliseEmail, Transactions } from '@tessera/core';
 import type { Role } from '@tessera/core';
 import { ILike } from 'typeorm';
 import { User, type Locale } from './entities/user.entity';
 
-export type UserProfileRow = Pick<
-  User,
-  'id' | 'email' | 'name' | 'roles' | 'locale' | 'active' | 'passwordHash' | 'createdAt' | 'lastLoginAt'
->;
+/**
+ * SQL: the user `userIdSql` as UserDto (JSON, null if none), for read models above users that
+ * answer with the signed-in user in the same statement (GET /me).
+ */
+export function userProfileJsonSql(userIdSql: string): string {
+  return `(SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'roles', u.roles,
+             'locale', u.locale, 'active', u.active, 'activated', u.password_hash IS NOT NULL,
+             'createdAt', ${isoTimestampSql('u.created_at')}, 'lastLoginAt', ${isoTimestampSql('u.last_login_at')})
+             FROM users u WHERE u.id = ${userIdSql})`;
+}
 
 @Injectable()
 export class UserRepository {
@@ -23,18 +29,6 @@ export class UserRepository {
 
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: normaliseEmail(email) });
-  }
-
-  /** What UserDto shows of the user, as a prepared statement: GET /me asks it on every page. */
-  async findProfile(id: string): Promise<UserProfileRow | null> {
-    const [row] = await this.transactions.prepared<UserProfileRow>(
-      'user-profile',
-      `SELECT id, email, name, roles, locale, active, password_hash AS "passwordHash", created_at AS "createdAt",
-              last_login_at AS "lastLoginAt"
-         FROM users WHERE id = $1`,
-      [id],
-    );
-    return row ?? null;
   }
 
   lockByEmail(email: string): Promise<User | null> {

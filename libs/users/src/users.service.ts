@@ -23,13 +23,6 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  /** The signed-in person's own user record (API keys have none). */
-  async currentUser(principal: Principal): Promise<UserDto> {
-    const user = principal.kind === 'user' ? await this.users.findProfile(principal.userId) : null;
-    if (!user) throw ProblemException.notFound('Only people have a profile; API keys do not.');
-    return UserDto.from(user);
-  }
-
   /** Changes a user's language (e-mails and the SPA). */
   async setLocale(userId: string, locale: Locale): Promise<void> {
     await this.users.updateLocale(userId, locale);

@@ -12,8 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto, PageResponseDto, ROLES, type Role } from '@tessera/core';
-import type { Locale } from '../entities/user.entity';
-import type { UserProfileRow } from '../user.repository';
+import type { Locale, User } from '../entities/user.entity';
 
 export const LOCALES: Locale[] = ['en', 'fr'];
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,7 +37,7 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastLoginAt: string | null;
 
-  static from(user: UserProfileRow): UserDto {
+  static from(user: User): UserDto {
     return {
       id: user.id,
       email: user.email,
