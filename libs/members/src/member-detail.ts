@@ -1,6 +1,9 @@
 import { MemberDetailDto, MemberSummaryDto, MemberRepresentativeDto } from './dto/member-response.dto';
 import type { MemberDetailRow } from './member.repository';
 
+// What `localeCompare` does, without building a collator on every call (bench/reads profile).
+const byText = new Intl.Collator().compare;
+
 /**
  * The detail DTO from the row PostgreSQL built (member-read-sql). Its lists are ordered here, as
  * people read them (`localeCompare`), not in the database's collation.
@@ -23,8 +26,6 @@ export function memberDetailOf(row: MemberDetailRow): MemberDetailDto {
 
 function contactFirstThenByName(a: MemberRepresentativeDto, b: MemberRepresentativeDto): number {
   return (
-    Number(b.isContact) - Number(a.isContact) ||
-    a.lastName.localeCompare(b.lastName) ||
-    a.firstName.localeCompare(b.firstName)
+    Number(b.isContact) - Number(a.isContact) || byText(a.lastName, b.lastName) || byText(a.firstName, b.firstName)
   );
 }

@@ -95,21 +95,28 @@ const extraColumn = (extra?: ContactPersonColumn) => (extra ? `, ${extra.sql(CON
 const statementName = (base: string, ...parts: ({ name: string } | undefined)[]) =>
   [base, ...parts.flatMap((part) => (part ? [part.name] : []))].join('+');
 
+/** Builds each statement's text once: the name stands for the text (see PersonOfParam). */
+const built = new Map<string, { name: string; text: string }>();
+function once(name: string, text: () => string): { name: string; text: string } {
+  let statement = built.get(name);
+  if (!statement) built.set(name, (statement = { name, text: text() }));
+  return statement;
+}
+
 /** The member `$1` in full, or — with `actingPerson` — only if that person (from `$2`) acts for it. */
 export function memberDetailSql(view: { actingPerson?: PersonOfParam; extra?: ContactPersonColumn }): {
   name: string;
   text: string;
 } {
-  const person = view.actingPerson?.sql('$2');
-  const acting = person
-    ? `AND (m.person_id = ${person} OR EXISTS (SELECT 1 FROM representations ar
-             WHERE ar.organisation_id = m.organisation_id AND ar.person_id = ${person} AND ar.is_contact))`
-    : '';
-  return {
-    name: statementName('member-detail', view.actingPerson, view.extra),
-    text: `SELECT ${MEMBER_COLUMNS}, ${DETAIL_COLUMNS}${extraColumn(view.extra)}
-           ${MEMBERS_WITH_CONTACT} WHERE m.id = $1 ${acting}`,
-  };
+  return once(statementName('member-detail', view.actingPerson, view.extra), () => {
+    const person = view.actingPerson?.sql('$2');
+    const acting = person
+      ? `AND (m.person_id = ${person} OR EXISTS (SELECT 1 FROM representations ar
+               WHERE ar.organisation_id = m.organisation_id AND ar.person_id = ${person} AND ar.is_contact))`
+      : '';
+    return `SELECT ${MEMBER_COLUMNS}, ${DETAIL_COLUMNS}${extraColumn(view.extra)}
+            ${MEMBERS_WITH_CONTACT} WHERE m.id = $1 ${acting}`;
+  });
 }
 
 /**
@@ -122,10 +129,9 @@ export function membersActedForSql(
   actingPerson: PersonOfParam,
   caller?: PersonOfParam,
 ): { name: string; text: string } {
-  const person = actingPerson.sql('$1');
-  return {
-    name: statementName('members-acted-for', actingPerson, caller),
-    text: `SELECT ${caller ? caller.sql('$1') : 'NULL'} AS caller, acted.*
+  return once(statementName('members-acted-for', actingPerson, caller), () => {
+    const person = actingPerson.sql('$1');
+    return `SELECT ${caller ? caller.sql('$1') : 'NULL'} AS caller, acted.*
              FROM (VALUES (1)) AS one
              LEFT JOIN LATERAL (
                SELECT ${MEMBER_COLUMNS}, ${DETAIL_COLUMNS}
@@ -134,8 +140,8 @@ export function membersActedForSql(
                               UNION ALL
                               SELECT om.id FROM representations ar JOIN members om ON om.organisation_id = ar.organisation_id
                                WHERE ar.person_id = ${person} AND ar.is_contact)) AS acted ON true
-            ORDER BY acted.kind DESC, acted."createdAt"`,
-  };
+            ORDER BY acted.kind DESC, acted."createdAt"`;
+  });
 }
 
 /** The columns of a list row, with the caller's extra column. */
