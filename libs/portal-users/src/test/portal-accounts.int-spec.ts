@@ -38,6 +38,26 @@ describe('portal accounts against the real database', () => {
     ).map((row: { template: string; locale: string; url: string }) => row);
   const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? '';
 
+  it('links an account made before its person existed (an order) to the person when an approval names them', async () => {
+    const email = 'linked-later@example.test';
+    const ordered = await accounts.ensureAccount(request(email, { origin: 'order', sourceReference: 'ORD-1' }));
+    const personOf = async () =>
+      (
+        (await db.query(`SELECT person_id FROM portal_accounts WHERE user_id = $1`, [ordered.userId])) as {
+          person_id: string | null;
+        }[]
+      )[0].person_id;
+    expect(await personOf()).toBeNull();
+    const [person] = (await db.query(
+      `INSERT INTO persons (first_name, last_name, email, locale, created_at, updated_at)
+       VALUES ('Linked', 'Later', $1, 'en', now(), now()) RETURNING id`,
+      [email],
+    )) as { id: string }[];
+    const approved = await accounts.ensureAccount(request(email, { personId: person.id }));
+    expect(approved).toMatchObject({ userId: ordered.userId, created: false });
+    expect(await personOf()).toBe(person.id);
+  });
+
   it('creates an invited member user and account, and e-mails the portal invitation in their language', async () => {
     const ensured = await accounts.ensureAccount(request('marie@example.test'));
     expect(ensured).toEqual({ userId: expect.any(String), created: true, state: 'invited' });
