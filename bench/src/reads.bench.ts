@@ -17,10 +17,10 @@ import {
 
 const SMALL = Number(process.env.BENCH_READS_SMALL ?? 2000);
 const LARGE = Number(process.env.BENCH_READS_LARGE ?? 100_000);
-const REQUESTS = Number(process.env.BENCH_READS_REQUESTS ?? 4000);
+const REQUESTS = Number(process.env.BENCH_READS_REQUESTS ?? 8000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const COUNTED = 200;
-const ROUNDS = 4;
+const ROUNDS = 8;
 const CONCURRENCY = 16;
 /** Signed-in members the requests rotate through, spread over the seed (persons and organisations' contacts). */
 const READERS = 16;
@@ -82,21 +82,24 @@ async function measure(
   raw: Server,
   clients: { large: LoadClient; small: LoadClient; raw: LoadClient },
 ): Promise<void> {
-  const latencies = { me: [] as number[], member: [] as number[] };
+  const latencies = {
+    api: { me: [] as number[], member: [] as number[] },
+    raw: { me: [] as number[], member: [] as number[] },
+  };
   const request =
-    (client: LoadClient, deployment: Deployment, prefix: string, page: 'me' | 'member', record = false) =>
+    (client: LoadClient, deployment: Deployment, prefix: string, page: 'me' | 'member', record?: 'api' | 'raw') =>
     async (i: number) => {
       const reader = deployment.readers[i % READERS];
       const path = page === 'me' ? `${prefix}/me` : `${prefix}/members/${reader.memberId}`;
       const started = performance.now();
       const response = await client.get(path, { authorization: `Bearer ${reader.token}` });
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.body}`);
-      if (record) latencies[page].push(performance.now() - started);
+      if (record) latencies[record][page].push(performance.now() - started);
       return response.body;
     };
   const sides = (page: 'me' | 'member', record: boolean): Side[] => [
-    { apiPid: large.api.process.pid, task: request(clients.large, large, '/api/v1', page, record) },
-    { apiPid: raw.process.pid, task: request(clients.raw, large, '', page) },
+    { apiPid: large.api.process.pid, task: request(clients.large, large, '/api/v1', page, record ? 'api' : undefined) },
+    { apiPid: raw.process.pid, task: request(clients.raw, large, '', page, record ? 'raw' : undefined) },
     { apiPid: small.api.process.pid, task: request(clients.small, small, '/api/v1', page) },
   ];
 
@@ -125,12 +128,14 @@ async function measure(
       { label: `API, ${SMALL.toLocaleString('en')} members`, count: REQUESTS, ms: apiSmall.ms },
       { label: `baseline: raw Fastify + pg, ${LARGE.toLocaleString('en')} members`, count: REQUESTS, ms: baseline.ms },
     ]);
-    const median = percentile(latencies[page], 50);
-    const p99 = percentile(latencies[page], 99);
+    const median = percentile(latencies.api[page], 50);
+    const p99 = percentile(latencies.api[page], 99);
+    const [rawMedian, rawP99] = [50, 99].map((p) => percentile(latencies.raw[page], p));
     const [apiStatements, rawStatements] = statements[page];
     console.log(`  statements per request: API ${apiStatements.toFixed(2)}, raw ${rawStatements.toFixed(2)}`);
     console.log(
-      `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median)`,
+      `  latency through the API: median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${(p99 / median).toFixed(2)}× median); ` +
+        `raw: median ${rawMedian.toFixed(1)} ms, p99 ${rawP99.toFixed(1)} ms (${(rawP99 / rawMedian).toFixed(2)}×)`,
     );
     console.log(`  CPU per request through the API: ${describeCpu(api.cpu, REQUESTS)}`);
     console.log(`  … with ${SMALL.toLocaleString('en')} members: ${describeCpu(apiSmall.cpu, REQUESTS)}`);
