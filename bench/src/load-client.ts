@@ -15,12 +15,17 @@ interface Pending {
 class Connection {
   private buffer: Buffer = Buffer.alloc(0);
   private pending?: Pending;
+  /** The server closed it (e.g. its keep-alive timeout, 72 s in Fastify, while a bench waited). */
+  closed = false;
 
   private constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.pending?.reject(error));
-    socket.on('close', () => this.pending?.reject(new Error('the connection closed')));
+    socket.on('close', () => {
+      this.closed = true;
+      this.pending?.reject(new Error('the connection closed'));
+    });
   }
 
   static open(port: number): Promise<Connection> {
@@ -85,7 +90,9 @@ export class LoadClient {
     body: Buffer | null,
     headers: Record<string, string>,
   ): Promise<{ status: number; body: string }> {
-    const connection = this.idle.pop() ?? (await Connection.open(this.port));
+    let connection = this.idle.pop();
+    while (connection?.closed) connection = this.idle.pop();
+    connection ??= await Connection.open(this.port);
     const head = [
       `${method} ${path} HTTP/1.1`,
       `host: 127.0.0.1:${this.port}`,
