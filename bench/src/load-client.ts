@@ -15,12 +15,17 @@ interface Pending {
 class Connection {
   private buffer: Buffer = Buffer.alloc(0);
   private pending?: Pending;
+  /** The server closed it (e.g. its keep-alive timeout, 72 s in Fastify, while a bench waited). */
+  closed = false;
 
   private constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.pending?.reject(error));
-    socket.on('close', () => this.pending?.reject(new Error('the connection closed')));
+    socket.on('close', () => {
+      this.closed = true;
+      this.pending?.reject(new Error('the connection closed'));
+    });
   }
 
   static open(port: number): Promise<Connection> {
@@ -70,17 +75,34 @@ export class LoadClient {
   }
 
   /** POSTs `body` to `path` (e.g. /api/v1/applications) with these headers. */
-  async post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-    const connection = this.idle.pop() ?? (await Connection.open(this.port));
+  post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+    return this.send('POST', path, body, headers);
+  }
+
+  /** GETs `path` with these headers. */
+  get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+    return this.send('GET', path, null, headers);
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: Buffer | null,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
+    let connection = this.idle.pop();
+    while (connection?.closed) connection = this.idle.pop();
+    connection ??= await Connection.open(this.port);
     const head = [
-      `POST ${path} HTTP/1.1`,
+      `${method} ${path} HTTP/1.1`,
       `host: 127.0.0.1:${this.port}`,
-      ...Object.entries({ ...headers, 'content-length': String(body.length) }).map(
+      ...Object.entries(body ? { ...headers, 'content-length': String(body.length) } : headers).map(
         ([name, value]) => `${name}: ${value}`,
       ),
     ].join('\r\n');
     try {
-      return await connection.send(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), body]));
+      const request = Buffer.from(`${head}\r\n\r\n`, 'latin1');
+      return await connection.send(body ? Buffer.concat([request, body]) : request);
     } finally {
       this.idle.push(connection);
     }

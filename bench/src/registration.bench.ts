@@ -1,9 +1,18 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, waitUntil } from '@tessera/testing';
+import { waitUntil } from '@tessera/testing';
 import { Pool } from 'pg';
 import { LoadClient } from './load-client';
-import { benchEnvironment, describeCpu, interleaved, multipartBody, percentile, report, timed } from './support';
+import {
+  benchEnvironment,
+  describeCpu,
+  interleaved,
+  multipartBody,
+  percentile,
+  report,
+  startApi,
+  timed,
+} from './support';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
@@ -39,24 +48,8 @@ function applicationJson(i: number, planId: string) {
  */
 export async function registrationBench(): Promise<void> {
   const { env, drop } = await benchEnvironment();
-  // The API runs as in production, in its own process, so the load generator does not share its CPU.
-  const port = await freePort();
-  const api = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js'),
-    ],
-    {
-      env: { ...process.env, ...env, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const { process: api, port, stop } = await startApi(env, ADMIN);
   const base = `http://127.0.0.1:${port}/api/v1`;
-  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, {
-    timeoutMs: 30_000,
-    description: 'the API to start',
-  });
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
   pool.on('error', () => undefined); // idle clients are cut when the database is dropped
   try {
@@ -162,8 +155,7 @@ export async function registrationBench(): Promise<void> {
     );
     await measureIntake(env, pool, 2 * APPLICATIONS + 2 * WARMUP);
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
+    await stop();
     await pool.end();
     await drop();
   }

@@ -1,10 +1,17 @@
 import { emailOutboxBench } from './email-outbox.bench';
+import { readsBench } from './reads.bench';
 import { registrationBench } from './registration.bench';
 
-/** `pnpm bench`: every benchmark in turn, each with its baseline from the same run. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  'email-outbox': emailOutboxBench,
+  registration: registrationBench,
+  reads: readsBench,
+};
+
+/** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */
 async function run(): Promise<void> {
-  await emailOutboxBench();
-  await registrationBench();
+  const only = process.argv.slice(2);
+  for (const [name, bench] of Object.entries(BENCHES)) if (only.length === 0 || only.includes(name)) await bench();
 }
 
 run().then(

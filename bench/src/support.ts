@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataSourceOptions } from '@tessera/core';
+import { freePort, waitUntil } from '@tessera/testing';
 import { tesseraSchema } from '@tessera/schema';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -38,6 +40,49 @@ export async function benchEnvironment(): Promise<{ env: Record<string, string>;
   await dataSource.runMigrations();
   await dataSource.destroy();
   return { env, drop: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
+}
+
+/**
+ * A Node program of this repository (the API's dist/main.js, a baseline server…) in its own
+ * process, as in production, so the load generator does not share its CPU; resolves once `ready`
+ * (a path, e.g. /api/health) answers 200 on its PORT. `stop` ends it and waits for it to exit.
+ */
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  nodeArgs: string[] = [],
+): Promise<{ process: ChildProcess; port: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', '..', script)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}${ready}`).catch(() => null))?.status === 200, {
+    timeoutMs: 30_000,
+    description: `${script} to start`,
+  });
+  return {
+    process: child,
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** The API (apps/api/dist/main.js) on a free port, its first administrator `admin`; BENCH_API_NODE_ARGS for profiles. */
+export function startApi(
+  env: Record<string, string>,
+  admin: { email: string; password: string },
+): ReturnType<typeof startServer> {
+  return startServer(
+    'apps/api/dist/main.js',
+    { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+    '/api/health',
+    (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
 }
 
 /** Runs `count` tasks with at most `concurrency` in flight; returns the elapsed milliseconds. */
@@ -194,11 +239,11 @@ export async function interleaved(
   return totals;
 }
 
-/** "API 2.10 ms, load generator 0.40 ms, PostgreSQL 1.20 ms" per operation. */
-export function describeCpu(cpu: CpuShares, count: number): string {
+/** "API process 2.10 ms, load generator 0.40 ms, PostgreSQL 1.20 ms" per operation. */
+export function describeCpu(cpu: CpuShares, count: number, server = 'API process'): string {
   const each = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / count).toFixed(2)} ms`);
   return [
-    ...(cpu.api === null ? [] : [`API process ${each(cpu.api)}`]),
+    ...(cpu.api === null ? [] : [`${server} ${each(cpu.api)}`]),
     `load generator ${each(cpu.loadGenerator)}`,
     `PostgreSQL ${each(cpu.postgres)}`,
   ].join(', ');

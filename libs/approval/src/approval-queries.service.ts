@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, pageOf, ProblemException, type Page, type Principal } from '@tessera/core';
+import { Clock, pageOf, ProblemException, userIdOf, type Page, type Principal } from '@tessera/core';
 import { StaffDirectory } from '@tessera/users';
 import { ApprovalActorsService, type ApprovalCaller } from './approval-actors.service';
 import { ApprovalInboxRepository, type InboxRow } from './approval-inbox.repository';
@@ -34,10 +34,13 @@ export class ApprovalQueriesService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The inbox. Reads need no look-up of the caller: the controller admits active staff only (the
+   * session check read the user's roles and state), and this is on every page of an approver.
+   */
   async list(query: ListApprovalsQueryDto, principal: Principal): Promise<Page<ApprovalSummaryDto>> {
-    const caller = await this.actors.callerOf(principal);
     const [rows, total] = await this.inbox.list({
-      userId: caller.userId,
+      userId: userIdOf(principal),
       onlyAssigned: query.assignee === 'me',
       status: query.status,
       subjectType: query.subjectType,
@@ -53,9 +56,9 @@ export class ApprovalQueriesService {
     );
   }
 
+  /** The navigation badge, on every navigation: like `list`, without looking the caller up. */
   async counts(principal: Principal): Promise<ApprovalCountsDto> {
-    const caller = await this.actors.callerOf(principal);
-    return this.inbox.countsFor(caller.userId, this.clock.now());
+    return this.inbox.countsFor(userIdOf(principal), this.clock.now());
   }
 
   async detail(id: string, principal: Principal): Promise<ApprovalDetailDto> {

@@ -15,4 +15,5 @@ export { MembersService } from './members.service';
 export * from './dto/member-query.dto';
 export * from './dto/member-response.dto';
 export * from './dto/update-contact-details.dto';
-export type { ContactEmailCondition } from './member.repository';
+export type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
+export type { MemberDetailView, MemberListView, WithExtra } from './members.service';

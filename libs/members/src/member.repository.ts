@@ -1,29 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import { In } from 'typeorm';
+import type {
+  MemberStatusChangeDto,
+  OrganisationDetailsDto,
+  PersonDetailsDto,
+  RepresentedOrganisationDto,
+} from './dto/member-response.dto';
 import { MemberStatusChange } from './entities/member-status-change.entity';
 import { Member } from './entities/member.entity';
 import type { MemberStatus } from './member-status';
+import {
+  CONTACT_PERSON_ID_SQL,
+  MEMBER_COLUMNS,
+  MEMBERS_WITH_CONTACT,
+  memberDetailSql,
+  memberListColumns,
+  membersActedForSql,
+  type ContactPersonColumn,
+  type ContactPersonCondition,
+  type PersonOfParam,
+} from './member-read-sql';
 import type { MemberKind, MemberSourceType } from './members.types';
+
+const CONTACT_REPRESENTATION_JOIN =
+  'LEFT JOIN representations cr ON cr.organisation_id = m.organisation_id AND cr.is_contact';
 
 export interface MemberFilter {
   kind?: MemberKind;
   status?: MemberStatus;
   planId?: string;
   search?: string;
-  contactEmail?: ContactEmailCondition;
+  contactPerson?: ContactPersonCondition;
+  extra?: ContactPersonColumn;
   offset: number;
   limit: number;
 }
-
-/**
- * A condition on the member's contact e-mail, written by a domain above members (portal accounts
- * filter by account state) without members knowing its tables: given the SQL expression of the
- * e-mail and a function that binds a parameter, it returns a boolean SQL expression.
- */
-export type ContactEmailCondition = (emailSql: string, bind: (value: unknown) => string) => string;
-
-const CONTACT_EMAIL_SQL = 'coalesce(p.email, c.email)';
 
 /** A member with the names and e-mail staff recognise it by (a list row, and the head of the detail). */
 export interface MemberRow {
@@ -32,6 +43,7 @@ export interface MemberRow {
   kind: MemberKind;
   status: MemberStatus;
   planId: string;
+  planName: string;
   personId: string | null;
   organisationId: string | null;
   joinedAt: Date;
@@ -47,25 +59,17 @@ export interface MemberRow {
   registrationNumber: string | null;
   /** The person, or the organisation's contact. */
   contactPersonId: string | null;
+  /** The column a domain above members asked for (ContactPersonColumn), if any. */
+  extra?: unknown;
 }
 
-const MEMBER_COLUMNS = `
-  SELECT m.id, m.number, m.kind, m.status, m.plan_id AS "planId", m.person_id AS "personId",
-         m.organisation_id AS "organisationId", m.joined_at AS "joinedAt", m.source_type AS "sourceType",
-         m.source_id AS "sourceId", m.source_reference AS "sourceReference", m.created_at AS "createdAt",
-         m.updated_at AS "updatedAt",
-         coalesce(p.first_name || ' ' || p.last_name, o.legal_name) AS name,
-         coalesce(p.email, c.email) AS email,
-         o.registration_number AS "registrationNumber",
-         coalesce(p.id, c.id) AS "contactPersonId"`;
-
-/** Members with their party and, for organisations, the contact representative. */
-const MEMBERS_WITH_CONTACT = `
-  FROM members m
-  LEFT JOIN persons p ON p.id = m.person_id
-  LEFT JOIN organisations o ON o.id = m.organisation_id
-  LEFT JOIN representations cr ON cr.organisation_id = m.organisation_id AND cr.is_contact
-  LEFT JOIN persons c ON c.id = cr.person_id`;
+/** A member row with its detail, as built by PostgreSQL (see member-read-sql); lists unsorted. */
+export interface MemberDetailRow extends MemberRow {
+  person: PersonDetailsDto | null;
+  organisation: OrganisationDetailsDto | null;
+  organisationsRepresented: RepresentedOrganisationDto[];
+  statusHistory: MemberStatusChangeDto[];
+}
 
 /** The only place that speaks SQL for members and their status history; joins the caller's transaction. */
 @Injectable()
@@ -112,35 +116,40 @@ export class MemberRepository {
   }
 
   async findRow(id: string): Promise<MemberRow | null> {
-    const rows = (await this.transactions.manager.query(`${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE m.id = $1`, [
-      id,
-    ])) as MemberRow[];
+    const rows = (await this.transactions.manager.query(
+      `SELECT ${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE m.id = $1`,
+      [id],
+    )) as MemberRow[];
     return rows[0] ?? null;
   }
 
-  findByOrganisations(organisationIds: string[]): Promise<Member[]> {
-    return organisationIds.length === 0
-      ? Promise.resolve([])
-      : this.members.findBy({ organisationId: In(organisationIds) });
+  /** The member in full (one prepared statement); with `actingPerson`, only if they act for it. */
+  async findDetail(
+    id: string,
+    view: { actingPerson?: { of: PersonOfParam; value: unknown }; extra?: ContactPersonColumn } = {},
+  ): Promise<MemberDetailRow | null> {
+    const { name, text } = memberDetailSql({ actingPerson: view.actingPerson?.of, extra: view.extra });
+    const params = view.actingPerson ? [id, view.actingPerson.value] : [id];
+    const [row] = await this.transactions.prepared<MemberDetailRow>(name, text, params);
+    return row ?? null;
+  }
+
+  /**
+   * Every member the person acts for, in full, their own membership first, and the `caller`
+   * column (one prepared statement): always one row at least, with a null id when they act for none.
+   */
+  findDetailsActedFor(
+    person: PersonOfParam,
+    value: unknown,
+    caller?: PersonOfParam,
+  ): Promise<(Partial<MemberDetailRow> & { caller: unknown })[]> {
+    const { name, text } = membersActedForSql(person, caller);
+    return this.transactions.prepared(name, text, [value]);
   }
 
   async addStatusChange(fields: Omit<MemberStatusChange, 'id' | 'seq'>): Promise<void> {
     const changes = this.transactions.repository(MemberStatusChange);
     await changes.insert(changes.create(fields));
-  }
-
-  statusChangesOf(memberId: string): Promise<MemberStatusChange[]> {
-    return this.transactions
-      .repository(MemberStatusChange)
-      .find({ where: { memberId }, order: { occurredAt: 'ASC', seq: 'ASC' } });
-  }
-
-  /** Members whose contact (the person, or the organisation's contact) has this e-mail; persons first. */
-  async findRowsByContactEmail(email: string): Promise<MemberRow[]> {
-    return (await this.transactions.manager.query(
-      `${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE ${CONTACT_EMAIL_SQL} = $1 ORDER BY m.kind DESC, m.created_at`,
-      [email],
-    )) as MemberRow[];
   }
 
   /** Newest first; `search` matches the number, names, e-mails and registration numbers. */
@@ -164,15 +173,17 @@ export class MemberRepository {
         UNION SELECT sm.id FROM members sm JOIN representations sr ON sr.organisation_id = sm.organisation_id
           JOIN persons sp ON sp.id = sr.person_id WHERE sp.search_text LIKE ${pattern})`);
     }
-    if (filter.contactEmail) where.push(filter.contactEmail(CONTACT_EMAIL_SQL, param));
+    if (filter.contactPerson) where.push(filter.contactPerson(CONTACT_PERSON_ID_SQL, param));
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // The count needs the contact's representation only for a condition on the contact person.
     const counted = (await this.transactions.manager.query(
-      `SELECT count(*)::int AS total ${MEMBERS_WITH_CONTACT} ${condition}`,
+      `SELECT count(*)::int AS total FROM members m
+       ${filter.contactPerson ? CONTACT_REPRESENTATION_JOIN : ''} ${condition}`,
       params,
     )) as { total: number }[];
     const rows = (await this.transactions.manager.query(
-      `${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} ${condition} ORDER BY m.created_at DESC, m.id DESC
-       OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
+      `SELECT ${memberListColumns(filter.extra)} ${MEMBERS_WITH_CONTACT} ${condition}
+       ORDER BY m.created_at DESC, m.id DESC OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
       params,
     )) as MemberRow[];
     return [rows, counted[0].total];

@@ -11,15 +11,7 @@ import {
 import { PlansService } from '@tessera/plans';
 import type { ListMembersQueryDto } from './dto/member-query.dto';
 import type { UpdateContactDetailsDto } from './dto/update-contact-details.dto';
-import {
-  MemberDetailDto,
-  MemberStatusChangeDto,
-  MemberSummaryDto,
-  OrganisationDetailsDto,
-  PersonDetailsDto,
-  MemberRepresentativeDto,
-  RepresentedOrganisationDto,
-} from './dto/member-response.dto';
+import { MemberDetailDto, MemberSummaryDto, PersonDetailsDto } from './dto/member-response.dto';
 import type { Member } from './entities/member.entity';
 import {
   contactOf,
@@ -30,11 +22,31 @@ import {
 } from './member-intake';
 import { formatMemberNumber } from './member-number';
 import { canTransition, INITIAL_MEMBER_STATUS } from './member-status';
-import { MemberRepository, type ContactEmailCondition } from './member.repository';
+import { memberDetailOf } from './member-detail';
+import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
+import { MemberRepository, type MemberDetailRow } from './member.repository';
 import type { MemberActor } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
 
 const SYSTEM: MemberActor = { kind: 'system', id: null };
+
+/** A member and the column a domain above members asked for (null when none, or no value). */
+export interface WithExtra<T> {
+  member: T;
+  extra: unknown;
+}
+
+/** How a domain above members reads the list: a condition on the contact person, an added column. */
+export interface MemberListView {
+  contactPerson?: ContactPersonCondition;
+  extra?: ContactPersonColumn;
+}
+
+/** How a domain above members reads one member: only if a person acts for it, with an added column. */
+export interface MemberDetailView {
+  actingPerson?: { of: PersonOfParam; value: unknown };
+  extra?: ContactPersonColumn;
+}
 
 /**
  * Members: created or matched when an application is approved (or an order confirmed), and the
@@ -73,48 +85,58 @@ export class MembersService {
     });
   }
 
-  /** `contactEmail` lets a domain above members narrow the list (e.g. by portal account state). */
-  async list(query: ListMembersQueryDto, contactEmail?: ContactEmailCondition): Promise<Page<MemberSummaryDto>> {
+  /** The staff's list; `view` lets a domain above members narrow it and add a column (MemberView). */
+  async list(query: ListMembersQueryDto, view: MemberListView = {}): Promise<Page<MemberSummaryDto>> {
+    const page = await this.listWith(query, view);
+    return { ...page, items: page.items.map(({ member }) => member) };
+  }
+
+  async listWith(query: ListMembersQueryDto, view: MemberListView = {}): Promise<Page<WithExtra<MemberSummaryDto>>> {
     const [rows, total] = await this.members.list({
       kind: query.kind,
       status: query.status,
       planId: query.planId,
       search: query.q,
-      contactEmail,
+      contactPerson: view.contactPerson,
+      extra: view.extra,
       offset: query.offset,
       limit: query.pageSize,
     });
-    const names = await this.plans.namesOf(rows.map((row) => row.planId));
     return pageOf(
-      rows.map((row) => MemberSummaryDto.from(row, names.get(row.planId) ?? '')),
+      rows.map((row) => ({ member: MemberSummaryDto.from(row), extra: row.extra ?? null })),
       total,
       query,
     );
   }
 
   async get(id: string): Promise<MemberDetailDto> {
-    const row = await this.members.findRow(id);
-    if (!row) throw ProblemException.notFound('No member has this id.', 'member-not-found');
-    // One after the other: inside a transaction they would share one connection.
-    const planName = (await this.plans.namesOf([row.planId])).get(row.planId) ?? '';
-    const history = await this.members.statusChangesOf(row.id);
-    return {
-      ...MemberSummaryDto.from(row, planName),
-      person: row.personId ? await this.personOf(row.personId) : null,
-      organisation: row.organisationId ? await this.organisationOf(row.organisationId) : null,
-      organisationsRepresented: row.personId ? await this.organisationsRepresentedBy(row.personId) : [],
-      statusHistory: history.map(MemberStatusChangeDto.from),
-      source: { type: row.sourceType, id: row.sourceId, reference: row.sourceReference },
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
+    return (await this.getWith(id)).member;
   }
 
-  /** The members a portal account acts for: the person's own membership first, then organisations. */
-  async membersOfContact(email: string): Promise<MemberSummaryDto[]> {
-    const rows = await this.members.findRowsByContactEmail(normaliseEmail(email));
-    const names = await this.plans.namesOf(rows.map((row) => row.planId));
-    return rows.map((row) => MemberSummaryDto.from(row, names.get(row.planId) ?? ''));
+  /** The member in full, in one statement; 404 when unknown or, with `actingPerson`, not theirs. */
+  async getWith(id: string, view: MemberDetailView = {}): Promise<WithExtra<MemberDetailDto>> {
+    const row = await this.members.findDetail(id, view);
+    if (!row) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    return { member: memberDetailOf(row), extra: row.extra ?? null };
+  }
+
+  /**
+   * The members a person acts for — their own membership first, then the organisations they are
+   * the contact of — the first in full, and the `caller` column, in one statement. `person` and
+   * `caller` are SQL from `value` (e.g. the signed-in user's id).
+   */
+  async actedFor(
+    person: PersonOfParam,
+    value: unknown,
+    caller?: PersonOfParam,
+  ): Promise<{ memberships: MemberSummaryDto[]; first: MemberDetailDto | null; caller: unknown }> {
+    const rows = await this.members.findDetailsActedFor(person, value, caller);
+    const members = rows.filter((row): row is MemberDetailRow & { caller: unknown } => row.id != null);
+    return {
+      memberships: members.map((row) => MemberSummaryDto.from(row)),
+      first: members.length > 0 ? memberDetailOf(members[0]) : null,
+      caller: rows[0]?.caller ?? null,
+    };
   }
 
   /** Who the member's e-mails and portal account go to: the person, or the organisation's contact. */
@@ -278,33 +300,6 @@ export class MembersService {
       actorId: actor.id,
       occurredAt: now,
     });
-  }
-
-  private async personOf(personId: string): Promise<PersonDetailsDto | null> {
-    const person = await this.parties.findPerson(personId);
-    return person ? PersonDetailsDto.from(person) : null;
-  }
-
-  private async organisationOf(organisationId: string): Promise<OrganisationDetailsDto | null> {
-    const organisation = await this.parties.findOrganisation(organisationId);
-    if (!organisation) return null;
-    const representatives = await this.parties.representativesOf(organisationId);
-    return OrganisationDetailsDto.from(
-      organisation,
-      representatives.map(({ representation, person }) => MemberRepresentativeDto.from(representation, person)),
-    );
-  }
-
-  private async organisationsRepresentedBy(personId: string): Promise<RepresentedOrganisationDto[]> {
-    const represented = await this.parties.organisationsRepresentedBy(personId);
-    const members = await this.members.findByOrganisations(represented.map((row) => row.organisation.id));
-    return represented.map(({ representation, organisation }) =>
-      RepresentedOrganisationDto.from(
-        representation,
-        organisation,
-        members.find((member) => member.organisationId === organisation.id),
-      ),
-    );
   }
 }
 

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import { In } from 'typeorm';
-import { Organisation } from './entities/organisation.entity';
 import { Person } from './entities/person.entity';
-import { Representation } from './entities/representation.entity';
 import type { MemberLocale, PostalAddress, ProfessionalDetails } from './members.types';
 
 /** A person's details as they come in; e-mail already normalised. */
@@ -36,18 +33,6 @@ export interface PersonRef {
   lastName: string;
   email: string;
   locale: MemberLocale;
-}
-
-/** A representative with the person behind them. */
-export interface RepresentativeRow {
-  representation: Representation;
-  person: Person;
-}
-
-/** An organisation a person represents. */
-export interface RepresentedRow {
-  representation: Representation;
-  organisation: Organisation;
 }
 
 /**
@@ -163,50 +148,5 @@ export class PartyRepository {
 
   savePerson(person: Person): Promise<Person> {
     return this.transactions.repository(Person).save(person);
-  }
-
-  findOrganisation(id: string): Promise<Organisation | null> {
-    return this.transactions.repository(Organisation).findOneBy({ id });
-  }
-
-  /** The organisation's representatives, the contact first, then by name. */
-  async representativesOf(organisationId: string): Promise<RepresentativeRow[]> {
-    const representations = await this.transactions.repository(Representation).findBy({ organisationId });
-    const persons = await this.byId(
-      Person,
-      representations.map((representation) => representation.personId),
-    );
-    return representations
-      .flatMap((representation) => {
-        const person = persons.get(representation.personId);
-        return person ? [{ representation, person }] : [];
-      })
-      .sort(
-        (a, b) =>
-          Number(b.representation.isContact) - Number(a.representation.isContact) ||
-          a.person.lastName.localeCompare(b.person.lastName) ||
-          a.person.firstName.localeCompare(b.person.firstName),
-      );
-  }
-
-  /** The organisations a person represents, by legal name. */
-  async organisationsRepresentedBy(personId: string): Promise<RepresentedRow[]> {
-    const representations = await this.transactions.repository(Representation).findBy({ personId });
-    const organisations = await this.byId(
-      Organisation,
-      representations.map((representation) => representation.organisationId),
-    );
-    return representations
-      .flatMap((representation) => {
-        const organisation = organisations.get(representation.organisationId);
-        return organisation ? [{ representation, organisation }] : [];
-      })
-      .sort((a, b) => a.organisation.legalName.localeCompare(b.organisation.legalName));
-  }
-
-  private async byId<E extends Person | Organisation>(entity: new () => E, ids: string[]): Promise<Map<string, E>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.transactions.repository<Person | Organisation>(entity).findBy({ id: In(ids) });
-    return new Map(rows.map((row) => [row.id, row as E]));
   }
 }

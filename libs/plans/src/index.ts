@@ -4,3 +4,4 @@ export * from './plans.schema';
 export * from './plans.types';
 export * from './plans.service';
 export * from './dto/plan.dto';
+export * from './plan-sql';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, type Page, type Principal } from '@tessera/core';
-import { MembersService } from '@tessera/members';
-import { UsersService } from '@tessera/users';
+import { ProblemException, userIdOf, type Page, type Principal } from '@tessera/core';
+import { MembersService, type WithExtra } from '@tessera/members';
 import { accountStateCondition } from './account-state-condition';
 import type {
   ListMemberAccountsQueryDto,
@@ -9,6 +8,7 @@ import type {
   MemberWithAccountDto,
 } from './dto/member-account.dto';
 import { PortalAccountDto } from './dto/portal-account.dto';
+import { ACCOUNT_PERSON, PORTAL_ACCOUNT_COLUMN } from './portal-account.repository';
 import { PortalAccountsService } from './portal-accounts.service';
 
 const STAFF_ROLES = ['admin', 'officer', 'approver', 'finance'];
@@ -22,7 +22,6 @@ export class MemberConsoleService {
   constructor(
     private readonly members: MembersService,
     private readonly accounts: PortalAccountsService,
-    private readonly users: UsersService,
   ) {}
 
   async list(query: ListMemberAccountsQueryDto): Promise<Page<MemberWithAccountDto>> {
@@ -30,24 +29,19 @@ export class MemberConsoleService {
       state: query.accountState,
       autoRegistered: query.autoRegistered === 'true',
     });
-    const page = await this.members.list(query, condition);
-    const accounts = await this.accounts.accountsOf(
-      page.items.flatMap((member) => (member.email ? [member.email] : [])),
-    );
-    return {
-      ...page,
-      items: page.items.map((member) => ({
-        ...member,
-        portalAccount: (member.email && accounts.get(member.email)) || PortalAccountDto.none(),
-      })),
-    };
+    const page = await this.members.listWith(query, { contactPerson: condition, extra: PORTAL_ACCOUNT_COLUMN });
+    return { ...page, items: page.items.map(withAccount) };
   }
 
+  /** One statement after the session check; a member reads only the members they act for (404 for others'). */
   async get(id: string, principal: Principal): Promise<MemberDetailWithAccountDto> {
-    await this.assertMayRead(id, principal);
-    const member = await this.members.get(id);
-    const portalAccount = member.email ? await this.accounts.accountOf(member.email) : PortalAccountDto.none();
-    return { ...member, portalAccount };
+    const staffOrKey = principal.kind === 'api-key' || principal.roles.some((role) => STAFF_ROLES.includes(role));
+    return withAccount(
+      await this.members.getWith(id, {
+        extra: PORTAL_ACCOUNT_COLUMN,
+        actingPerson: staffOrKey ? undefined : { of: ACCOUNT_PERSON, value: userIdOf(principal) },
+      }),
+    );
   }
 
   /** "Invite" (creates the account) or "Resend invitation" (a new link replaces the old). */
@@ -65,13 +59,9 @@ export class MemberConsoleService {
     if (principal.kind !== 'user') throw ProblemException.forbidden('Only staff acknowledge accounts.');
     return this.accounts.acknowledge((await this.members.contactFor(id)).email, principal.userId);
   }
+}
 
-  /** Staff and API keys read any member; a member only those they act for (404 for others'). */
-  private async assertMayRead(id: string, principal: Principal): Promise<void> {
-    if (principal.kind === 'api-key' || principal.roles.some((role) => STAFF_ROLES.includes(role))) return;
-    const user = await this.users.currentUser(principal);
-    const own = await this.members.membersOfContact(user.email);
-    if (!own.some((member) => member.id === id))
-      throw ProblemException.notFound('No member has this id.', 'member-not-found');
-  }
+/** A member with its contact's portal account (`none` without one). */
+function withAccount<M>({ member, extra }: WithExtra<M>): M & { portalAccount: PortalAccountDto } {
+  return { ...member, portalAccount: (extra as PortalAccountDto | null) ?? PortalAccountDto.none() };
 }

@@ -10,6 +10,8 @@ export type PortalAccountState = 'none' | AccountState;
 
 export interface AccountRequest {
   email: string;
+  /** The person it belongs to, when known (an approval's contact); an order may come first. */
+  personId?: string | null;
   name: string;
   locale: 'en' | 'fr';
   origin: AccountOrigin;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, normaliseEmail, ProblemException, Transactions } from '@tessera/core';
-import { AuthService, UsersService, type UserAccountFacts } from '@tessera/users';
+import { AuthService, UsersService } from '@tessera/users';
 import { PortalAccountDto } from './dto/portal-account.dto';
-import type { PortalAccount } from './entities/portal-account.entity';
 import { PortalAccountRepository } from './portal-account.repository';
 import type { AccountRequest, EnsuredAccount } from './portal-account.types';
 
@@ -30,6 +29,7 @@ export class PortalAccountsService {
       const { user } = await this.users.ensureMemberUser(request);
       const created = await this.accounts.insertIfAbsent({
         userId: user.id,
+        personId: request.personId ?? null,
         origin: request.origin,
         sourceReference: request.sourceReference,
         autoCreated: request.autoRegistered,
@@ -89,29 +89,7 @@ export class PortalAccountsService {
   }
 
   /** Accounts by normalised e-mail; e-mails without one are absent from the map. */
-  async accountsOf(emails: string[]): Promise<Map<string, PortalAccountDto>> {
-    const facts = await this.users.accountsByEmail(emails);
-    const userIds = [...facts.values()].map((fact) => fact.userId);
-    const accounts = new Map((await this.accounts.findByUserIds(userIds)).map((account) => [account.userId, account]));
-    const result = new Map<string, PortalAccountDto>();
-    for (const [email, fact] of facts) {
-      const account = accounts.get(fact.userId);
-      if (account) result.set(email, toDto(account, fact));
-    }
-    return result;
+  accountsOf(emails: string[]): Promise<Map<string, PortalAccountDto>> {
+    return this.accounts.findByEmails(emails.map(normaliseEmail));
   }
-}
-
-function toDto(account: PortalAccount, facts: UserAccountFacts): PortalAccountDto {
-  return {
-    state: facts.state,
-    userId: account.userId,
-    createdFrom: account.origin,
-    sourceReference: account.sourceReference,
-    autoCreated: account.autoCreated,
-    needsAcknowledgement: account.autoCreated && account.acknowledgedAt === null,
-    invitedAt: facts.invitedAt,
-    lastLoginAt: facts.lastLoginAt,
-    createdAt: account.createdAt.toISOString(),
-  };
 }

@@ -3,3 +3,4 @@ export * from './redis-server';
 export * from './wait-until';
 export * from './worker-testing';
 export * from './solve-captcha';
+export * from './seed-members';

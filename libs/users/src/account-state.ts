@@ -10,12 +10,9 @@ export function accountStateOf(user: Pick<User, 'active' | 'passwordHash'>): Acc
   return user.passwordHash ? 'active' : 'invited';
 }
 
-/** What the staff console shows of a user's account. */
-export interface UserAccountFacts {
-  userId: string;
-  state: AccountState;
-  invitedAt: string | null;
-  lastLoginAt: string | null;
+/** accountStateOf in SQL, for read models above users: the state of the users row `alias`. */
+export function accountStateSql(alias: string): string {
+  return `CASE WHEN NOT ${alias}.active THEN 'disabled' WHEN ${alias}.password_hash IS NULL THEN 'invited' ELSE 'active' END`;
 }
 
 export interface MemberUser {

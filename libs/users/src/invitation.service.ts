@@ -50,10 +50,6 @@ export class InvitationService {
   }
 
   /** When each user's latest invitation was sent. */
-  lastSentAtOf(userIds: string[]): Promise<Map<string, Date>> {
-    return this.tokens.lastIssuedAtOf(userIds, 'activation');
-  }
-
   /** Refuses to (re)invite an account that no longer awaits activation. */
   assertAwaitingActivation(user: User): void {
     if (user.passwordHash)

@@ -3,6 +3,14 @@ import { Transactions } from '@tessera/core';
 import { IsNull } from 'typeorm';
 import { UserToken, UserTokenPurpose } from './entities/user-token.entity';
 
+/**
+ * SQL: when the user `userIdSql` was last sent an invitation (its newest activation token, used
+ * or not), or null; for read models above users. Served by user_tokens_user_purpose_created_idx.
+ */
+export function lastInvitedAtSql(userIdSql: string): string {
+  return `(SELECT max(t.created_at) FROM user_tokens t WHERE t.user_id = ${userIdSql} AND t.purpose = 'activation')`;
+}
+
 @Injectable()
 export class UserTokenRepository {
   constructor(private readonly transactions: Transactions) {}
@@ -37,14 +45,5 @@ export class UserTokenRepository {
 
   async consumeAllOfUser(userId: string, at: Date): Promise<void> {
     await this.tokens.update({ userId, consumedAt: IsNull() }, { consumedAt: at });
-  }
-
-  async lastIssuedAtOf(userIds: string[], purpose: UserTokenPurpose): Promise<Map<string, Date>> {
-    if (userIds.length === 0) return new Map();
-    const rows: { user_id: string; at: Date }[] = await this.transactions.manager.query(
-      `SELECT user_id, max(created_at) AS at FROM user_tokens WHERE user_id = ANY($1) AND purpose = $2 GROUP BY user_id`,
-      [userIds, purpose],
-    );
-    return new Map(rows.map((row) => [row.user_id, row.at]));
   }
 }

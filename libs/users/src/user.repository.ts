@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseEmail, Transactions } from '@tessera/core';
-import { STAFF_ROLES, type Role } from '@tessera/core';
-import { In } from 'typeorm';
+import { isoTimestampSql, normaliseEmail, STAFF_ROLES, Transactions, type Role } from '@tessera/core';
 import { User, type Locale } from './entities/user.entity';
+
+/**
+ * SQL: the user `userIdSql` as UserDto (JSON, null if none), for read models above users that
+ * answer with the signed-in user in the same statement (GET /me).
+ */
+export function userProfileJsonSql(userIdSql: string): string {
+  return `(SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'roles', u.roles,
+             'locale', u.locale, 'active', u.active, 'activated', u.password_hash IS NOT NULL,
+             'createdAt', ${isoTimestampSql('u.created_at')}, 'lastLoginAt', ${isoTimestampSql('u.last_login_at')})
+             FROM users u WHERE u.id = ${userIdSql})`;
+}
 
 @Injectable()
 export class UserRepository {
@@ -18,10 +27,6 @@ export class UserRepository {
 
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: normaliseEmail(email) });
-  }
-
-  findByEmails(emails: string[]): Promise<User[]> {
-    return this.users.findBy({ email: In(emails.map(normaliseEmail)) });
   }
 
   lockByEmail(email: string): Promise<User | null> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, pageOf, Principal, ProblemException, Transactions, type Page, type Role } from '@tessera/core';
-import { accountStateOf, type MemberUser, type UserAccountFacts } from './account-state';
+import type { MemberUser } from './account-state';
 import { PasswordHasher } from './auth/password-hasher';
 import { assertStrongPassword } from './auth/password-policy';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
@@ -129,23 +129,6 @@ export class UsersService {
       this.invitations.assertAwaitingActivation(user);
       return this.invitations.send(user, 'Tessera');
     });
-  }
-
-  /** Sign-in facts of the users with these e-mails, for the staff console. */
-  async accountsByEmail(emails: string[]): Promise<Map<string, UserAccountFacts>> {
-    const users = await this.users.findByEmails(emails);
-    const invitedAt = await this.invitations.lastSentAtOf(users.map((user) => user.id));
-    return new Map(
-      users.map((user) => [
-        user.email,
-        {
-          userId: user.id,
-          state: accountStateOf(user),
-          invitedAt: invitedAt.get(user.id)?.toISOString() ?? null,
-          lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-        },
-      ]),
-    );
   }
 
   /** Creates the administrator from ADMIN_EMAIL/ADMIN_PASSWORD when there are no users at all. */

@@ -61,7 +61,7 @@ export class MemberSummaryDto {
   @ApiProperty({ type: String, format: 'date-time' })
   joinedAt: string;
 
-  static from(row: MemberRow, planName: string): MemberSummaryDto {
+  static from(row: MemberRow): MemberSummaryDto {
     return {
       id: row.id,
       number: row.number,
@@ -70,7 +70,7 @@ export class MemberSummaryDto {
       email: row.email,
       registrationNumber: row.registrationNumber,
       contactPersonId: row.contactPersonId,
-      plan: { id: row.planId, name: planName },
+      plan: { id: row.planId, name: row.planName },
       status: row.status,
       joinedAt: row.joinedAt.toISOString(),
     };

@@ -10,6 +10,10 @@ export class PortalAccount {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
 
+  /** The person (members' party) the account belongs to; null until that person exists. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
+
   @Column({ type: 'text' })
   origin: AccountOrigin;
 

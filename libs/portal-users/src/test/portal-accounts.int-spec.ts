@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { PortalAccountsService } from '../portal-accounts.service';
 import { PortalUsersModule } from '../portal-users.module';
 import type { AccountRequest } from '../portal-account.types';
+import { LinkPortalAccountsToPersons1764600100000 } from '../migrations/1764600100000-link-portal-accounts-to-persons';
 
 const STRONG_PASSWORD = 'Member-Portal-Password-7';
 
@@ -38,6 +39,26 @@ describe('portal accounts against the real database', () => {
       )
     ).map((row: { template: string; locale: string; url: string }) => row);
   const tokenOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
+
+  it('links an account made before its person existed (an order) to the person when an approval names them', async () => {
+    const email = 'linked-later@example.test';
+    const ordered = await accounts.ensureAccount(request(email, { origin: 'order', sourceReference: 'ORD-1' }));
+    const personOf = async () =>
+      (
+        (await db.query(`SELECT person_id FROM portal_accounts WHERE user_id = $1`, [ordered.userId])) as {
+          person_id: string | null;
+        }[]
+      )[0].person_id;
+    expect(await personOf()).toBeNull();
+    const [person] = (await db.query(
+      `INSERT INTO persons (first_name, last_name, email, locale, created_at, updated_at)
+       VALUES ('Linked', 'Later', $1, 'en', now(), now()) RETURNING id`,
+      [email],
+    )) as { id: string }[];
+    const approved = await accounts.ensureAccount(request(email, { personId: person.id }));
+    expect(approved).toMatchObject({ userId: ordered.userId, created: false });
+    expect(await personOf()).toBe(person.id);
+  });
 
   it('creates an invited member user and account, and e-mails the portal invitation in their language', async () => {
     const ensured = await accounts.ensureAccount(request('marie@example.test'));
@@ -159,5 +180,32 @@ describe('portal accounts against the real database', () => {
     await renew(tokenOf(url));
     await renew('not-a-token-at-all');
     expect(await invitations('late@example.test')).toHaveLength(2);
+  });
+
+  it('the migration links existing accounts to the person with their e-mail, and leaves the others unlinked', async () => {
+    const email = 'migrated@example.test';
+    const [person] = (await db.query(
+      `INSERT INTO persons (first_name, last_name, email, locale, created_at, updated_at)
+       VALUES ('Migrated', 'Account', $1, 'en', now(), now()) RETURNING id`,
+      [email],
+    )) as { id: string }[];
+    const linked = await accounts.ensureAccount(request(email));
+    const alone = await accounts.ensureAccount(request('no-person@example.test'));
+    const runner = db.createQueryRunner();
+    const migration = new LinkPortalAccountsToPersons1764600100000();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const personOf = async (userId: string) =>
+      (
+        (await db.query(`SELECT person_id FROM portal_accounts WHERE user_id = $1`, [userId])) as {
+          person_id: string | null;
+        }[]
+      )[0].person_id;
+    expect(await personOf(linked.userId)).toBe(person.id);
+    expect(await personOf(alone.userId)).toBeNull();
   });
 });

@@ -1,0 +1,7 @@
+/**
+ * SQL expression: the name of the plan `idSql` (a column or placeholder), '' when it no longer
+ * exists. For other domains' read models, so a row and its plan's name come in one statement.
+ */
+export function planNameSql(idSql: string): string {
+  return `coalesce((SELECT plans.name FROM plans WHERE plans.id = ${idSql}), '')`;
+}
