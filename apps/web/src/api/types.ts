@@ -107,3 +107,5 @@ export type ReassignCandidate = JsonOf<
   paths['/api/v1/approvals/{id}/reassign-candidates']['get']['responses'][200]
 >[number];
 export type ApproverRole = NonNullable<ApprovalFlowLevel['approverRole']>;
+
+export type PublicOrganisation = JsonOf<paths['/api/v1/settings/organisation/public']['get']['responses'][200]>;

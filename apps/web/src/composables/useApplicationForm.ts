@@ -59,6 +59,8 @@ export type ApplicationModel = {
     representatives: RepresentativeModel[];
   };
   documents: File[];
+  /** What the chosen plan asks for (set by the plan picker; not sent: the server checks it too). */
+  requiredDocuments: { count: number; hint: string | null };
   photo: File | null;
   signature: Blob | null;
   consent: { terms: boolean; privacy: boolean };
@@ -118,6 +120,7 @@ function initialModel(): ApplicationModel {
       representatives: [emptyRepresentative(true)],
     },
     documents: [],
+    requiredDocuments: { count: 0, hint: null },
     photo: null,
     signature: null,
     consent: { terms: false, privacy: false },
@@ -211,6 +214,7 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     'organisation.representatives.*.phone': organisation(phone()),
     'organisation.representatives.*.role': organisation(...text(100, keyed('registration.rules.repRole'))),
     documents: [
+      enoughDocuments(),
       maxItems(MAX_DOCUMENTS, keyed('registration.rules.maxDocuments', { max: MAX_DOCUMENTS })),
       filesOk(DOCUMENT_FILES),
     ],
@@ -219,6 +223,17 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     'consent.terms': [checked(keyed('registration.rules.terms'))],
     'consent.privacy': [checked(keyed('registration.rules.privacy'))],
     altcha: [],
+  };
+}
+
+/** As many documents as the chosen plan requires. */
+function enoughDocuments(): V {
+  return (value, model) => {
+    const { count, hint } = model.requiredDocuments;
+    if (!Array.isArray(value) || value.length >= count) return null;
+    return hint
+      ? keyed('registration.rules.documentsRequiredHint', { count, hint })
+      : keyed('registration.rules.documentsRequired', { count });
   };
 }
 
