@@ -332,7 +332,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
             type: 'submitted',
             fromStatus: null,
             toStatus: 'submitted',
-            actor: { kind: 'applicant', id: null },
+            actor: { kind: 'applicant', id: null, name: null },
             reason: null,
           },
         ],
@@ -476,7 +476,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
     expect(viaApi.status).toBe(201);
     const detail = await detailOf(viaApi.body.id as string);
     expect(detail).toMatchObject({ source: 'api', planName: 'Student membership' });
-    expect(detail.history[0].actor).toEqual({ kind: 'api-key', id: key.data!.id });
+    expect(detail.history[0].actor).toEqual({ kind: 'api-key', id: key.data!.id, name: null });
 
     const readOnly = await asAdmin.POST('/api/v1/api-keys', { body: { name: 'CRM', scopes: ['members:read'] } });
     const before = await stored();
@@ -850,6 +850,9 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         ['submitted', 'submitted', 'user', null],
         ['cancelled', 'cancelled', 'user', 'The applicant withdrew by phone.'],
       ]);
+      // The history names the staff member who acted, as the approval history does.
+      const admin = (await asAdmin.GET('/api/v1/me')).data!.user.name;
+      expect(cancelled.data!.history.map((event) => event.actor.name)).toEqual([admin, admin]);
 
       const again = await asAdmin.POST('/api/v1/applications/{id}/cancel', {
         params: { path: { id } },

@@ -6,7 +6,7 @@ import type { TesseraClient } from '@tessera/api-client';
  */
 export async function createYearlyPlan(
   admin: TesseraClient,
-  plan: { code: string; name: string; approvalFlowId?: string },
+  plan: { code: string; name: string; approvalFlowId?: string; documentsRequired?: number; documentsHint?: string },
 ): Promise<string> {
   const created = await admin.POST('/api/v1/plans', {
     body: {

@@ -1843,6 +1843,8 @@ export interface components {
              * @description The user or API key
              */
             id: string | null;
+            /** @description The staff member who acted (kind `user`) */
+            name: string | null;
         };
         ApplicationEventDto: {
             /** Format: uuid */

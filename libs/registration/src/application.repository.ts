@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions, type ReturningStatement, type SqlCondition } from '@tessera/core';
+import { userNameSql } from '@tessera/users';
 import { nextApplicationReferenceSql } from './application-reference';
 import type { ApplicationStatus } from './application-state';
 import { ApplicationEvent } from './entities/application-event.entity';
@@ -20,6 +21,9 @@ export interface ApplicationFilter {
 }
 
 /** A submitted application, before it has a reference (its id is chosen beforehand). */
+/** An event with the name of the person who acted, when a staff member did. */
+export type NamedEvent = ApplicationEvent & { actorName: string | null };
+
 export type NewApplication = Omit<Application, 'reference' | 'memberId' | 'intakeCompletedAt' | 'intakeFailedAt'>;
 
 /** The first event of an application, written with it. */
@@ -166,7 +170,15 @@ export class ApplicationRepository {
     return this.events.save(this.events.create(fields));
   }
 
-  eventsOf(applicationId: string): Promise<ApplicationEvent[]> {
-    return this.events.find({ where: { applicationId }, order: { occurredAt: 'ASC', seq: 'ASC' } });
+  /** Oldest first, each with the name of the staff member who acted (null for others). */
+  async eventsOf(applicationId: string): Promise<NamedEvent[]> {
+    const { entities, raw } = await this.events
+      .createQueryBuilder('e')
+      .addSelect(`CASE WHEN e.actor_kind = 'user' THEN ${userNameSql('e.actor_id')} END`, 'actor_name')
+      .where('e.application_id = :applicationId', { applicationId })
+      .orderBy('e.occurred_at', 'ASC')
+      .addOrderBy('e.seq', 'ASC')
+      .getRawAndEntities<{ actor_name: string | null }>();
+    return entities.map((event, index) => Object.assign(event, { actorName: raw[index]?.actor_name ?? null }));
   }
 }

@@ -6,7 +6,7 @@ export * from './staff-directory';
 export * from './invitation.service';
 export * from './account-state';
 export { lastInvitedAtSql } from './user-token.repository';
-export { userProfileJsonSql } from './user.repository';
+export { userNameSql, userProfileJsonSql } from './user.repository';
 export * from './auth/auth.service';
 export * from './auth/password-policy';
 export * from './api-keys/api-keys.service';

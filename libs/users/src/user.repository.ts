@@ -13,6 +13,11 @@ export function userProfileJsonSql(userIdSql: string): string {
              FROM users u WHERE u.id = ${userIdSql})`;
 }
 
+/** SQL: the name of the user `userIdSql` (null if none), for read models that name who acted. */
+export function userNameSql(userIdSql: string): string {
+  return `(SELECT u.name FROM users u WHERE u.id = ${userIdSql})`;
+}
+
 @Injectable()
 export class UserRepository {
   constructor(private readonly transactions: Transactions) {}

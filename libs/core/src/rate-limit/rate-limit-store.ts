@@ -48,6 +48,8 @@ return 0`;
 
 /** A request waits at most this long for Redis before the store counts as unavailable. */
 const COMMAND_TIMEOUT_MS = 500;
+/** How long the first requests wait for the connection a starting process is still opening. */
+const FIRST_CONNECT_WAIT_MS = COMMAND_TIMEOUT_MS;
 
 type Counting = Redis & {
   rateLimitHit(keyCount: number, ...keysThenWindows: (string | number)[]): Promise<number[]>;
@@ -97,11 +99,31 @@ export class RateLimitStore implements OnModuleDestroy {
 
   private async call<T>(command: () => Promise<T>): Promise<T> {
     try {
+      await this.connected();
       return await command();
     } catch (error) {
       this.logger.warn(`Rate-limit counters unavailable: ${(error as Error).message}`);
       throw new RateLimitStoreUnavailable((error as Error).message);
     }
+  }
+
+  /**
+   * A process that has just started may still be opening its connection: its first requests wait
+   * for it (briefly) rather than fail. Once Redis has been lost, requests fail fast (no offline queue).
+   */
+  private connected(): Promise<void> {
+    if (!['wait', 'connecting', 'connect'].includes(this.redis.status)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = () => done();
+      const timer = setTimeout(() => done(new Error('Redis is not connected yet')), FIRST_CONNECT_WAIT_MS);
+      this.redis.once('ready', onReady);
+    });
   }
 
   /** E-mail addresses and IPs stay out of Redis: the key is a hash of what is counted. */

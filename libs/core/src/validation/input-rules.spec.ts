@@ -57,6 +57,7 @@ describe('nullability', () => {
     for (const inner of [undefined, 'x', 3])
       expect(toFieldErrors(validateSync(plainToInstance(Outer, { inner })))).toContainEqual({
         field: 'inner',
+        code: 'isObject',
         message: 'must be an object',
       });
   });
@@ -88,7 +89,7 @@ describe('the e-mail rule', () => {
     ])
       expect(isEmailAddress(bad)).toBe(false);
     expect(toFieldErrors(validateSync(plainToInstance(Contact, { email: 'a\ud800@x.test' })))).toEqual([
-      { field: 'email', message: 'must be an e-mail address' },
+      { field: 'email', code: 'isEmailAddress', message: 'must be an e-mail address' },
     ]);
   });
 });

@@ -105,6 +105,8 @@ export class ActorDto {
   kind: ActorKind;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user or API key' })
   id: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The staff member who acted (kind `user`)' })
+  name: string | null;
 }
 
 export class ApplicationEventDto {
@@ -123,13 +125,13 @@ export class ApplicationEventDto {
   @ApiProperty({ type: String, format: 'date-time' })
   at: string;
 
-  static from(event: ApplicationEvent): ApplicationEventDto {
+  static from(event: ApplicationEvent & { actorName: string | null }): ApplicationEventDto {
     return {
       id: event.id,
       type: event.type,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
-      actor: { kind: event.actorKind, id: event.actorId },
+      actor: { kind: event.actorKind, id: event.actorId, name: event.actorName },
       reason: event.reason,
       at: event.occurredAt.toISOString(),
     };
@@ -180,7 +182,7 @@ export class ApplicationDetailDto extends ApplicationSummaryDto {
     application: Application,
     planName: string,
     files: ApplicationFile[],
-    events: ApplicationEvent[],
+    events: (ApplicationEvent & { actorName: string | null })[],
   ): ApplicationDetailDto {
     return {
       ...ApplicationSummaryDto.from(application, planName),

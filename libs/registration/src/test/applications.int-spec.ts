@@ -138,7 +138,12 @@ describe('applications against the real database and disk', () => {
     const detail = await applications.get(created.id);
     expect(detail).toMatchObject({
       source: 'staff',
-      history: [{ type: 'submitted', actor: { kind: 'user', id: officer.kind === 'user' ? officer.userId : '' } }],
+      history: [
+        {
+          type: 'submitted',
+          actor: { kind: 'user', id: officer.kind === 'user' ? officer.userId : '', name: 'Olive Officer' },
+        },
+      ],
     });
   });
 
