@@ -2,6 +2,7 @@ import { RedisServer, waitUntil } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { personApplication } from '../support/applications';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
+import { createYearlyPlan } from '../support/plans';
 
 const BURST = 50;
 /** The queues' own settings: a relayed job not finished in 60 s is handed over again. */
@@ -23,16 +24,10 @@ describe('Redis restarted empty with queued jobs in it', () => {
     process.env.REDIS_URL = redis.url;
     stack = await startStack();
     adminToken = (await stack.client.POST('/api/v1/auth/login', { body: ADMIN })).data!.accessToken;
-    const plan = await authorized(stack, adminToken).POST('/api/v1/plans', {
-      body: {
-        code: 'redis-loss',
-        name: 'Individual membership',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-      },
+    planId = await createYearlyPlan(authorized(stack, adminToken), {
+      code: 'redis-loss',
+      name: 'Individual membership',
     });
-    planId = plan.data!.id;
   });
   afterAll(async () => {
     await stack.stop();

@@ -4,6 +4,7 @@ import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { applyOnline } from './online-application';
+import { createYearlyPlan } from '../support/plans';
 
 /**
  * The back office for a French-speaking administrator: signed in, every menu reads in French
@@ -44,17 +45,8 @@ describe('back office in French (SPA in Chromium)', () => {
     camille = await activatedStaff(stack, admin, 'Camille Lefèvre', ['admin', 'officer'], 'fr');
 
     // No flow named: the default one asks every membership officer, here Camille alone.
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'office-french',
-        name: 'Adhésion individuelle',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-      },
-    });
-    expect(plan.response.status).toBe(201);
-    application = await applyOnline(stack, plan.data!.id, {
+    const planId = await createYearlyPlan(admin, { code: 'office-french', name: 'Adhésion individuelle' });
+    application = await applyOnline(stack, planId, {
       email: uniqueEmail('elise'),
       firstName: 'Élise',
       lastName: 'Moreau',

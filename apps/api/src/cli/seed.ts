@@ -36,7 +36,7 @@ const DEMO_PLANS: CreatePlanDto[] = [
     period: { count: 1, unit: 'year' },
     graceDays: 30,
     documentsRequired: 1,
-    documentsHint: 'Proof of enrolment for this school year (student card or certificate)',
+    documentsHint: 'proof of enrolment for this school year: a student card or certificate',
     sortOrder: 20,
   },
   {
