@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApprovalHttpModule } from '@tessera/approval';
+import { BillingHttpModule } from '@tessera/billing';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
-import { PortalUsersHttpModule } from '@tessera/portal-users';
+import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
 import { SettingsHttpModule } from '@tessera/settings';
+import { SubscriptionHttpModule } from '@tessera/subscription';
 import { RegistrationHttpModule } from '@tessera/registration';
 import { PlatformModule } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
@@ -28,6 +30,9 @@ import { HealthModule } from './health/health.module';
     RegistrationHttpModule,
     ApprovalHttpModule,
     PortalUsersHttpModule,
+    SignedInPersonModule,
+    BillingHttpModule,
+    SubscriptionHttpModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalWorkerModule } from '@tessera/approval';
+import { billingQueue, BillingWorkerModule } from '@tessera/billing';
 import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { registrationQueue, RegistrationWorkerModule } from '@tessera/registration';
@@ -10,10 +11,11 @@ import { PlatformModule } from '@tessera/schema';
   imports: [
     PlatformModule,
     QueueModule.forRoot(),
-    OutboxRelayModule.forQueues([emailQueue, registrationQueue]),
+    OutboxRelayModule.forQueues([emailQueue, registrationQueue, billingQueue]),
     NotificationsWorkerModule,
     ApprovalWorkerModule,
     RegistrationWorkerModule,
+    BillingWorkerModule,
   ],
 })
 export class WorkerModule {}

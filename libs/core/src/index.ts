@@ -20,6 +20,7 @@ export * from './validation/field-decorators';
 export * from './validation/text-rule';
 export * from './validation/nullability';
 export * from './validation/email-address';
+export * from './validation/local-date-field';
 export * from './validation/contact-fields';
 export * from './text/normalise';
 export * from './pagination/page';

@@ -148,3 +148,24 @@ export function membersActedForSql(
 export function memberListColumns(extra?: ContactPersonColumn): string {
   return `${MEMBER_COLUMNS}${extraColumn(extra)}`;
 }
+
+/**
+ * The ids of the members a person acts for — their own membership and the organisations they are
+ * the contact of — from the SQL of the person's id: for a domain above members that shows a
+ * member their own records (billing's "my invoices").
+ */
+export function memberIdsActedForSql(personIdSql: string): string {
+  return `(SELECT am.id FROM members am WHERE am.person_id = ${personIdSql}
+     UNION ALL SELECT am.id FROM members am
+       JOIN representations ar ON ar.organisation_id = am.organisation_id AND ar.is_contact
+      WHERE ar.person_id = ${personIdSql})`;
+}
+
+/**
+ * The person a signed-in user is, as SQL from their user id: provided by the domain that links
+ * users to persons (portal-users), injected into domains that show members their own records
+ * without depending on it (billing's and subscription's /me endpoints).
+ */
+export abstract class SignedInPerson {
+  abstract readonly personOf: PersonOfParam;
+}

@@ -1,3 +1,4 @@
+import type { MemberBillingDetails } from './members.types';
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
 import type {
@@ -87,6 +88,11 @@ export class MemberRepository {
     return row.n;
   }
 
+  /** The member, locked for the rest of the transaction. */
+  lockById(id: string): Promise<Member | null> {
+    return this.members.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** The party's member, locked for the rest of the transaction. */
   lockByParty(kind: MemberKind, partyId: string): Promise<Member | null> {
     return this.members.findOne({
@@ -120,6 +126,20 @@ export class MemberRepository {
       `SELECT ${MEMBER_COLUMNS} ${MEMBERS_WITH_CONTACT} WHERE m.id = $1`,
       [id],
     )) as MemberRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Who a member's documents are addressed to: the person, or the organisation and its contact. */
+  async findBillingDetails(id: string): Promise<MemberBillingDetails | null> {
+    const rows = (await this.transactions.manager.query(
+      `SELECT m.id AS "memberId", m.number AS "memberNumber",
+              coalesce(p.first_name || ' ' || p.last_name, o.legal_name) AS name,
+              coalesce(p.address, o.address) AS address,
+              o.registration_number AS "companyNumber", o.vat_number AS "vatNumber",
+              coalesce(p.email, c.email) AS email, coalesce(p.locale, c.locale, 'en') AS locale
+       ${MEMBERS_WITH_CONTACT} WHERE m.id = $1`,
+      [id],
+    )) as MemberBillingDetails[];
     return rows[0] ?? null;
   }
 

@@ -21,11 +21,11 @@ import {
   type MemberIntakeResult,
 } from './member-intake';
 import { formatMemberNumber } from './member-number';
-import { canTransition, INITIAL_MEMBER_STATUS } from './member-status';
+import { canTransition, INITIAL_MEMBER_STATUS, transitionRefusal, type MemberStatus } from './member-status';
 import { memberDetailOf } from './member-detail';
 import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
 import { MemberRepository, type MemberDetailRow } from './member.repository';
-import type { MemberActor } from './members.types';
+import type { MemberActor, MemberBillingDetails } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
 
 const SYSTEM: MemberActor = { kind: 'system', id: null };
@@ -152,6 +152,41 @@ export class MembersService {
       name: `${person.firstName} ${person.lastName}`,
       locale: person.locale,
     };
+  }
+
+  /**
+   * Moves a member's status for a reason (their registration invoice paid, …) in the caller's
+   * transaction, and records the change. Already there: nothing to do. Refused by the rule: 409.
+   */
+  async changeStatus(memberId: string, to: MemberStatus, reason: string, actor: MemberActor = SYSTEM): Promise<void> {
+    await this.transactions.run(async () => {
+      const member = await this.members.lockById(memberId);
+      if (!member) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+      if (member.status === to) return;
+      const refusal = transitionRefusal(member.status, to);
+      if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
+      const now = this.clock.now();
+      const from = member.status;
+      member.status = to;
+      member.updatedAt = now;
+      await this.members.save(member);
+      await this.members.addStatusChange({
+        memberId,
+        fromStatus: from,
+        toStatus: to,
+        reason,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        occurredAt: now,
+      });
+    });
+  }
+
+  /** Who the member's invoices are addressed to; 404 when there is no such member. */
+  async billingDetails(memberId: string): Promise<MemberBillingDetails> {
+    const details = await this.members.findBillingDetails(memberId);
+    if (!details) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    return details;
   }
 
   /** A person's own changes to their phone, address and language. */

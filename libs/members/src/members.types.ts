@@ -1,3 +1,4 @@
+import type { PostalAddress } from '@tessera/core';
 import type { Locale } from '@tessera/notifications';
 
 /** Shared vocabulary of the members domain. */
@@ -38,4 +39,19 @@ export interface ProfessionalDetails {
   sector?: string;
   licenceNumber?: string;
   yearsOfExperience?: number;
+}
+
+/** Who a member's invoices are addressed to, as billing takes them. */
+export interface MemberBillingDetails {
+  memberId: string;
+  memberNumber: string;
+  /** The person's full name, or the organisation's legal name. */
+  name: string;
+  address: PostalAddress | null;
+  /** An organisation's registration number. */
+  companyNumber: string | null;
+  vatNumber: string | null;
+  /** Where the member's e-mails go (the person, or the organisation's contact). */
+  email: string | null;
+  locale: MemberLocale;
 }

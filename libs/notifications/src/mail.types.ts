@@ -37,6 +37,19 @@ export interface EmailTemplates {
   'approval-requested': ApprovalEmailData;
   /** To the approver a decision was handed to; `comment` may be ''. */
   'approval-reassigned': ApprovalEmailData & { fromName: string; comment: string };
+  /** To a member: a new invoice, pro-forma or credit note, its PDF attached (exactly one kind flag is true). */
+  'billing-document-issued': {
+    name: string;
+    number: string;
+    invoice: boolean;
+    proForma: boolean;
+    creditNote: boolean;
+    /** Formatted in the member's language. */
+    amount: string;
+    dueDate: string | null;
+    paymentReference: string | null;
+    url: string;
+  };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }

@@ -24,7 +24,7 @@ export class OrderRepository {
   }
 
   findById(id: string): Promise<Order | null> {
-    return this.orders.findOne({ where: { id }, relations: { lines: true } });
+    return this.orders.findOne({ where: { id }, relations: { lines: true }, order: { lines: { position: 'ASC' } } });
   }
 
   /** Locks the order row for the rest of the transaction: concurrent confirmations queue here. */

@@ -10,8 +10,10 @@ import {
   type Page,
   type Principal,
 } from '@tessera/core';
+import { MembersService, type MemberIntake } from '@tessera/members';
 import { PlansService, type PlanDto } from '@tessera/plans';
 import { PortalAccountsService } from '@tessera/portal-users';
+import { SubscriptionService } from '@tessera/subscription';
 import type { CreateOrderDto } from './dto/create-order.dto';
 import type { ListOrdersQueryDto } from './dto/order-query.dto';
 import { OrderConfirmationDto, OrderDto } from './dto/order-response.dto';
@@ -30,6 +32,8 @@ export class OrdersService {
     private readonly orders: OrderRepository,
     private readonly plans: PlansService,
     private readonly accounts: PortalAccountsService,
+    private readonly members: MembersService,
+    private readonly subscriptions: SubscriptionService,
     private readonly clock: Clock,
   ) {}
 
@@ -89,7 +93,8 @@ export class OrdersService {
   }
 
   /**
-   * Confirms the sale and makes sure the customer has a portal account, in one transaction.
+   * Confirms the sale, in one transaction: the customer becomes a member (matched by e-mail),
+   * subscribed to the first line's plan and invoiced for the order's lines, with a portal account.
    * The order row is locked first, so a second (or concurrent) confirmation waits, finds it
    * confirmed and answers exactly as the first did.
    */
@@ -99,6 +104,13 @@ export class OrdersService {
       if (!order) throw notFound();
       if (order.status === 'confirmed') return OrderConfirmationDto.from(order);
       this.assertCanMove(order.status, 'confirmed');
+      const member = await this.members.createOrMatchFromApplication(customerIntakeOf(order));
+      await this.subscriptions.subscribe({
+        memberId: member.memberId,
+        planId: order.lines[0].planId,
+        origin: { type: 'order', id: order.id, reference: order.reference },
+        charges: order.lines.map((line) => ({ planId: line.planId, quantity: line.quantity, unitPrice: line.unitAmount })),
+      });
       const account = await this.accounts.ensureAccount({
         email: order.customerEmail,
         name: order.customerName,
@@ -153,6 +165,23 @@ function creatorOf(principal: Principal): {
   return principal.kind === 'api-key'
     ? { source: 'api', createdByUserId: null, createdByApiKeyId: principal.apiKeyId }
     : { source: 'staff', createdByUserId: principal.userId, createdByApiKeyId: null };
+}
+
+/**
+ * The customer as a person member: matched by e-mail, or made from the name the shop gave
+ * (everything before the last word is the first name; a single word is both).
+ */
+function customerIntakeOf(order: Order): MemberIntake {
+  const words = order.customerName.split(/\s+/).filter(Boolean);
+  const lastName = words.length > 1 ? words[words.length - 1] : words[0];
+  const firstName = words.length > 1 ? words.slice(0, -1).join(' ') : words[0];
+  return {
+    kind: 'person',
+    planId: order.lines[0].planId,
+    locale: order.customerLocale,
+    source: { type: 'order', id: order.id, reference: order.reference },
+    person: { firstName, lastName, email: order.customerEmail },
+  };
 }
 
 function notFound(): ProblemException {

@@ -6,3 +6,4 @@ export * from './portal-accounts.service';
 export * from './dto/portal-account.dto';
 export * from './dto/member-account.dto';
 export * from './dto/me.dto';
+export * from './signed-in-person.module';

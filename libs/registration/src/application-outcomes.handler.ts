@@ -3,14 +3,15 @@ import { ApprovalSubjectRegistry, type ApprovalOutcomeContext, type ApprovalSubj
 import { MembersService, type MemberIntake } from '@tessera/members';
 import { PlansService } from '@tessera/plans';
 import { PortalAccountsService } from '@tessera/portal-users';
+import { SubscriptionService } from '@tessera/subscription';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
 import { ApplicationTransitionsService, type ApplicationActor } from './application-transitions.service';
 import type { Application } from './entities/application.entity';
 
 /**
  * What an application's approval request decides, applied inside the decision's transaction:
- * approved → the member is made (or matched), the portal account made (or found) and everyone
- * e-mailed; refused or cancelled → the applicant and the officers are told why.
+ * approved → the member is made (or matched) and subscribed with a first invoice, the portal
+ * account made (or found) and everyone e-mailed; refused or cancelled → the applicant and the officers are told why.
  */
 @Injectable()
 export class ApplicationOutcomesHandler implements ApprovalSubjectHandler, OnModuleInit {
@@ -22,6 +23,7 @@ export class ApplicationOutcomesHandler implements ApprovalSubjectHandler, OnMod
     private readonly members: MembersService,
     private readonly accounts: PortalAccountsService,
     private readonly plans: PlansService,
+    private readonly subscriptions: SubscriptionService,
     private readonly mailer: ApplicationOutcomeMailer,
   ) {}
 
@@ -32,7 +34,17 @@ export class ApplicationOutcomesHandler implements ApprovalSubjectHandler, OnMod
   async onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
     const application = await this.transitions.lockFor(ctx.subjectId, 'approved');
     const member = await this.members.createOrMatchFromApplication(intakeOf(application));
-    await this.transitions.apply(application, 'approved', actorOf(ctx), null, { memberId: member.memberId });
+    const subscription = await this.subscriptions.subscribe({
+      memberId: member.memberId,
+      planId: application.planId,
+      origin: { type: 'application', id: application.id, reference: application.reference },
+      actorUserId: ctx.actor.userId,
+    });
+    // Recorded on the approval's history entry: why this approval billed nothing.
+    const note = subscription.created
+      ? null
+      : `The member already had a ${subscription.existing.state} subscription; no new one was created.`;
+    await this.transitions.apply(application, 'approved', actorOf(ctx), note, { memberId: member.memberId });
     const account = await this.accounts.ensureAccount({
       ...member.contact,
       origin: 'application',

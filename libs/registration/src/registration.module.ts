@@ -5,6 +5,7 @@ import { ApprovalModule } from '@tessera/approval';
 import { MembersModule } from '@tessera/members';
 import { PlansModule } from '@tessera/plans';
 import { PortalUsersModule } from '@tessera/portal-users';
+import { SubscriptionModule } from '@tessera/subscription';
 import { UsersModule } from '@tessera/users';
 import { ApplicationOutcomeMailer } from './application-outcome.mailer';
 import { ApplicationOutcomesHandler } from './application-outcomes.handler';
@@ -25,6 +26,7 @@ import { ApplicationsService } from './applications.service';
     ApprovalModule,
     MembersModule,
     PortalUsersModule,
+    SubscriptionModule,
   ],
   providers: [
     ApplicationRepository,

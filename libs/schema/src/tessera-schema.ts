@@ -1,4 +1,5 @@
 import { approvalSchema } from '@tessera/approval';
+import { billingSchema } from '@tessera/billing';
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
@@ -7,6 +8,7 @@ import { plansSchema } from '@tessera/plans';
 import { portalUsersSchema } from '@tessera/portal-users';
 import { registrationSchema } from '@tessera/registration';
 import { settingsSchema } from '@tessera/settings';
+import { subscriptionSchema } from '@tessera/subscription';
 import { usersSchema } from '@tessera/users';
 
 /** Every domain's entities and migrations: the one schema of the one data source. */
@@ -22,5 +24,7 @@ export const tesseraSchema = combineSchema(
   portalUsersSchema,
   registrationSchema,
   approvalSchema,
+  billingSchema,
+  subscriptionSchema,
   ordersSchema,
 );

@@ -2,7 +2,13 @@ export const ROLES = ['admin', 'officer', 'approver', 'finance', 'member'] as co
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['admin', 'officer', 'approver', 'finance'];
 
-export const API_KEY_SCOPES = ['applications:write', 'orders:write', 'members:read'] as const;
+export const API_KEY_SCOPES = [
+  'applications:write',
+  'orders:write',
+  'members:read',
+  'invoices:read',
+  'subscriptions:read',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Who is calling: a signed-in person (with a session) or an integrator's API key. */

@@ -1,0 +1,92 @@
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { FileStorage } from '@tessera/core';
+import { OrganisationSettingsService } from '@tessera/settings';
+import { priceLines } from './arithmetic/document-arithmetic';
+import { renderBillingDocumentPdf } from './pdf/render-billing-document-pdf';
+import type { BillingDocumentPdf } from './pdf/billing-document-pdf.types';
+import { BillingDocumentRepository } from './billing-document.repository';
+import { isPayable } from './billing-document-state';
+import type { BillingDocument } from './entities/billing-document.entity';
+
+export interface DocumentPdf {
+  key: string;
+  sha256: string;
+  filename: string;
+}
+
+/**
+ * An issued document's PDF: rendered once from the document and the organisation's details,
+ * stored under STORAGE_DIR with its SHA-256, and never rendered again (it never changes).
+ */
+@Injectable()
+export class BillingDocumentPdfService {
+  private readonly logger = new Logger(BillingDocumentPdfService.name);
+
+  constructor(
+    private readonly documents: BillingDocumentRepository,
+    private readonly settings: OrganisationSettingsService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** The stored PDF, rendering and storing it first if this is its first use. */
+  async ensure(document: BillingDocument): Promise<DocumentPdf> {
+    const filename = `${document.number}.pdf`;
+    if (document.pdfKey && document.pdfSha256) return { key: document.pdfKey, sha256: document.pdfSha256, filename };
+    const bytes = await renderBillingDocumentPdf(await this.pdfDataOf(document));
+    const stored = await this.storage.save(bytes, 'pdf');
+    // Two first uses at once both render; the first recorded wins and the other file goes.
+    const kept = await this.documents.recordPdf(document.id, stored.key, stored.sha256);
+    if (kept.key !== stored.key) await this.storage.remove([stored.key]);
+    this.logger.log(`Stored the PDF of ${document.number}`);
+    return { ...kept, filename };
+  }
+
+  open(pdf: DocumentPdf): Readable {
+    return this.storage.read(pdf.key);
+  }
+
+  private async pdfDataOf(document: BillingDocument): Promise<BillingDocumentPdf> {
+    const profile = await this.settings.billingProfile();
+    const [related] = document.relatedDocumentId ? await this.documents.findNumbers([document.relatedDocumentId]) : [];
+    const priced = priceLines(document.lines);
+    return {
+      kind: document.kind,
+      locale: document.locale,
+      number: document.number,
+      issueDate: document.issueDate,
+      dueDate: document.dueDate,
+      currency: document.currency,
+      seller: {
+        name: profile.legalName,
+        address: profile.address,
+        companyNumber: profile.companyNumber,
+        vatNumber: profile.vatNumber,
+        email: profile.email,
+        phone: profile.phone,
+        website: profile.website,
+        iban: profile.iban,
+        bic: profile.bic,
+        logo: profile.logo,
+        footer: profile.invoiceFooter,
+      },
+      buyer: document.buyer,
+      lines: document.lines.map((line) => ({
+        description: line.description,
+        period: line.periodStart && line.periodEnd ? { start: line.periodStart, end: line.periodEnd } : null,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        taxRateBps: line.taxRateBps,
+        net: line.netAmount,
+        tax: line.taxAmount,
+      })),
+      totals: { net: document.netAmount, tax: document.taxAmount, gross: document.grossAmount },
+      taxSummary: priced.taxSummary,
+      // What was due when issued: the PDF is a record of the document, not of later payments.
+      amountDue: isPayable(document.kind, 'open') ? document.grossAmount : 0,
+      paymentReference: document.paymentReference,
+      related: related ? { kind: document.kind === 'credit-note' ? 'credits' : 'confirms', number: related.number } : null,
+      reason: document.kind === 'credit-note' ? document.reason : null,
+    };
+  }
+}

@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, formatYearlyReference, OutboxService, ProblemException, Transactions, localDateIn } from '@tessera/core';
+import { MembersService } from '@tessera/members';
+import { OrganisationSettingsService } from '@tessera/settings';
+import { priceLines } from './arithmetic/document-arithmetic';
+import { paymentReferenceFor } from './references/payment-reference';
+import {
+  INITIAL_STATE,
+  SERIES_PREFIX,
+  settlementState,
+  transitionRefusal,
+  type DocumentKind,
+  type DocumentState,
+} from './billing-document-state';
+import { BillingDocumentRepository } from './billing-document.repository';
+import { ANNOUNCE_DOCUMENT_JOB, BILLING_QUEUE, type AnnounceDocumentPayload } from './billing.queue';
+import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill } from './billing.types';
+import type { BillingDocument } from './entities/billing-document.entity';
+import { SettlementListeners, type SettledDocument } from './settlement-listener';
+
+/** Who did it, when staff did (null: the system, a member's own action). */
+export interface BillingActor {
+  userId: string | null;
+}
+
+/**
+ * Issues documents and moves them through their lives. Every method runs in the caller's
+ * transaction when there is one (`Transactions.run` joins it): a subscription and its first
+ * invoice commit together, or neither does.
+ */
+@Injectable()
+export class BillingDocumentsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly documents: BillingDocumentRepository,
+    private readonly members: MembersService,
+    private readonly settings: OrganisationSettingsService,
+    private readonly listeners: SettlementListeners,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Issues an invoice or a pro-forma for a member: priced lines, the next number of its series,
+   * a structured payment reference and a due date. A zero invoice is settled at once.
+   */
+  async issue(request: DocumentToIssue): Promise<IssuedDocument> {
+    return this.transactions.run(async () => {
+      const buyer = await this.members.billingDetails(request.memberId);
+      const document = await this.insertDocument({
+        kind: request.kind,
+        memberId: request.memberId,
+        buyer: {
+          name: buyer.name,
+          address: buyer.address,
+          companyNumber: buyer.companyNumber,
+          vatNumber: buyer.vatNumber,
+          memberNumber: buyer.memberNumber,
+          email: buyer.email,
+        },
+        locale: buyer.locale,
+        currency: request.currency,
+        lines: request.lines,
+        period: request.period ?? null,
+        subject: request.subject,
+        relatedDocumentId: null,
+        reason: null,
+        issuedByUserId: request.issuedByUserId ?? null,
+      });
+      if (document.kind === 'invoice' && document.grossAmount === 0) await this.settle(document);
+      return issuedOf(document);
+    });
+  }
+
+  /**
+   * Confirms a pro-forma into an invoice with its own number, keeping the link. Confirming again
+   * (or twice at once: the pro-forma is locked) answers with the same invoice.
+   */
+  async confirmProForma(id: string, actor: BillingActor): Promise<BillingDocument> {
+    return this.transactions.run(async () => {
+      const proForma = await this.lockDocument(id);
+      if (proForma.kind !== 'pro-forma')
+        throw ProblemException.conflict(`${proForma.number} is not a pro-forma; only pro-formas are confirmed.`, 'not-a-pro-forma');
+      if (proForma.state === 'confirmed') return this.relatedOf(proForma.id, 'invoice');
+      this.assertCanMove(proForma, 'confirmed');
+      await this.close(proForma, 'confirmed', null);
+      const invoice = await this.insertDocument({
+        ...copyOf(proForma),
+        kind: 'invoice',
+        relatedDocumentId: proForma.id,
+        reason: null,
+        issuedByUserId: actor.userId,
+      });
+      if (invoice.grossAmount === 0) await this.settle(invoice);
+      return invoice;
+    });
+  }
+
+  /** A member's "I will not renew", or staff declining on their behalf: the pro-forma is closed. */
+  async declineProForma(id: string, reason: string): Promise<BillingDocument> {
+    return this.transactions.run(async () => {
+      const proForma = await this.lockDocument(id);
+      this.assertCanMove(proForma, 'declined');
+      await this.close(proForma, 'declined', reason);
+      return proForma;
+    });
+  }
+
+  /**
+   * Credits an unpaid invoice in full with a credit note (an issued invoice is never edited).
+   * Crediting again answers with the same credit note.
+   */
+  async creditInvoice(id: string, reason: string, actor: BillingActor): Promise<BillingDocument> {
+    return this.transactions.run(async () => {
+      const invoice = await this.lockDocument(id);
+      if (invoice.kind !== 'invoice')
+        throw ProblemException.conflict(`${invoice.number} is not an invoice; only invoices are credited.`, 'not-an-invoice');
+      if (invoice.state === 'credited') return this.relatedOf(invoice.id, 'credit-note');
+      if (invoice.state !== 'open')
+        throw ProblemException.conflict(
+          `${invoice.number} is ${invoice.state}: payments are allocated to it. Reverse them before crediting it.`,
+          'invoice-has-payments',
+        );
+      this.assertCanMove(invoice, 'credited');
+      await this.close(invoice, 'credited', reason);
+      const creditNote = await this.insertDocument({
+        ...copyOf(invoice),
+        kind: 'credit-note',
+        relatedDocumentId: invoice.id,
+        reason,
+        issuedByUserId: actor.userId,
+      });
+      const listener = this.listeners.listenerFor(invoice.subjectType);
+      if (listener?.onCredited) await listener.onCredited(settledOf(invoice, await this.today()), reason);
+      return creditNote;
+    });
+  }
+
+  /**
+   * Applies money to an invoice (the Payments issue calls this for each allocation): its state
+   * follows what is covered, and once paid in full its subject's listener hears of it.
+   */
+  async allocate(id: string, amount: number, paymentId: string | null): Promise<BillingDocument> {
+    return this.transactions.run(async () => {
+      const invoice = await this.lockDocument(id);
+      if (invoice.kind !== 'invoice' || !['open', 'partially-paid'].includes(invoice.state))
+        throw ProblemException.conflict(`${invoice.number} is not an invoice awaiting payment.`, 'not-payable');
+      const due = invoice.grossAmount - invoice.allocatedAmount;
+      if (!Number.isInteger(amount) || amount <= 0 || amount > due)
+        throw ProblemException.validation([{ field: 'amount', message: `must be between 1 and ${due} (what is due)` }]);
+      await this.documents.insertAllocation({
+        documentId: invoice.id,
+        paymentId,
+        amount,
+        allocatedAt: this.clock.now(),
+        reversedAt: null,
+      });
+      invoice.allocatedAmount += amount;
+      if (invoice.allocatedAmount === invoice.grossAmount) await this.settle(invoice);
+      else {
+        invoice.state = settlementState(invoice.grossAmount, invoice.allocatedAmount);
+        invoice.updatedAt = this.clock.now();
+        await this.documents.update(invoice);
+      }
+      return invoice;
+    });
+  }
+
+  /** Today in the organisation's time zone: issue dates, due dates and "overdue" are measured in it. */
+  async today(): Promise<string> {
+    return localDateIn(await this.zone(), this.clock.now());
+  }
+
+  private async zone(): Promise<string> {
+    return (await this.settings.billingProfile()).timeZone;
+  }
+
+  private async insertDocument(draft: {
+    kind: DocumentKind;
+    memberId: string;
+    buyer: BillingParty;
+    locale: 'en' | 'fr';
+    currency: string;
+    lines: LineToBill[];
+    period: { start: string; end: string } | null;
+    subject: { type: string; id: string } | null;
+    relatedDocumentId: string | null;
+    reason: string | null;
+    issuedByUserId: string | null;
+  }): Promise<BillingDocument> {
+    const profile = await this.settings.billingProfile();
+    const now = this.clock.now();
+    const issueDate = localDateIn(profile.timeZone, now);
+    const priced = priceLines(draft.lines);
+    const year = Number(issueDate.slice(0, 4));
+    const prefix = SERIES_PREFIX[draft.kind];
+    const number = formatYearlyReference(prefix, year, await this.documents.nextNumber(prefix, year));
+    const payable = draft.kind !== 'credit-note' && priced.totals.gross > 0;
+    const paymentReference = payable
+      ? paymentReferenceFor(profile.referenceScheme, await this.documents.nextReferenceSequence())
+      : null;
+    return this.documents.insert({
+      kind: draft.kind,
+      state: INITIAL_STATE[draft.kind],
+      number,
+      memberId: draft.memberId,
+      buyer: draft.buyer,
+      locale: draft.locale,
+      currency: draft.currency,
+      netAmount: priced.totals.net,
+      taxAmount: priced.totals.tax,
+      grossAmount: priced.totals.gross,
+      allocatedAmount: 0,
+      issueDate,
+      dueDate: draft.kind === 'credit-note' ? null : addDays(issueDate, profile.paymentTermsDays),
+      periodStart: draft.period?.start ?? null,
+      periodEnd: draft.period?.end ?? null,
+      paymentReference,
+      subjectType: draft.subject?.type ?? null,
+      subjectId: draft.subject?.id ?? null,
+      relatedDocumentId: draft.relatedDocumentId,
+      reason: draft.reason,
+      pdfKey: null,
+      pdfSha256: null,
+      announcedAt: null,
+      issuedAt: now,
+      issuedByUserId: draft.issuedByUserId,
+      settledAt: null,
+      closedAt: null,
+      updatedAt: now,
+      lines: draft.lines.map((line, position) => ({
+        position,
+        description: line.description,
+        periodStart: line.period?.start ?? null,
+        periodEnd: line.period?.end ?? null,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        taxRateBps: line.taxRateBps,
+        netAmount: priced.lines[position].net,
+        taxAmount: priced.lines[position].tax,
+      })),
+    } as Omit<BillingDocument, 'id'>).then(async (document) => {
+      await this.outbox.publish<AnnounceDocumentPayload>({
+        queue: BILLING_QUEUE,
+        name: ANNOUNCE_DOCUMENT_JOB,
+        payload: { documentId: document.id },
+      });
+      return document;
+    });
+  }
+
+  /** Paid in full (or nothing to pay): the document is settled and its subject's listener told. */
+  private async settle(document: BillingDocument): Promise<void> {
+    this.assertCanMove(document, 'paid');
+    const now = this.clock.now();
+    document.state = 'paid';
+    document.settledAt = now;
+    document.updatedAt = now;
+    await this.documents.update(document);
+    const listener = this.listeners.listenerFor(document.subjectType);
+    if (listener) await listener.onSettled(settledOf(document, await this.today()));
+  }
+
+  private async close(document: BillingDocument, to: DocumentState, reason: string | null): Promise<void> {
+    const now = this.clock.now();
+    document.state = to;
+    document.reason = reason;
+    document.closedAt = now;
+    document.updatedAt = now;
+    await this.documents.update(document);
+  }
+
+  private async lockDocument(id: string): Promise<BillingDocument> {
+    const document = await this.documents.lockById(id);
+    if (!document) throw documentNotFound();
+    return document;
+  }
+
+  private async relatedOf(id: string, kind: DocumentKind): Promise<BillingDocument> {
+    const related = (await this.documents.findRelatedTo(id)).find((document) => document.kind === kind);
+    if (!related) throw new Error(`Document ${id} is closed without its ${kind}`);
+    return (await this.documents.findById(related.id)) as BillingDocument;
+  }
+
+  private assertCanMove(document: BillingDocument, to: DocumentState): void {
+    const refusal = transitionRefusal(document.kind, document.state, to);
+    if (refusal) throw ProblemException.conflict(`${document.number}: ${refusal}`, 'illegal-transition');
+  }
+}
+
+export function documentNotFound(): ProblemException {
+  return ProblemException.notFound('No invoice, pro-forma or credit note has this id.', 'document-not-found');
+}
+
+/** What a new document takes over from the one it confirms or credits: same buyer, lines, subject. */
+function copyOf(document: BillingDocument) {
+  return {
+    memberId: document.memberId,
+    buyer: document.buyer,
+    locale: document.locale,
+    currency: document.currency,
+    lines: document.lines.map((line) => ({
+      description: line.description,
+      period: line.periodStart && line.periodEnd ? { start: line.periodStart, end: line.periodEnd } : null,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      taxRateBps: line.taxRateBps,
+    })),
+    period: document.periodStart && document.periodEnd ? { start: document.periodStart, end: document.periodEnd } : null,
+    subject: document.subjectType && document.subjectId ? { type: document.subjectType, id: document.subjectId } : null,
+  };
+}
+
+function issuedOf(document: BillingDocument): IssuedDocument {
+  return {
+    id: document.id,
+    kind: document.kind as 'invoice' | 'pro-forma',
+    number: document.number,
+    state: document.state,
+    grossAmount: document.grossAmount,
+    paymentReference: document.paymentReference,
+  };
+}
+
+function settledOf(document: BillingDocument, on: string): SettledDocument {
+  return {
+    documentId: document.id,
+    kind: document.kind as 'invoice' | 'pro-forma',
+    number: document.number,
+    memberId: document.memberId,
+    subjectType: document.subjectType as string,
+    subjectId: document.subjectId as string,
+    settledOn: on,
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

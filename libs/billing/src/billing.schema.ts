@@ -1,0 +1,10 @@
+import type { SchemaPart } from '@tessera/core';
+import { Allocation } from './entities/allocation.entity';
+import { BillingDocumentLine } from './entities/billing-document-line.entity';
+import { BillingDocument } from './entities/billing-document.entity';
+import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
+
+export const billingSchema: SchemaPart = {
+  entities: [BillingDocument, BillingDocumentLine, Allocation],
+  migrations: [CreateBilling1765000000500],
+};

@@ -1,0 +1,46 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { SettlementListeners, type SettledDocument, type SettlementListener } from '@tessera/billing';
+import { MembersService } from '@tessera/members';
+import { SubscriptionRepository } from './subscription.repository';
+import { SubscriptionService } from './subscription.service';
+import { SUBSCRIPTION_SUBJECT } from './subscription.types';
+
+/**
+ * What settling a subscription's invoice means, inside the settling transaction: a pending
+ * subscription starts and its member becomes a Member; a first invoice credited before payment
+ * cancels the subscription, and an Upcoming member goes back to Non-member.
+ */
+@Injectable()
+export class SubscriptionSettlementListener implements SettlementListener, OnModuleInit {
+  readonly subjectType = SUBSCRIPTION_SUBJECT;
+
+  constructor(
+    private readonly listeners: SettlementListeners,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly service: SubscriptionService,
+    private readonly members: MembersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.listeners.register(this);
+  }
+
+  async onSettled(document: SettledDocument): Promise<void> {
+    const subscription = await this.subscriptions.lockById(document.subjectId);
+    if (!subscription) throw new Error(`Document ${document.number} bills subscription ${document.subjectId}, which does not exist`);
+    const why = document.kind === 'invoice' ? `Invoice ${document.number} settled` : `Pro-forma ${document.number} settled`;
+    if (subscription.state === 'pending') await this.service.move(subscription, 'active', why, null);
+    if (subscription.state === 'active') await this.members.changeStatus(subscription.memberId, 'member', why);
+  }
+
+  async onCredited(document: SettledDocument, reason: string): Promise<void> {
+    const subscription = await this.subscriptions.lockById(document.subjectId);
+    if (subscription?.state !== 'pending') return;
+    const why = `Invoice ${document.number} credited: ${reason}`;
+    await this.service.move(subscription, 'cancelled', why, null, (row) => {
+      row.endReason = why;
+    });
+    const member = await this.members.get(subscription.memberId);
+    if (member.status === 'upcoming') await this.members.changeStatus(subscription.memberId, 'non-member', why);
+  }
+}
