@@ -1,2 +1,2 @@
 /** Subscriptions and their periods (product §5–§6). */
-export {};
+export * from './periods';
