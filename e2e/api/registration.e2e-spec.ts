@@ -49,6 +49,10 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
       applicantKinds: ['organisation'],
       price: { amount: 48000, currency: 'eur' },
       period: { count: 1, unit: 'year' },
+      taxRateBps: 2100,
+      billingAnchor: 'calendar',
+      calendarAnchor: { month: 1, day: 1 },
+      prorateFirstPeriod: true,
       sortOrder: 30,
     });
     plan.student = await createPlan({
@@ -194,6 +198,11 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         approvalFlowId: null,
         documentsRequired: 0,
         documentsHint: null,
+        taxRateBps: 2100,
+        billingAnchor: 'calendar',
+        calendarAnchor: { month: 1, day: 1 },
+        prorateFirstPeriod: true,
+        renewalLeadDays: 30,
         sortOrder: 30,
       });
 
@@ -228,7 +237,47 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         expect.arrayContaining(['code', 'price.amount', 'price.currency', 'applicantKinds']),
       );
 
+      const billing = await asAdmin.POST('/api/v1/plans', {
+        body: {
+          ...body,
+          code: 'family-billing',
+          taxRateBps: 10001,
+          billingAnchor: 'calendar',
+          calendarAnchor: { month: 13, day: 29 },
+          renewalLeadDays: 366,
+        },
+      });
+      expect(billing.response.status).toBe(400);
+      expect(billing.error!.errors!.map((error) => error.field).sort()).toEqual([
+        'calendarAnchor.day',
+        'calendarAnchor.month',
+        'renewalLeadDays',
+        'taxRateBps',
+      ]);
+      const inconsistent = await asAdmin.POST('/api/v1/plans', {
+        body: { ...body, code: 'family-billing', billingAnchor: 'calendar', prorateFirstPeriod: true },
+      });
+      expect(inconsistent.response.status).toBe(400);
+      expect(inconsistent.error!.errors).toEqual([
+        expect.objectContaining({ field: 'calendarAnchor', message: 'is required for a calendar plan' }),
+      ]);
+
       const id = created.data!.id;
+      const calendar = await asAdmin.PATCH('/api/v1/plans/{id}', {
+        params: { path: { id } },
+        body: { taxRateBps: 600, billingAnchor: 'calendar', calendarAnchor: { month: 9, day: 1 } },
+      });
+      expect(calendar.data).toMatchObject({
+        taxRateBps: 600,
+        billingAnchor: 'calendar',
+        calendarAnchor: { month: 9, day: 1 },
+        prorateFirstPeriod: false,
+      });
+      const joinDate = await asAdmin.PATCH('/api/v1/plans/{id}', {
+        params: { path: { id } },
+        body: { billingAnchor: 'join-date' },
+      });
+      expect(joinDate.data).toMatchObject({ billingAnchor: 'join-date', calendarAnchor: null, taxRateBps: 600 });
       const changed = await asAdmin.PATCH('/api/v1/plans/{id}', {
         params: { path: { id } },
         body: { price: { amount: 9500, currency: 'EUR' }, active: false, approvalFlowId: null },

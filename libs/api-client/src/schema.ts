@@ -1396,6 +1396,20 @@ export interface components {
             /** @example year */
             unit: components["schemas"]["PeriodUnit"];
         };
+        /**
+         * @description `join-date`: periods run from the day the membership starts. `calendar`: every membership renews on a fixed cycle from calendarAnchor (each year), e.g. yearly on 1 January; its period must divide a year (1, 2, 3, 4, 6 or 12 months, or 1 year)
+         * @enum {string}
+         */
+        BillingAnchor: "join-date" | "calendar";
+        CalendarAnchorDto: {
+            /** @example 1 */
+            month: number;
+            /**
+             * @description Up to 28, so every month has the day
+             * @example 1
+             */
+            day: number;
+        };
         PlanDto: {
             /** Format: uuid */
             id: string;
@@ -1426,6 +1440,25 @@ export interface components {
              * @example Proof of enrolment
              */
             documentsHint: string | null;
+            /**
+             * @description Tax rate in basis points: 2100 = 21 %, 0 for none
+             * @example 2100
+             */
+            taxRateBps: number;
+            /**
+             * @description `join-date`: periods run from the day the membership starts. `calendar`: every membership renews on a fixed cycle from calendarAnchor (each year), e.g. yearly on 1 January; its period must divide a year (1, 2, 3, 4, 6 or 12 months, or 1 year)
+             * @example join-date
+             */
+            billingAnchor: components["schemas"]["BillingAnchor"];
+            /** @description Calendar plans: the cycle’s anchor date in each year (quarterly from 1 January renews on 1 April, 1 July, 1 October). Required for calendar plans, null for join-date plans */
+            calendarAnchor: components["schemas"]["CalendarAnchorDto"] | null;
+            /** @description Calendar plans only: the first, partial period (joining mid-cycle) is charged by days rather than in full */
+            prorateFirstPeriod: boolean;
+            /**
+             * @description Days before a period ends that its renewal pro-forma is issued
+             * @example 30
+             */
+            renewalLeadDays: number;
             /** @description Lower first */
             sortOrder: number;
         };
@@ -1469,6 +1502,25 @@ export interface components {
              * @example Proof of enrolment for the current school year
              */
             documentsHint?: string | null;
+            /**
+             * @description Tax rate in basis points: 2100 = 21 %, 0 for none; default 0
+             * @example 2100
+             */
+            taxRateBps?: number;
+            /**
+             * @description `join-date`: periods run from the day the membership starts. `calendar`: every membership renews on a fixed cycle from calendarAnchor (each year), e.g. yearly on 1 January; its period must divide a year (1, 2, 3, 4, 6 or 12 months, or 1 year). Default join-date
+             * @example join-date
+             */
+            billingAnchor?: components["schemas"]["BillingAnchor"];
+            /** @description Calendar plans: the cycle’s anchor date in each year (quarterly from 1 January renews on 1 April, 1 July, 1 October). Required for calendar plans, null for join-date plans */
+            calendarAnchor?: components["schemas"]["CalendarAnchorDto"] | null;
+            /** @description Calendar plans only: the first, partial period (joining mid-cycle) is charged by days rather than in full. Default false */
+            prorateFirstPeriod?: boolean;
+            /**
+             * @description Days before a period ends that its renewal pro-forma is issued; default 30
+             * @example 30
+             */
+            renewalLeadDays?: number;
             /** @description Lower first; default 0 */
             sortOrder?: number;
         };
@@ -1490,6 +1542,25 @@ export interface components {
             documentsRequired?: number;
             /** @description null clears it */
             documentsHint?: string | null;
+            /**
+             * @description Tax rate in basis points: 2100 = 21 %, 0 for none
+             * @example 2100
+             */
+            taxRateBps?: number;
+            /**
+             * @description `join-date`: periods run from the day the membership starts. `calendar`: every membership renews on a fixed cycle from calendarAnchor (each year), e.g. yearly on 1 January; its period must divide a year (1, 2, 3, 4, 6 or 12 months, or 1 year). Changing to join-date clears calendarAnchor and prorateFirstPeriod
+             * @example join-date
+             */
+            billingAnchor?: components["schemas"]["BillingAnchor"];
+            /** @description Calendar plans: the cycle’s anchor date in each year (quarterly from 1 January renews on 1 April, 1 July, 1 October). Required for calendar plans, null for join-date plans */
+            calendarAnchor?: components["schemas"]["CalendarAnchorDto"] | null;
+            /** @description Calendar plans only: the first, partial period (joining mid-cycle) is charged by days rather than in full */
+            prorateFirstPeriod?: boolean;
+            /**
+             * @description Days before a period ends that its renewal pro-forma is issued
+             * @example 30
+             */
+            renewalLeadDays?: number;
             sortOrder?: number;
         };
         AddressDto: {

@@ -1,6 +1,7 @@
 import type { SchemaPart } from '@tessera/core';
 import { Plan } from './entities/plan.entity';
 import { PlanDocuments1764900000200 } from './migrations/1764900000200-plan-documents';
+import { PlanBilling1765000000300 } from './migrations/1765000000300-plan-billing';
 
 /**
  * The `plans` table is created by registration's migration 1763800000000 (CreateRegistration),
@@ -9,5 +10,5 @@ import { PlanDocuments1764900000200 } from './migrations/1764900000200-plan-docu
  */
 export const plansSchema: SchemaPart = {
   entities: [Plan],
-  migrations: [PlanDocuments1764900000200],
+  migrations: [PlanDocuments1764900000200, PlanBilling1765000000300],
 };

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ProblemException, Transactions, type Principal, type SqlCondition } from '@tessera/core';
 import { CreatePlanDto, PlanDto, PlanListDto, UpdatePlanDto } from './dto/plan.dto';
 import type { Plan } from './entities/plan.entity';
+import { anchoringProblems, calendarAnchorOf, planBilling, type PlanBilling } from './plan-billing';
 import { PlanRepository } from './plan.repository';
-import type { ApplicantKind } from './plans.types';
+import { DEFAULT_RENEWAL_LEAD_DAYS, type ApplicantKind } from './plans.types';
 
 /** The plans people apply for: the public list, and their administration. */
 @Injectable()
@@ -23,6 +24,7 @@ export class PlansService {
 
   async create(dto: CreatePlanDto): Promise<PlanDto> {
     return this.transactions.run(async () => {
+      checkAnchoring(dto, undefined);
       if (await this.plans.findByCode(dto.code)) throw codeTaken(dto.code);
       const plan = await this.plans.save(this.plans.create(fieldsOf(dto, 'create')));
       return PlanDto.from(plan);
@@ -33,6 +35,7 @@ export class PlansService {
     return this.transactions.run(async () => {
       const plan = await this.plans.lockById(id);
       if (!plan) throw ProblemException.notFound('No plan has this id.', 'plan-not-found');
+      checkAnchoring(dto, plan);
       if (dto.code !== undefined && dto.code !== plan.code && (await this.plans.findByCode(dto.code)))
         throw codeTaken(dto.code);
       Object.assign(plan, fieldsOf(dto, 'update'));
@@ -75,6 +78,15 @@ export class PlansService {
     return new Map(plans.filter((plan) => plan.active).map((plan) => [plan.id, PlanDto.from(plan)]));
   }
 
+  /**
+   * The billing terms of plans, active or not, by id (unknown ids are absent). Joins the
+   * caller's transaction, so subscriptions and invoices read them with the change they make.
+   */
+  async billingOf(planIds: string[]): Promise<Map<string, PlanBilling>> {
+    const plans = await this.plans.findByIds([...new Set(planIds)]);
+    return new Map(plans.map((plan) => [plan.id, planBilling(plan)]));
+  }
+
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     const plans = await this.plans.findByIds([...new Set(ids)]);
     return new Map(plans.map((plan) => [plan.id, plan.name]));
@@ -82,6 +94,7 @@ export class PlansService {
 
   /** Demo data: inserts the plan unless one has its code; true when inserted. */
   async seedPlan(dto: CreatePlanDto): Promise<boolean> {
+    checkAnchoring(dto, undefined);
     return this.plans.insertIfCodeFree(this.plans.create(fieldsOf(dto, 'create')));
   }
 }
@@ -94,6 +107,22 @@ function documentsProblem(plan: Plan): string {
 
 function codeTaken(code: string): ProblemException {
   return ProblemException.conflict(`A plan with the code "${code}" already exists.`, 'plan-code-taken');
+}
+
+/**
+ * Refuses an inconsistent anchoring, as the plan would be after the change (`plan` undefined for
+ * a create). Changing the anchor to join-date clears the calendar fields that are not sent.
+ */
+function checkAnchoring(dto: CreatePlanDto | UpdatePlanDto, plan: Plan | undefined): void {
+  const toJoinDate = dto.billingAnchor === 'join-date';
+  const problems = anchoringProblems({
+    billingAnchor: dto.billingAnchor ?? plan?.billingAnchor ?? 'join-date',
+    calendarAnchor:
+      dto.calendarAnchor !== undefined ? dto.calendarAnchor : toJoinDate || !plan ? null : calendarAnchorOf(plan),
+    prorateFirstPeriod: dto.prorateFirstPeriod ?? (toJoinDate || !plan ? false : plan.prorateFirstPeriod),
+    period: dto.period ?? { count: plan?.periodCount ?? 1, unit: plan?.periodUnit ?? 'year' },
+  });
+  if (problems.length) throw ProblemException.validation(problems);
 }
 
 /** DTO → entity fields; for a create, fields left out get their defaults. */
@@ -114,6 +143,24 @@ function fieldsOf(dto: CreatePlanDto | UpdatePlanDto, mode: 'create' | 'update')
     documentsRequired: dto.documentsRequired ?? (isCreate ? 0 : undefined),
     documentsHint: dto.documentsHint === undefined ? (isCreate ? null : undefined) : dto.documentsHint,
     sortOrder: dto.sortOrder ?? (isCreate ? 0 : undefined),
+    taxRateBps: dto.taxRateBps ?? (isCreate ? 0 : undefined),
+    billingAnchor: dto.billingAnchor ?? (isCreate ? 'join-date' : undefined),
+    ...calendarFields(dto, isCreate),
+    renewalLeadDays: dto.renewalLeadDays ?? (isCreate ? DEFAULT_RENEWAL_LEAD_DAYS : undefined),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+/** The calendar fields to write: those sent, and cleared ones when the anchor becomes join-date. */
+function calendarFields(
+  dto: CreatePlanDto | UpdatePlanDto,
+  isCreate: boolean,
+): Pick<Partial<Plan>, 'anchorMonth' | 'anchorDay' | 'prorateFirstPeriod'> {
+  const clearing = isCreate || dto.billingAnchor === 'join-date';
+  const anchor = dto.calendarAnchor === undefined ? (clearing ? null : undefined) : dto.calendarAnchor;
+  return {
+    anchorMonth: anchor === undefined ? undefined : (anchor?.month ?? null),
+    anchorDay: anchor === undefined ? undefined : (anchor?.day ?? null),
+    prorateFirstPeriod: dto.prorateFirstPeriod ?? (clearing ? false : undefined),
+  };
 }

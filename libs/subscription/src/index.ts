@@ -1,4 +1,5 @@
 /** Subscriptions and their periods (product §5–§6). */
+export * from './periods';
 export * from './subscription.module';
 export * from './subscription.http.module';
 export * from './subscription.schema';

@@ -15,7 +15,11 @@ const DEMO_STAFF = [
   { email: 'finance@tessera.local', name: 'Fiona Finance', roles: ['finance' as const], locale: 'fr' as const },
 ];
 
-/** Demo plans for the public form, by code (prices in cents). */
+/**
+ * Demo plans for the public form, by code (prices in cents), one of each billing kind: individuals
+ * from the day they join; students with the school year (from 1 September, charged in full);
+ * organisations with the calendar year, their first year prorated, with 21 % VAT.
+ */
 const DEMO_PLANS: CreatePlanDto[] = [
   {
     code: 'individual',
@@ -25,6 +29,8 @@ const DEMO_PLANS: CreatePlanDto[] = [
     price: { amount: 6000, currency: 'EUR' },
     period: { count: 1, unit: 'year' },
     graceDays: 30,
+    billingAnchor: 'join-date',
+    renewalLeadDays: 30,
     sortOrder: 10,
   },
   {
@@ -37,6 +43,9 @@ const DEMO_PLANS: CreatePlanDto[] = [
     graceDays: 30,
     documentsRequired: 1,
     documentsHint: 'proof of enrolment for this school year: a student card or certificate',
+    billingAnchor: 'calendar',
+    calendarAnchor: { month: 9, day: 1 },
+    prorateFirstPeriod: false,
     sortOrder: 20,
   },
   {
@@ -47,6 +56,11 @@ const DEMO_PLANS: CreatePlanDto[] = [
     price: { amount: 48000, currency: 'EUR' },
     period: { count: 1, unit: 'year' },
     graceDays: 60,
+    taxRateBps: 2100,
+    billingAnchor: 'calendar',
+    calendarAnchor: { month: 1, day: 1 },
+    prorateFirstPeriod: true,
+    renewalLeadDays: 45,
     sortOrder: 30,
   },
 ];

@@ -24,11 +24,16 @@ import {
 } from 'class-validator';
 import { OptionalNotNull, OptionalNullable, Trim, UpperCase } from '@tessera/core';
 import type { Plan } from '../entities/plan.entity';
+import { calendarAnchorOf } from '../plan-billing';
 import {
   APPLICANT_KINDS,
+  BILLING_ANCHORS,
+  DEFAULT_RENEWAL_LEAD_DAYS,
   MAX_REQUIRED_DOCUMENTS,
+  MAX_TAX_RATE_BPS,
   PERIOD_UNITS,
   type ApplicantKind,
+  type BillingAnchor,
   type PeriodUnit,
 } from '../plans.types';
 
@@ -58,6 +63,50 @@ export class PeriodDto {
   @IsIn(PERIOD_UNITS)
   unit: PeriodUnit;
 }
+
+export class CalendarAnchorDto {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 12 })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  month: number;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 28, description: 'Up to 28, so every month has the day' })
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  day: number;
+}
+
+const TAX_RATE_DOC = {
+  minimum: 0,
+  maximum: MAX_TAX_RATE_BPS,
+  example: 2100,
+  description: 'Tax rate in basis points: 2100 = 21 %, 0 for none',
+};
+const BILLING_ANCHOR_DOC = {
+  enum: BILLING_ANCHORS,
+  enumName: 'BillingAnchor',
+  example: 'join-date',
+  description:
+    '`join-date`: periods run from the day the membership starts. `calendar`: every membership renews on a fixed cycle from calendarAnchor (each year), e.g. yearly on 1 January; its period must divide a year (1, 2, 3, 4, 6 or 12 months, or 1 year)',
+};
+const CALENDAR_ANCHOR_DOC = {
+  type: CalendarAnchorDto,
+  nullable: true,
+  description:
+    'Calendar plans: the cycle’s anchor date in each year (quarterly from 1 January renews on 1 April, 1 July, 1 October). Required for calendar plans, null for join-date plans',
+};
+const PRORATE_DOC = {
+  description:
+    'Calendar plans only: the first, partial period (joining mid-cycle) is charged by days rather than in full',
+};
+const RENEWAL_LEAD_DOC = {
+  minimum: 0,
+  maximum: 365,
+  example: DEFAULT_RENEWAL_LEAD_DAYS,
+  description: 'Days before a period ends that its renewal pro-forma is issued',
+};
 
 /** What to send with an application, or null for no hint (create and update alike). */
 const DocumentsHint = () => applyDecorators(OptionalNullable(), Trim(), IsString(), MinLength(1), MaxLength(200));
@@ -92,6 +141,16 @@ export class PlanDto {
     example: 'Proof of enrolment',
   })
   documentsHint: string | null;
+  @ApiProperty(TAX_RATE_DOC)
+  taxRateBps: number;
+  @ApiProperty(BILLING_ANCHOR_DOC)
+  billingAnchor: BillingAnchor;
+  @ApiProperty(CALENDAR_ANCHOR_DOC)
+  calendarAnchor: CalendarAnchorDto | null;
+  @ApiProperty(PRORATE_DOC)
+  prorateFirstPeriod: boolean;
+  @ApiProperty(RENEWAL_LEAD_DOC)
+  renewalLeadDays: number;
   @ApiProperty({ description: 'Lower first' })
   sortOrder: number;
 
@@ -109,6 +168,11 @@ export class PlanDto {
       approvalFlowId: plan.approvalFlowId,
       documentsRequired: plan.documentsRequired,
       documentsHint: plan.documentsHint,
+      taxRateBps: plan.taxRateBps,
+      billingAnchor: plan.billingAnchor,
+      calendarAnchor: calendarAnchorOf(plan),
+      prorateFirstPeriod: plan.prorateFirstPeriod,
+      renewalLeadDays: plan.renewalLeadDays,
       sortOrder: plan.sortOrder,
     };
   }
@@ -209,6 +273,37 @@ export class CreatePlanDto {
   @DocumentsHint()
   documentsHint?: string | null;
 
+  @ApiPropertyOptional({ ...TAX_RATE_DOC, description: `${TAX_RATE_DOC.description}; default 0` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BPS)
+  taxRateBps?: number;
+
+  @ApiPropertyOptional({ ...BILLING_ANCHOR_DOC, description: `${BILLING_ANCHOR_DOC.description}. Default join-date` })
+  @IsOptional()
+  @IsIn(BILLING_ANCHORS)
+  billingAnchor?: BillingAnchor;
+
+  @ApiPropertyOptional(CALENDAR_ANCHOR_DOC)
+  @OptionalNullable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CalendarAnchorDto)
+  calendarAnchor?: CalendarAnchorDto | null;
+
+  @ApiPropertyOptional({ description: `${PRORATE_DOC.description}. Default false` })
+  @IsOptional()
+  @IsBoolean()
+  prorateFirstPeriod?: boolean;
+
+  @ApiPropertyOptional({ ...RENEWAL_LEAD_DOC, description: `${RENEWAL_LEAD_DOC.description}; default 30` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  renewalLeadDays?: number;
+
   @ApiPropertyOptional({ description: 'Lower first; default 0' })
   @IsOptional()
   @IsInt()
@@ -292,6 +387,40 @@ export class UpdatePlanDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'null clears it' })
   @DocumentsHint()
   documentsHint?: string | null;
+
+  @ApiPropertyOptional(TAX_RATE_DOC)
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BPS)
+  taxRateBps?: number;
+
+  @ApiPropertyOptional({
+    ...BILLING_ANCHOR_DOC,
+    description: `${BILLING_ANCHOR_DOC.description}. Changing to join-date clears calendarAnchor and prorateFirstPeriod`,
+  })
+  @OptionalNotNull()
+  @IsIn(BILLING_ANCHORS)
+  billingAnchor?: BillingAnchor;
+
+  @ApiPropertyOptional(CALENDAR_ANCHOR_DOC)
+  @OptionalNullable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CalendarAnchorDto)
+  calendarAnchor?: CalendarAnchorDto | null;
+
+  @ApiPropertyOptional(PRORATE_DOC)
+  @OptionalNotNull()
+  @IsBoolean()
+  prorateFirstPeriod?: boolean;
+
+  @ApiPropertyOptional(RENEWAL_LEAD_DOC)
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  renewalLeadDays?: number;
 
   @ApiPropertyOptional()
   @OptionalNotNull()

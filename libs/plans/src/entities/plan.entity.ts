@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ApplicantKind, PeriodUnit } from '../plans.types';
+import type { ApplicantKind, BillingAnchor, PeriodUnit } from '../plans.types';
 
 /** A membership plan people apply for: who may take it, its price and billing period. */
 @Entity('plans')
@@ -50,6 +50,28 @@ export class Plan {
   /** What to send, shown beside the upload on the form ("Proof of enrolment"). */
   @Column({ name: 'documents_hint', type: 'text', nullable: true })
   documentsHint: string | null;
+
+  /** Tax rate in basis points: 2100 = 21 % (0 allowed). */
+  @Column({ name: 'tax_rate_bps', type: 'int' })
+  taxRateBps: number;
+
+  @Column({ name: 'billing_anchor', type: 'text' })
+  billingAnchor: BillingAnchor;
+
+  /** Calendar plans only (a CHECK ties them to billing_anchor): the cycle's anchor date in each year. */
+  @Column({ name: 'anchor_month', type: 'smallint', nullable: true })
+  anchorMonth: number | null;
+
+  @Column({ name: 'anchor_day', type: 'smallint', nullable: true })
+  anchorDay: number | null;
+
+  /** Calendar plans only: the first, partial period is charged by days. */
+  @Column({ name: 'prorate_first_period', type: 'boolean' })
+  prorateFirstPeriod: boolean;
+
+  /** Days before a period ends that its renewal pro-forma is issued. */
+  @Column({ name: 'renewal_lead_days', type: 'int' })
+  renewalLeadDays: number;
 
   @Column({ name: 'sort_order', type: 'int' })
   sortOrder: number;

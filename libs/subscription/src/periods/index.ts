@@ -1,0 +1,3 @@
+export * from './local-dates';
+export * from './add-periods';
+export * from './billing-cycle';
