@@ -23,7 +23,14 @@ describe('priceLines', () => {
 
   it('keeps the caller’s own fields on each line', () => {
     const { lines } = priceLines([{ description: 'Yearly membership', quantity: 1, unitPrice: 5000, taxRateBps: 0 }]);
-    expect(lines[0]).toEqual({ description: 'Yearly membership', quantity: 1, unitPrice: 5000, taxRateBps: 0, net: 5000, tax: 0 });
+    expect(lines[0]).toEqual({
+      description: 'Yearly membership',
+      quantity: 1,
+      unitPrice: 5000,
+      taxRateBps: 0,
+      net: 5000,
+      tax: 0,
+    });
   });
 
   it('prices a free line and a zero rate as nothing', () => {
@@ -174,7 +181,9 @@ describe('prorate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 100_000_000 }),
-        fc.integer({ min: 1, max: 366 }).chain((full) => fc.tuple(fc.integer({ min: 0, max: full }), fc.constant(full))),
+        fc
+          .integer({ min: 1, max: 366 })
+          .chain((full) => fc.tuple(fc.integer({ min: 0, max: full }), fc.constant(full))),
         (amount, [days, fullDays]) => {
           const share = prorate(amount, days, fullDays);
           const error = 2n * (BigInt(share) * BigInt(fullDays) - BigInt(amount) * BigInt(days));
