@@ -13,3 +13,17 @@ export { DocumentAnnouncementService, type AnnouncementOutcome } from './documen
 export * from './dto/billing-document-response.dto';
 export * from './dto/billing-document-query.dto';
 export * from './dto/document-reason.dto';
+export {
+  priceLines,
+  prorate,
+  type LineToPrice,
+  type LineAmounts,
+  type DocumentTotals,
+  type TaxSummaryRow,
+  type PricedDocument,
+} from './arithmetic/document-arithmetic';
+export { rfReference, formatRf, isValidRf } from './references/creditor-reference';
+export { ogmReference, isValidOgm } from './references/ogm-reference';
+export { paymentReferenceFor, type PaymentReferenceScheme } from './references/payment-reference';
+export { findStructuredReferences, type FoundReference } from './references/find-structured-references';
+export { epcQrPayload, type EpcQrInput } from './references/epc-qr';
