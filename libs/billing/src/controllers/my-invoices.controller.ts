@@ -3,7 +3,6 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces
 import type { FastifyReply } from 'fastify';
 import { Authorize, CurrentPrincipal, ProblemDto, type Principal } from '@tessera/core';
 import { BillingDocumentActionsService } from '../billing-document-actions.service';
-import { BillingDocumentQueriesService } from '../billing-document-queries.service';
 import { MyBillingDocumentsQueryDto, PdfQueryDto } from '../dto/billing-document-query.dto';
 import { BillingDocumentDto, MyBillingDocumentPageDto } from '../dto/billing-document-response.dto';
 import { documentIdPipe } from './invoices.controller';
@@ -13,10 +12,7 @@ import { pdfResponse } from './pdf-response';
 @Authorize(['member'])
 @Controller('me/invoices')
 export class MyInvoicesController {
-  constructor(
-    private readonly queries: BillingDocumentQueriesService,
-    private readonly actions: BillingDocumentActionsService,
-  ) {}
+  constructor(private readonly actions: BillingDocumentActionsService) {}
 
   @Get()
   @ApiOperation({
