@@ -1393,6 +1393,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt: string | null;
+            /**
+             * @description File names of its attachments
+             * @example [
+             *       "INV-2026-000001.pdf"
+             *     ]
+             */
+            attachments: string[];
             /** @description Whether staff can resend it: not while queued or deferred, and never once the one-time link it carried has been erased */
             resendable: boolean;
         };
