@@ -484,6 +484,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/organisation/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's logo
+         * @description Anyone. The image with its type; its ETag is its SHA-256, so a browser revalidates it cheaply (304).
+         */
+        get: operations["OrganisationLogo_get"];
+        /**
+         * Replace the organisation's logo
+         * @description Admins only. multipart/form-data with one `file`: a PNG or JPEG (decided from its content), up to 512 KiB. Invoices issued from now on carry it.
+         */
+        put: operations["OrganisationLogo_replace"];
+        post?: never;
+        /**
+         * Remove the organisation's logo
+         * @description Admins only. Idempotent.
+         */
+        delete: operations["OrganisationLogo_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1365,6 +1393,13 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt: string | null;
+            /**
+             * @description File names of its attachments
+             * @example [
+             *       "INV-2026-000001.pdf"
+             *     ]
+             */
+            attachments: string[];
             /** @description Whether staff can resend it: not while queued or deferred, and never once the one-time link it carried has been erased */
             resendable: boolean;
         };
@@ -1578,6 +1613,15 @@ export interface components {
              */
             country: string;
         };
+        OrganisationLogoDto: {
+            /**
+             * @description Where to fetch it (public); the query changes with the image
+             * @example /api/v1/settings/organisation/logo?v=3f79bb7b435b0532
+             */
+            url: string;
+            /** @enum {string} */
+            type: "png" | "jpeg";
+        };
         OrganisationSettingsDto: {
             /** @example Brussels Photographers Association */
             name: string;
@@ -1592,6 +1636,36 @@ export interface components {
             termsUrl: string | null;
             /** @example https://example.org/privacy */
             privacyUrl: string | null;
+            /** @description On invoices; null: the name is used */
+            legalName: string | null;
+            /** @example 0123.456.789 */
+            companyNumber: string | null;
+            /** @example BE0123456789 */
+            vatNumber: string | null;
+            /**
+             * @description Electronic format
+             * @example BE71096123456769
+             */
+            iban: string | null;
+            /** @example GKCCBEBB */
+            bic: string | null;
+            invoiceFooter: string | null;
+            /** @example 30 */
+            paymentTermsDays: number;
+            /** @example Europe/Brussels */
+            timeZone: string;
+            /**
+             * @description `rf`: ISO 11649 creditor reference (RF18 5390 0754 7034), understood across SEPA; `ogm`: Belgian structured communication (+++090/9337/55493+++), which Belgian banking apps prefill.
+             * @enum {string}
+             */
+            referenceScheme: "rf" | "ogm";
+            /** @example EUR */
+            currency: string;
+            /** @example 02:00 */
+            renewalTime: string;
+            /** @example 03:00 */
+            statusSweepTime: string;
+            logo: components["schemas"]["OrganisationLogoDto"] | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1615,6 +1689,55 @@ export interface components {
             termsUrl?: string | null;
             /** @example https://example.org/privacy */
             privacyUrl?: string | null;
+            /** @description On invoices; null: the name */
+            legalName?: string | null;
+            /** @example 0123.456.789 */
+            companyNumber?: string | null;
+            /** @example BE0123456789 */
+            vatNumber?: string | null;
+            /**
+             * @description Spaces and lower case allowed; stored in electronic format
+             * @example BE71 0961 2345 6769
+             */
+            iban?: string | null;
+            /**
+             * @description 8 or 11 characters
+             * @example GKCCBEBB
+             */
+            bic?: string | null;
+            /** @description Printed under every invoice; line breaks kept */
+            invoiceFooter?: string | null;
+            /**
+             * @description Due date = issue date + this
+             * @default 30
+             */
+            paymentTermsDays: number;
+            /**
+             * @description IANA time zone (or UTC); every membership date is a local date in it
+             * @default Europe/Brussels
+             */
+            timeZone: string;
+            /**
+             * @description `rf`: ISO 11649 creditor reference (RF18 5390 0754 7034), understood across SEPA; `ogm`: Belgian structured communication (+++090/9337/55493+++), which Belgian banking apps prefill.
+             * @default rf
+             * @enum {string}
+             */
+            referenceScheme: "rf" | "ogm";
+            /**
+             * @description ISO 4217 code
+             * @default EUR
+             */
+            currency: string;
+            /**
+             * @description Local time the daily renewal run starts
+             * @default 02:00
+             */
+            renewalTime: string;
+            /**
+             * @description Local time the daily status sweep starts
+             * @default 03:00
+             */
+            statusSweepTime: string;
         };
         PublicOrganisationDto: {
             /** @example Brussels Photographers Association */
@@ -3912,6 +4035,164 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicOrganisationDto"];
+                };
+            };
+        };
+    };
+    OrganisationLogo_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description The cached copy is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The organisation has no logo */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationLogo_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG or JPEG, up to 512 KiB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings with the new logo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSettingsDto"];
+                };
+            };
+            /** @description No file, several files, or other fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not an admin
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is over 512 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not multipart, or not a PNG or JPEG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OrganisationLogo_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description There is no logo any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not an admin
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -54,6 +54,7 @@ export * from './uploads/upload-check';
 export * from './uploads/multipart';
 export * from './uploads/multipart.plugin';
 export * from './uploads/takes-files.decorator';
+export * from './uploads/single-file-form';
 export { MULTIPART_LIMITS } from './uploads/multipart-problems';
 export * from './references/yearly-reference';
 export * from './storage/file-storage';

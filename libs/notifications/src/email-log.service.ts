@@ -69,6 +69,7 @@ export function toEmailResponse(email: EmailMessage): EmailResponseDto {
     nextAttemptAt: email.nextAttemptAt ? email.nextAttemptAt.toISOString() : null,
     createdAt: email.createdAt.toISOString(),
     sentAt: email.sentAt ? email.sentAt.toISOString() : null,
+    attachments: email.attachments.map((attachment) => attachment.filename),
     resendable: resendRefusal(email) === null,
   };
 }

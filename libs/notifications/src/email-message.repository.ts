@@ -4,7 +4,7 @@ import { In, IsNull, LessThanOrEqual, Or, Raw, type FindOptionsWhere } from 'typ
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EmailMessage } from './entities/email-message.entity';
 import type { EmailState } from './email-state';
-import type { Locale } from './mail.types';
+import type { EmailAttachment, Locale } from './mail.types';
 
 export interface NewEmailMessage {
   id: string;
@@ -13,6 +13,7 @@ export interface NewEmailMessage {
   locale: Locale;
   data: Record<string, unknown>;
   secrets: Record<string, unknown> | null;
+  attachments: EmailAttachment[];
   createdAt: Date;
 }
 
@@ -37,6 +38,7 @@ const LOG_COLUMNS: (keyof EmailMessage)[] = [
   'createdAt',
   'sentAt',
   'secretsErasedAt',
+  'attachments',
 ];
 
 /** States in which an e-mail still waits for delivery. */
@@ -70,8 +72,8 @@ export class EmailMessageRepository {
    */
   insertStatement(values: NewEmailMessage): ReturningStatement {
     return {
-      sql: `INSERT INTO email_messages (id, recipient, template, locale, data, secrets, state, attempts, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7) RETURNING id`,
+      sql: `INSERT INTO email_messages (id, recipient, template, locale, data, secrets, attachments, state, attempts, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8, $8) RETURNING id`,
       params: [
         values.id,
         values.recipient,
@@ -79,6 +81,7 @@ export class EmailMessageRepository {
         values.locale,
         values.data,
         values.secrets,
+        JSON.stringify(values.attachments),
         values.createdAt,
       ],
     };

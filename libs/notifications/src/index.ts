@@ -17,6 +17,7 @@ export {
 export {
   MailDeliveryService,
   EmailBusyError,
+  MissingAttachmentError,
   type DeliveryAttempt,
   type DeliveryOutcome,
 } from './mail-delivery.service';

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock } from '@tessera/core';
+import { AppConfig, Clock, FileStorage } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { UnrecoverableError } from 'bullmq';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer, type RenderedEmail } from './email-renderer';
 import { EmailDeferredError, EmailRetrySchedule } from './email-retry-schedule';
-import { MailTransport } from './mail-transport';
+import type { EmailMessage } from './entities/email-message.entity';
+import { MailTransport, type MailToSend } from './mail-transport';
 
 /** How long a worker holds an e-mail while sending it (beyond the SMTP timeouts). */
 export const DELIVERY_LEASE_MS = 120_000;
@@ -18,6 +19,15 @@ export interface DeliveryAttempt {
 }
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'not-queued' | 'not-found';
+
+/** An attachment's file is not in storage: no later attempt will find it either. */
+export class MissingAttachmentError extends Error {
+  constructor(filename: string, reason: string) {
+    // Named by its file name and the error code only: the mail log shows it, storage paths stay out.
+    super(`Attachment "${filename}" is not in storage (${reason})`);
+    this.name = 'MissingAttachmentError';
+  }
+}
 
 /** Thrown when another worker is sending the same e-mail right now; the job tries again later. */
 export class EmailBusyError extends Error {
@@ -46,6 +56,7 @@ export class MailDeliveryService {
     private readonly clock: Clock,
     private readonly schedule: EmailRetrySchedule,
     private readonly organisation: OrganisationSettingsService,
+    private readonly storage: FileStorage,
   ) {}
 
   async deliver(emailId: string, { attempt, final }: DeliveryAttempt): Promise<DeliveryOutcome> {
@@ -85,10 +96,11 @@ export class MailDeliveryService {
         text: rendered.text,
         messageId,
         headers: { 'X-Tessera-Email-Id': email.id },
+        attachments: await this.attachmentsOf(email),
       });
     } catch (error) {
       const message = describe(error);
-      const retryInMs = final ? null : this.schedule.delayAfter(attempt);
+      const retryInMs = final || error instanceof MissingAttachmentError ? null : this.schedule.delayAfter(attempt);
       const at = this.clock.now();
       await this.emails.recordFailure(emailId, {
         subject: rendered.subject,
@@ -106,6 +118,30 @@ export class MailDeliveryService {
     await this.emails.markSent(email, { subject: rendered.subject, messageId, at: this.clock.now() });
     return 'sent';
   }
+
+  /**
+   * The attachments with their bytes. A file gone from storage (or a key that cannot be one)
+   * fails the e-mail for good; any other read error is retried like a failed send.
+   */
+  private async attachmentsOf(email: EmailMessage): Promise<MailToSend['attachments']> {
+    return Promise.all(
+      email.attachments.map(async ({ filename, storageKey, contentType }) => {
+        try {
+          return { filename, contentType, content: await this.storage.readBytes(storageKey) };
+        } catch (error) {
+          const missing = missingFile(error);
+          throw missing ? new MissingAttachmentError(filename, missing) : error;
+        }
+      }),
+    );
+  }
+}
+
+/** Why a stored file is not there and never will be, or null for errors that may pass (EIO, EMFILE…). */
+function missingFile(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'EISDIR') return code;
+  return /Invalid storage key/.test(String((error as Error | null)?.message)) ? 'invalid storage key' : null;
 }
 
 /** The domain of an address such as `Tessera <no-reply@tessera.example>`. */

@@ -11,6 +11,8 @@ export interface MailToSend {
   /** `<unique@domain>`, kept the same when the message is sent again. */
   messageId: string;
   headers?: Record<string, string>;
+  /** Files with their bytes, as nodemailer takes them. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** The way out to SMTP. A class so tests and other transports can stand in for it. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, isEmailAddress, OutboxService } from '@tessera/core';
 import { EmailMessageRepository } from './email-message.repository';
 import { EmailRenderer } from './email-renderer';
-import type { OutgoingEmail, TemplateName } from './mail.types';
+import type { EmailAttachment, OutgoingEmail, TemplateName } from './mail.types';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB, type SendEmailPayload } from './notifications.queue';
 
 /**
@@ -31,6 +31,8 @@ export class MailService {
       email.secretKeys as string[] | undefined,
     );
 
+    const attachments = (email.attachments ?? []).map(checkedAttachment);
+
     // The id is chosen here so the delivery message can name it: row and message go in one statement.
     const emailId = randomUUID();
     const row = this.emails.insertStatement({
@@ -40,6 +42,7 @@ export class MailService {
       locale: email.locale,
       data,
       secrets,
+      attachments,
       createdAt: this.clock.now(),
     });
     await this.outbox.publishWith<{ id: string }, SendEmailPayload>(row, {
@@ -49,6 +52,14 @@ export class MailService {
     });
     return emailId;
   }
+}
+
+/** A caller's mistake fails the caller now, not the worker later; only the three fields are kept. */
+function checkedAttachment({ filename, storageKey, contentType }: EmailAttachment): EmailAttachment {
+  if (!filename.trim() || /[/\\]/.test(filename)) throw new Error(`Invalid attachment file name "${filename}"`);
+  if (!storageKey || !/^[\w.+-]+\/[\w.+-]+$/.test(contentType))
+    throw new Error(`Attachment "${filename}" needs a storage key and a content type`);
+  return { filename, storageKey, contentType };
 }
 
 function splitSecrets(

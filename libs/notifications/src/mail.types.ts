@@ -66,6 +66,14 @@ export type ApprovalEmailData = {
 
 export type TemplateName = keyof EmailTemplates;
 
+/** A file already in FileStorage (an invoice's PDF…), attached to an e-mail when it is delivered. */
+export interface EmailAttachment {
+  /** The name the recipient sees. */
+  filename: string;
+  storageKey: string;
+  contentType: string;
+}
+
 export interface OutgoingEmail<T extends TemplateName> {
   to: string;
   template: T;
@@ -73,4 +81,6 @@ export interface OutgoingEmail<T extends TemplateName> {
   data: EmailTemplates[T];
   /** keys of data that carry secrets (one-time links): kept only until sent, then erased */
   secretKeys?: (keyof EmailTemplates[T])[];
+  /** Read from storage at each delivery attempt; a file gone from storage fails the e-mail for good. */
+  attachments?: EmailAttachment[];
 }

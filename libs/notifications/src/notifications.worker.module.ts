@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { StorageModule } from '@tessera/core';
 import { EmailRetrySchedule } from './email-retry-schedule';
 import { EmailProcessor } from './jobs/send-email.job';
 import { MailDeliveryService } from './mail-delivery.service';
@@ -14,7 +15,7 @@ import { EMAIL_QUEUE } from './notifications.queue';
  */
 @Module({
   // registerQueue also installs @nestjs/bullmq's explorer, which starts the @Processor workers.
-  imports: [NotificationsModule, SettingsModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
+  imports: [NotificationsModule, SettingsModule, StorageModule, BullModule.registerQueue({ name: EMAIL_QUEUE })],
   providers: [
     { provide: MailTransport, useClass: SmtpMailTransport },
     MailDeliveryService,

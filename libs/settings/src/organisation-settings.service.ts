@@ -1,18 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, Transactions } from '@tessera/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, FileStorage, Transactions } from '@tessera/core';
+import type { BillingProfile } from './billing-profile';
 import {
   OrganisationSettingsDto,
   PublicOrganisationDto,
   type UpdateOrganisationSettingsDto,
 } from './dto/organisation-settings.dto';
+import type { OrganisationSettings } from './entities/organisation-settings.entity';
 import { OrganisationSettingsRepository } from './organisation-settings.repository';
 
-/** The organisation's own details: edited by admins, shown on public pages and in every e-mail. */
+/** The organisation's own details: edited by admins, shown on public pages, in every e-mail and on invoices. */
 @Injectable()
 export class OrganisationSettingsService {
+  private readonly logger = new Logger(OrganisationSettingsService.name);
+
   constructor(
     private readonly transactions: Transactions,
     private readonly settings: OrganisationSettingsRepository,
+    private readonly storage: FileStorage,
     private readonly clock: Clock,
   ) {}
 
@@ -24,10 +29,32 @@ export class OrganisationSettingsService {
     return PublicOrganisationDto.from(await this.settings.read());
   }
 
+  /** What an invoice says about its issuer, with the logo's bytes. */
+  async billingProfile(): Promise<BillingProfile> {
+    const settings = await this.settings.read();
+    return {
+      legalName: settings.legalName ?? settings.name,
+      address: settings.address,
+      companyNumber: settings.companyNumber,
+      vatNumber: settings.vatNumber,
+      email: settings.contactEmail,
+      phone: settings.phone,
+      website: settings.websiteUrl,
+      iban: settings.iban,
+      bic: settings.bic,
+      invoiceFooter: settings.invoiceFooter,
+      paymentTermsDays: settings.paymentTermsDays,
+      timeZone: settings.timeZone,
+      referenceScheme: settings.referenceScheme,
+      currency: settings.currency,
+      logo: await this.logoOf(settings),
+    };
+  }
+
   /** Demo values for `pnpm seed`, written only while no one has saved the settings yet. */
   async seed(dto: UpdateOrganisationSettingsDto): Promise<boolean> {
     return this.transactions.run(async () => {
-      if ((await this.settings.read()).updatedBy !== null) return false;
+      if ((await this.settings.readForUpdate()).updatedBy !== null) return false;
       await this.write(dto, null);
       return true;
     });
@@ -46,8 +73,34 @@ export class OrganisationSettingsService {
       websiteUrl: dto.websiteUrl,
       termsUrl: dto.termsUrl,
       privacyUrl: dto.privacyUrl,
+      legalName: dto.legalName,
+      companyNumber: dto.companyNumber,
+      vatNumber: dto.vatNumber,
+      iban: dto.iban,
+      bic: dto.bic,
+      invoiceFooter: dto.invoiceFooter,
+      paymentTermsDays: dto.paymentTermsDays,
+      timeZone: dto.timeZone,
+      referenceScheme: dto.referenceScheme,
+      currency: dto.currency,
+      renewalTime: dto.renewalTime,
+      statusSweepTime: dto.statusSweepTime,
       updatedAt: this.clock.now(),
       updatedBy,
     });
+  }
+
+  /**
+   * A logo whose file has gone from storage is left off (and logged) rather than failing the
+   * caller: an invoice is valid without it, and issuing one must not hinge on a picture.
+   */
+  private async logoOf(settings: OrganisationSettings): Promise<BillingProfile['logo']> {
+    if (!settings.logoKey || !settings.logoType) return null;
+    try {
+      return { data: await this.storage.readBytes(settings.logoKey), type: settings.logoType };
+    } catch (error) {
+      this.logger.error({ err: error, key: settings.logoKey }, 'The organisation logo cannot be read from storage');
+      return null;
+    }
   }
 }

@@ -52,6 +52,8 @@ describe('SmtpSink', () => {
     });
     expect(message.id).toEqual(expect.any(String));
     expect(message.date).toBeInstanceOf(Date);
+    expect(message.attachments[0].content.toString()).toBe('member card');
+    expect(message.attachments[0].sha256).toBe('69333fa3aaa103d8980c39f24b9df944a545386e4d6326e7106f20fb4fb8f960');
     expect(message.headers['x-template']).toBe('portal-invitation');
     expect(message.headers.to).toBe('Ann Member <ann@example.org>');
     expect(message.headers.bcc).toBeUndefined();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import PostalMime from 'postal-mime';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
@@ -30,6 +30,9 @@ export interface SinkAttachment {
   filename: string | null;
   contentType: string;
   size: number;
+  /** The decoded bytes, and their hex SHA-256 (to check a file arrived intact). */
+  content: Buffer;
+  sha256: string;
 }
 
 export interface SmtpSinkOptions {
@@ -235,11 +238,16 @@ export class SmtpSink {
       html: withoutFinalLineBreak(email.html),
       headers,
       date: new Date(),
-      attachments: email.attachments.map((attachment) => ({
-        filename: attachment.filename,
-        contentType: attachment.mimeType,
-        size: byteLength(attachment.content),
-      })),
+      attachments: email.attachments.map((attachment) => {
+        const content = bytesOf(attachment.content);
+        return {
+          filename: attachment.filename,
+          contentType: attachment.mimeType,
+          size: content.length,
+          content,
+          sha256: createHash('sha256').update(content).digest('hex'),
+        };
+      }),
     };
     if (this.store(message)) await this.options.beforeReply?.(message);
   }
@@ -299,8 +307,11 @@ function withoutFinalLineBreak(body: string | undefined): string {
   return (body ?? '').replace(/\r?\n$/, '');
 }
 
-function byteLength(content: ArrayBuffer | Uint8Array | string): number {
-  return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+function bytesOf(content: ArrayBuffer | Uint8Array | string): Buffer {
+  if (typeof content === 'string') return Buffer.from(content);
+  return content instanceof ArrayBuffer
+    ? Buffer.from(content)
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/gi;

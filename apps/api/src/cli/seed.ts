@@ -74,6 +74,19 @@ const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
   websiteUrl: 'https://tessera.local',
   termsUrl: 'https://tessera.local/membership-terms',
   privacyUrl: 'https://tessera.local/privacy',
+  // Billing: a Belgian association, paid by transfer with the structured communication Belgian banking apps prefill.
+  legalName: 'Tessera Demo Association ASBL',
+  companyNumber: '0123.456.749',
+  vatNumber: 'BE0123456749',
+  iban: 'BE71096123456769',
+  bic: 'GKCCBEBB',
+  invoiceFooter: 'Tessera Demo Association ASBL · RPM Brussels\nThank you for your membership.',
+  paymentTermsDays: 30,
+  timeZone: 'Europe/Brussels',
+  referenceScheme: 'ogm',
+  currency: 'EUR',
+  renewalTime: '02:00',
+  statusSweepTime: '03:00',
 };
 
 /** `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff and plans; safe to re-run. */

@@ -109,3 +109,5 @@ export type ReassignCandidate = JsonOf<
 export type ApproverRole = NonNullable<ApprovalFlowLevel['approverRole']>;
 
 export type PublicOrganisation = JsonOf<paths['/api/v1/settings/organisation/public']['get']['responses'][200]>;
+export type OrganisationSettings = JsonOf<paths['/api/v1/settings/organisation']['get']['responses'][200]>;
+export type ReferenceScheme = OrganisationSettings['referenceScheme'];

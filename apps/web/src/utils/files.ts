@@ -37,6 +37,28 @@ export const PHOTO_FILES: FileKind = {
   maxBytes: 5 * MB,
 };
 
+/** The organisation's logo: small, as every invoice embeds it. */
+export const LOGO_FILES: FileKind = {
+  accept: '.jpg,.jpeg,.png,image/jpeg,image/png',
+  get label() {
+    return translate('format.files.photoTypes');
+  },
+  mimeTypes: ['image/jpeg', 'image/png'],
+  extensions: ['jpg', 'jpeg', 'png'],
+  maxBytes: 512 * 1024,
+};
+
+const IMAGE_SIGNATURES = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+];
+
+/** Whether a file starts like a PNG or a JPEG (what the server checks; a renamed text file does not). */
+export async function looksLikeImage(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  return IMAGE_SIGNATURES.some((signature) => signature.every((byte, index) => head[index] === byte));
+}
+
 export const MAX_DOCUMENTS = 10;
 
 function extension(name: string): string {

@@ -58,6 +58,15 @@ describe('FileStorage on the real file system', () => {
     expect(await contentOf(storage.read(key))).toEqual(bytes);
   });
 
+  it('reads a whole file back as bytes, and reports a missing one as ENOENT', async () => {
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7]);
+    const { key } = await storage.save(bytes, 'jpg');
+    expect(await storage.readBytes(key)).toEqual(bytes);
+    await storage.remove([key]);
+    await expect(storage.readBytes(key)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(() => storage.readBytes('../../etc/passwd')).toThrow('Invalid storage key');
+  });
+
   it('gives every save its own file, even of the same bytes at the same time, leaving no temporary file', async () => {
     const bytes = Buffer.alloc(64 * 1024, 7);
     const stored = await Promise.all(Array.from({ length: 20 }, () => storage.save(bytes, 'pdf')));

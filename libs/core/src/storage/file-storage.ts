@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
@@ -62,6 +62,11 @@ export class FileStorage {
   /** The content of a stored file; a missing file surfaces as an ENOENT error on the stream. */
   read(key: string): Readable {
     return createReadStream(this.pathOf(key));
+  }
+
+  /** The whole content of a stored file, for small files (a logo, an e-mail attachment); rejects with ENOENT when it is gone. */
+  readBytes(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
   }
 
   /** Deletes files, ignoring those already gone (so a retried clean-up succeeds). */

@@ -43,6 +43,9 @@ export class EmailResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sentAt: string | null;
 
+  @ApiProperty({ type: [String], description: 'File names of its attachments', example: ['INV-2026-000001.pdf'] })
+  attachments: string[];
+
   @ApiProperty({
     description:
       'Whether staff can resend it: not while queued or deferred, and never once the one-time link it carried has been erased',

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EmailState } from '../email-state';
-import type { Locale } from '../mail.types';
+import type { EmailAttachment, Locale } from '../mail.types';
 
 /** One e-mail of the mail log: what was asked for, and what happened to it. */
 @Entity('email_messages')
@@ -27,6 +27,10 @@ export class EmailMessage {
 
   @Column({ name: 'secrets_erased_at', type: 'timestamptz', nullable: true })
   secretsErasedAt: Date | null;
+
+  /** Stored files sent with it (names and keys only; the bytes stay in FileStorage). */
+  @Column({ type: 'jsonb' })
+  attachments: EmailAttachment[];
 
   @Column({ type: 'text' })
   state: EmailState;

@@ -102,6 +102,7 @@ describe('EmailLogService (the mail log behind GET /emails and POST /emails/:id/
       nextAttemptAt: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.+Z$/),
       sentAt: null,
+      attachments: [],
       // its one-time link was erased when it failed for good
       resendable: false,
     });
