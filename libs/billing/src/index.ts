@@ -27,3 +27,5 @@ export { ogmReference, isValidOgm } from './references/ogm-reference';
 export { paymentReferenceFor, type PaymentReferenceScheme } from './references/payment-reference';
 export { findStructuredReferences, type FoundReference } from './references/find-structured-references';
 export { epcQrPayload, type EpcQrInput } from './references/epc-qr';
+export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-billing-document-pdf';
+export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';

@@ -1,0 +1,28 @@
+import { COLOR, CONTENT_WIDTH, PAGE, type PdfCanvas } from './pdf-canvas';
+
+/**
+ * On every page, once all pages exist: the organisation's footer text, then the document number
+ * and "Page n of N". Drawn last because N is known only then (pdfkit's buffered pages).
+ */
+export function drawPageFooters(canvas: PdfCanvas): void {
+  const { doc, data, strings } = canvas;
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const top = PAGE.contentBottom + 22;
+    canvas.rule(top, PAGE.margin, PAGE.margin + CONTENT_WIDTH, COLOR.rule, 0.6);
+    let y = top + 8;
+    if (data.seller.footer) {
+      y +=
+        canvas.text(data.seller.footer, PAGE.margin, y, {
+          width: CONTENT_WIDTH,
+          size: 7.5,
+          color: COLOR.muted,
+          align: 'center',
+        }) + 4;
+    }
+    const style = { width: CONTENT_WIDTH, size: 7.5, color: COLOR.muted };
+    canvas.text(`${strings.title[data.kind]} ${data.number}`, PAGE.margin, y, style);
+    canvas.text(strings.page(index - range.start + 1, range.count), PAGE.margin, y, { ...style, align: 'right' });
+  }
+}

@@ -1,0 +1,377 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { priceLines } from '../arithmetic/document-arithmetic';
+import type { BillingDocumentPdf } from './billing-document-pdf.types';
+import { renderBillingDocumentPdf } from './render-billing-document-pdf';
+
+/**
+ * unpdf is ESM-only and loads pdf.js with a dynamic import, which Jest's CommonJS sandbox cannot
+ * run; a plain Node child process can. One child extracts every PDF of a test: page texts.
+ */
+function extractPages(pdfs: Buffer[]): string[][] {
+  const script = `
+    import { extractText } from 'unpdf';
+    let input = '';
+    for await (const chunk of process.stdin) input += chunk;
+    const out = [];
+    for (const base64 of JSON.parse(input)) {
+      const { text } = await extractText(new Uint8Array(Buffer.from(base64, 'base64')), { mergePages: false });
+      out.push(text);
+    }
+    process.stdout.write(JSON.stringify(out));`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: join(__dirname, '..', '..'), // libs/billing, where unpdf resolves
+    input: JSON.stringify(pdfs.map((pdf) => pdf.toString('base64'))),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // Extracted text keeps no-break spaces; tests compare with ordinary ones.
+  return (JSON.parse(output.toString()) as string[][]).map((pages) =>
+    pages.map((page) => page.replace(/[\u00a0\u202f]/g, ' ')),
+  );
+}
+
+/**
+ * Pictures in the file (pdfkit writes dictionaries uncompressed): image XObjects, less the soft
+ * masks that carry a PNG's transparency as images of their own.
+ */
+function imageCount(pdf: Buffer): number {
+  const raw = pdf.toString('latin1');
+  return raw.split('/Subtype /Image').length - raw.split('/SMask ').length;
+}
+
+/** Set PDF_REVIEW_DIR to keep every rendered PDF for a look (pdftoppm -png). */
+function keep(name: string, pdf: Buffer): void {
+  const dir = process.env.PDF_REVIEW_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.pdf`), pdf);
+}
+
+/** A small PNG logo, built here so the test needs no binary fixture: a teal mark with two bars. */
+function logoPng(width = 96, height = 96): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const row = Buffer.alloc(1 + width * 4); // filter byte 0, then RGBA
+    for (let x = 0; x < width; x += 1) {
+      const dx = x - width / 2 + 0.5;
+      const dy = y - height / 2 + 0.5;
+      const inside = dx * dx + dy * dy <= (width / 2 - 1) ** 2;
+      const bar =
+        Math.abs(dx) < width * 0.3 &&
+        (Math.abs(dy + height * 0.12) < height * 0.06 || Math.abs(dy - height * 0.12) < height * 0.06);
+      const rgba = !inside ? [0, 0, 0, 0] : bar ? [255, 255, 255, 255] : [15, 61, 87, 255];
+      row.set(rgba, 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const seller: BillingDocumentPdf['seller'] = {
+  name: 'Tessera Cooperative ASBL',
+  address: { line1: 'Rue de la Loi 16', line2: 'Boîte 3', postalCode: '1000', city: 'Bruxelles', country: 'BE' },
+  companyNumber: '0123.456.749',
+  vatNumber: 'BE0123456749',
+  email: 'billing@tessera.example',
+  phone: '+32 2 123 45 67',
+  website: 'tessera.example',
+  iban: 'BE68539007547034',
+  bic: 'GKCCBEBB',
+  logo: { data: logoPng(), type: 'png' },
+  footer:
+    'Tessera Cooperative ASBL · Rue de la Loi 16, 1000 Bruxelles · RPM Bruxelles 0123.456.749 · BE68 5390 0754 7034',
+};
+
+const organisation: BillingDocumentPdf['buyer'] = {
+  name: 'Atelier Vert SRL',
+  address: { line1: 'Chaussée de Wavre 210', postalCode: '1050', city: 'Ixelles', country: 'BE' },
+  companyNumber: '0765.432.198',
+  vatNumber: 'BE0765432198',
+  memberNumber: 'M-000042',
+  email: 'compta@ateliervert.example',
+};
+
+const person: BillingDocumentPdf['buyer'] = {
+  name: 'Łukasz Dvořák',
+  address: { line1: 'Kerkstraat 5', postalCode: '9000', city: 'Gent', country: 'BE' },
+  memberNumber: 'M-000043',
+};
+
+type Line = BillingDocumentPdf['lines'][number];
+
+function document(
+  overrides: Partial<BillingDocumentPdf> & { lines?: Omit<Line, 'net' | 'tax'>[] },
+): BillingDocumentPdf {
+  const { lines: inputLines, ...rest } = overrides;
+  const priced = priceLines(
+    inputLines ?? [
+      {
+        description: 'Yearly membership — Supporting member',
+        period: { start: '2026-12-06', end: '2027-12-05' },
+        quantity: 1,
+        unitPrice: 12000,
+        taxRateBps: 2100,
+      },
+      { description: 'Welcome pack (book and tote bag)', period: null, quantity: 2, unitPrice: 1999, taxRateBps: 600 },
+      { description: 'Donation to the solidarity fund', period: null, quantity: 1, unitPrice: 2500, taxRateBps: 0 },
+    ],
+  );
+  return {
+    kind: 'invoice',
+    locale: 'en',
+    number: 'INV-2026-000001',
+    issueDate: '2026-12-06',
+    dueDate: '2026-12-20',
+    currency: 'EUR',
+    seller,
+    buyer: organisation,
+    lines: priced.lines,
+    totals: priced.totals,
+    taxSummary: priced.taxSummary,
+    amountDue: priced.totals.gross,
+    paymentReference: 'RF18 5390 0754 7034',
+    related: null,
+    reason: null,
+    ...rest,
+  };
+}
+
+// 12000 + 2 × 1999 + 2500 = 18498 net; tax 2520 + 239.88→240 + 0 = 2760; gross 21258.
+const GROSS = { en: '€212.58', fr: '212,58 €' };
+
+const invoiceEn = document({});
+const invoiceFr = document({ locale: 'fr' });
+const proFormaEn = document({
+  kind: 'pro-forma',
+  number: 'PRO-2026-000007',
+  buyer: person,
+  paymentReference: '+++090/9337/55493+++',
+});
+const proFormaFr = document({ ...proFormaEn, locale: 'fr', lines: undefined });
+const creditNote = (locale: 'en' | 'fr') =>
+  document({
+    kind: 'credit-note',
+    locale,
+    number: 'CN-2026-000003',
+    dueDate: null,
+    amountDue: 0,
+    paymentReference: null,
+    related: { kind: 'credits', number: 'INV-2026-000001' },
+    reason:
+      locale === 'en'
+        ? 'Membership cancelled within the cooling-off period'
+        : 'Adhésion annulée pendant le délai de rétractation',
+  });
+
+describe('renderBillingDocumentPdf', () => {
+  let rendered: Record<string, Buffer>;
+  let texts: Record<string, string>;
+
+  beforeAll(async () => {
+    const documents: Record<string, BillingDocumentPdf> = {
+      'invoice-en': invoiceEn,
+      'invoice-fr': invoiceFr,
+      'pro-forma-en': proFormaEn,
+      'pro-forma-fr': proFormaFr,
+      'credit-note-en': creditNote('en'),
+      'credit-note-fr': creditNote('fr'),
+    };
+    rendered = {};
+    for (const [name, data] of Object.entries(documents)) rendered[name] = await renderBillingDocumentPdf(data);
+    for (const [name, pdf] of Object.entries(rendered)) keep(name, pdf);
+    const names = Object.keys(rendered);
+    const pages = extractPages(names.map((name) => rendered[name]));
+    texts = Object.fromEntries(names.map((name, index) => [name, pages[index].join('\n')]));
+  }, 60_000);
+
+  it('prints a single A4 page with the document’s title and number', () => {
+    for (const pdf of Object.values(rendered)) {
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    }
+    expect(texts['invoice-en']).toContain('Invoice');
+    expect(texts['invoice-en']).toContain('INV-2026-000001');
+    expect(texts['pro-forma-en']).toContain('Pro-forma invoice');
+    expect(texts['credit-note-en']).toContain('Credit note');
+  });
+
+  it('prints the invoice in English: parties, lines, totals and payment', () => {
+    const text = texts['invoice-en'];
+    for (const expected of [
+      'Tessera Cooperative ASBL',
+      'Rue de la Loi 16',
+      'Belgium',
+      'Bill to'.toUpperCase(),
+      'Atelier Vert SRL',
+      'VAT number: BE0765432198',
+      'Company number: 0765.432.198',
+      'Member number: M-000042',
+      'Issue date',
+      '6 December 2026',
+      '20 December 2026',
+      '6 December 2026 – 5 December 2027',
+      '€120.00',
+      '€39.98',
+      '21%',
+      '6%',
+      '0%',
+      `Amount due ${GROSS.en}`,
+      'BE68 5390 0754 7034',
+      'GKCCBEBB',
+      'RF18 5390 0754 7034',
+      'Please transfer €212.58 by 20 December 2026.',
+      'Scan with your banking app',
+      'RPM Bruxelles',
+      'Page 1 of 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('prints the invoice in French, amounts and dates the French way', () => {
+    const text = texts['invoice-fr'];
+    for (const expected of [
+      'Facture',
+      'Date d’émission',
+      'Échéance',
+      '6 décembre 2026',
+      'du 6 décembre 2026 au 5 décembre 2027',
+      'Facturé à'.toUpperCase(),
+      'Numéro de TVA : BE0765432198',
+      'Numéro de membre : M-000042',
+      'Belgique',
+      '120,00 €',
+      '21 %',
+      'Total hors TVA',
+      'Récapitulatif de la TVA'.toUpperCase(),
+      `Montant à payer ${GROSS.fr}`,
+      'Communication RF18 5390 0754 7034',
+      'Scannez avec votre application',
+      'Page 1 / 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Invoice');
+  });
+
+  it('prints a pro-forma with its OGM, the buyer’s name in full and the pro-forma note', () => {
+    expect(texts['pro-forma-en']).toContain('+++090/9337/55493+++');
+    expect(texts['pro-forma-en']).toContain('not a tax invoice');
+    expect(texts['pro-forma-fr']).toContain('Facture pro forma');
+    expect(texts['pro-forma-fr']).toContain('+++090/9337/55493+++');
+    // DejaVu Sans, when installed, prints every European letter; Helvetica's WinAnsi cannot.
+    const hasDejaVu = existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf');
+    expect(texts['pro-forma-en']).toContain(hasDejaVu ? 'Łukasz Dvořák' : 'Lukasz Dvorák');
+  });
+
+  it('prints a credit note with the invoice it credits and why, and no payment box', () => {
+    expect(texts['credit-note-en']).toContain('Credits invoice INV-2026-000001');
+    expect(texts['credit-note-en']).toContain('Reason: Membership cancelled within the cooling-off period');
+    expect(texts['credit-note-en']).toContain(`Total credited ${GROSS.en}`);
+    expect(texts['credit-note-fr']).toContain('Note de crédit');
+    expect(texts['credit-note-fr']).toContain('Crédite la facture INV-2026-000001');
+    expect(texts['credit-note-fr']).toContain('Motif : Adhésion annulée');
+    for (const name of ['credit-note-en', 'credit-note-fr']) {
+      expect(texts[name]).not.toMatch(/How to pay|Paiement|Amount due|Montant à payer|Scan|Scannez/);
+      expect(imageCount(rendered[name])).toBe(1); // the logo only
+    }
+  });
+
+  it('embeds the EPC QR code (and its caption) for a euro document with an IBAN and something due', async () => {
+    expect(imageCount(rendered['invoice-en'])).toBe(2); // logo + QR
+    const cases: [string, BillingDocumentPdf][] = [
+      ['no-logo', document({ seller: { ...seller, logo: null } })],
+      ['usd', document({ currency: 'USD' })],
+      ['no-iban', document({ seller: { ...seller, logo: null, iban: null } })],
+      ['paid', document({ seller: { ...seller, logo: null }, amountDue: 0 })],
+      ['no-reference', document({ seller: { ...seller, logo: null }, paymentReference: null })],
+    ];
+    const pdfs = await Promise.all(cases.map(([, data]) => renderBillingDocumentPdf(data)));
+    cases.forEach(([name], index) => keep(`qr-${name}`, pdfs[index]));
+    const [noLogo, usd, noIban, paid, noReference] = extractPages(pdfs).map((pages) => pages.join('\n'));
+
+    expect(imageCount(pdfs[0])).toBe(1);
+    expect(noLogo).toContain('Scan with your banking app');
+    expect(imageCount(pdfs[1])).toBe(1); // the logo: no QR for dollars
+    expect(usd).toContain('US$212.58');
+    expect(usd).toContain('How to pay');
+    expect(usd).not.toContain('Scan with your banking app');
+    expect(imageCount(pdfs[2])).toBe(0);
+    expect(noIban).toContain('How to pay');
+    expect(noIban).not.toContain('IBAN');
+    expect(imageCount(pdfs[3])).toBe(0);
+    expect(paid).toContain('Already paid €212.58');
+    expect(paid).toContain('Amount due €0.00');
+    expect(paid).not.toContain('How to pay');
+    expect(imageCount(pdfs[4])).toBe(1);
+    expect(noReference).not.toContain('Reference');
+  });
+
+  it('gives the same bytes for the same data, dated by the issue date', async () => {
+    const sha = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+    const again = await renderBillingDocumentPdf(invoiceEn);
+    expect(sha(again)).toBe(sha(rendered['invoice-en']));
+    // pdfkit writes each info value as an object of its own: /CreationDate n 0 R … n 0 obj (D:…).
+    const raw = again.toString('latin1');
+    const object = /\/CreationDate (\d+) 0 R/.exec(raw)![1];
+    expect(raw).toContain(`\n${object} 0 obj\n(D:20261206000000Z)\n`);
+    const later = await renderBillingDocumentPdf({ ...invoiceEn, issueDate: '2026-12-07' });
+    expect(sha(later)).not.toBe(sha(again));
+  });
+
+  it('flows 60 lines onto further pages, repeating the table header, totals at the end', async () => {
+    const lines = Array.from({ length: 60 }, (_, index) => ({
+      description: `Event ticket #${index + 1}`,
+      period: index % 3 === 0 ? { start: '2026-01-01', end: '2026-12-31' } : null,
+      quantity: 1 + (index % 4),
+      unitPrice: 1500 + index,
+      taxRateBps: index % 2 === 0 ? 2100 : 600,
+    }));
+    const long = document({ lines, locale: 'fr' });
+    const pdf = await renderBillingDocumentPdf(long);
+    keep('invoice-60-lines-fr', pdf);
+    const [pages] = extractPages([pdf]);
+
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const [index, page] of pages.entries()) {
+      expect(page).toContain(`Page ${index + 1} / ${pages.length}`);
+      if (index > 0) expect(page).toContain('Facture INV-2026-000001 (suite)');
+    }
+    const withLines = pages.filter((page) => page.includes('Event ticket'));
+    expect(withLines.length).toBeGreaterThanOrEqual(2);
+    for (const page of withLines) expect(page).toContain('DESCRIPTION QTÉ PRIX UNITAIRE TVA MONTANT');
+    for (let n = 1; n <= 60; n += 1) expect(pages.join('\n')).toMatch(new RegExp(`Event ticket #${n}\\b`));
+    expect(pages[pages.length - 1]).toContain('Montant à payer');
+    expect(pages[0]).not.toContain('Montant à payer');
+  });
+
+  it('falls back to Helvetica on request, keeping € and French spacing', async () => {
+    const pdf = await renderBillingDocumentPdf(document({ locale: 'fr', buyer: person }), { fonts: 'standard' });
+    keep('invoice-fr-helvetica', pdf);
+    const [pages] = extractPages([pdf]);
+    const text = pages.join('\n');
+    expect(text).toContain(`Montant à payer ${GROSS.fr}`);
+    expect(text).toContain('Lukasz Dvorák'); // ł has no WinAnsi glyph, á has
+    expect(pdf.toString('latin1')).toContain('/BaseFont /Helvetica');
+  });
+});

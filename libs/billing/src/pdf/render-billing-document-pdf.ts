@@ -1,0 +1,81 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { epcQrPayload } from '../references/epc-qr';
+import type { BillingDocumentPdf } from './billing-document-pdf.types';
+import { drawDocumentHeader } from './document-header';
+import { drawLinesTable } from './lines-table';
+import { drawPageFooters } from './page-footer';
+import { asksForPayment, drawPaymentBox } from './payment-box';
+import { PAGE, PdfCanvas } from './pdf-canvas';
+import { pdfFonts } from './pdf-fonts';
+import { parseLocalDate, pdfFormat } from './pdf-format';
+import { pdfStrings } from './pdf-strings';
+import { drawTotalsAndTaxSummary } from './totals-block';
+
+export interface RenderPdfOptions {
+  /** 'system' (default): DejaVu Sans when installed, else Helvetica; 'standard': Helvetica. */
+  fonts?: 'system' | 'standard';
+}
+
+/**
+ * Renders an invoice, pro-forma or credit note as an A4 PDF. The output depends on the data
+ * alone (and the fonts installed): the PDF's dates come from the issue date, not the clock, so
+ * the same document renders to the same bytes and its stored SHA-256 can be checked again.
+ */
+export async function renderBillingDocumentPdf(
+  data: BillingDocumentPdf,
+  options: RenderPdfOptions = {},
+): Promise<Buffer> {
+  const strings = pdfStrings[data.locale];
+  const issued = parseLocalDate(data.issueDate);
+  const qrPng = await epcQrPng(data);
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    // Sections place every block themselves; a zero bottom margin keeps pdfkit from adding pages.
+    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: 0 },
+    bufferPages: true,
+    info: {
+      Title: `${strings.title[data.kind]} ${data.number}`,
+      Author: data.seller.name,
+      Subject: data.buyer.name,
+      Creator: 'Tessera',
+      Producer: 'Tessera',
+      CreationDate: issued,
+      ModDate: issued,
+    },
+    lang: data.locale,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const canvas = new PdfCanvas(doc, data, strings, pdfFormat(data.locale, data.currency), pdfFonts(options.fonts));
+  drawDocumentHeader(canvas);
+  drawLinesTable(canvas);
+  drawTotalsAndTaxSummary(canvas);
+  if (asksForPayment(canvas)) drawPaymentBox(canvas, qrPng);
+  drawPageFooters(canvas);
+  doc.end();
+  return done;
+}
+
+/** The EPC QR code as a PNG: only for euro documents that ask for payment into a known IBAN. */
+async function epcQrPng(data: BillingDocumentPdf): Promise<Buffer | null> {
+  if (!asksForPayment({ data }) || data.currency !== 'EUR' || !data.seller.iban) return null;
+  const payload = epcQrPayload({
+    // The name only labels the transfer in the banking app; the standard allows 70 characters.
+    name: data.seller.name.slice(0, 70),
+    iban: data.seller.iban,
+    bic: data.seller.bic,
+    amount: data.amountDue,
+    currency: 'EUR',
+    reference: data.paymentReference,
+    text: data.paymentReference ? null : data.number,
+  });
+  // Medium error correction (as EPC069-12 asks); no quiet zone, the panel draws a white one.
+  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 0, scale: 8 });
+}
