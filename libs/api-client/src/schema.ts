@@ -1088,6 +1088,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices, pro-formas and credit notes, newest first
+         * @description Filters: kind, state, member, overdue (payable and past due in the organisation’s time zone), issue dates, number. `totals` sums every matching document per currency.
+         */
+        get: operations["Invoices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document in full
+         * @description Lines, totals, amount due, buyer, related documents.
+         */
+        get: operations["Invoices_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document's PDF
+         * @description Rendered once when issued and never changed; its SHA-256 is the ETag. `?download=1` for an attachment.
+         */
+        get: operations["Invoices_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a pro-forma into an invoice
+         * @description The invoice gets the next gapless number and links back to the pro-forma. Confirming again — or twice at once — answers with the same invoice. Honours Idempotency-Key.
+         */
+        post: operations["Invoices_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit an unpaid invoice with a credit note
+         * @description Issues a credit note (CN-…, gapless) for the whole invoice, which becomes `credited`. An invoice with payments allocated is refused (409). Crediting again answers with the same credit note.
+         */
+        post: operations["Invoices_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a pro-forma
+         * @description The member will not renew; a reason is required.
+         */
+        post: operations["Invoices_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's own invoices, pro-formas and credit notes
+         * @description Those of their membership and of the organisations they are the contact of; newest first.
+         */
+        get: operations["MyInvoices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of their own documents
+         * @description Another member's document is a 404.
+         */
+        get: operations["MyInvoices_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PDF of one of their own documents
+         * @description Another member's is a 404.
+         */
+        get: operations["MyInvoices_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscriptions, newest first
+         * @description Filter by state, member or plan.
+         */
+        get: operations["Subscriptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription with its history */
+        get: operations["Subscriptions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe an existing member to a plan
+         * @description From a start date (today by default), with its first invoice (a zero invoice is settled at once and the subscription is active). A member with a live subscription is refused (409).
+         */
+        post: operations["Subscriptions_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a subscription
+         * @description An active subscription ends on the effective date (its last day of membership); a pending one (first invoice unpaid) is cancelled. A reason is required.
+         */
+        post: operations["Subscriptions_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's own subscription
+         * @description The live one (pending or active), else the latest; `subscription` is null for none.
+         */
+        get: operations["MySubscription_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1317,7 +1594,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -1341,13 +1618,13 @@ export interface components {
              *       "applications:write"
              *     ]
              */
-            scopes: ("applications:write" | "orders:write" | "members:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -2778,6 +3055,307 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             portalAccount: components["schemas"]["PortalAccountDto"];
+        };
+        /** @enum {string} */
+        DocumentKind: "invoice" | "pro-forma" | "credit-note";
+        /** @enum {string} */
+        DocumentState: "open" | "partially-paid" | "paid" | "credited" | "confirmed" | "declined" | "cancelled" | "issued";
+        DocumentMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string | null;
+            /** @example Ada Lovelace */
+            name: string;
+        };
+        DocumentTotalsDto: {
+            net: components["schemas"]["MoneyDto"];
+            tax: components["schemas"]["MoneyDto"];
+            gross: components["schemas"]["MoneyDto"];
+        };
+        BillingDocumentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "pro-forma" | "credit-note";
+            /** @example INV-2026-000001 */
+            number: string;
+            /**
+             * @description invoice: open, partially-paid, paid, credited · pro-forma: open, confirmed, declined, cancelled · credit-note: issued
+             * @enum {string}
+             */
+            state: "open" | "partially-paid" | "paid" | "credited" | "confirmed" | "declined" | "cancelled" | "issued";
+            member: components["schemas"]["DocumentMemberDto"];
+            /**
+             * @description Local date in the organisation's time zone
+             * @example 2026-12-06
+             */
+            issueDate: string;
+            /**
+             * @description None for credit notes
+             * @example 2027-01-05
+             */
+            dueDate: string | null;
+            totals: components["schemas"]["DocumentTotalsDto"];
+            /** @description Gross minus what payments cover; 0 once settled, credited or closed */
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example +++090/9337/55493+++ */
+            paymentReference: string | null;
+            period: components["schemas"]["PeriodDto"] | null;
+            /** @description Payable and past its due date */
+            overdue: boolean;
+        };
+        CurrencyTotalDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description Sum of the gross amounts, minor units */
+            gross: number;
+            /** @description Sum of the amounts still due, minor units */
+            amountDue: number;
+        };
+        BillingDocumentPageDto: {
+            items: components["schemas"]["BillingDocumentSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Totals of every matching document, per currency */
+            totals: components["schemas"]["CurrencyTotalDto"][];
+        };
+        DocumentLineDto: {
+            /** @example Individual membership */
+            description: string;
+            period: components["schemas"]["PeriodDto"] | null;
+            /** @example 1 */
+            quantity: number;
+            /** @description Before tax */
+            unitPrice: components["schemas"]["MoneyDto"];
+            /**
+             * @description Tax rate in basis points (2100 = 21 %)
+             * @example 2100
+             */
+            taxRateBps: number;
+            net: components["schemas"]["MoneyDto"];
+            /** @description Rounded half-up per line */
+            tax: components["schemas"]["MoneyDto"];
+        };
+        BuyerAddressDto: {
+            line1: string;
+            line2?: string | null;
+            postalCode: string;
+            city: string;
+            /** @example BE */
+            country: string;
+        };
+        BuyerDto: {
+            name: string;
+            address: components["schemas"]["BuyerAddressDto"] | null;
+            companyNumber: string | null;
+            vatNumber: string | null;
+            email: string | null;
+        };
+        RelatedDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "pro-forma" | "credit-note";
+            /** @example PRO-2026-000003 */
+            number: string;
+            /**
+             * @description confirms: this invoice confirms that pro-forma · confirmed-as: this pro-forma became that invoice · credits / credited-by: likewise for credit notes
+             * @enum {string}
+             */
+            relation: "confirms" | "confirmed-as" | "credits" | "credited-by";
+        };
+        BillingDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "pro-forma" | "credit-note";
+            /** @example INV-2026-000001 */
+            number: string;
+            /**
+             * @description invoice: open, partially-paid, paid, credited · pro-forma: open, confirmed, declined, cancelled · credit-note: issued
+             * @enum {string}
+             */
+            state: "open" | "partially-paid" | "paid" | "credited" | "confirmed" | "declined" | "cancelled" | "issued";
+            member: components["schemas"]["DocumentMemberDto"];
+            /**
+             * @description Local date in the organisation's time zone
+             * @example 2026-12-06
+             */
+            issueDate: string;
+            /**
+             * @description None for credit notes
+             * @example 2027-01-05
+             */
+            dueDate: string | null;
+            totals: components["schemas"]["DocumentTotalsDto"];
+            /** @description Gross minus what payments cover; 0 once settled, credited or closed */
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example +++090/9337/55493+++ */
+            paymentReference: string | null;
+            period: components["schemas"]["PeriodDto"] | null;
+            /** @description Payable and past its due date */
+            overdue: boolean;
+            lines: components["schemas"]["DocumentLineDto"][];
+            buyer: components["schemas"]["BuyerDto"];
+            related: components["schemas"]["RelatedDocumentDto"][];
+            /** @description Why it was credited, declined or cancelled */
+            reason: string | null;
+            /**
+             * @description The language of its PDF
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            /** @description SHA-256 of the PDF, once rendered (it never changes) */
+            pdfSha256: string | null;
+            /** @example 2026-12-06T10:00:00.000Z */
+            issuedAt: string;
+            settledAt: string | null;
+        };
+        DocumentReasonDto: {
+            /** @example Invoiced twice by mistake. */
+            reason: string;
+        };
+        MyBillingDocumentPageDto: {
+            items: components["schemas"]["BillingDocumentSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        SubscriptionState: "pending" | "active" | "ended" | "cancelled";
+        SubscriptionMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            /** @example Ada Lovelace */
+            name: string;
+        };
+        SubscriptionPlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Individual membership */
+            name: string;
+        };
+        SubscriptionOriginDto: {
+            /** @enum {string} */
+            type: "application" | "order" | "staff";
+            /** Format: uuid */
+            id: string | null;
+            /** @example APP-2026-000012 */
+            reference: string | null;
+        };
+        SubscriptionPeriodDto: {
+            /**
+             * @description Local date, first day
+             * @example 2026-01-01
+             */
+            start: string;
+            /**
+             * @description Local date, last day (inclusive)
+             * @example 2026-12-31
+             */
+            end: string;
+        };
+        SubscriptionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            member: components["schemas"]["SubscriptionMemberDto"];
+            plan: components["schemas"]["SubscriptionPlanDto"];
+            /**
+             * @description pending: first invoice not settled · active · ended · cancelled (never started)
+             * @enum {string}
+             */
+            state: "pending" | "active" | "ended" | "cancelled";
+            origin: components["schemas"]["SubscriptionOriginDto"];
+            /**
+             * @description Local date
+             * @example 2026-12-06
+             */
+            startDate: string;
+            currentPeriod: components["schemas"]["SubscriptionPeriodDto"];
+            /**
+             * @description The day the next period starts, while the subscription is live
+             * @example 2027-12-06
+             */
+            nextRenewalDate: string | null;
+            /** @description The last day of membership, once ended */
+            endsOn: string | null;
+            /** @description Why it ended or was cancelled */
+            endReason: string | null;
+            createdAt: string;
+        };
+        SubscriptionPageDto: {
+            items: components["schemas"]["SubscriptionSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SubscriptionEventDto: {
+            /** @enum {string|null} */
+            fromState: "pending" | "active" | "ended" | "cancelled" | null;
+            /** @enum {string} */
+            toState: "pending" | "active" | "ended" | "cancelled";
+            /** @example Invoice INV-2026-000001 settled */
+            reason: string;
+            /** @description The staff member who did it; null for the system */
+            actorName: string | null;
+            /** @example 2026-12-06T10:00:00.000Z */
+            occurredAt: string;
+        };
+        SubscriptionDto: {
+            /** Format: uuid */
+            id: string;
+            member: components["schemas"]["SubscriptionMemberDto"];
+            plan: components["schemas"]["SubscriptionPlanDto"];
+            /**
+             * @description pending: first invoice not settled · active · ended · cancelled (never started)
+             * @enum {string}
+             */
+            state: "pending" | "active" | "ended" | "cancelled";
+            origin: components["schemas"]["SubscriptionOriginDto"];
+            /**
+             * @description Local date
+             * @example 2026-12-06
+             */
+            startDate: string;
+            currentPeriod: components["schemas"]["SubscriptionPeriodDto"];
+            /**
+             * @description The day the next period starts, while the subscription is live
+             * @example 2027-12-06
+             */
+            nextRenewalDate: string | null;
+            /** @description The last day of membership, once ended */
+            endsOn: string | null;
+            /** @description Why it ended or was cancelled */
+            endReason: string | null;
+            createdAt: string;
+            /** @description Oldest first */
+            history: components["schemas"]["SubscriptionEventDto"][];
+        };
+        CreateSubscriptionDto: {
+            /** Format: uuid */
+            planId: string;
+            /**
+             * Format: date
+             * @description Local date; today in the organisation's time zone if left out
+             */
+            startDate?: string;
+        };
+        EndSubscriptionDto: {
+            /** @example Moved abroad. */
+            reason: string;
+            /**
+             * Format: date
+             * @description The last day of membership (local date); ignored when cancelling a pending one
+             */
+            effectiveDate: string;
+        };
+        MySubscriptionDto: {
+            /** @description The live subscription, else the latest one; null for none */
+            subscription: components["schemas"]["SubscriptionDto"] | null;
         };
     };
     responses: never;
@@ -6138,6 +6716,811 @@ export interface operations {
             };
             /** @description The member has no portal account */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                kind?: components["schemas"]["DocumentKind"];
+                state?: components["schemas"]["DocumentState"];
+                /** @description Only this member's documents */
+                memberId?: string;
+                /** @description true: payable and past due; false: not overdue */
+                overdue?: boolean;
+                /** @description Issued on or after (YYYY-MM-DD) */
+                issuedFrom?: string;
+                /** @description Issued on or before (YYYY-MM-DD) */
+                issuedTo?: string;
+                /** @description A document number or part of one */
+                number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1–255 printable ASCII characters, e.g. a UUID, new for each new request. Retrying with the same key and body returns the first response again, marked `Idempotent-Replayed: true`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not a pro-forma, or declined or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The credit note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing or invalid reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an invoice, or paid in part or in full */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Invoices_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing or invalid reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an open pro-forma */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyInvoices_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyBillingDocumentPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyInvoices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyInvoices_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Subscriptions_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                state?: components["schemas"]["SubscriptionState"];
+                memberId?: string;
+                planId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Subscriptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No subscription has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Subscriptions_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Invalid plan or start date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The member already has a live subscription */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Subscriptions_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+            /** @description Missing reason, or an effective date before the start */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No subscription has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already ended or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MySubscription_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubscriptionDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

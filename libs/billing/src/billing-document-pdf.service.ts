@@ -85,7 +85,9 @@ export class BillingDocumentPdfService {
       // What was due when issued: the PDF is a record of the document, not of later payments.
       amountDue: isPayable(document.kind, 'open') ? document.grossAmount : 0,
       paymentReference: document.paymentReference,
-      related: related ? { kind: document.kind === 'credit-note' ? 'credits' : 'confirms', number: related.number } : null,
+      related: related
+        ? { kind: document.kind === 'credit-note' ? 'credits' : 'confirms', number: related.number }
+        : null,
       reason: document.kind === 'credit-note' ? document.reason : null,
     };
   }

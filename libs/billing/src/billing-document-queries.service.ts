@@ -37,7 +37,13 @@ export class BillingDocumentQueriesService {
       offset: query.offset,
       limit: query.pageSize,
     });
-    return { items: rows.map(BillingDocumentSummaryDto.fromRow), total, page: query.page, pageSize: query.pageSize, totals };
+    return {
+      items: rows.map(BillingDocumentSummaryDto.fromRow),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      totals,
+    };
   }
 
   async get(id: string): Promise<BillingDocumentDto> {
@@ -85,8 +91,7 @@ export class BillingDocumentQueriesService {
     const related: RelatedDocumentDto[] = [];
     if (document.relatedDocumentId) {
       const [source] = await this.documents.findNumbers([document.relatedDocumentId]);
-      if (source)
-        related.push({ ...source, relation: document.kind === 'credit-note' ? 'credits' : 'confirms' });
+      if (source) related.push({ ...source, relation: document.kind === 'credit-note' ? 'credits' : 'confirms' });
     }
     for (const later of await this.documents.findRelatedTo(document.id))
       related.push({

@@ -68,7 +68,10 @@ export function transitionRefusal(kind: DocumentKind, from: DocumentState, to: D
 
 /** Documents a member owes money on: what the payment reference and the amount due are for. */
 export function isPayable(kind: DocumentKind, state: DocumentState): boolean {
-  return (kind === 'invoice' && (state === 'open' || state === 'partially-paid')) || (kind === 'pro-forma' && state === 'open');
+  return (
+    (kind === 'invoice' && (state === 'open' || state === 'partially-paid')) ||
+    (kind === 'pro-forma' && state === 'open')
+  );
 }
 
 /** The invoice state that matches what is allocated to it (open, partially paid, paid). */

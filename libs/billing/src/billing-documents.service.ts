@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, formatYearlyReference, OutboxService, ProblemException, Transactions, localDateIn } from '@tessera/core';
+import {
+  Clock,
+  formatYearlyReference,
+  OutboxService,
+  ProblemException,
+  Transactions,
+  localDateIn,
+} from '@tessera/core';
 import { MembersService } from '@tessera/members';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { priceLines } from './arithmetic/document-arithmetic';
@@ -80,7 +87,10 @@ export class BillingDocumentsService {
     return this.transactions.run(async () => {
       const proForma = await this.lockDocument(id);
       if (proForma.kind !== 'pro-forma')
-        throw ProblemException.conflict(`${proForma.number} is not a pro-forma; only pro-formas are confirmed.`, 'not-a-pro-forma');
+        throw ProblemException.conflict(
+          `${proForma.number} is not a pro-forma; only pro-formas are confirmed.`,
+          'not-a-pro-forma',
+        );
       if (proForma.state === 'confirmed') return this.relatedOf(proForma.id, 'invoice');
       this.assertCanMove(proForma, 'confirmed');
       await this.close(proForma, 'confirmed', null);
@@ -114,7 +124,10 @@ export class BillingDocumentsService {
     return this.transactions.run(async () => {
       const invoice = await this.lockDocument(id);
       if (invoice.kind !== 'invoice')
-        throw ProblemException.conflict(`${invoice.number} is not an invoice; only invoices are credited.`, 'not-an-invoice');
+        throw ProblemException.conflict(
+          `${invoice.number} is not an invoice; only invoices are credited.`,
+          'not-an-invoice',
+        );
       if (invoice.state === 'credited') return this.relatedOf(invoice.id, 'credit-note');
       if (invoice.state !== 'open')
         throw ProblemException.conflict(
@@ -199,54 +212,56 @@ export class BillingDocumentsService {
     const paymentReference = payable
       ? paymentReferenceFor(profile.referenceScheme, await this.documents.nextReferenceSequence())
       : null;
-    return this.documents.insert({
-      kind: draft.kind,
-      state: INITIAL_STATE[draft.kind],
-      number,
-      memberId: draft.memberId,
-      buyer: draft.buyer,
-      locale: draft.locale,
-      currency: draft.currency,
-      netAmount: priced.totals.net,
-      taxAmount: priced.totals.tax,
-      grossAmount: priced.totals.gross,
-      allocatedAmount: 0,
-      issueDate,
-      dueDate: draft.kind === 'credit-note' ? null : addDays(issueDate, profile.paymentTermsDays),
-      periodStart: draft.period?.start ?? null,
-      periodEnd: draft.period?.end ?? null,
-      paymentReference,
-      subjectType: draft.subject?.type ?? null,
-      subjectId: draft.subject?.id ?? null,
-      relatedDocumentId: draft.relatedDocumentId,
-      reason: draft.reason,
-      pdfKey: null,
-      pdfSha256: null,
-      announcedAt: null,
-      issuedAt: now,
-      issuedByUserId: draft.issuedByUserId,
-      settledAt: null,
-      closedAt: null,
-      updatedAt: now,
-      lines: draft.lines.map((line, position) => ({
-        position,
-        description: line.description,
-        periodStart: line.period?.start ?? null,
-        periodEnd: line.period?.end ?? null,
-        quantity: line.quantity,
-        unitPrice: line.unitPrice,
-        taxRateBps: line.taxRateBps,
-        netAmount: priced.lines[position].net,
-        taxAmount: priced.lines[position].tax,
-      })),
-    } as Omit<BillingDocument, 'id'>).then(async (document) => {
-      await this.outbox.publish<AnnounceDocumentPayload>({
-        queue: BILLING_QUEUE,
-        name: ANNOUNCE_DOCUMENT_JOB,
-        payload: { documentId: document.id },
+    return this.documents
+      .insert({
+        kind: draft.kind,
+        state: INITIAL_STATE[draft.kind],
+        number,
+        memberId: draft.memberId,
+        buyer: draft.buyer,
+        locale: draft.locale,
+        currency: draft.currency,
+        netAmount: priced.totals.net,
+        taxAmount: priced.totals.tax,
+        grossAmount: priced.totals.gross,
+        allocatedAmount: 0,
+        issueDate,
+        dueDate: draft.kind === 'credit-note' ? null : addDays(issueDate, profile.paymentTermsDays),
+        periodStart: draft.period?.start ?? null,
+        periodEnd: draft.period?.end ?? null,
+        paymentReference,
+        subjectType: draft.subject?.type ?? null,
+        subjectId: draft.subject?.id ?? null,
+        relatedDocumentId: draft.relatedDocumentId,
+        reason: draft.reason,
+        pdfKey: null,
+        pdfSha256: null,
+        announcedAt: null,
+        issuedAt: now,
+        issuedByUserId: draft.issuedByUserId,
+        settledAt: null,
+        closedAt: null,
+        updatedAt: now,
+        lines: draft.lines.map((line, position) => ({
+          position,
+          description: line.description,
+          periodStart: line.period?.start ?? null,
+          periodEnd: line.period?.end ?? null,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          taxRateBps: line.taxRateBps,
+          netAmount: priced.lines[position].net,
+          taxAmount: priced.lines[position].tax,
+        })),
+      } as Omit<BillingDocument, 'id'>)
+      .then(async (document) => {
+        await this.outbox.publish<AnnounceDocumentPayload>({
+          queue: BILLING_QUEUE,
+          name: ANNOUNCE_DOCUMENT_JOB,
+          payload: { documentId: document.id },
+        });
+        return document;
       });
-      return document;
-    });
   }
 
   /** Paid in full (or nothing to pay): the document is settled and its subject's listener told. */
@@ -306,7 +321,8 @@ function copyOf(document: BillingDocument) {
       unitPrice: line.unitPrice,
       taxRateBps: line.taxRateBps,
     })),
-    period: document.periodStart && document.periodEnd ? { start: document.periodStart, end: document.periodEnd } : null,
+    period:
+      document.periodStart && document.periodEnd ? { start: document.periodStart, end: document.periodEnd } : null,
     subject: document.subjectType && document.subjectId ? { type: document.subjectType, id: document.subjectId } : null,
   };
 }

@@ -109,7 +109,11 @@ export class OrdersService {
         memberId: member.memberId,
         planId: order.lines[0].planId,
         origin: { type: 'order', id: order.id, reference: order.reference },
-        charges: order.lines.map((line) => ({ planId: line.planId, quantity: line.quantity, unitPrice: line.unitAmount })),
+        charges: order.lines.map((line) => ({
+          planId: line.planId,
+          quantity: line.quantity,
+          unitPrice: line.unitAmount,
+        })),
       });
       const account = await this.accounts.ensureAccount({
         email: order.customerEmail,

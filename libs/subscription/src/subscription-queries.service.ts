@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { pageOf, ProblemException, userIdOf, type Page, type Principal } from '@tessera/core';
 import { memberIdsActedForSql, MembersService, SignedInPerson } from '@tessera/members';
 import { SubscriptionDto, SubscriptionSummaryDto, type MySubscriptionDto } from './dto/subscription-response.dto';
-import type { CreateSubscriptionDto, EndSubscriptionDto, ListSubscriptionsQueryDto } from './dto/subscription-request.dto';
+import type {
+  CreateSubscriptionDto,
+  EndSubscriptionDto,
+  ListSubscriptionsQueryDto,
+} from './dto/subscription-request.dto';
 import { SubscriptionRepository } from './subscription.repository';
 import { SubscriptionService, subscriptionNotFound } from './subscription.service';
 

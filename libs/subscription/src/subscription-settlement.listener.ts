@@ -27,8 +27,10 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
 
   async onSettled(document: SettledDocument): Promise<void> {
     const subscription = await this.subscriptions.lockById(document.subjectId);
-    if (!subscription) throw new Error(`Document ${document.number} bills subscription ${document.subjectId}, which does not exist`);
-    const why = document.kind === 'invoice' ? `Invoice ${document.number} settled` : `Pro-forma ${document.number} settled`;
+    if (!subscription)
+      throw new Error(`Document ${document.number} bills subscription ${document.subjectId}, which does not exist`);
+    const why =
+      document.kind === 'invoice' ? `Invoice ${document.number} settled` : `Pro-forma ${document.number} settled`;
     if (subscription.state === 'pending') await this.service.move(subscription, 'active', why, null);
     if (subscription.state === 'active') await this.members.changeStatus(subscription.memberId, 'member', why);
   }

@@ -4,11 +4,12 @@ import { MySubscriptionController } from './controllers/my-subscription.controll
 import { SubscriptionsController } from './controllers/subscriptions.controller';
 import { SubscriptionQueriesService } from './subscription-queries.service';
 import { SubscriptionModule } from './subscription.module';
+import { SubscriptionRepository } from './subscription.repository';
 
 /** /subscriptions, /members/{id}/subscriptions and /me/subscription. */
 @Module({
   imports: [SubscriptionModule, MembersModule],
-  providers: [SubscriptionQueriesService],
+  providers: [SubscriptionRepository, SubscriptionQueriesService],
   controllers: [SubscriptionsController, MySubscriptionController],
 })
 export class SubscriptionHttpModule {}

@@ -12,7 +12,14 @@ export interface SubscriptionRow extends Omit<Subscription, 'createdAt' | 'updat
   memberName: string;
   planName: string;
   createdAt: string;
-  history?: { fromState: SubscriptionState | null; toState: SubscriptionState; reason: string; actorUserId: string | null; actorName: string | null; occurredAt: string }[];
+  history?: {
+    fromState: SubscriptionState | null;
+    toState: SubscriptionState;
+    reason: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    occurredAt: string;
+  }[];
 }
 
 export interface SubscriptionFilter {
@@ -121,7 +128,10 @@ export class SubscriptionRepository {
     if (filter.planId) where.push(`s.plan_id = ${param(filter.planId)}::uuid`);
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const manager = this.transactions.manager;
-    const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM subscriptions s ${condition}`, params)) as {
+    const [{ total }] = (await manager.query(
+      `SELECT count(*)::int AS total FROM subscriptions s ${condition}`,
+      params,
+    )) as {
       total: number;
     }[];
     const rows = (await manager.query(

@@ -5,7 +5,12 @@ import { PlansService, type PlanBilling } from '@tessera/plans';
 import { firstPeriod, type FirstPeriod } from './periods';
 import { SubscriptionRepository } from './subscription.repository';
 import { transitionRefusal, type SubscriptionState } from './subscription-state';
-import { SUBSCRIPTION_SUBJECT, type SubscribeOutcome, type SubscribeRequest, type SubscriptionCharge } from './subscription.types';
+import {
+  SUBSCRIPTION_SUBJECT,
+  type SubscribeOutcome,
+  type SubscribeRequest,
+  type SubscriptionCharge,
+} from './subscription.types';
 import type { Subscription } from './entities/subscription.entity';
 
 /**
@@ -155,9 +160,18 @@ function linesOf(
   period: FirstPeriod,
 ): LineToBill[] {
   const covered = { start: period.start, end: period.end };
-  const charged = (price: number) => (period.proration ? prorate(price, period.proration.chargedDays, period.proration.fullDays) : price);
+  const charged = (price: number) =>
+    period.proration ? prorate(price, period.proration.chargedDays, period.proration.fullDays) : price;
   if (charges.length === 0)
-    return [{ description: plan.name, period: covered, quantity: 1, unitPrice: charged(plan.price.amount), taxRateBps: plan.taxRateBps }];
+    return [
+      {
+        description: plan.name,
+        period: covered,
+        quantity: 1,
+        unitPrice: charged(plan.price.amount),
+        taxRateBps: plan.taxRateBps,
+      },
+    ];
   return charges.map((charge) => {
     const chargePlan = plans.get(charge.planId);
     if (!chargePlan) throw ProblemException.validation([{ field: 'planId', message: 'is not a plan' }]);

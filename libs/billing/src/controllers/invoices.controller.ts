@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -69,7 +81,8 @@ export class InvoicesController {
   @Authorize(STAFF, ['invoices:read'])
   @ApiOperation({
     summary: "A document's PDF",
-    description: 'Rendered once when issued and never changed; its SHA-256 is the ETag. `?download=1` for an attachment.',
+    description:
+      'Rendered once when issued and never changed; its SHA-256 is the ETag. `?download=1` for an attachment.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/pdf')

@@ -8,7 +8,12 @@ import type { DocumentPdf } from '../billing-document-pdf.service';
  * A document's PDF, inline (shown in the page) unless `download` is asked for. The bytes never
  * change, so its SHA-256 is its ETag; private, as it names a member.
  */
-export function pdfResponse(reply: FastifyReply, pdf: DocumentPdf, stream: Readable, download: boolean): StreamableFile {
+export function pdfResponse(
+  reply: FastifyReply,
+  pdf: DocumentPdf,
+  stream: Readable,
+  download: boolean,
+): StreamableFile {
   void reply.headers({
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-cache',

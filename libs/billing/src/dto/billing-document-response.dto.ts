@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseDto } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
-import { DOCUMENT_KINDS, DOCUMENT_STATES, isPayable, type DocumentKind, type DocumentState } from '../billing-document-state';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_STATES,
+  isPayable,
+  type DocumentKind,
+  type DocumentState,
+} from '../billing-document-state';
 import type { DocumentRow } from '../billing-document.repository';
 import type { BillingDocument } from '../entities/billing-document.entity';
 
@@ -203,7 +209,11 @@ export class CurrencyTotalDto {
 }
 
 export class BillingDocumentPageDto extends PageResponseDto(BillingDocumentSummaryDto) {
-  @ApiProperty({ type: CurrencyTotalDto, isArray: true, description: 'Totals of every matching document, per currency' })
+  @ApiProperty({
+    type: CurrencyTotalDto,
+    isArray: true,
+    description: 'Totals of every matching document, per currency',
+  })
   totals: CurrencyTotalDto[];
 }
 

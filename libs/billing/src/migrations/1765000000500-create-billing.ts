@@ -67,7 +67,9 @@ export class CreateBilling1765000000500 implements MigrationInterface {
       `CREATE INDEX billing_documents_list_idx ON billing_documents (issue_date DESC, number DESC)`,
     );
     await queryRunner.query(`CREATE INDEX billing_documents_state_idx ON billing_documents (kind, state, due_date)`);
-    await queryRunner.query(`CREATE INDEX billing_documents_subject_idx ON billing_documents (subject_type, subject_id)`);
+    await queryRunner.query(
+      `CREATE INDEX billing_documents_subject_idx ON billing_documents (subject_type, subject_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE billing_document_lines (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -9,7 +9,15 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, ProblemDto, ProblemException, type Page, type Principal, type Role } from '@tessera/core';
+import {
+  Authorize,
+  CurrentPrincipal,
+  ProblemDto,
+  ProblemException,
+  type Page,
+  type Principal,
+  type Role,
+} from '@tessera/core';
 import { CreateSubscriptionDto, EndSubscriptionDto, ListSubscriptionsQueryDto } from '../dto/subscription-request.dto';
 import { SubscriptionDto, SubscriptionPageDto, type SubscriptionSummaryDto } from '../dto/subscription-response.dto';
 import { SubscriptionQueriesService } from '../subscription-queries.service';

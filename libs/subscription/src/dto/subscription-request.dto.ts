@@ -22,7 +22,10 @@ export class EndSubscriptionDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiProperty({ format: 'date', description: 'The last day of membership (local date); ignored when cancelling a pending one' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The last day of membership (local date); ignored when cancelling a pending one',
+  })
   @LocalDateField()
   effectiveDate: string;
 }

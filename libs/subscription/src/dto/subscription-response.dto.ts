@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseDto } from '@tessera/core';
-import { SUBSCRIPTION_ORIGINS, SUBSCRIPTION_STATES, type SubscriptionOrigin, type SubscriptionState } from '../subscription-state';
+import {
+  SUBSCRIPTION_ORIGINS,
+  SUBSCRIPTION_STATES,
+  type SubscriptionOrigin,
+  type SubscriptionState,
+} from '../subscription-state';
 import type { SubscriptionRow } from '../subscription.repository';
 import { addDays } from '../periods';
 

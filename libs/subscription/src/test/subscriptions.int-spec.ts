@@ -19,7 +19,10 @@ describe('subscriptions and their invoices against the real database', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    moduleRef = await createWorkerTestingModule({ imports: [SubscriptionModule, PlansModule, MembersModule], queues: [] });
+    moduleRef = await createWorkerTestingModule({
+      imports: [SubscriptionModule, PlansModule, MembersModule],
+      queues: [],
+    });
     subscriptions = moduleRef.get(SubscriptionService);
     billing = moduleRef.get(BillingDocumentsService);
     documents = moduleRef.get(BillingDocumentQueriesService);
@@ -60,7 +63,8 @@ describe('subscriptions and their invoices against the real database', () => {
     subscriptions.subscribe({ memberId, planId, startDate, origin: { type: 'staff', id: null, reference: null } });
   const subscriptionRow = async (id: string) =>
     (await db.query(`SELECT state, end_reason FROM subscriptions WHERE id = $1`, [id]))[0];
-  const memberStatus = async (id: string) => (await db.query(`SELECT status FROM members WHERE id = $1`, [id]))[0].status;
+  const memberStatus = async (id: string) =>
+    (await db.query(`SELECT status FROM members WHERE id = $1`, [id]))[0].status;
 
   it('subscribes a member with a pending subscription and an open, numbered, referenced invoice', async () => {
     const memberId = await newMember(yearly.id);
@@ -78,7 +82,12 @@ describe('subscriptions and their invoices against the real database', () => {
       member: { id: memberId, name: expect.stringContaining('Test Person') },
     });
     expect(invoice.lines).toEqual([
-      expect.objectContaining({ description: 'Yearly membership', quantity: 1, taxRateBps: 2100, net: { amount: 6000, currency: 'EUR' } }),
+      expect.objectContaining({
+        description: 'Yearly membership',
+        quantity: 1,
+        taxRateBps: 2100,
+        net: { amount: 6000, currency: 'EUR' },
+      }),
     ]);
     const reference = invoice.paymentReference as string;
     expect(isValidRf(reference) || isValidOgm(reference)).toBe(true);
@@ -133,7 +142,9 @@ describe('subscriptions and their invoices against the real database', () => {
     const other = await subscribe(await newMember(yearly.id), yearly.id);
     if (!other.created) throw new Error('expected a subscription');
     await billing.allocate(other.invoice.id, 100, null);
-    await expect(billing.creditInvoice(other.invoice.id, 'Too late', { userId: null })).rejects.toMatchObject({ status: 409 });
+    await expect(billing.creditInvoice(other.invoice.id, 'Too late', { userId: null })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 
   it('gives one live subscription to a member subscribed 20 times at once', async () => {
@@ -170,7 +181,9 @@ describe('subscriptions and their invoices against the real database', () => {
     await db.query(`
       CREATE FUNCTION refuse_lines() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'the disk is full'; END $$`);
-    await db.query(`CREATE TRIGGER refuse_lines BEFORE INSERT ON billing_document_lines FOR EACH ROW EXECUTE FUNCTION refuse_lines()`);
+    await db.query(
+      `CREATE TRIGGER refuse_lines BEFORE INSERT ON billing_document_lines FOR EACH ROW EXECUTE FUNCTION refuse_lines()`,
+    );
     try {
       await expect(subscribe(memberId, yearly.id)).rejects.toThrow(/the disk is full/);
     } finally {
@@ -211,14 +224,22 @@ describe('subscriptions and their invoices against the real database', () => {
     const active = await subscribe(await newMember(free.id), free.id, '2026-01-10');
     const pending = await subscribe(await newMember(yearly.id), yearly.id);
     if (!active.created || !pending.created) throw new Error('expected subscriptions');
-    await expect(subscriptions.end(active.subscriptionId, 'Moved', '2026-01-09', null)).rejects.toMatchObject({ status: 400 });
+    await expect(subscriptions.end(active.subscriptionId, 'Moved', '2026-01-09', null)).rejects.toMatchObject({
+      status: 400,
+    });
     await subscriptions.end(active.subscriptionId, 'Moved abroad', '2026-06-30', null);
-    const [ended] = await db.query(`SELECT state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM subscriptions WHERE id = $1`, [
-      active.subscriptionId,
-    ]);
+    const [ended] = await db.query(
+      `SELECT state, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM subscriptions WHERE id = $1`,
+      [active.subscriptionId],
+    );
     expect(ended).toEqual({ state: 'ended', ends_on: '2026-06-30' });
     await subscriptions.end(pending.subscriptionId, 'Changed their mind', '2026-06-30', null);
-    expect(await subscriptionRow(pending.subscriptionId)).toEqual({ state: 'cancelled', end_reason: 'Changed their mind' });
-    await expect(subscriptions.end(active.subscriptionId, 'Again', '2026-07-01', null)).rejects.toMatchObject({ status: 409 });
+    expect(await subscriptionRow(pending.subscriptionId)).toEqual({
+      state: 'cancelled',
+      end_reason: 'Changed their mind',
+    });
+    await expect(subscriptions.end(active.subscriptionId, 'Again', '2026-07-01', null)).rejects.toMatchObject({
+      status: 409,
+    });
   });
 });
