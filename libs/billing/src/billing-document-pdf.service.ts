@@ -7,6 +7,7 @@ import { renderBillingDocumentPdf } from './pdf/render-billing-document-pdf';
 import type { BillingDocumentPdf } from './pdf/billing-document-pdf.types';
 import { BillingDocumentRepository } from './billing-document.repository';
 import { isPayable } from './billing-document-state';
+import { lineToBillOf } from './document-lines';
 import type { BillingDocument } from './entities/billing-document.entity';
 
 export interface DocumentPdf {
@@ -71,15 +72,7 @@ export class BillingDocumentPdfService {
         footer: profile.invoiceFooter,
       },
       buyer: document.buyer,
-      lines: document.lines.map((line) => ({
-        description: line.description,
-        period: line.periodStart && line.periodEnd ? { start: line.periodStart, end: line.periodEnd } : null,
-        quantity: line.quantity,
-        unitPrice: line.unitPrice,
-        taxRateBps: line.taxRateBps,
-        net: line.netAmount,
-        tax: line.taxAmount,
-      })),
+      lines: document.lines.map((line) => ({ ...lineToBillOf(line), net: line.netAmount, tax: line.taxAmount })),
       totals: { net: document.netAmount, tax: document.taxAmount, gross: document.grossAmount },
       taxSummary: priced.taxSummary,
       // What was due when issued: the PDF is a record of the document, not of later payments.

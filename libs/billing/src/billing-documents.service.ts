@@ -23,6 +23,7 @@ import { BillingDocumentRepository } from './billing-document.repository';
 import { ANNOUNCE_DOCUMENT_JOB, BILLING_QUEUE, type AnnounceDocumentPayload } from './billing.queue';
 import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill } from './billing.types';
 import type { BillingDocument } from './entities/billing-document.entity';
+import { lineToBillOf, periodOf } from './document-lines';
 import { SettlementListeners, type SettledDocument } from './settlement-listener';
 
 /** Who did it, when staff did (null: the system, a member's own action). */
@@ -314,15 +315,8 @@ function copyOf(document: BillingDocument) {
     buyer: document.buyer,
     locale: document.locale,
     currency: document.currency,
-    lines: document.lines.map((line) => ({
-      description: line.description,
-      period: line.periodStart && line.periodEnd ? { start: line.periodStart, end: line.periodEnd } : null,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      taxRateBps: line.taxRateBps,
-    })),
-    period:
-      document.periodStart && document.periodEnd ? { start: document.periodStart, end: document.periodEnd } : null,
+    lines: document.lines.map(lineToBillOf),
+    period: periodOf(document),
     subject: document.subjectType && document.subjectId ? { type: document.subjectType, id: document.subjectId } : null,
   };
 }

@@ -9,6 +9,7 @@ import {
   type DocumentState,
 } from '../billing-document-state';
 import type { DocumentRow } from '../billing-document.repository';
+import { periodOf } from '../document-lines';
 import type { BillingDocument } from '../entities/billing-document.entity';
 
 export class PeriodDto {
@@ -80,7 +81,7 @@ export class BillingDocumentSummaryDto {
       totals: { net: money(row.netAmount), tax: money(row.taxAmount), gross: money(row.grossAmount) },
       amountDue: money(isPayable(row.kind, row.state) ? row.grossAmount - row.allocatedAmount : 0),
       paymentReference: row.paymentReference,
-      period: row.periodStart && row.periodEnd ? { start: row.periodStart, end: row.periodEnd } : null,
+      period: periodOf(row),
       overdue: row.overdue,
     };
   }
@@ -175,7 +176,7 @@ export class BillingDocumentDto extends BillingDocumentSummaryDto {
       ...summary,
       lines: document.lines.map((line) => ({
         description: line.description,
-        period: line.periodStart && line.periodEnd ? { start: line.periodStart, end: line.periodEnd } : null,
+        period: periodOf(line),
         quantity: line.quantity,
         unitPrice: money(line.unitPrice),
         taxRateBps: line.taxRateBps,
