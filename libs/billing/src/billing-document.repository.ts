@@ -219,3 +219,12 @@ export class BillingDocumentRepository {
     return rows.length > 0;
   }
 }
+
+/**
+ * SQL condition: the subject already has a pro-forma for the period starting on `periodStartSql`
+ * (for the renewal run's choice of what is due, in the statement that chooses).
+ */
+export function proFormaExistsSql(subjectTypeSql: string, subjectIdSql: string, periodStartSql: string): string {
+  return `EXISTS (SELECT 1 FROM billing_documents pf WHERE pf.kind = 'pro-forma' AND pf.subject_type = ${subjectTypeSql}
+            AND pf.subject_id = ${subjectIdSql} AND pf.period_start = ${periodStartSql})`;
+}

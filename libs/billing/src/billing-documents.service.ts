@@ -23,6 +23,7 @@ import { BillingDocumentRepository } from './billing-document.repository';
 import { ANNOUNCE_DOCUMENT_JOB, BILLING_QUEUE, type AnnounceDocumentPayload } from './billing.queue';
 import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill } from './billing.types';
 import type { BillingDocument } from './entities/billing-document.entity';
+import { addDays } from './document-dates';
 import { lineToBillOf, periodOf } from './document-lines';
 import { SettlementListeners, type SettledDocument } from './settlement-listener';
 
@@ -186,7 +187,7 @@ export class BillingDocumentsService {
   }
 
   private async zone(): Promise<string> {
-    return (await this.settings.billingProfile()).timeZone;
+    return (await this.settings.billingTerms()).timeZone;
   }
 
   private async insertDocument(draft: {
@@ -202,7 +203,7 @@ export class BillingDocumentsService {
     reason: string | null;
     issuedByUserId: string | null;
   }): Promise<BillingDocument> {
-    const profile = await this.settings.billingProfile();
+    const profile = await this.settings.billingTerms();
     const now = this.clock.now();
     const issueDate = localDateIn(profile.timeZone, now);
     const priced = priceLines(draft.lines);
@@ -342,10 +343,4 @@ function settledOf(document: BillingDocument, on: string): SettledDocument {
     subjectId: document.subjectId as string,
     settledOn: on,
   };
-}
-
-function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
 }

@@ -7,6 +7,8 @@ import { BillingDocumentPdfService } from './billing-document-pdf.service';
 import { BillingDocumentQueriesService } from './billing-document-queries.service';
 import { BillingDocumentRepository } from './billing-document.repository';
 import { BillingDocumentsService } from './billing-documents.service';
+import { BulkProFormaRepository } from './bulk-pro-forma.repository';
+import { BulkProFormasService } from './bulk-pro-formas.service';
 import { SettlementListeners } from './settlement-listener';
 
 /** Documents, numbering, settlement and PDFs (services and repository; no controllers, no workers). */
@@ -18,7 +20,9 @@ import { SettlementListeners } from './settlement-listener';
     BillingDocumentQueriesService,
     BillingDocumentPdfService,
     SettlementListeners,
+    BulkProFormaRepository,
+    BulkProFormasService,
   ],
-  exports: [BillingDocumentsService, BillingDocumentQueriesService, BillingDocumentPdfService, SettlementListeners],
+  exports: [BillingDocumentsService, BulkProFormasService, BillingDocumentQueriesService, BillingDocumentPdfService, SettlementListeners],
 })
 export class BillingModule {}

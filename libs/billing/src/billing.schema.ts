@@ -3,8 +3,9 @@ import { Allocation } from './entities/allocation.entity';
 import { BillingDocumentLine } from './entities/billing-document-line.entity';
 import { BillingDocument } from './entities/billing-document.entity';
 import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
+import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
 
 export const billingSchema: SchemaPart = {
   entities: [BillingDocument, BillingDocumentLine, Allocation],
-  migrations: [CreateBilling1765000000500],
+  migrations: [CreateBilling1765000000500, OneProFormaPerPeriod1765000000700],
 };

@@ -9,6 +9,8 @@ export * from './billing-document-state';
 export * from './settlement-listener';
 export { BillingDocumentsService, type BillingActor } from './billing-documents.service';
 export { BillingDocumentQueriesService } from './billing-document-queries.service';
+export { BulkProFormasService, type ProFormaToIssue, type BulkIssueOutcome } from './bulk-pro-formas.service';
+export { proFormaExistsSql } from './billing-document.repository';
 export { DocumentAnnouncementService, type AnnouncementOutcome } from './document-announcement.service';
 export * from './dto/billing-document-response.dto';
 export * from './dto/billing-document-query.dto';

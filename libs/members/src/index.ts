@@ -16,5 +16,5 @@ export * from './dto/member-query.dto';
 export * from './dto/member-response.dto';
 export * from './dto/update-contact-details.dto';
 export type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
-export { memberIdsActedForSql, SignedInPerson } from './member-read-sql';
+export { memberBuyerSql, memberIdsActedForSql, SignedInPerson } from './member-read-sql';
 export type { MemberDetailView, MemberListView, WithExtra } from './members.service';

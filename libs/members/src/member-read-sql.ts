@@ -169,3 +169,24 @@ export function memberIdsActedForSql(personIdSql: string): string {
 export abstract class SignedInPerson {
   abstract readonly personOf: PersonOfParam;
 }
+
+/**
+ * The buyer of a member's documents as JSON (billing's `BillingParty`) and their language, from
+ * the SQL of the member's id: for billing's set-based issuing (renewal runs), one row each.
+ */
+export function memberBuyerSql(memberIdSql: string): { buyer: string; locale: string } {
+  const from = `FROM members bm
+      LEFT JOIN persons bp ON bp.id = bm.person_id
+      LEFT JOIN organisations bo ON bo.id = bm.organisation_id
+      LEFT JOIN representations br ON br.organisation_id = bm.organisation_id AND br.is_contact
+      LEFT JOIN persons bc ON bc.id = br.person_id
+     WHERE bm.id = ${memberIdSql}`;
+  return {
+    buyer: `(SELECT jsonb_build_object(
+        'name', coalesce(bp.first_name || ' ' || bp.last_name, bo.legal_name),
+        'address', coalesce(bp.address, bo.address), 'companyNumber', bo.registration_number,
+        'vatNumber', bo.vat_number, 'memberNumber', bm.number, 'email', coalesce(bp.email, bc.email))
+      ${from})`,
+    locale: `(SELECT coalesce(bp.locale, bc.locale, 'en') ${from})`,
+  };
+}

@@ -28,3 +28,14 @@ export interface BillingProfile {
   currency: string;
   logo: { data: Buffer; type: LogoType } | null;
 }
+
+/** The terms documents are issued on, and when the daily jobs run: the profile without its logo. */
+export interface BillingTerms {
+  paymentTermsDays: number;
+  timeZone: string;
+  referenceScheme: ReferenceScheme;
+  currency: string;
+  /** 'HH:MM' local times of the daily renewal run and status sweep. */
+  renewalTime: string;
+  statusSweepTime: string;
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, FileStorage, Transactions } from '@tessera/core';
-import type { BillingProfile } from './billing-profile';
+import type { BillingProfile, BillingTerms } from './billing-profile';
 import {
   OrganisationSettingsDto,
   PublicOrganisationDto,
@@ -30,6 +30,19 @@ export class OrganisationSettingsService {
   }
 
   /** What an invoice says about its issuer, with the logo's bytes. */
+  /** What issuing a document needs, read without the logo (the hot path of every invoice). */
+  async billingTerms(): Promise<BillingTerms> {
+    const settings = await this.settings.read();
+    return {
+      paymentTermsDays: settings.paymentTermsDays,
+      timeZone: settings.timeZone,
+      referenceScheme: settings.referenceScheme,
+      currency: settings.currency,
+      renewalTime: settings.renewalTime,
+      statusSweepTime: settings.statusSweepTime,
+    };
+  }
+
   async billingProfile(): Promise<BillingProfile> {
     const settings = await this.settings.read();
     return {

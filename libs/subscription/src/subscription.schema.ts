@@ -1,9 +1,11 @@
 import type { SchemaPart } from '@tessera/core';
 import { SubscriptionEvent } from './entities/subscription-event.entity';
+import { RenewalRun } from './entities/renewal-run.entity';
 import { Subscription } from './entities/subscription.entity';
 import { CreateSubscriptions1765000000600 } from './migrations/1765000000600-create-subscriptions';
+import { CreateRenewalRuns1765000000800 } from './migrations/1765000000800-create-renewal-runs';
 
 export const subscriptionSchema: SchemaPart = {
-  entities: [Subscription, SubscriptionEvent],
-  migrations: [CreateSubscriptions1765000000600],
+  entities: [Subscription, SubscriptionEvent, RenewalRun],
+  migrations: [CreateSubscriptions1765000000600, CreateRenewalRuns1765000000800],
 };

@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { BulkProFormasService, type ProFormaToIssue } from '@tessera/billing';
+import { Clock, OutboxService, ProblemException, Transactions } from '@tessera/core';
+import { PlansService, type PlanBilling } from '@tessera/plans';
+import type { RenewalRun, RenewalRunTrigger } from '../entities/renewal-run.entity';
+import { periodAfter } from '../periods';
+import { SUBSCRIPTION_SUBJECT } from '../subscription.types';
+import { RenewalRepository, type DueSubscription } from './renewal.repository';
+import { RENEWALS_QUEUE, RUN_RENEWALS_JOB, type RunRenewalsPayload } from './renewals.queue';
+
+/** Subscriptions handled per transaction: big enough for set-based speed, small enough to show progress. */
+export const RENEWAL_BATCH_SIZE = 5000;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+export type RunProgress = (progress: { examined: number; issued: number }) => Promise<void> | void;
+
+/**
+ * Renewal runs: as of a date, every live subscription within its plan's lead days of its period's
+ * end gets a pro-forma for its next period. Idempotent by construction — billing issues one
+ * pro-forma per subscription and period start — so a re-run, two runs at once, or a run killed
+ * and started again issue each pro-forma once.
+ */
+@Injectable()
+export class RenewalRunsService {
+  private readonly logger = new Logger(RenewalRunsService.name);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly renewals: RenewalRepository,
+    private readonly plans: PlansService,
+    private readonly proFormas: BulkProFormasService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records a run and its job in one transaction. The scheduled run of a day is recorded once
+   * (null when it already was).
+   */
+  async start(asOf: string, trigger: RenewalRunTrigger, startedByUserId: string | null): Promise<string | null> {
+    return this.transactions.run(async () => {
+      const id = await this.renewals.insertRun({
+        asOf,
+        trigger,
+        startedByUserId,
+        state: 'queued',
+        examined: 0,
+        issued: 0,
+        totals: [],
+        failures: 0,
+        error: null,
+        createdAt: this.clock.now(),
+        startedAt: null,
+        finishedAt: null,
+      });
+      if (id)
+        await this.outbox.publish<RunRenewalsPayload>({ queue: RENEWALS_QUEUE, name: RUN_RENEWALS_JOB, payload: { runId: id } });
+      return id;
+    });
+  }
+
+  /**
+   * Does a run's work, batch by batch, each batch one transaction with the run's counters. A run
+   * already done does nothing; one interrupted carries on (what it issued stays issued).
+   */
+  async execute(runId: string, progress: RunProgress = () => undefined): Promise<RenewalRun> {
+    const run = await this.transactions.run(async () => {
+      const locked = await this.renewals.lockRun(runId);
+      if (!locked) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
+      if (locked.state === 'done') return locked;
+      locked.state = 'running';
+      locked.startedAt ??= this.clock.now();
+      locked.error = null;
+      await this.renewals.saveRun(locked);
+      return locked;
+    });
+    if (run.state === 'done') return run;
+    const plans = new Map<string, PlanBilling>();
+    let after = FIRST_ID;
+    try {
+      for (;;) {
+        const batch = await this.renewals.dueBatch(run.asOf, after, RENEWAL_BATCH_SIZE);
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1].id;
+        await this.issueBatch(run, batch, plans);
+        await progress({ examined: run.examined, issued: run.issued });
+      }
+      run.state = 'done';
+      run.finishedAt = this.clock.now();
+      await this.renewals.saveRun(run);
+      this.logger.log(`Renewal run ${run.id} as of ${run.asOf}: ${run.examined} due, ${run.issued} pro-formas issued`);
+      return run;
+    } catch (error) {
+      run.failures += 1;
+      run.error = error instanceof Error ? error.message.slice(0, 2000) : String(error);
+      await this.renewals.saveRun(run).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** One batch: its pro-formas and the run's counters, committed together. */
+  private async issueBatch(run: RenewalRun, batch: DueSubscription[], plans: Map<string, PlanBilling>): Promise<void> {
+    const missing = [...new Set(batch.map((due) => due.planId))].filter((id) => !plans.has(id));
+    if (missing.length > 0) for (const [id, plan] of await this.plans.billingOf(missing)) plans.set(id, plan);
+    const items = batch.flatMap((due): ProFormaToIssue[] => {
+      const plan = plans.get(due.planId);
+      if (!plan) return [];
+      const next = periodAfter(plan, due.cycleAnchor, { start: due.currentPeriodStart, end: due.currentPeriodEnd });
+      return [
+        {
+          memberId: due.memberId,
+          subjectId: due.id,
+          periodStart: next.start,
+          periodEnd: next.end,
+          description: plan.name,
+          unitPrice: plan.price.amount,
+          taxRateBps: plan.taxRateBps,
+          currency: plan.price.currency,
+        },
+      ];
+    });
+    await this.transactions.run(async () => {
+      const outcome = await this.proFormas.issue(SUBSCRIPTION_SUBJECT, items);
+      run.examined += batch.length;
+      run.issued += outcome.issued;
+      run.totals = mergeTotals(run.totals, outcome.totals);
+      await this.renewals.saveRun(run);
+    });
+  }
+}
+
+function mergeTotals(a: RenewalRun['totals'], b: RenewalRun['totals']): RenewalRun['totals'] {
+  const merged = new Map(a.map((total) => [total.currency, { ...total }]));
+  for (const total of b) {
+    const into = merged.get(total.currency) ?? { currency: total.currency, gross: 0, count: 0 };
+    into.gross += total.gross;
+    into.count += total.count;
+    merged.set(total.currency, into);
+  }
+  return [...merged.values()].sort((x, y) => x.currency.localeCompare(y.currency));
+}
