@@ -13,13 +13,10 @@ export function drawPageFooters(canvas: PdfCanvas): void {
     canvas.rule(top, PAGE.margin, PAGE.margin + CONTENT_WIDTH, COLOR.rule, 0.6);
     let y = top + 8;
     if (data.seller.footer) {
-      y +=
-        canvas.text(data.seller.footer, PAGE.margin, y, {
-          width: CONTENT_WIDTH,
-          size: 7.5,
-          color: COLOR.muted,
-          align: 'center',
-        }) + 4;
+      const footer = { width: CONTENT_WIDTH, size: 7.5, color: COLOR.muted, align: 'center' } as const;
+      // Three lines at most: the band below the content has a fixed height.
+      const maxHeight = canvas.linesHeight(3, footer) + 0.5;
+      y += canvas.text(data.seller.footer, PAGE.margin, y, { ...footer, maxHeight }) + 4;
     }
     const style = { width: CONTENT_WIDTH, size: 7.5, color: COLOR.muted };
     canvas.text(`${strings.title[data.kind]} ${data.number}`, PAGE.margin, y, style);

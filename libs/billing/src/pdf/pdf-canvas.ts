@@ -30,6 +30,8 @@ export interface TextStyle {
   color?: string;
   align?: 'left' | 'right' | 'center';
   lineGap?: number;
+  /** Cut the text there, with an ellipsis. */
+  maxHeight?: number;
 }
 
 /**
@@ -55,14 +57,21 @@ export class PdfCanvas {
   text(value: string, x: number, y: number, style: TextStyle): number {
     this.applyStyle(style);
     const options = { width: style.width, align: style.align ?? 'left', lineGap: style.lineGap ?? 1.5 };
+    const clip = style.maxHeight === undefined ? {} : { height: style.maxHeight, ellipsis: true };
     const printable = this.fonts.printable(value);
-    this.doc.text(printable, x, y, options);
-    return this.doc.heightOfString(printable, options);
+    this.doc.text(printable, x, y, { ...options, ...clip });
+    return Math.min(this.doc.heightOfString(printable, options), style.maxHeight ?? Infinity);
   }
 
   heightOf(value: string, style: TextStyle): number {
     this.applyStyle(style);
     return this.doc.heightOfString(this.fonts.printable(value), { width: style.width, lineGap: style.lineGap ?? 1.5 });
+  }
+
+  /** The height of `lines` lines of text in this style. */
+  linesHeight(lines: number, style: TextStyle): number {
+    this.applyStyle(style);
+    return lines * (this.doc.currentLineHeight(true) + (style.lineGap ?? 1.5));
   }
 
   rule(y: number, from: number = PAGE.margin, to: number = RIGHT, color: string = COLOR.rule, width = 0.75): void {

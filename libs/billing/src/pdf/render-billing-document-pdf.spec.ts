@@ -183,6 +183,9 @@ const creditNote = (locale: 'en' | 'fr') =>
         : 'Adhésion annulée pendant le délai de rétractation',
   });
 
+// Rendering embeds fonts and extraction starts Node: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 describe('renderBillingDocumentPdf', () => {
   let rendered: Record<string, Buffer>;
   let texts: Record<string, string>;
@@ -339,6 +342,14 @@ describe('renderBillingDocumentPdf', () => {
     expect(sha(later)).not.toBe(sha(again));
   });
 
+  it('gives the same bytes when many renders race (images are embedded in a fixed order)', async () => {
+    // pdfkit decodes a PNG with transparency asynchronously and writes it when done; two such
+    // images would land in either order. The QR code is therefore an opaque PNG.
+    const pdfs = await Promise.all(Array.from({ length: 8 }, () => renderBillingDocumentPdf(invoiceEn)));
+    const hashes = new Set(pdfs.map((pdf) => createHash('sha256').update(pdf).digest('hex')));
+    expect(hashes.size).toBe(1);
+  });
+
   it('flows 60 lines onto further pages, repeating the table header, totals at the end', async () => {
     const lines = Array.from({ length: 60 }, (_, index) => ({
       description: `Event ticket #${index + 1}`,
@@ -363,6 +374,40 @@ describe('renderBillingDocumentPdf', () => {
     for (let n = 1; n <= 60; n += 1) expect(pages.join('\n')).toMatch(new RegExp(`Event ticket #${n}\\b`));
     expect(pages[pages.length - 1]).toContain('Montant à payer');
     expect(pages[0]).not.toContain('Montant à payer');
+  });
+
+  it('wraps long texts within their columns and keeps a long footer on the page', async () => {
+    const long = document({
+      seller: {
+        ...seller,
+        name: 'Association des Amis du Musée Royal des Beaux-Arts et de la Cinémathèque de Bruxelles-Capitale',
+        footer: Array.from(
+          { length: 8 },
+          () => 'Association sans but lucratif — numéro d’entreprise 0123.456.749 — RPM Bruxelles.',
+        ).join(' '),
+      },
+      buyer: {
+        name: 'Fondation pour la promotion des arts vivants et de la culture en Wallonie et à Bruxelles',
+        address: null,
+      },
+      lines: [
+        {
+          description:
+            'Cotisation annuelle de membre bienfaiteur, comprenant l’accès illimité aux collections permanentes, aux expositions temporaires et aux conférences du jeudi',
+          period: { start: '2026-01-01', end: '2026-12-31' },
+          quantity: 12,
+          unitPrice: 987654,
+          taxRateBps: 550,
+        },
+      ],
+      locale: 'fr',
+    });
+    const pdf = await renderBillingDocumentPdf(long);
+    keep('invoice-long-texts-fr', pdf);
+    const [pages] = extractPages([pdf]);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('RPM Bruxelles.');
+    expect(pages[0]).toContain('118 518,48 €'); // 12 × 9 876,54
   });
 
   it('falls back to Helvetica on request, keeping € and French spacing', async () => {

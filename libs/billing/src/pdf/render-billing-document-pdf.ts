@@ -77,5 +77,9 @@ async function epcQrPng(data: BillingDocumentPdf): Promise<Buffer | null> {
     text: data.paymentReference ? null : data.number,
   });
   // Medium error correction (as EPC069-12 asks); no quiet zone, the panel draws a white one.
-  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 0, scale: 8 });
+  // Grey without alpha (colorType 0): pdfkit embeds an opaque PNG at once, whereas a transparent
+  // one is decoded asynchronously and written whenever that finishes, so that with a transparent
+  // logo too, the two images would land in either order and the bytes would vary.
+  const rendererOpts = { deflateLevel: 9, colorType: 0 }; // pngjs options; @types/qrcode omits colorType
+  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 0, scale: 8, rendererOpts });
 }
