@@ -38,7 +38,9 @@ COPY --from=build /app/apps/web/dist /usr/share/nginx/html
 FROM ${NODE_RUNTIME_IMAGE} AS app
 ARG PNPM_VERSION
 ENV NODE_ENV=production npm_config_update_notifier=false PORT=3000 STORAGE_DIR=/data/storage
-RUN npm install --global pnpm@${PNPM_VERSION} && npm cache clean --force \
+# DejaVu Sans: invoice PDFs embed it (names such as Łukasz print); without it they fall back to Helvetica.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/* \
+ && npm install --global pnpm@${PNPM_VERSION} && npm cache clean --force \
  && mkdir -p /data/storage && chown node:node /data/storage
 WORKDIR /app
 COPY --from=prod /app /app
