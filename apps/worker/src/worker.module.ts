@@ -4,6 +4,7 @@ import { billingQueue, BillingWorkerModule } from '@tessera/billing';
 import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { registrationQueue, RegistrationWorkerModule } from '@tessera/registration';
+import { renewalsQueue, SubscriptionWorkerModule } from '@tessera/subscription';
 import { PlatformModule } from '@tessera/schema';
 
 /** The background process: the outbox relay and every domain's queue processors. */
@@ -11,11 +12,12 @@ import { PlatformModule } from '@tessera/schema';
   imports: [
     PlatformModule,
     QueueModule.forRoot(),
-    OutboxRelayModule.forQueues([emailQueue, registrationQueue, billingQueue]),
+    OutboxRelayModule.forQueues([emailQueue, registrationQueue, billingQueue, renewalsQueue]),
     NotificationsWorkerModule,
     ApprovalWorkerModule,
     RegistrationWorkerModule,
     BillingWorkerModule,
+    SubscriptionWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1108,6 +1108,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm many pro-formas into invoices
+         * @description One after the other in the order given, so invoice numbers follow it. Those that cannot be confirmed (declined, cancelled, not pro-formas, unknown) are listed with why; the others are confirmed.
+         */
+        post: operations["Invoices_confirmMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -1208,6 +1228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the decline of a renewal pro-forma
+         * @description While the period it bills has not begun; the subscription renews again.
+         */
+        post: operations["Invoices_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/invoices": {
         parameters: {
             query?: never;
@@ -1242,6 +1282,46 @@ export interface paths {
         get: operations["MyInvoices_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invoices/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "I will not renew"
+         * @description Declines one of their own renewal pro-formas (a reason is optional): the membership ends with the current period. It can be undone (POST …/reopen) until the next period begins.
+         */
+        post: operations["MyInvoices_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invoices/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew after all
+         * @description Undoes their decline while the period has not begun.
+         */
+        post: operations["MyInvoices_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1325,6 +1405,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions/{id}/advance-pro-formas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pro-formas for the next 1 to 5 periods
+         * @description For a member paying ahead: one pro-forma per period after the current one, following each other without gaps; a period that already has one keeps it. E-mailed like renewals.
+         */
+        post: operations["Subscriptions_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions/{id}/end": {
         parameters: {
             query?: never;
@@ -1357,6 +1457,87 @@ export interface paths {
          * @description The live one (pending or active), else the latest; `subscription` is null for none.
          */
         get: operations["MySubscription_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscription/advance-pro-formas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay ahead: pro-formas for the next 1 to 5 periods of their own subscription
+         * @description As staff can for any subscription; periods that already have a pro-forma keep it.
+         */
+        post: operations["MySubscription_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Renewal runs, newest first
+         * @description With what each examined and issued.
+         */
+        get: operations["RenewalRuns_list"];
+        put?: never;
+        /**
+         * Run the renewals now
+         * @description As of a date (today by default): every live subscription within its plan’s lead days of its period’s end gets a pro-forma for its next period, e-mailed with its PDF. Runs in the worker; follow it with GET /renewal-runs/{id}. Safe to repeat: each subscription and period gets one pro-forma.
+         */
+        post: operations["RenewalRuns_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-runs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a run would issue
+         * @description Subscriptions due as of the date (today by default), by plan, with amounts at current prices.
+         */
+        get: operations["RenewalRuns_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A renewal run and its progress */
+        get: operations["RenewalRuns_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3121,6 +3302,24 @@ export interface components {
             /** @description Totals of every matching document, per currency */
             totals: components["schemas"]["CurrencyTotalDto"][];
         };
+        BulkConfirmDto: {
+            /** @description Pro-formas, confirmed in this order */
+            ids: string[];
+        };
+        BulkConfirmRefusalDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 409 */
+            status: number;
+            /** @example PRO-2026-000004: This pro-forma is declined; it cannot become confirmed. */
+            detail: string;
+        };
+        BulkConfirmResultDto: {
+            /** @description The invoices, numbered in the order asked */
+            invoices: components["schemas"]["BillingDocumentSummaryDto"][];
+            /** @description Those that could not be confirmed, and why */
+            refused: components["schemas"]["BulkConfirmRefusalDto"][];
+        };
         DocumentLineDto: {
             /** @example Individual membership */
             description: string;
@@ -3222,6 +3421,13 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        DeclineRenewalDto: {
+            /**
+             * @description Optional
+             * @example Moving abroad.
+             */
+            reason?: string;
         };
         /** @enum {string} */
         SubscriptionState: "pending" | "active" | "ended" | "cancelled";
@@ -3344,6 +3550,19 @@ export interface components {
              */
             startDate?: string;
         };
+        AdvanceProFormasDto: {
+            /**
+             * @description How many periods after the current one
+             * @example 3
+             */
+            periods: number;
+        };
+        AdvanceProFormasResultDto: {
+            /** @description The periods asked for, in order */
+            periods: components["schemas"]["SubscriptionPeriodDto"][];
+            /** @description Pro-formas issued now (periods that had one keep it) */
+            issued: number;
+        };
         EndSubscriptionDto: {
             /** @example Moved abroad. */
             reason: string;
@@ -3356,6 +3575,68 @@ export interface components {
         MySubscriptionDto: {
             /** @description The live subscription, else the latest one; null for none */
             subscription: components["schemas"]["SubscriptionDto"] | null;
+        };
+        StartRenewalRunDto: {
+            /**
+             * Format: date
+             * @description As of this local date; today in the organisation's time zone if left out
+             */
+            asOf?: string;
+        };
+        CurrencyAmountDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description Gross, minor units */
+            gross: number;
+            /** @description Documents */
+            count: number;
+        };
+        RenewalRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-12-06 */
+            asOf: string;
+            /** @enum {string} */
+            trigger: "schedule" | "staff";
+            startedByName: string | null;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            /** @description Subscriptions found due so far */
+            examined: number;
+            /** @description Pro-formas issued by this run */
+            issued: number;
+            totals: components["schemas"]["CurrencyAmountDto"][];
+            /** @description Attempts that failed (the run carries on where it stopped when retried) */
+            failures: number;
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        RenewalRunPageDto: {
+            items: components["schemas"]["RenewalRunDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RenewalPreviewPlanDto: {
+            /** Format: uuid */
+            planId: string;
+            planName: string;
+            /** @description Subscriptions due */
+            count: number;
+            /** @example EUR */
+            currency: string;
+            /** @description Gross of their pro-formas at the plan’s current price, minor units */
+            gross: number;
+        };
+        RenewalPreviewDto: {
+            /** @example 2026-12-06 */
+            asOf: string;
+            /** @description Subscriptions a run would renew */
+            due: number;
+            byPlan: components["schemas"]["RenewalPreviewPlanDto"][];
+            totals: components["schemas"]["CurrencyAmountDto"][];
         };
     };
     responses: never;
@@ -6788,6 +7069,56 @@ export interface operations {
             };
         };
     };
+    Invoices_confirmMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkConfirmResultDto"];
+                };
+            };
+            /** @description No ids, more than 500, repeated or malformed ids */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Invoices_get: {
         parameters: {
             query?: never;
@@ -7104,6 +7435,64 @@ export interface operations {
             };
         };
     };
+    Invoices_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not a declined pro-forma, or its period has begun */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     MyInvoices_list: {
         parameters: {
             query?: {
@@ -7186,6 +7575,126 @@ export interface operations {
             };
             /** @description No document of theirs has this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyInvoices_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineRenewalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an open pro-forma */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyInvoices_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not declined, or the period has begun */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7422,6 +7931,77 @@ export interface operations {
             };
         };
     };
+    Subscriptions_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceProFormasDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvanceProFormasResultDto"];
+                };
+            };
+            /** @description periods is not 1 to 5 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No subscription has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Ended, cancelled, or ending (renewal declined) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Subscriptions_end: {
         parameters: {
             query?: never;
@@ -7521,6 +8101,264 @@ export interface operations {
             };
             /** @description Not allowed for this role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MySubscription_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceProFormasDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvanceProFormasResultDto"];
+                };
+            };
+            /** @description periods is not 1 to 5 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description They have no live subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Their subscription is ending (renewal declined) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RenewalRuns_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalRunPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RenewalRuns_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRenewalRunDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalRunDto"];
+                };
+            };
+            /** @description Invalid date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RenewalRuns_preview: {
+        parameters: {
+            query?: {
+                /** @description As of this local date; today in the organisation's time zone if left out */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalPreviewDto"];
+                };
+            };
+            /** @description Invalid date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RenewalRuns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The renewal run's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalRunDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No run has this id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ const LEGAL: Record<DocumentKind, [DocumentState, DocumentState][]> = {
     ['open', 'confirmed'],
     ['open', 'declined'],
     ['open', 'cancelled'],
+    ['declined', 'open'],
   ],
   'credit-note': [],
 };

@@ -32,7 +32,8 @@ const ALLOWED: Record<DocumentKind, Partial<Record<DocumentState, readonly Docum
     // ("I will not renew"), or cancelled by staff.
     open: ['confirmed', 'declined', 'cancelled'],
     confirmed: [],
-    declined: [],
+    // "I will renew after all": undone while the period it bills has not begun.
+    declined: ['open'],
     cancelled: [],
   },
   // A credit note is a final record: issued, and stays so.

@@ -108,12 +108,40 @@ export class BillingDocumentsService {
     });
   }
 
-  /** A member's "I will not renew", or staff declining on their behalf: the pro-forma is closed. */
-  async declineProForma(id: string, reason: string): Promise<BillingDocument> {
+  /**
+   * A member's "I will not renew", or staff declining on their behalf: the pro-forma is closed and
+   * its subject's listener told. Declining again answers the same.
+   */
+  async declineProForma(id: string, reason: string | null): Promise<BillingDocument> {
     return this.transactions.run(async () => {
       const proForma = await this.lockDocument(id);
+      if (proForma.kind === 'pro-forma' && proForma.state === 'declined') return proForma;
       this.assertCanMove(proForma, 'declined');
       await this.close(proForma, 'declined', reason);
+      const listener = this.listeners.listenerFor(proForma.subjectType);
+      if (listener?.onDeclined) await listener.onDeclined(settledOf(proForma, await this.today()), reason);
+      return proForma;
+    });
+  }
+
+  /** Undoes a decline while the period the pro-forma bills has not begun. */
+  async reopenProForma(id: string): Promise<BillingDocument> {
+    return this.transactions.run(async () => {
+      const proForma = await this.lockDocument(id);
+      this.assertCanMove(proForma, 'open');
+      const today = await this.today();
+      if (proForma.periodStart && proForma.periodStart <= today)
+        throw ProblemException.conflict(
+          `${proForma.number} bills a period that began on ${proForma.periodStart}: its decline can no longer be undone.`,
+          'period-begun',
+        );
+      proForma.state = 'open';
+      proForma.reason = null;
+      proForma.closedAt = null;
+      proForma.updatedAt = this.clock.now();
+      await this.documents.update(proForma);
+      const listener = this.listeners.listenerFor(proForma.subjectType);
+      if (listener?.onReopened) await listener.onReopened(settledOf(proForma, today));
       return proForma;
     });
   }
@@ -341,6 +369,7 @@ function settledOf(document: BillingDocument, on: string): SettledDocument {
     memberId: document.memberId,
     subjectType: document.subjectType as string,
     subjectId: document.subjectId as string,
+    period: periodOf(document),
     settledOn: on,
   };
 }

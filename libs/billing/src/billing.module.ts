@@ -23,6 +23,12 @@ import { SettlementListeners } from './settlement-listener';
     BulkProFormaRepository,
     BulkProFormasService,
   ],
-  exports: [BillingDocumentsService, BulkProFormasService, BillingDocumentQueriesService, BillingDocumentPdfService, SettlementListeners],
+  exports: [
+    BillingDocumentsService,
+    BulkProFormasService,
+    BillingDocumentQueriesService,
+    BillingDocumentPdfService,
+    SettlementListeners,
+  ],
 })
 export class BillingModule {}

@@ -8,6 +8,8 @@ export interface SettledDocument {
   memberId: string;
   subjectType: string;
   subjectId: string;
+  /** The period it bills (local dates, inclusive), when it bills one. */
+  period: { start: string; end: string } | null;
   /** Local date of the settlement in the organisation's time zone. */
   settledOn: string;
 }
@@ -24,6 +26,10 @@ export interface SettlementListener {
   onSettled(document: SettledDocument): Promise<void>;
   /** An unpaid invoice was credited in full: what it billed will not be paid. */
   onCredited?(document: SettledDocument, reason: string): Promise<void>;
+  /** A pro-forma was declined: what it billed will not be renewed. */
+  onDeclined?(document: SettledDocument, reason: string | null): Promise<void>;
+  /** A declined pro-forma was reopened: renewal is back on. */
+  onReopened?(document: SettledDocument): Promise<void>;
 }
 
 /** Listeners by subject type; the owning domain registers its listener in onModuleInit. */

@@ -32,7 +32,21 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     const why =
       document.kind === 'invoice' ? `Invoice ${document.number} settled` : `Pro-forma ${document.number} settled`;
     if (subscription.state === 'pending') await this.service.move(subscription, 'active', why, null);
+    else if (subscription.state === 'active' && document.period)
+      await this.service.enterPeriod(subscription, document.period);
     if (subscription.state === 'active') await this.members.changeStatus(subscription.memberId, 'member', why);
+  }
+
+  /** "I will not renew": the subscription ends with its current period (undone by reopening). */
+  async onDeclined(document: SettledDocument, reason: string | null): Promise<void> {
+    const subscription = await this.subscriptions.lockById(document.subjectId);
+    if (!subscription || (subscription.state !== 'active' && subscription.state !== 'pending')) return;
+    await this.service.scheduleEnd(subscription, `Renewal ${document.number} declined${reason ? `: ${reason}` : ''}`);
+  }
+
+  async onReopened(document: SettledDocument): Promise<void> {
+    const subscription = await this.subscriptions.lockById(document.subjectId);
+    if (subscription) await this.service.cancelScheduledEnd(subscription, `Renewal ${document.number} reopened`);
   }
 
   async onCredited(document: SettledDocument, reason: string): Promise<void> {

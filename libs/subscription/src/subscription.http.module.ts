@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from '@tessera/billing';
 import { MembersModule } from '@tessera/members';
 import { MySubscriptionController } from './controllers/my-subscription.controller';
+import { RenewalRunsController } from './controllers/renewal-runs.controller';
 import { SubscriptionsController } from './controllers/subscriptions.controller';
 import { SubscriptionQueriesService } from './subscription-queries.service';
 import { SubscriptionModule } from './subscription.module';
-import { SubscriptionRepository } from './subscription.repository';
 
-/** /subscriptions, /members/{id}/subscriptions and /me/subscription. */
+/** /subscriptions, /members/{id}/subscriptions, /me/subscription and /renewal-runs. */
 @Module({
-  imports: [SubscriptionModule, MembersModule],
-  providers: [SubscriptionRepository, SubscriptionQueriesService],
-  controllers: [SubscriptionsController, MySubscriptionController],
+  imports: [SubscriptionModule, MembersModule, BillingModule],
+  providers: [SubscriptionQueriesService],
+  controllers: [SubscriptionsController, MySubscriptionController, RenewalRunsController],
 })
 export class SubscriptionHttpModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BillingDocumentsService, prorate, type LineToBill } from '@tessera/billing';
 import { Clock, ProblemException, Transactions } from '@tessera/core';
 import { PlansService, type PlanBilling } from '@tessera/plans';
-import { firstPeriod, type FirstPeriod } from './periods';
+import { addDays, firstPeriod, type FirstPeriod } from './periods';
 import { SubscriptionRepository } from './subscription.repository';
 import { transitionRefusal, type SubscriptionState } from './subscription-state';
 import {
@@ -106,6 +106,48 @@ export class SubscriptionService {
     });
   }
 
+  /**
+   * The next period is paid: the subscription (locked by the caller) now runs through it. Only
+   * the period right after the current one moves it; one paid further ahead waits its turn.
+   */
+  async enterPeriod(subscription: Subscription, period: { start: string; end: string }): Promise<void> {
+    if (period.start !== addDays(subscription.currentPeriodEnd, 1)) return;
+    subscription.currentPeriodStart = period.start;
+    subscription.currentPeriodEnd = period.end;
+    subscription.updatedAt = this.clock.now();
+    await this.subscriptions.save(subscription);
+  }
+
+  /** A declined renewal: the live subscription (locked by the caller) ends with its current period. */
+  async scheduleEnd(subscription: Subscription, reason: string): Promise<void> {
+    subscription.endsOn = subscription.currentPeriodEnd;
+    subscription.endReason = reason;
+    await this.record(subscription, subscription.state, reason, null);
+  }
+
+  async cancelScheduledEnd(subscription: Subscription, reason: string): Promise<void> {
+    if (subscription.state !== 'active' && subscription.state !== 'pending') return;
+    subscription.endsOn = null;
+    subscription.endReason = null;
+    await this.record(subscription, subscription.state, reason, null);
+  }
+
+  private async record(subscription: Subscription, to: SubscriptionState, reason: string, actorUserId: string | null) {
+    const now = this.clock.now();
+    const from = subscription.state;
+    subscription.state = to;
+    subscription.updatedAt = now;
+    await this.subscriptions.save(subscription);
+    await this.subscriptions.addEvent({
+      subscriptionId: subscription.id,
+      fromState: from,
+      toState: to,
+      reason,
+      actorUserId,
+      occurredAt: now,
+    });
+  }
+
   /** Moves a subscription (locked by the caller) and records why. */
   async move(
     subscription: Subscription,
@@ -116,20 +158,8 @@ export class SubscriptionService {
   ): Promise<void> {
     const refusal = transitionRefusal(subscription.state, to);
     if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
-    const from = subscription.state;
-    const now = this.clock.now();
-    subscription.state = to;
-    subscription.updatedAt = now;
     change(subscription);
-    await this.subscriptions.save(subscription);
-    await this.subscriptions.addEvent({
-      subscriptionId: subscription.id,
-      fromState: from,
-      toState: to,
-      reason,
-      actorUserId,
-      occurredAt: now,
-    });
+    await this.record(subscription, to, reason, actorUserId);
   }
 }
 

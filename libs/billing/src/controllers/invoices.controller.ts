@@ -37,6 +37,7 @@ import { BillingDocumentQueriesService } from '../billing-document-queries.servi
 import { documentNotFound } from '../billing-documents.service';
 import { ListBillingDocumentsQueryDto, PdfQueryDto } from '../dto/billing-document-query.dto';
 import { BillingDocumentDto, BillingDocumentPageDto } from '../dto/billing-document-response.dto';
+import { BulkConfirmDto, BulkConfirmResultDto } from '../dto/bulk-confirm.dto';
 import { DocumentReasonDto } from '../dto/document-reason.dto';
 import { pdfResponse } from './pdf-response';
 
@@ -65,6 +66,21 @@ export class InvoicesController {
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid filter or paging' })
   list(@Query() query: ListBillingDocumentsQueryDto): Promise<BillingDocumentPageDto> {
     return this.queries.list(query);
+  }
+
+  @Post('confirm')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(BILLERS)
+  @ApiOperation({
+    summary: 'Confirm many pro-formas into invoices',
+    description:
+      'One after the other in the order given, so invoice numbers follow it. Those that cannot be confirmed ' +
+      '(declined, cancelled, not pro-formas, unknown) are listed with why; the others are confirmed.',
+  })
+  @ApiOkResponse({ type: BulkConfirmResultDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'No ids, more than 500, repeated or malformed ids' })
+  confirmMany(@Body() dto: BulkConfirmDto, @CurrentPrincipal() principal: Principal): Promise<BulkConfirmResultDto> {
+    return this.actions.confirmMany(dto.ids, principal);
   }
 
   @Get(':id')
@@ -151,5 +167,20 @@ export class InvoicesController {
   @ApiConflictResponse({ type: ProblemDto, description: 'Not an open pro-forma' })
   decline(@Param('id', documentIdPipe) id: string, @Body() dto: DocumentReasonDto): Promise<BillingDocumentDto> {
     return this.actions.decline(id, dto.reason);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(BILLERS)
+  @ApiOperation({
+    summary: 'Undo the decline of a renewal pro-forma',
+    description: 'While the period it bills has not begun; the subscription renews again.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: BillingDocumentDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No document has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Not a declined pro-forma, or its period has begun' })
+  reopen(@Param('id', documentIdPipe) id: string): Promise<BillingDocumentDto> {
+    return this.actions.reopen(id);
   }
 }

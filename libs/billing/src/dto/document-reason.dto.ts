@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '@tessera/core';
 
 /** Why an invoice is credited or a pro-forma declined: shown on the document and in its history. */
@@ -10,4 +10,14 @@ export class DocumentReasonDto {
   @MinLength(3)
   @MaxLength(500)
   reason: string;
+}
+
+/** A member's "I will not renew": the reason is theirs to give or not. */
+export class DeclineRenewalDto {
+  @ApiProperty({ required: false, maxLength: 500, example: 'Moving abroad.', description: 'Optional' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }

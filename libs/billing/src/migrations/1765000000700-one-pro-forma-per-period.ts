@@ -11,7 +11,9 @@ export class OneProFormaPerPeriod1765000000700 implements MigrationInterface {
       `CREATE UNIQUE INDEX billing_documents_pro_forma_period_key ON billing_documents (subject_type, subject_id, period_start)
         WHERE kind = 'pro-forma'`,
     );
-    await queryRunner.query(`ALTER TABLE billing_number_series DROP CONSTRAINT billing_number_series_last_number_check`);
+    await queryRunner.query(
+      `ALTER TABLE billing_number_series DROP CONSTRAINT billing_number_series_last_number_check`,
+    );
     await queryRunner.query(`ALTER TABLE billing_number_series ADD CHECK (last_number >= 0)`);
   }
 

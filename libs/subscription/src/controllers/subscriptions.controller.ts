@@ -21,6 +21,8 @@ import {
 import { CreateSubscriptionDto, EndSubscriptionDto, ListSubscriptionsQueryDto } from '../dto/subscription-request.dto';
 import { SubscriptionDto, SubscriptionPageDto, type SubscriptionSummaryDto } from '../dto/subscription-response.dto';
 import { SubscriptionQueriesService } from '../subscription-queries.service';
+import { AdvanceProFormasDto, AdvanceProFormasResultDto } from '../dto/renewal.dto';
+import { AdvanceProFormasService } from '../renewals/advance-pro-formas.service';
 import { subscriptionNotFound } from '../subscription.service';
 
 const subscriptionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => subscriptionNotFound() });
@@ -33,7 +35,10 @@ const MANAGERS: Role[] = ['admin', 'officer'];
 @ApiTags('subscriptions')
 @Controller()
 export class SubscriptionsController {
-  constructor(private readonly subscriptions: SubscriptionQueriesService) {}
+  constructor(
+    private readonly subscriptions: SubscriptionQueriesService,
+    private readonly advanceProFormas: AdvanceProFormasService,
+  ) {}
 
   @Get('subscriptions')
   @Authorize(STAFF, ['subscriptions:read'])
@@ -73,6 +78,27 @@ export class SubscriptionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SubscriptionDto> {
     return this.subscriptions.subscribeMember(memberId, dto, principal);
+  }
+
+  @Post('subscriptions/:id/advance-pro-formas')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(['admin', 'officer', 'finance'])
+  @ApiOperation({
+    summary: 'Pro-formas for the next 1 to 5 periods',
+    description:
+      'For a member paying ahead: one pro-forma per period after the current one, following each other without ' +
+      'gaps; a period that already has one keeps it. E-mailed like renewals.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: AdvanceProFormasResultDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'periods is not 1 to 5' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No subscription has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Ended, cancelled, or ending (renewal declined)' })
+  advance(
+    @Param('id', subscriptionIdPipe) id: string,
+    @Body() dto: AdvanceProFormasDto,
+  ): Promise<AdvanceProFormasResultDto> {
+    return this.advanceProFormas.issue(id, dto.periods);
   }
 
   @Post('subscriptions/:id/end')

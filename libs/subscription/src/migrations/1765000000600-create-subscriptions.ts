@@ -19,8 +19,10 @@ export class CreateSubscriptions1765000000600 implements MigrationInterface {
         end_reason text,
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
-        CHECK ((state IN ('ended','cancelled')) = (end_reason IS NOT NULL)),
-        CHECK ((state = 'ended') = (ends_on IS NOT NULL))
+        -- An active subscription may already know its last day (a declined renewal).
+        CHECK (state NOT IN ('ended','cancelled') OR end_reason IS NOT NULL),
+        CHECK (state <> 'ended' OR ends_on IS NOT NULL),
+        CHECK ((ends_on IS NULL) = (end_reason IS NULL) OR state = 'cancelled')
       )`);
     // The rule "one live subscription per member", kept by the database under any concurrency.
     await queryRunner.query(

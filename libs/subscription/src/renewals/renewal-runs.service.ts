@@ -1,11 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BulkProFormasService, type ProFormaToIssue } from '@tessera/billing';
-import { Clock, OutboxService, ProblemException, Transactions } from '@tessera/core';
+import { BulkProFormasService, priceLines, type ProFormaToIssue } from '@tessera/billing';
+import {
+  Clock,
+  OutboxService,
+  pageOf,
+  ProblemException,
+  Transactions,
+  type Page,
+  type PageQueryDto,
+} from '@tessera/core';
 import { PlansService, type PlanBilling } from '@tessera/plans';
 import type { RenewalRun, RenewalRunTrigger } from '../entities/renewal-run.entity';
 import { periodAfter } from '../periods';
 import { SUBSCRIPTION_SUBJECT } from '../subscription.types';
-import { RenewalRepository, type DueSubscription } from './renewal.repository';
+import type { RenewalPreviewDto, RenewalRunDto } from '../dto/renewal.dto';
+import { RenewalRepository, type DueSubscription, type RenewalRunRow } from './renewal.repository';
 import { RENEWALS_QUEUE, RUN_RENEWALS_JOB, type RunRenewalsPayload } from './renewals.queue';
 
 /** Subscriptions handled per transaction: big enough for set-based speed, small enough to show progress. */
@@ -54,7 +63,11 @@ export class RenewalRunsService {
         finishedAt: null,
       });
       if (id)
-        await this.outbox.publish<RunRenewalsPayload>({ queue: RENEWALS_QUEUE, name: RUN_RENEWALS_JOB, payload: { runId: id } });
+        await this.outbox.publish<RunRenewalsPayload>({
+          queue: RENEWALS_QUEUE,
+          name: RUN_RENEWALS_JOB,
+          payload: { runId: id },
+        });
       return id;
     });
   }
@@ -98,6 +111,40 @@ export class RenewalRunsService {
     }
   }
 
+  /** What a run as of this date would issue: subscriptions due and their amounts, by plan and currency. */
+  async preview(asOf: string): Promise<RenewalPreviewDto> {
+    const due = await this.renewals.dueByPlan(asOf);
+    const plans = await this.plans.billingOf(due.map((row) => row.planId));
+    const byPlan = due.flatMap(({ planId, count }) => {
+      const plan = plans.get(planId);
+      if (!plan) return [];
+      const gross = priceLines([{ quantity: 1, unitPrice: plan.price.amount, taxRateBps: plan.taxRateBps }]).totals
+        .gross;
+      return [{ planId, planName: plan.name, count, currency: plan.price.currency, gross: gross * count }];
+    });
+    byPlan.sort((a, b) => a.planName.localeCompare(b.planName));
+    return {
+      asOf,
+      due: byPlan.reduce((sum, row) => sum + row.count, 0),
+      byPlan,
+      totals: mergeTotals(
+        [],
+        byPlan.map((row) => ({ currency: row.currency, gross: row.gross, count: row.count })),
+      ),
+    };
+  }
+
+  async list(query: PageQueryDto): Promise<Page<RenewalRunDto>> {
+    const [rows, total] = await this.renewals.listRuns(query.offset, query.pageSize);
+    return pageOf(rows.map(runDtoOf), total, query);
+  }
+
+  async get(id: string): Promise<RenewalRunDto> {
+    const row = await this.renewals.findRun(id);
+    if (!row) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
+    return runDtoOf(row);
+  }
+
   /** One batch: its pro-formas and the run's counters, committed together. */
   private async issueBatch(run: RenewalRun, batch: DueSubscription[], plans: Map<string, PlanBilling>): Promise<void> {
     const missing = [...new Set(batch.map((due) => due.planId))].filter((id) => !plans.has(id));
@@ -127,6 +174,10 @@ export class RenewalRunsService {
       await this.renewals.saveRun(run);
     });
   }
+}
+
+function runDtoOf({ startedByUserId: _user, ...row }: RenewalRunRow): RenewalRunDto {
+  return row;
 }
 
 function mergeTotals(a: RenewalRun['totals'], b: RenewalRun['totals']): RenewalRun['totals'] {

@@ -73,7 +73,14 @@ export class RenewalRepository {
 
   /** Records a run; a second daily run for the same date is not recorded (null). */
   async insertRun(run: Omit<RenewalRun, 'id'>): Promise<string | null> {
-    const result = await this.runs.createQueryBuilder().insert().into(RenewalRun).values(run).orIgnore().returning(['id']).execute();
+    const result = await this.runs
+      .createQueryBuilder()
+      .insert()
+      .into(RenewalRun)
+      .values(run)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (result.raw as { id: string }[])[0]?.id ?? null;
   }
 
