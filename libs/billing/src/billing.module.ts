@@ -24,6 +24,7 @@ import { SettlementListeners } from './settlement-listener';
     BulkProFormasService,
   ],
   exports: [
+    BillingDocumentRepository,
     BillingDocumentsService,
     BulkProFormasService,
     BillingDocumentQueriesService,
