@@ -1,5 +1,12 @@
 import type { TestingModule } from '@nestjs/testing';
-import { BillingDocumentQueriesService, BillingDocumentsService, isValidOgm, isValidRf } from '@tessera/billing';
+import { plainToInstance } from 'class-transformer';
+import {
+  BillingDocumentQueriesService,
+  BillingDocumentsService,
+  isValidOgm,
+  isValidRf,
+  ListBillingDocumentsQueryDto,
+} from '@tessera/billing';
 import { MembersModule, MembersService } from '@tessera/members';
 import { PlansModule, PlansService, type PlanDto } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
@@ -99,6 +106,22 @@ describe('subscriptions and their invoices against the real database', () => {
       [invoice.id],
     );
     expect(n).toBe(1);
+  });
+
+  it('lists documents by member, kind, number, state, dates and overdue, with totals per currency', async () => {
+    const memberId = await newMember(yearly.id);
+    const outcome = await subscribe(memberId, yearly.id);
+    if (!outcome.created) throw new Error('expected a subscription');
+    const query = (filters: Record<string, unknown>) =>
+      documents.list(plainToInstance(ListBillingDocumentsQueryDto, { page: 1, pageSize: 20, ...filters }));
+    const mine = await query({ memberId });
+    expect(mine.items.map((item) => item.id)).toEqual([outcome.invoice.id]);
+    expect(mine.totals).toEqual([{ currency: 'EUR', gross: 7260, amountDue: 7260 }]);
+    expect((await query({ number: outcome.invoice.number })).items).toHaveLength(1);
+    expect((await query({ memberId, kind: 'credit-note' })).total).toBe(0);
+    expect((await query({ memberId, state: 'open', issuedFrom: '2000-01-01', issuedTo: '2999-12-31' })).total).toBe(1);
+    expect((await query({ memberId, overdue: true })).total).toBe(0); // due in 30 days
+    expect((await query({ memberId, overdue: false })).total).toBe(1);
   });
 
   it('settles a zero invoice at once: the subscription is active and the member a Member', async () => {
