@@ -32,3 +32,4 @@ export { epcQrPayload, type EpcQrInput } from './references/epc-qr';
 export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-billing-document-pdf';
 export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';
 export * from './dto/bulk-confirm.dto';
+export { formatDocumentDate, formatDocumentMoney } from './document-format';

@@ -50,6 +50,20 @@ export interface EmailTemplates {
     paymentReference: string | null;
     url: string;
   };
+  /** A renewal declined ("I will not renew") or that decline undone: to the member and to each officer. */
+  'renewal-declined': {
+    name: string;
+    number: string;
+    /** The last day of membership, formatted in the reader's language. */
+    endsOn: string;
+    reason: string | null;
+    reopened: boolean;
+    /** To an officer (true) or to the member. */
+    staff: boolean;
+    memberName: string;
+    memberNumber: string;
+    url: string;
+  };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }

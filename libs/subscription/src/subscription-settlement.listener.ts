@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SettlementListeners, type SettledDocument, type SettlementListener } from '@tessera/billing';
 import { MembersService } from '@tessera/members';
+import type { Subscription } from './entities/subscription.entity';
+import { RenewalDeclineMailer } from './renewals/renewal-decline.mailer';
 import { SubscriptionRepository } from './subscription.repository';
 import { SubscriptionService } from './subscription.service';
 import { SUBSCRIPTION_SUBJECT } from './subscription.types';
@@ -19,6 +21,7 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     private readonly subscriptions: SubscriptionRepository,
     private readonly service: SubscriptionService,
     private readonly members: MembersService,
+    private readonly declines: RenewalDeclineMailer,
   ) {}
 
   onModuleInit(): void {
@@ -42,11 +45,18 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     const subscription = await this.subscriptions.lockById(document.subjectId);
     if (!subscription || (subscription.state !== 'active' && subscription.state !== 'pending')) return;
     await this.service.scheduleEnd(subscription, `Renewal ${document.number} declined${reason ? `: ${reason}` : ''}`);
+    await this.declines.send({ ...this.renewalOf(subscription, document), reason, reopened: false });
   }
 
   async onReopened(document: SettledDocument): Promise<void> {
     const subscription = await this.subscriptions.lockById(document.subjectId);
-    if (subscription) await this.service.cancelScheduledEnd(subscription, `Renewal ${document.number} reopened`);
+    if (!subscription) return;
+    await this.service.cancelScheduledEnd(subscription, `Renewal ${document.number} reopened`);
+    await this.declines.send({ ...this.renewalOf(subscription, document), reason: null, reopened: true });
+  }
+
+  private renewalOf(subscription: Subscription, document: SettledDocument) {
+    return { memberId: subscription.memberId, number: document.number, endsOn: subscription.currentPeriodEnd };
   }
 
   async onCredited(document: SettledDocument, reason: string): Promise<void> {

@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '@tessera/billing';
 import { ClockModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
+import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
+import { UsersModule } from '@tessera/users';
 import { AdvanceProFormasService } from './renewals/advance-pro-formas.service';
+import { RenewalDeclineMailer } from './renewals/renewal-decline.mailer';
 import { RenewalRepository } from './renewals/renewal.repository';
 import { RenewalRunsService } from './renewals/renewal-runs.service';
 import { SubscriptionSettlementListener } from './subscription-settlement.listener';
@@ -12,7 +15,7 @@ import { SubscriptionService } from './subscription.service';
 
 /** Subscriptions, renewals, and what settling their invoices means (services; no controllers). */
 @Module({
-  imports: [ClockModule, PlansModule, MembersModule, BillingModule],
+  imports: [ClockModule, PlansModule, MembersModule, BillingModule, NotificationsModule, UsersModule],
   providers: [
     SubscriptionRepository,
     SubscriptionService,
@@ -20,6 +23,7 @@ import { SubscriptionService } from './subscription.service';
     RenewalRepository,
     RenewalRunsService,
     AdvanceProFormasService,
+    RenewalDeclineMailer,
   ],
   exports: [SubscriptionService, SubscriptionRepository, RenewalRunsService, AdvanceProFormasService],
 })

@@ -138,6 +138,15 @@ describe('renewal runs against the real database', () => {
     await billing.reopenProForma(proFormaId);
     const [reopened] = await db.query(`SELECT ends_on FROM subscriptions WHERE id = $1`, [declined]);
     expect(reopened.ends_on).toBeNull();
+    // The member is told of both (there are no officers in this database).
+    const emails = await db.query(
+      `SELECT data->>'reopened' AS reopened, data->>'endsOn' AS ends_on FROM email_messages
+        WHERE template = 'renewal-declined' ORDER BY created_at`,
+    );
+    expect(emails).toEqual([
+      { reopened: 'false', ends_on: expect.stringMatching(/1 May 2027|1 mai 2027/) },
+      { reopened: 'true', ends_on: expect.any(String) },
+    ]);
   });
 
   it('issues pro-formas for several periods ahead that follow one another; the paid one moves the subscription', async () => {
