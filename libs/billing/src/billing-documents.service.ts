@@ -13,6 +13,7 @@ import { priceLines } from './arithmetic/document-arithmetic';
 import { paymentReferenceFor } from './references/payment-reference';
 import {
   INITIAL_STATE,
+  isPayable,
   SERIES_PREFIX,
   settlementState,
   transitionRefusal,
@@ -25,6 +26,7 @@ import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill } from '
 import type { BillingDocument } from './entities/billing-document.entity';
 import { addDays } from './document-dates';
 import { lineToBillOf, periodOf } from './document-lines';
+import { PaymentRepository } from './payments/payment.repository';
 import { SettlementListeners, type SettledDocument } from './settlement-listener';
 
 /** Who did it, when staff did (null: the system, a member's own action). */
@@ -45,6 +47,7 @@ export class BillingDocumentsService {
     private readonly members: MembersService,
     private readonly settings: OrganisationSettingsService,
     private readonly listeners: SettlementListeners,
+    private readonly payments: PaymentRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
@@ -76,7 +79,7 @@ export class BillingDocumentsService {
         reason: null,
         issuedByUserId: request.issuedByUserId ?? null,
       });
-      if (document.kind === 'invoice' && document.grossAmount === 0) await this.settle(document);
+      if (document.kind === 'invoice') await this.settleOrUseCredit(document);
       return issuedOf(document);
     });
   }
@@ -103,7 +106,7 @@ export class BillingDocumentsService {
         reason: null,
         issuedByUserId: actor.userId,
       });
-      if (invoice.grossAmount === 0) await this.settle(invoice);
+      await this.settleOrUseCredit(invoice);
       return invoice;
     });
   }
@@ -180,33 +183,95 @@ export class BillingDocumentsService {
   }
 
   /**
-   * Applies money to an invoice (the Payments issue calls this for each allocation): its state
-   * follows what is covered, and once paid in full its subject's listener hears of it.
+   * Applies money to an invoice (exactly `amount`, at most what is due): its state follows what
+   * is covered, and once paid in full its subject's listener hears of it.
    */
   async allocate(id: string, amount: number, paymentId: string | null): Promise<BillingDocument> {
     return this.transactions.run(async () => {
       const invoice = await this.lockDocument(id);
-      if (invoice.kind !== 'invoice' || !['open', 'partially-paid'].includes(invoice.state))
+      if (invoice.kind !== 'invoice' || !isPayable(invoice.kind, invoice.state))
         throw ProblemException.conflict(`${invoice.number} is not an invoice awaiting payment.`, 'not-payable');
       const due = invoice.grossAmount - invoice.allocatedAmount;
       if (!Number.isInteger(amount) || amount <= 0 || amount > due)
         throw ProblemException.validation([{ field: 'amount', message: `must be between 1 and ${due} (what is due)` }]);
-      await this.documents.insertAllocation({
-        documentId: invoice.id,
-        paymentId,
-        amount,
-        allocatedAt: this.clock.now(),
-        reversedAt: null,
-      });
-      invoice.allocatedAmount += amount;
-      if (invoice.allocatedAmount === invoice.grossAmount) await this.settle(invoice);
-      else {
-        invoice.state = settlementState(invoice.grossAmount, invoice.allocatedAmount);
-        invoice.updatedAt = this.clock.now();
-        await this.documents.update(invoice);
-      }
+      await this.applyToInvoice(invoice, amount, paymentId);
       return invoice;
     });
+  }
+
+  /**
+   * Applies up to `amount` of a payment to a document of the payer's: a pro-forma is confirmed
+   * into its invoice first. Returns what was applied (0 when nothing is due) and the invoice.
+   * The document is locked, so concurrent payments never cover more than it owes.
+   */
+  async allocateUpTo(
+    id: string,
+    payment: { id: string; memberId: string; currency: string },
+    amount: number,
+  ): Promise<{ allocated: number; invoice: BillingDocument }> {
+    return this.transactions.run(async () => {
+      let document = await this.lockDocument(id);
+      if (document.memberId !== payment.memberId || document.currency !== payment.currency)
+        throw ProblemException.validation([
+          { field: 'allocations', message: `${document.number} is not a ${payment.currency} document of this member` },
+        ]);
+      if (document.kind === 'pro-forma' && document.state === 'open')
+        document = await this.confirmProForma(document.id, { userId: null });
+      else if (document.kind === 'pro-forma' && document.state === 'confirmed')
+        document = await this.relatedOf(document.id, 'invoice');
+      if (document.kind !== 'invoice' || !isPayable(document.kind, document.state))
+        return { allocated: 0, invoice: document };
+      const invoice = await this.lockDocument(document.id);
+      const allocated = Math.min(amount, invoice.grossAmount - invoice.allocatedAmount);
+      if (allocated > 0) await this.applyToInvoice(invoice, allocated, payment.id);
+      return { allocated, invoice };
+    });
+  }
+
+  /** Takes back what an allocation covered (a payment reversed): the invoice is due again. */
+  async unallocate(documentId: string, amount: number): Promise<void> {
+    await this.transactions.run(async () => {
+      const invoice = await this.lockDocument(documentId);
+      const to = settlementState(invoice.grossAmount, invoice.allocatedAmount - amount);
+      if (invoice.state !== 'credited') this.assertCanMove(invoice, to === invoice.state ? invoice.state : to, true);
+      invoice.allocatedAmount -= amount;
+      if (invoice.state !== 'credited') invoice.state = to;
+      if (to !== 'paid') invoice.settledAt = null;
+      invoice.updatedAt = this.clock.now();
+      await this.documents.update(invoice);
+    });
+  }
+
+  /**
+   * A new invoice: nothing to pay settles it at once; otherwise the member's credit (money paid
+   * beyond what they owed) is used first, oldest payment first.
+   */
+  private async settleOrUseCredit(invoice: BillingDocument): Promise<void> {
+    if (invoice.grossAmount === 0) return this.settle(invoice);
+    for (const payment of await this.payments.lockCredit(invoice.memberId, invoice.currency)) {
+      const amount = Math.min(payment.unallocatedAmount, invoice.grossAmount - invoice.allocatedAmount);
+      if (amount === 0) break;
+      payment.unallocatedAmount -= amount;
+      await this.payments.update(payment);
+      await this.applyToInvoice(invoice, amount, payment.id);
+    }
+  }
+
+  private async applyToInvoice(invoice: BillingDocument, amount: number, paymentId: string | null): Promise<void> {
+    await this.documents.insertAllocation({
+      documentId: invoice.id,
+      paymentId,
+      amount,
+      allocatedAt: this.clock.now(),
+      reversedAt: null,
+    });
+    invoice.allocatedAmount += amount;
+    if (invoice.allocatedAmount === invoice.grossAmount) await this.settle(invoice);
+    else {
+      invoice.state = settlementState(invoice.grossAmount, invoice.allocatedAmount);
+      invoice.updatedAt = this.clock.now();
+      await this.documents.update(invoice);
+    }
   }
 
   /** Today in the organisation's time zone: issue dates, due dates and "overdue" are measured in it. */
@@ -327,7 +392,8 @@ export class BillingDocumentsService {
     return (await this.documents.findById(related.id)) as BillingDocument;
   }
 
-  private assertCanMove(document: BillingDocument, to: DocumentState): void {
+  private assertCanMove(document: BillingDocument, to: DocumentState, sameIsFine = false): void {
+    if (sameIsFine && document.state === to) return;
     const refusal = transitionRefusal(document.kind, document.state, to);
     if (refusal) throw ProblemException.conflict(`${document.number}: ${refusal}`, 'illegal-transition');
   }

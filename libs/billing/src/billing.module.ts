@@ -9,6 +9,8 @@ import { BillingDocumentRepository } from './billing-document.repository';
 import { BillingDocumentsService } from './billing-documents.service';
 import { BulkProFormaRepository } from './bulk-pro-forma.repository';
 import { BulkProFormasService } from './bulk-pro-formas.service';
+import { PaymentRepository } from './payments/payment.repository';
+import { PaymentsService } from './payments/payments.service';
 import { SettlementListeners } from './settlement-listener';
 
 /** Documents, numbering, settlement and PDFs (services and repository; no controllers, no workers). */
@@ -22,8 +24,11 @@ import { SettlementListeners } from './settlement-listener';
     SettlementListeners,
     BulkProFormaRepository,
     BulkProFormasService,
+    PaymentRepository,
+    PaymentsService,
   ],
   exports: [
+    PaymentsService,
     BillingDocumentRepository,
     BillingDocumentsService,
     BulkProFormasService,

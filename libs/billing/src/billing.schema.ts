@@ -2,10 +2,12 @@ import type { SchemaPart } from '@tessera/core';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocumentLine } from './entities/billing-document-line.entity';
 import { BillingDocument } from './entities/billing-document.entity';
+import { Payment } from './entities/payment.entity';
 import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
 import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
+import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
 
 export const billingSchema: SchemaPart = {
-  entities: [BillingDocument, BillingDocumentLine, Allocation],
-  migrations: [CreateBilling1765000000500, OneProFormaPerPeriod1765000000700],
+  entities: [BillingDocument, BillingDocumentLine, Allocation, Payment],
+  migrations: [CreateBilling1765000000500, OneProFormaPerPeriod1765000000700, CreatePayments1765001000000],
 };

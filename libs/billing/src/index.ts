@@ -33,3 +33,5 @@ export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-bi
 export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';
 export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';
+export { PaymentsService, type PaymentToRecord, type RecordedPayment } from './payments/payments.service';
+export * from './payments/payment-method';

@@ -6,7 +6,7 @@ export class CreateBilling1765000000500 implements MigrationInterface {
     // One row per series and year; issuing locks it, so numbers are gapless and never reused.
     await queryRunner.query(`
       CREATE TABLE billing_number_series (
-        series text NOT NULL CHECK (series IN ('INV','PRO','CN')),
+        series text NOT NULL CHECK (series IN ('INV','PRO','CN','REC')),
         year int NOT NULL CHECK (year BETWEEN 2000 AND 9999),
         last_number int NOT NULL CHECK (last_number > 0),
         PRIMARY KEY (series, year)
