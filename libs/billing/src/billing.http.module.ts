@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '@tessera/members';
 import { BillingDocumentActionsService } from './billing-document-actions.service';
 import { BillingModule } from './billing.module';
 import { InvoicesController } from './controllers/invoices.controller';
 import { MyInvoicesController } from './controllers/my-invoices.controller';
+import { MyPaymentsController } from './controllers/my-payments.controller';
+import { PaymentsController } from './controllers/payments.controller';
+import { PaymentActionsService } from './payments/payment-actions.service';
+import { PaymentQueries } from './payments/payment-queries';
 
-/** /invoices for staff and integrators, /me/invoices for members. */
+/** /invoices and /payments for staff and integrators, /me/invoices and /me/payments for members. */
 @Module({
-  imports: [BillingModule],
-  providers: [BillingDocumentActionsService],
-  controllers: [InvoicesController, MyInvoicesController],
+  imports: [BillingModule, MembersModule],
+  providers: [BillingDocumentActionsService, PaymentQueries, PaymentActionsService],
+  controllers: [InvoicesController, MyInvoicesController, PaymentsController, MyPaymentsController],
 })
 export class BillingHttpModule {}

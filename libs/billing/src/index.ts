@@ -35,3 +35,4 @@ export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';
 export { PaymentsService, type PaymentToRecord, type RecordedPayment } from './payments/payments.service';
 export * from './payments/payment-method';
+export * from './dto/payment.dto';
