@@ -153,7 +153,8 @@ export class BillingDocumentRepository {
 
   /** The staff's list, newest first, with the page's total count and totals per currency. */
   async list(filter: DocumentFilter): Promise<{ rows: DocumentRow[]; total: number; totals: CurrencyTotal[] }> {
-    const params: unknown[] = [filter.today];
+    // Only the filters' values: the totals statement must reference every parameter it is sent.
+    const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
     if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
@@ -164,15 +165,15 @@ export class BillingDocumentRepository {
     if (filter.number) where.push(`d.number ILIKE ${param(`%${filter.number.replace(/[\\%_]/g, '\\$&')}%`)}`);
     if (filter.overdue !== undefined)
       where.push(
-        `${filter.overdue ? '' : 'NOT '}(d.state IN ('open','partially-paid') AND d.kind <> 'credit-note' AND d.due_date < $1::date)`,
+        `${filter.overdue ? '' : 'NOT '}(d.state IN ('open','partially-paid') AND d.kind <> 'credit-note' AND d.due_date < ${param(filter.today)}::date)`,
       );
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const manager = this.transactions.manager;
-    const pageParams = [...params, filter.limit, filter.offset];
+    const n = params.length;
     const rows = (await manager.query(
-      `SELECT ${ROW_COLUMNS('$1')} FROM billing_documents d ${condition}
-       ORDER BY d.issue_date DESC, d.number DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      pageParams,
+      `SELECT ${ROW_COLUMNS(`$${n + 1}`)} FROM billing_documents d ${condition}
+       ORDER BY d.issue_date DESC, d.number DESC LIMIT $${n + 2} OFFSET $${n + 3}`,
+      [...params, filter.today, filter.limit, filter.offset],
     )) as DocumentRow[];
     const totals = (await manager.query(
       `SELECT d.currency, sum(d.gross_amount)::int AS gross, count(*)::int AS count,

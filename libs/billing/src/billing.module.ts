@@ -19,6 +19,13 @@ import { SettlementListeners } from './settlement-listener';
     BillingDocumentPdfService,
     SettlementListeners,
   ],
-  exports: [BillingDocumentsService, BillingDocumentQueriesService, BillingDocumentPdfService, SettlementListeners],
+  // The repository too: the worker's announcement (BillingWorkerModule) reads and marks documents.
+  exports: [
+    BillingDocumentRepository,
+    BillingDocumentsService,
+    BillingDocumentQueriesService,
+    BillingDocumentPdfService,
+    SettlementListeners,
+  ],
 })
 export class BillingModule {}
