@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
+import { liveUser } from './raw-auth';
 
 /**
  * The baseline of bench/reads, in its own process like the API: Fastify and pg answering GET /me
@@ -90,47 +90,16 @@ const MEMBER_OF_ACCOUNT = `
     SELECT 1 FROM representations ar WHERE ar.organisation_id = m.organisation_id AND ar.is_contact
        AND ar.person_id = (SELECT person_id FROM portal_accounts WHERE user_id = $2)))`;
 
-interface Claims {
-  sub: string;
-  sid: string;
-  iss: string;
-  aud: string;
-  exp: number;
-}
-
-/** The claims of a valid HS256 access token, or null. */
-function verify(authorization: string | undefined): Claims | null {
-  const [header, payload, signature] = (authorization?.replace(/^Bearer /, '') ?? '').split('.');
-  if (!signature) return null;
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Claims;
-  const fresh = claims.exp * 1000 > Date.now() && claims.iss === 'tessera' && claims.aud === 'tessera-api';
-  return fresh ? claims : null;
-}
-
-async function liveUser(claims: Claims | null): Promise<string | null> {
-  if (!claims) return null;
-  const { rows } = await pool.query({
-    name: 'live-session-user',
-    text: `SELECT u.id, u.roles FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.active`,
-    values: [claims.sid, claims.sub, new Date()],
-  });
-  return (rows[0] as { id: string } | undefined)?.id ?? null;
-}
-
 const app = Fastify();
 app.get('/health', async () => ({ status: 'ok' }));
 app.get('/me', async (request, reply) => {
-  const userId = await liveUser(verify(request.headers.authorization));
+  const userId = await liveUser(pool, secret, request.headers.authorization);
   if (!userId) return reply.code(401).send({ status: 401 });
   const { rows } = await pool.query({ name: 'me', text: ME, values: [userId] });
   return reply.type('application/json').send((rows[0] as { body: string }).body);
 });
 app.get<{ Params: { id: string } }>('/members/:id', async (request, reply) => {
-  const userId = await liveUser(verify(request.headers.authorization));
+  const userId = await liveUser(pool, secret, request.headers.authorization);
   if (!userId) return reply.code(401).send({ status: 401 });
   const { rows } = await pool.query({ name: 'member', text: MEMBER_OF_ACCOUNT, values: [request.params.id, userId] });
   if (rows.length === 0) return reply.code(404).send({ status: 404 });

@@ -1,45 +1,16 @@
-import { createHmac } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { seedMembers } from '@tessera/testing';
-import { Pool } from 'pg';
 import { LoadClient } from './load-client';
-import {
-  benchEnvironment,
-  describeCpu,
-  interleaved,
-  percentile,
-  report,
-  startApi,
-  startServer,
-  timed,
-  type Side,
-} from './support';
+import { deployMembers, statementsPerRequest, type Deployment, type Server } from './member-deployment';
+import { describeCpu, interleaved, percentile, report, startServer, timed, type Side } from './support';
 
 const SMALL = Number(process.env.BENCH_READS_SMALL ?? 2000);
 const LARGE = Number(process.env.BENCH_READS_LARGE ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_READS_REQUESTS ?? 8000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
-const COUNTED = 200;
 const ROUNDS = 8;
 const CONCURRENCY = 16;
 /** Signed-in members the requests rotate through, spread over the seed (persons and organisations' contacts). */
 const READERS = 16;
-const ADMIN = { email: 'bench.admin@tessera.test', password: 'Bench-Admin-Password-1' };
-
-interface Reader {
-  token: string;
-  memberId: string;
-}
-
-/** A database with `members` seeded members and the API on it; `readers` signed in. */
-interface Deployment {
-  members: number;
-  env: Record<string, string>;
-  pool: Pool;
-  api: Server;
-  readers: Reader[];
-  close(): Promise<void>;
-}
 
 /**
  * GET /me and GET /members/{id} (a member's own page) with LARGE members seeded, through the API
@@ -48,8 +19,8 @@ interface Deployment {
  * association shows. Targets: API ≥ 0.6× raw, p99 ≤ 4× median, API at LARGE ≥ 0.8× API at SMALL.
  */
 export async function readsBench(): Promise<void> {
-  const large = await deploy(LARGE, 'large');
-  const small = await deploy(SMALL, 'small');
+  const large = await deployMembers(LARGE, 'large', READERS);
+  const small = await deployMembers(SMALL, 'small', READERS);
   const raw = await startServer('bench/dist/raw-reads-server.js', large.env, '/health');
   try {
     await compare(large, small, raw);
@@ -59,8 +30,6 @@ export async function readsBench(): Promise<void> {
     await small.close();
   }
 }
-
-type Server = Awaited<ReturnType<typeof startServer>>;
 
 async function compare(large: Deployment, small: Deployment, raw: Server): Promise<void> {
   const clients = {
@@ -148,96 +117,4 @@ async function measure(
         `API at ${LARGE.toLocaleString('en')} ≥ 0.8× at ${SMALL.toLocaleString('en')} → ${growth.toFixed(2)}× ${growth >= 0.8 ? 'met' : 'NOT met'}`,
     );
   }
-}
-
-async function deploy(members: number, tag: string): Promise<Deployment> {
-  const { env, drop } = await benchEnvironment();
-  const api = await startApi(env, ADMIN);
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
-  pool.on('error', () => undefined); // idle clients are cut when the database is dropped
-  // Every seeded account has the administrator's password hash (made by the API at start).
-  const [{ hash }] = (await pool.query(`SELECT password_hash AS hash FROM users WHERE email = $1`, [ADMIN.email]))
-    .rows as { hash: string }[];
-  const [plan] = (
-    await pool.query(
-      `INSERT INTO plans (code, name, applicant_kinds, price_amount, price_currency, period_count, period_unit)
-       VALUES ('bench', 'Bench', ARRAY['individual','organisation'], 6000, 'EUR', 1, 'year') RETURNING id`,
-    )
-  ).rows as { id: string }[];
-  const started = performance.now();
-  const seeded = await seedMembers(pool, { count: members, planId: plan.id, passwordHash: hash, tag });
-  console.log(
-    `  (seeded ${members.toLocaleString('en')} members in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
-  );
-  const readers: Reader[] = [];
-  for (let k = 0; k < READERS; k++) {
-    const i = 1 + Math.floor((k * members) / READERS) + (k % 5); // k % 5 mixes persons and organisations' contacts
-    const { rows } = await pool.query(
-      `SELECT u.id AS "userId", m.id AS "memberId" FROM users u
-         JOIN members m ON m.source_reference = $2
-        WHERE u.email = $1`,
-      [seeded.emailOf(i), `SEED-${i}`],
-    );
-    const { userId, memberId } = rows[0] as { userId: string; memberId: string };
-    readers.push({ token: await signIn(pool, env.JWT_SECRET, userId), memberId });
-  }
-  return {
-    members,
-    env,
-    pool,
-    api,
-    readers,
-    async close() {
-      await api.stop();
-      await pool.end();
-      await drop();
-    },
-  };
-}
-
-/**
- * A session and its access token, made as the API's login makes them (without the login's
- * argon2 and rate limits, which are not what this measures).
- */
-async function signIn(pool: Pool, secret: string, userId: string): Promise<string> {
-  const { rows } = await pool.query(
-    `INSERT INTO sessions (user_id, created_at, expires_at) VALUES ($1, now(), now() + interval '1 day') RETURNING id`,
-    [userId],
-  );
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
-    sub: userId,
-    sid: (rows[0] as { id: string }).id,
-    roles: ['member'],
-    iat: now,
-    exp: now + 3600,
-    iss: 'tessera',
-    aud: 'tessera-api',
-  })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
-
-/**
- * Statements a request of each side makes, from PostgreSQL's transaction count for the database:
- * these reads run each statement on its own (no BEGIN), so one statement is one transaction.
- * Backends report their counts when idle, at most every 10 s, hence the waits.
- */
-async function statementsPerRequest(pool: Pool, sides: Side[]): Promise<number[]> {
-  const transactions = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
-    const { rows } = await pool.query(
-      `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
-    );
-    return Number((rows[0] as { n: string }).n);
-  };
-  const counts: number[] = [];
-  let before = await transactions();
-  for (const side of sides) {
-    await timed(COUNTED, 1, side.task);
-    const after = await transactions();
-    counts.push((after - before - 1) / COUNTED); // less the read of `before`, counted after it
-    before = after;
-  }
-  return counts;
 }

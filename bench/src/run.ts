@@ -1,4 +1,5 @@
 import { emailOutboxBench } from './email-outbox.bench';
+import { invoicesBench } from './invoices.bench';
 import { readsBench } from './reads.bench';
 import { registrationBench } from './registration.bench';
 
@@ -6,6 +7,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'email-outbox': emailOutboxBench,
   registration: registrationBench,
   reads: readsBench,
+  invoices: invoicesBench,
 };
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */

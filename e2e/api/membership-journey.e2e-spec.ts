@@ -125,8 +125,10 @@ describe('membership journey: apply → approve → member → portal (API over 
     expect((await approve(bea, requestId)).data).toMatchObject({ status: 'pending', currentLevel: { number: 2 } });
     const last = await approve(ben, requestId);
     expect(last.data).toMatchObject({ status: 'approved' });
+    // Approval subscribes her and issues her first invoice, e-mailed with its PDF by the worker.
     await expectMail(mark, [
       [email, /Activate your member account/],
+      [email, /^Invoice INV-\d{4}-000001$/],
       [email, /Welcome: your application .* is approved/],
       [olga.email, /approved: Marie Curie/],
     ]);

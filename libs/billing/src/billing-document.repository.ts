@@ -124,11 +124,12 @@ export class BillingDocumentRepository {
 
   /** Records where an issued document's PDF is, unless another render got there first; the key that counts. */
   async recordPdf(id: string, key: string, sha256: string): Promise<{ key: string; sha256: string }> {
-    const rows = (await this.transactions.manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows] = (await this.transactions.manager.query(
       `UPDATE billing_documents SET pdf_key = $2, pdf_sha256 = $3 WHERE id = $1 AND pdf_key IS NULL
        RETURNING pdf_key AS key, pdf_sha256 AS sha256`,
       [id, key, sha256],
-    )) as { key: string; sha256: string }[];
+    )) as [{ key: string; sha256: string }[], number];
     if (rows[0]) return rows[0];
     const [stored] = (await this.transactions.manager.query(
       `SELECT pdf_key AS key, pdf_sha256 AS sha256 FROM billing_documents WHERE id = $1`,
@@ -139,10 +140,10 @@ export class BillingDocumentRepository {
 
   /** Marks the document announced, once: true for the one caller that did it. */
   async markAnnounced(id: string, at: Date): Promise<boolean> {
-    const rows = (await this.transactions.manager.query(
+    const [rows] = (await this.transactions.manager.query(
       `UPDATE billing_documents SET announced_at = $2 WHERE id = $1 AND announced_at IS NULL RETURNING id`,
       [id, at],
-    )) as unknown[];
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 
