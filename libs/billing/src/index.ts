@@ -33,3 +33,22 @@ export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-bi
 export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';
 export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';
+export {
+  BankStatementError,
+  MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_LINES,
+  type BankStatement,
+  type BankStatementLine,
+} from './bank-statements/bank-statement.types';
+export { parseCamt053, parseCamt053Statements } from './bank-statements/camt053';
+export { parseCsvStatement } from './bank-statements/csv-statement';
+export type { CsvMapping, CsvColumns, CsvColumn } from './bank-statements/csv-mapping';
+export { CSV_PRESETS, type CsvPreset, type CsvPresetName } from './bank-statements/csv-presets';
+export type { StatementDateFormat } from './bank-statements/statement-dates';
+export type { StatementEncoding } from './bank-statements/statement-text';
+export { referencesIn, fileFingerprint } from './bank-statements/statement-matching';
+export {
+  generateCamt053,
+  type GeneratedPayment,
+  type GeneratedStatementOptions,
+} from './bank-statements/fixtures/generate-camt053';
