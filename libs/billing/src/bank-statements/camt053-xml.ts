@@ -46,6 +46,7 @@ const parser = new XMLParser({
 /** The document as a tree, or a BankStatementError saying why the text is not usable XML. */
 export function parseXml(text: string): Record<string, XmlElement> {
   const start = text.trimStart();
+  if (!start) throw new BankStatementError('The file is empty');
   if (!start.startsWith('<')) {
     throw new BankStatementError(
       `The file is not XML (it starts with "${start.slice(0, 30)}"); a CAMT.053 statement is an XML file`,
@@ -58,7 +59,12 @@ export function parseXml(text: string): Record<string, XmlElement> {
   if (valid !== true) {
     throw new BankStatementError(`The file is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   }
-  return parser.parse(text) as Record<string, XmlElement>;
+  try {
+    return parser.parse(text) as Record<string, XmlElement>;
+  } catch (error) {
+    // Well-formed but refused by the parser's own limits: nesting deeper than 100, reserved names.
+    throw new BankStatementError(`The file could not be read: ${(error as Error).message}`);
+  }
 }
 
 /** All `name` children of an element (none if the element is text or absent). */

@@ -169,6 +169,17 @@ describe('parseCamt053 refuses what it cannot read, saying why', () => {
     ],
     ['no statement', '<Document><BkToCstmrStmt><GrpHdr/></BkToCstmrStmt></Document>', 'The file holds no statement'],
     ['a DOCTYPE', '<!DOCTYPE d [<!ENTITY a "aaaa">]><Document>&a;</Document>', /declares a DOCTYPE/],
+    ['an empty file', ' \n', 'The file is empty'],
+    [
+      'nesting beyond the limit',
+      `<Document>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</Document>`,
+      /^The file could not be read: /,
+    ],
+    [
+      'a reserved element name',
+      '<Document><BkToCstmrStmt><__proto__/></BkToCstmrStmt></Document>',
+      /^The file could not be read: /,
+    ],
   ])('%s', (_what, input, message) => expectError(input, message));
 
   it.each([

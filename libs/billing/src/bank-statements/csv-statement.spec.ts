@@ -160,6 +160,11 @@ describe('parseCsvStatement refuses rows it cannot read, naming the line', () =>
     expectError(beFrText.replace(find, replace), beFr, message);
   });
 
+  it('takes quotes inside an unquoted field as text', () => {
+    const quoted = beFrText.replace('cotisation famille Martin', 'cotisation "famille" Martin');
+    expect(parseCsvStatement(quoted, beFr).lines[3].remittanceText).toBe('cotisation "famille" Martin');
+  });
+
   it('a mapping without amounts, or with a column the file lacks', () => {
     const { amount: _amount, ...withoutAmount } = beFr.columns;
     expectError(beFrText, { ...beFr, columns: withoutAmount }, 'The mapping needs either an amount column or both');

@@ -64,6 +64,8 @@ function readRows(text: string, mapping: CsvMapping, toLine: number): CsvRow[] {
       from_line: (mapping.skipLines ?? 0) + 1,
       to_line: toLine,
       relax_column_count: true,
+      // Quotes inside an unquoted field (a communication `dit "merci"`) are text, as banks write them.
+      relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,

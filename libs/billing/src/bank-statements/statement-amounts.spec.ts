@@ -42,7 +42,9 @@ describe('parseMinorUnits', () => {
   });
 
   it('refuses what is not a currency code', () => {
-    expect(() => parseMinorUnits('1', 'euro', CAMT_AMOUNT, 'Row 1')).toThrow('"euro" is not a currency code');
+    expect(() => parseMinorUnits('1', 'euro', CAMT_AMOUNT, 'Row 1')).toThrow(
+      'Row 1 has "euro" as currency, not a currency code',
+    );
     expect(currencyDecimals('EUR')).toBe(2);
     expect(currencyDecimals('JPY')).toBe(0);
   });

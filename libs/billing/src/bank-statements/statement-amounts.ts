@@ -14,10 +14,11 @@ const CURRENCY = /^[A-Z]{3}$/;
 const decimalsByCurrency = new Map<string, number>();
 
 /** ISO 4217 minor unit digits, as Intl knows them (EUR 2, JPY 0, BHD 3); the rest of billing does the same. */
-export function currencyDecimals(currency: string): number {
+export function currencyDecimals(currency: string, subject = 'The file'): number {
   let decimals = decimalsByCurrency.get(currency);
   if (decimals === undefined) {
-    if (!CURRENCY.test(currency)) throw new BankStatementError(`"${currency}" is not a currency code`);
+    if (!CURRENCY.test(currency))
+      throw new BankStatementError(`${subject} has "${currency}" as currency, not a currency code`);
     const format = new Intl.NumberFormat('en', { style: 'currency', currency });
     decimals = format.resolvedOptions().maximumFractionDigits ?? 2;
     decimalsByCurrency.set(currency, decimals);
@@ -54,7 +55,7 @@ export function parseMinorUnits(text: string, currency: string, format: AmountFo
   const groups = amountPattern(format).exec(text.trim())?.groups;
   if (!groups) throw new BankStatementError(`${subject} has an invalid amount "${text}"`);
   const { sign, integer, separator, fraction = '' } = groups;
-  const decimals = currencyDecimals(currency);
+  const decimals = currencyDecimals(currency, subject);
   if (/[^0]/.test(fraction.slice(decimals))) {
     throw new BankStatementError(
       `${subject} has an amount with more decimals than ${currency} allows (${decimals}): "${text}"`,
