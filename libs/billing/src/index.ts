@@ -36,3 +36,22 @@ export { formatDocumentDate, formatDocumentMoney } from './document-format';
 export { PaymentsService, type PaymentToRecord, type RecordedPayment } from './payments/payments.service';
 export * from './payments/payment-method';
 export * from './dto/payment.dto';
+export {
+  BankStatementError,
+  MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_LINES,
+  type BankStatement,
+  type BankStatementLine,
+} from './bank-statements/bank-statement.types';
+export { parseCamt053, parseCamt053Statements } from './bank-statements/camt053';
+export { parseCsvStatement } from './bank-statements/csv-statement';
+export type { CsvMapping, CsvColumns, CsvColumn } from './bank-statements/csv-mapping';
+export { CSV_PRESETS, type CsvPreset, type CsvPresetName } from './bank-statements/csv-presets';
+export type { StatementDateFormat } from './bank-statements/statement-dates';
+export type { StatementEncoding } from './bank-statements/statement-text';
+export { referencesIn, fileFingerprint } from './bank-statements/statement-matching';
+export {
+  generateCamt053,
+  type GeneratedPayment,
+  type GeneratedStatementOptions,
+} from './bank-statements/fixtures/generate-camt053';
