@@ -27,7 +27,9 @@ export async function invoicesBench(): Promise<void> {
     console.log(
       `  (seeded ${documents.toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
-    const raw = await startServer('bench/dist/raw-invoices-server.js', deployment.env, '/health');
+    // BENCH_RAW_NODE_ARGS (e.g. --cpu-prof) profiles the baseline as BENCH_API_NODE_ARGS does the API.
+    const rawArgs = (process.env.BENCH_RAW_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const raw = await startServer('bench/dist/raw-invoices-server.js', deployment.env, '/health', rawArgs);
     try {
       await compare(deployment, raw);
     } finally {

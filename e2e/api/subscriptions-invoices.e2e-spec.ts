@@ -357,6 +357,12 @@ describe('subscriptions and invoices (API over HTTP, real SMTP sink)', () => {
     const text = await pdfText(announcement.attachments[0].content);
     for (const printed of ['Photo workshop', '€104.40', invoice.paymentReference!]) expect(text).toContain(printed);
     chris.invoice = invoice;
+
+    // Chris activates the account the order made and finds the membership, its subscription and invoice.
+    const portal = (await activate(chris.email)).client;
+    expect((await portal.GET('/api/v1/me')).data!.member).toMatchObject({ id: chris.memberId });
+    expect((await portal.GET('/api/v1/me/subscription')).data!.subscription).toMatchObject({ id: subscription.id });
+    expect((await portal.GET('/api/v1/me/invoices')).data!.items.map((item) => item.id)).toEqual([invoice.id]);
   });
 
   it('credits an unpaid invoice with a credit note: the invoice is credited, the subscription cancelled, once', async () => {

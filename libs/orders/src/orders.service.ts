@@ -116,6 +116,8 @@ export class OrdersService {
         })),
       });
       const account = await this.accounts.ensureAccount({
+        // Linked to the member's person, so the portal shows them their membership and invoices.
+        personId: member.contact.personId,
         email: order.customerEmail,
         name: order.customerName,
         locale: order.customerLocale,

@@ -6,6 +6,7 @@ import { PlansService, type CreatePlanDto } from '@tessera/plans';
 import { OrganisationSettingsService, type UpdateOrganisationSettingsDto } from '@tessera/settings';
 import { StaffDirectory, UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
+import { seedDemoMembers } from './demo-members';
 import { demoSeedRefusal } from './demo-seed-policy';
 
 /** Demo staff, one per role, all with the same known password (README lists them). */
@@ -89,7 +90,10 @@ const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
   statusSweepTime: '03:00',
 };
 
-/** `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff and plans; safe to re-run. */
+/**
+ * `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff, plans and members;
+ * safe to re-run.
+ */
 async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   const users = app.get(UsersService);
@@ -109,6 +113,7 @@ async function seed(): Promise<void> {
     const created = await plans.seedPlan(withFlow);
     console.log(`${created ? 'Created' : 'Kept'} plan ${plan.code} (${plan.name})`);
   }
+  await seedDemoMembers(app);
   await app.close();
 }
 
