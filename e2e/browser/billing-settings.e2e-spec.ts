@@ -77,7 +77,9 @@ describe('billing settings and logo (SPA in Chromium)', () => {
     await page.getByTestId('logo-file').setInputFiles(logo);
     await page.getByText('Logo saved.').waitFor();
     await page.getByTestId('logo-preview').waitFor();
-    expect(await page.getByTestId('logo-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+    expect(await page.getByTestId('logo-preview').evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(
+      240,
+    );
     await journey.shot(page, 'saved-with-logo');
     expect(journey.pageErrors).toEqual([]);
   });

@@ -2266,37 +2266,21 @@ export interface components {
             bic?: string | null;
             /** @description Printed under every invoice; line breaks kept */
             invoiceFooter?: string | null;
+            /** @description Due date = issue date + this (default 30 when left out) */
+            paymentTermsDays?: number;
+            /** @description IANA time zone (or UTC); every membership date is a local date in it (default Europe/Brussels when left out) */
+            timeZone?: string;
             /**
-             * @description Due date = issue date + this
-             * @default 30
-             */
-            paymentTermsDays: number;
-            /**
-             * @description IANA time zone (or UTC); every membership date is a local date in it
-             * @default Europe/Brussels
-             */
-            timeZone: string;
-            /**
-             * @description `rf`: ISO 11649 creditor reference (RF18 5390 0754 7034), understood across SEPA; `ogm`: Belgian structured communication (+++090/9337/55493+++), which Belgian banking apps prefill.
-             * @default rf
+             * @description `rf`: ISO 11649 creditor reference (RF18 5390 0754 7034), understood across SEPA; `ogm`: Belgian structured communication (+++090/9337/55493+++), which Belgian banking apps prefill. (default rf when left out)
              * @enum {string}
              */
-            referenceScheme: "rf" | "ogm";
-            /**
-             * @description ISO 4217 code
-             * @default EUR
-             */
-            currency: string;
-            /**
-             * @description Local time the daily renewal run starts
-             * @default 02:00
-             */
-            renewalTime: string;
-            /**
-             * @description Local time the daily status sweep starts
-             * @default 03:00
-             */
-            statusSweepTime: string;
+            referenceScheme?: "rf" | "ogm";
+            /** @description ISO 4217 code (default EUR when left out) */
+            currency?: string;
+            /** @description Local time the daily renewal run starts (default 02:00 when left out) */
+            renewalTime?: string;
+            /** @description Local time the daily status sweep starts (default 03:00 when left out) */
+            statusSweepTime?: string;
         };
         PublicOrganisationDto: {
             /** @example Brussels Photographers Association */

@@ -120,7 +120,7 @@ const person: BillingDocumentPdf['buyer'] = {
 type Line = BillingDocumentPdf['lines'][number];
 
 function document(
-  overrides: Partial<BillingDocumentPdf> & { lines?: Omit<Line, 'net' | 'tax'>[] },
+  overrides: Omit<Partial<BillingDocumentPdf>, 'lines'> & { lines?: Omit<Line, 'net' | 'tax'>[] },
 ): BillingDocumentPdf {
   const { lines: inputLines, ...rest } = overrides;
   const priced = priceLines(

@@ -121,8 +121,7 @@ export class UpdateOrganisationSettingsDto extends UpdateOrganisationDetailsDto 
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 365,
-    default: BILLING_DEFAULTS.paymentTermsDays,
-    description: 'Due date = issue date + this',
+    description: 'Due date = issue date + this (default 30 when left out)',
   })
   @OptionalNotNull()
   @IsInt()
@@ -131,36 +130,34 @@ export class UpdateOrganisationSettingsDto extends UpdateOrganisationDetailsDto 
   paymentTermsDays: number = BILLING_DEFAULTS.paymentTermsDays;
 
   @ApiPropertyOptional({
-    default: BILLING_DEFAULTS.timeZone,
-    description: 'IANA time zone (or UTC); every membership date is a local date in it',
+    description:
+      'IANA time zone (or UTC); every membership date is a local date in it (default Europe/Brussels when left out)',
   })
   @OptionalNotNull()
   @TimeZone()
   timeZone: string = BILLING_DEFAULTS.timeZone;
 
-  @ApiPropertyOptional({ enum: REFERENCE_SCHEMES, default: BILLING_DEFAULTS.referenceScheme, description: SCHEME_DOC })
+  @ApiPropertyOptional({ enum: REFERENCE_SCHEMES, description: `${SCHEME_DOC} (default rf when left out)` })
   @OptionalNotNull()
   @IsIn(REFERENCE_SCHEMES)
   referenceScheme: ReferenceScheme = BILLING_DEFAULTS.referenceScheme;
 
-  @ApiPropertyOptional({ default: BILLING_DEFAULTS.currency, description: 'ISO 4217 code' })
+  @ApiPropertyOptional({ description: 'ISO 4217 code (default EUR when left out)' })
   @OptionalNotNull()
   @CurrencyCode()
   currency: string = BILLING_DEFAULTS.currency;
 
   @ApiPropertyOptional({
-    default: BILLING_DEFAULTS.renewalTime,
     pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
-    description: 'Local time the daily renewal run starts',
+    description: 'Local time the daily renewal run starts (default 02:00 when left out)',
   })
   @OptionalNotNull()
   @LocalTime()
   renewalTime: string = BILLING_DEFAULTS.renewalTime;
 
   @ApiPropertyOptional({
-    default: BILLING_DEFAULTS.statusSweepTime,
     pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
-    description: 'Local time the daily status sweep starts',
+    description: 'Local time the daily status sweep starts (default 03:00 when left out)',
   })
   @OptionalNotNull()
   @LocalTime()
