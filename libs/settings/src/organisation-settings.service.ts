@@ -10,9 +10,13 @@ import type { OrganisationSettings } from './entities/organisation-settings.enti
 import { OrganisationSettingsRepository } from './organisation-settings.repository';
 
 /** The organisation's own details: edited by admins, shown on public pages, in every e-mail and on invoices. */
+/** How long billing terms read from the database are used before reading them again. */
+export const TERMS_TTL_MS = 2000;
+
 @Injectable()
 export class OrganisationSettingsService {
   private readonly logger = new Logger(OrganisationSettingsService.name);
+  private terms?: { value: BillingTerms; until: number };
 
   constructor(
     private readonly transactions: Transactions,
@@ -29,9 +33,20 @@ export class OrganisationSettingsService {
     return PublicOrganisationDto.from(await this.settings.read());
   }
 
-  /** What an invoice says about its issuer, with the logo's bytes. */
-  /** What issuing a document needs, read without the logo (the hot path of every invoice). */
+  /**
+   * What issuing a document needs, without the logo: on the hot path of every invoice and of
+   * "today" in every list, so kept for TERMS_TTL_MS (a change made by another process is seen
+   * within that; one made here at once).
+   */
   async billingTerms(): Promise<BillingTerms> {
+    const now = Date.now();
+    if (this.terms && this.terms.until > now) return this.terms.value;
+    const value = await this.readTerms();
+    this.terms = { value, until: now + TERMS_TTL_MS };
+    return value;
+  }
+
+  private async readTerms(): Promise<BillingTerms> {
     const settings = await this.settings.read();
     return {
       paymentTermsDays: settings.paymentTermsDays,
@@ -43,6 +58,7 @@ export class OrganisationSettingsService {
     };
   }
 
+  /** What an invoice says about its issuer, with the logo's bytes. */
   async billingProfile(): Promise<BillingProfile> {
     const settings = await this.settings.read();
     return {
@@ -78,6 +94,7 @@ export class OrganisationSettingsService {
   }
 
   private write(dto: UpdateOrganisationSettingsDto, updatedBy: string | null) {
+    this.terms = undefined;
     return this.settings.write({
       name: dto.name,
       contactEmail: dto.contactEmail,
