@@ -36,3 +36,5 @@ export { formatDocumentDate, formatDocumentMoney } from './document-format';
 export { PaymentsService, type PaymentToRecord, type RecordedPayment } from './payments/payments.service';
 export * from './payments/payment-method';
 export * from './dto/payment.dto';
+export * from './dto/stripe.dto';
+export { STRIPE_EVENT_OUTCOMES, type StripeEventOutcome } from './stripe/stripe-event-decision';
