@@ -1449,6 +1449,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/invoices/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay one of their own documents online
+         * @description Prepares a Stripe Checkout page for what is due on an open invoice or pro-forma and answers its URL; the payment is recorded when Stripe tells us it arrived (a pro-forma is then confirmed into its invoice). Asking twice for the same amount gives the same page. GET /me/invoices says whether online payment is offered (`onlinePayment`).
+         */
+        post: operations["MyCheckout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's events (signed)
+         * @description Called by Stripe, not by people: the signature in Stripe-Signature is checked over the exact body with STRIPE_WEBHOOK_SECRET (5 minutes of tolerance). Each event id is acted on once: a paid Checkout Session records the payment of its document, a charge refunded in full reverses it; other events are recorded and ignored. A failure while processing answers 500, so that Stripe delivers the event again.
+         */
+        post: operations["StripeWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -3506,6 +3546,8 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            /** @description Whether open documents can be paid online (POST /me/invoices/{id}/checkout): Stripe is configured */
+            onlinePayment: boolean;
         };
         DeclineRenewalDto: {
             /**
@@ -3591,6 +3633,24 @@ export interface components {
         MemberBalanceDto: {
             /** @description Money paid beyond what was owed, per currency */
             credit: components["schemas"]["MoneyDto"][];
+        };
+        CheckoutSessionDto: {
+            /**
+             * @description Stripe Checkout's payment page; it returns to /portal/invoices?paid={id} or ?cancelled={id}
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1b2c3
+             */
+            url: string;
+        };
+        StripeWebhookReceiptDto: {
+            /** @example true */
+            received: boolean;
+            /** @description The event was processed before: this delivery changed nothing */
+            duplicate: boolean;
+            /**
+             * @example payment-recorded
+             * @enum {string}
+             */
+            outcome: "payment-recorded" | "credit-recorded" | "already-recorded" | "awaiting-payment" | "payment-failed" | "payment-reversed" | "already-reversed" | "partial-refund" | "unknown-payment" | "unattributed" | "ignored";
         };
         /** @enum {string} */
         SubscriptionState: "pending" | "active" | "ended" | "cancelled";
@@ -8252,6 +8312,138 @@ export interface operations {
             };
             /** @description Not allowed for this role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyCheckout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No document of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Online payment is not configured (online-payment-unavailable), or nothing is due on the document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Stripe did not answer; nothing was recorded */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StripeWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe's signature of the body: t=…,v1=… */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as Stripe sent it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeWebhookReceiptDto"];
+                };
+            };
+            /** @description Missing, wrong or stale signature: nothing is recorded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Online payment is not configured */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Processing failed; Stripe will retry */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { ProblemException, userIdOf, type Principal } from '@tessera/core';
+import { AppConfig, ProblemException, userIdOf, type Principal } from '@tessera/core';
 import { SignedInPerson } from '@tessera/members';
 import { BillingDocumentPdfService, type DocumentPdf } from './billing-document-pdf.service';
 import { BillingDocumentQueriesService } from './billing-document-queries.service';
 import { BillingDocumentsService } from './billing-documents.service';
 import type { MyBillingDocumentsQueryDto } from './dto/billing-document-query.dto';
-import type { BillingDocumentDto } from './dto/billing-document-response.dto';
+import type { BillingDocumentDto, MyBillingDocumentPageDto } from './dto/billing-document-response.dto';
 import type { BulkConfirmResultDto } from './dto/bulk-confirm.dto';
 
 /** What the invoice endpoints do: a change or a read, then the document as the caller sees it. */
@@ -17,6 +17,7 @@ export class BillingDocumentActionsService {
     private readonly queries: BillingDocumentQueriesService,
     private readonly pdfs: BillingDocumentPdfService,
     private readonly signedIn: SignedInPerson,
+    private readonly config: AppConfig,
   ) {}
 
   async confirm(id: string, principal: Principal): Promise<BillingDocumentDto> {
@@ -67,8 +68,10 @@ export class BillingDocumentActionsService {
     return { pdf, stream: this.pdfs.open(pdf) };
   }
 
-  listOwn(principal: Principal, query: MyBillingDocumentsQueryDto) {
-    return this.queries.listOwn(this.signedIn.personOf, userIdOf(principal), query);
+  async listOwn(principal: Principal, query: MyBillingDocumentsQueryDto): Promise<MyBillingDocumentPageDto> {
+    const page = await this.queries.listOwn(this.signedIn.personOf, userIdOf(principal), query);
+    // The portal shows "Pay" only when online payment is on.
+    return { ...page, onlinePayment: this.config.stripeEnabled };
   }
 
   getOwn(principal: Principal, id: string): Promise<BillingDocumentDto> {

@@ -3,16 +3,40 @@ import { MembersModule } from '@tessera/members';
 import { BillingDocumentActionsService } from './billing-document-actions.service';
 import { BillingModule } from './billing.module';
 import { InvoicesController } from './controllers/invoices.controller';
+import { MyCheckoutController } from './controllers/my-checkout.controller';
 import { MyInvoicesController } from './controllers/my-invoices.controller';
 import { MyPaymentsController } from './controllers/my-payments.controller';
 import { PaymentsController } from './controllers/payments.controller';
+import { StripeWebhookController } from './controllers/stripe-webhook.controller';
 import { PaymentActionsService } from './payments/payment-actions.service';
 import { PaymentQueries } from './payments/payment-queries';
+import { StripeCheckoutService } from './stripe/stripe-checkout.service';
+import { StripeClient } from './stripe/stripe-client';
+import { StripeEventRepository } from './stripe/stripe-event.repository';
+import { StripeWebhookService } from './stripe/stripe-webhook.service';
 
-/** /invoices and /payments for staff and integrators, /me/invoices and /me/payments for members. */
+/**
+ * /invoices and /payments for staff and integrators, /me/invoices and /me/payments for members,
+ * Stripe Checkout (/me/invoices/{id}/checkout) and Stripe's webhook (/webhooks/stripe).
+ */
 @Module({
   imports: [BillingModule, MembersModule],
-  providers: [BillingDocumentActionsService, PaymentQueries, PaymentActionsService],
-  controllers: [InvoicesController, MyInvoicesController, PaymentsController, MyPaymentsController],
+  providers: [
+    BillingDocumentActionsService,
+    PaymentQueries,
+    PaymentActionsService,
+    StripeClient,
+    StripeEventRepository,
+    StripeCheckoutService,
+    StripeWebhookService,
+  ],
+  controllers: [
+    InvoicesController,
+    MyInvoicesController,
+    PaymentsController,
+    MyPaymentsController,
+    MyCheckoutController,
+    StripeWebhookController,
+  ],
 })
 export class BillingHttpModule {}

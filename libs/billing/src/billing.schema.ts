@@ -6,8 +6,15 @@ import { Payment } from './entities/payment.entity';
 import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
 import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
 import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
+import { CreateStripeEvents1765001000100 } from './stripe/migrations/1765001000100-create-stripe-events';
+import { StripeEvent } from './stripe/stripe-event.entity';
 
 export const billingSchema: SchemaPart = {
-  entities: [BillingDocument, BillingDocumentLine, Allocation, Payment],
-  migrations: [CreateBilling1765000000500, OneProFormaPerPeriod1765000000700, CreatePayments1765001000000],
+  entities: [BillingDocument, BillingDocumentLine, Allocation, Payment, StripeEvent],
+  migrations: [
+    CreateBilling1765000000500,
+    OneProFormaPerPeriod1765000000700,
+    CreatePayments1765001000000,
+    CreateStripeEvents1765001000100,
+  ],
 };

@@ -55,3 +55,5 @@ export {
   type GeneratedPayment,
   type GeneratedStatementOptions,
 } from './bank-statements/fixtures/generate-camt053';
+export * from './dto/stripe.dto';
+export { STRIPE_EVENT_OUTCOMES, type StripeEventOutcome } from './stripe/stripe-event-decision';

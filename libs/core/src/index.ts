@@ -74,3 +74,4 @@ export * from './http/json-body';
 export * from './http/body-shape.pipe';
 export * from './http/anonymous-body-limit';
 export * from './http/json-body-alternative';
+export * from './http/raw-json-body';

@@ -4,3 +4,4 @@ export * from './wait-until';
 export * from './worker-testing';
 export * from './solve-captcha';
 export * from './seed-members';
+export * from './fake-stripe';

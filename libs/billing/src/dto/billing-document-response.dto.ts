@@ -218,4 +218,9 @@ export class BillingDocumentPageDto extends PageResponseDto(BillingDocumentSumma
   totals: CurrencyTotalDto[];
 }
 
-export class MyBillingDocumentPageDto extends PageResponseDto(BillingDocumentSummaryDto) {}
+export class MyBillingDocumentPageDto extends PageResponseDto(BillingDocumentSummaryDto) {
+  @ApiProperty({
+    description: 'Whether open documents can be paid online (POST /me/invoices/{id}/checkout): Stripe is configured',
+  })
+  onlinePayment: boolean;
+}

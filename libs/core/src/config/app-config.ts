@@ -78,6 +78,14 @@ export class AppConfig {
   @Matches(/^whsec_\w+$/, { message: 'must be a Stripe webhook secret (whsec_…)' })
   STRIPE_WEBHOOK_SECRET?: string;
 
+  /**
+   * Where the Stripe SDK sends its API requests instead of https://api.stripe.com (its `protocol`,
+   * `host` and `port`): the tests point it at a local server that plays Stripe's API.
+   */
+  @IsOptional()
+  @IsUrl(url(['http', 'https']))
+  STRIPE_API_BASE?: string;
+
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;

@@ -1,11 +1,12 @@
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bodyRouteConfigOf } from './raw-json-body';
 
 /** Far above any body an anonymous caller has to send as JSON (sign-in, password reset, activation). */
 export const ANONYMOUS_BODY_LIMIT = 16 * 1024;
 
-const tooLarge = () =>
-  Object.assign(new Error(`A request without credentials may send at most ${ANONYMOUS_BODY_LIMIT / 1024} KiB.`), {
+const tooLarge = (limit: number) =>
+  Object.assign(new Error(`A request without credentials may send at most ${limit / 1024} KiB.`), {
     statusCode: 413,
   });
 
@@ -20,13 +21,15 @@ const hasCredentials = (request: FastifyRequest) =>
  * the 1 MiB limit let anyone make the API parse and validate 1 MiB per request. Multipart is
  * exempt (the public application form; it is read only after the guards, within its own limits).
  * A declared length over the limit is refused before a byte is read; a chunked body when it passes it.
+ * A route may set its own limit (@KeepsRawJsonBody: Stripe's signed events can be larger).
  */
 export function registerAnonymousBodyLimit(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     if (hasCredentials(request) || isMultipart(request)) return payload;
+    const limit = bodyRouteConfigOf(request).anonymousBodyLimit ?? ANONYMOUS_BODY_LIMIT;
     const declared = request.headers['content-length'];
     if (declared !== undefined) {
-      if (Number(declared) > ANONYMOUS_BODY_LIMIT) throw tooLarge();
+      if (Number(declared) > limit) throw tooLarge(limit);
       return payload;
     }
     let received = 0;
@@ -34,7 +37,7 @@ export function registerAnonymousBodyLimit(fastify: FastifyInstance): void {
       new Transform({
         transform(chunk: Buffer, _encoding, done) {
           received += chunk.length;
-          done(received > ANONYMOUS_BODY_LIMIT ? tooLarge() : null, chunk);
+          done(received > limit ? tooLarge(limit) : null, chunk);
         },
       }),
     );

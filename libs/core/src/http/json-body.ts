@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { keepRawBody } from './raw-json-body';
 
 /** Deeper than any document this API accepts; validation would recurse past the stack beyond it. */
 export const MAX_JSON_DEPTH = 32;
@@ -21,6 +22,7 @@ export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): nu
 /**
  * Fastify's own JSON parser (prototype-poisoning protection included), refusing documents nested
  * deeper than MAX_JSON_DEPTH with a 400 instead of letting validation overflow the stack (a 500).
+ * Routes marked @KeepsRawJsonBody() also get the text itself (signed webhooks).
  */
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -37,6 +39,7 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
           }),
           undefined,
         );
+      keepRawBody(request, body as string);
       done(null, value);
     });
   });
