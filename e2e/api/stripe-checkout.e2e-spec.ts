@@ -179,11 +179,13 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
       await deliver('{"id":"evt_x","type":"checkout.session.completed"}', 't=1,v1=abc'),
     ];
     for (const refusal of refusals)
-      expect({ status: refusal.status, type: refusal.type, problem: refusal.body.type }).toEqual({
-        status: 400,
-        type: 'application/problem+json; charset=utf-8',
-        problem: 'urn:tessera:problem:stripe-signature-invalid',
-      });
+      expect({ status: refusal.status, type: refusal.type, problem: (refusal.body as { type?: string }).type }).toEqual(
+        {
+          status: 400,
+          type: 'application/problem+json; charset=utf-8',
+          problem: 'urn:tessera:problem:stripe-signature-invalid',
+        },
+      );
     expect(await eventRow(event.id)).toBeUndefined();
     expect((await paymentsOf(marie.memberId)).total).toBe(0);
     expect((await documentOf(marie.invoice.id)).state).toBe('open');

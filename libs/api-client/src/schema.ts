@@ -1379,7 +1379,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A payment and its allocations */
+        /**
+         * A payment and its allocations
+         * @description Its receipt number, member, method, the documents it paid and what is left as credit; reversal if any.
+         */
         get: operations["Payments_get"];
         put?: never;
         post?: never;
@@ -1516,7 +1519,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription with its history */
+        /**
+         * A subscription with its history
+         * @description Member, plan, state, current period, next renewal, end date and reason, and every change with why.
+         */
         get: operations["Subscriptions_get"];
         put?: never;
         post?: never;
@@ -1677,7 +1683,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A renewal run and its progress */
+        /**
+         * A renewal run and its progress
+         * @description State, subscriptions examined, pro-formas issued, totals per currency, failures; poll it while it runs.
+         */
         get: operations["RenewalRuns_get"];
         put?: never;
         post?: never;
@@ -3379,6 +3388,18 @@ export interface components {
             tax: components["schemas"]["MoneyDto"];
             gross: components["schemas"]["MoneyDto"];
         };
+        DocumentPeriodDto: {
+            /**
+             * @description Local date, first day
+             * @example 2026-01-01
+             */
+            start: string;
+            /**
+             * @description Local date, last day (inclusive)
+             * @example 2026-12-31
+             */
+            end: string;
+        };
         BillingDocumentSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -3407,7 +3428,7 @@ export interface components {
             amountDue: components["schemas"]["MoneyDto"];
             /** @example +++090/9337/55493+++ */
             paymentReference: string | null;
-            period: components["schemas"]["PeriodDto"] | null;
+            period: components["schemas"]["DocumentPeriodDto"] | null;
             /** @description Payable and past its due date */
             overdue: boolean;
         };
@@ -3448,7 +3469,7 @@ export interface components {
         DocumentLineDto: {
             /** @example Individual membership */
             description: string;
-            period: components["schemas"]["PeriodDto"] | null;
+            period: components["schemas"]["DocumentPeriodDto"] | null;
             /** @example 1 */
             quantity: number;
             /** @description Before tax */
@@ -3518,7 +3539,7 @@ export interface components {
             amountDue: components["schemas"]["MoneyDto"];
             /** @example +++090/9337/55493+++ */
             paymentReference: string | null;
-            period: components["schemas"]["PeriodDto"] | null;
+            period: components["schemas"]["DocumentPeriodDto"] | null;
             /** @description Payable and past its due date */
             overdue: boolean;
             lines: components["schemas"]["DocumentLineDto"][];
@@ -5125,6 +5146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag of a copy the caller holds: 304 when it is still the current logo */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -7236,7 +7258,9 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description Only documents of this kind */
                 kind?: components["schemas"]["DocumentKind"];
+                /** @description Only documents in this state */
                 state?: components["schemas"]["DocumentState"];
                 /** @description Only this member's documents */
                 memberId?: string;
@@ -7987,9 +8011,13 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description Only this member's payments */
                 memberId?: string;
+                /** @description Only payments made this way */
                 method?: "stripe" | "bank-transfer" | "cash" | "cheque" | "other";
+                /** @description Received on or after (YYYY-MM-DD) */
                 paidFrom?: string;
+                /** @description Received on or before (YYYY-MM-DD) */
                 paidTo?: string;
             };
             header?: never;
@@ -8282,9 +8310,13 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description Only this member's payments */
                 memberId?: string;
+                /** @description Only payments made this way */
                 method?: "stripe" | "bank-transfer" | "cash" | "cheque" | "other";
+                /** @description Received on or after (YYYY-MM-DD) */
                 paidFrom?: string;
+                /** @description Received on or before (YYYY-MM-DD) */
                 paidTo?: string;
             };
             header?: never;
@@ -8460,8 +8492,11 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description Only subscriptions in this state */
                 state?: components["schemas"]["SubscriptionState"];
+                /** @description Only this member's subscriptions */
                 memberId?: string;
+                /** @description Only subscriptions on this plan */
                 planId?: string;
             };
             header?: never;

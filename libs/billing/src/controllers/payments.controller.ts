@@ -80,7 +80,11 @@ export class PaymentsController {
 
   @Get('payments/:id')
   @Authorize([...FINANCE, 'officer'])
-  @ApiOperation({ summary: 'A payment and its allocations' })
+  @ApiOperation({
+    summary: 'A payment and its allocations',
+    description:
+      'Its receipt number, member, method, the documents it paid and what is left as credit; reversal if any.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PaymentDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No payment has this id' })

@@ -5,12 +5,16 @@ import { LocalDateField, PageQueryDto, Trim } from '@tessera/core';
 import { DOCUMENT_KINDS, DOCUMENT_STATES, type DocumentKind, type DocumentState } from '../billing-document-state';
 
 export class ListBillingDocumentsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' })
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind', description: 'Only documents of this kind' })
   @IsOptional()
   @IsIn(DOCUMENT_KINDS)
   kind?: DocumentKind;
 
-  @ApiPropertyOptional({ enum: DOCUMENT_STATES, enumName: 'DocumentState' })
+  @ApiPropertyOptional({
+    enum: DOCUMENT_STATES,
+    enumName: 'DocumentState',
+    description: 'Only documents in this state',
+  })
   @IsOptional()
   @IsIn(DOCUMENT_STATES)
   state?: DocumentState;

@@ -12,7 +12,7 @@ import type { DocumentRow } from '../billing-document.repository';
 import { periodOf } from '../document-lines';
 import type { BillingDocument } from '../entities/billing-document.entity';
 
-export class PeriodDto {
+export class DocumentPeriodDto {
   @ApiProperty({ example: '2026-01-01', description: 'Local date, first day' })
   start: string;
   @ApiProperty({ example: '2026-12-31', description: 'Local date, last day (inclusive)' })
@@ -63,8 +63,8 @@ export class BillingDocumentSummaryDto {
   amountDue: MoneyDto;
   @ApiProperty({ example: '+++090/9337/55493+++', nullable: true, type: String })
   paymentReference: string | null;
-  @ApiProperty({ type: PeriodDto, nullable: true })
-  period: PeriodDto | null;
+  @ApiProperty({ type: DocumentPeriodDto, nullable: true })
+  period: DocumentPeriodDto | null;
   @ApiProperty({ description: 'Payable and past its due date' })
   overdue: boolean;
 
@@ -90,8 +90,8 @@ export class BillingDocumentSummaryDto {
 export class DocumentLineDto {
   @ApiProperty({ example: 'Individual membership' })
   description: string;
-  @ApiProperty({ type: PeriodDto, nullable: true })
-  period: PeriodDto | null;
+  @ApiProperty({ type: DocumentPeriodDto, nullable: true })
+  period: DocumentPeriodDto | null;
   @ApiProperty({ example: 1 })
   quantity: number;
   @ApiProperty({ type: MoneyDto, description: 'Before tax' })

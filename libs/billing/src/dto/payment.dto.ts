@@ -86,22 +86,22 @@ export class ReversePaymentDto {
 }
 
 export class ListPaymentsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this member's payments" })
   @IsOptional()
   @IsUUID()
   memberId?: string;
 
-  @ApiPropertyOptional({ enum: PAYMENT_METHODS })
+  @ApiPropertyOptional({ enum: PAYMENT_METHODS, description: 'Only payments made this way' })
   @IsOptional()
   @IsIn(PAYMENT_METHODS)
   method?: PaymentMethod;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'Received on or after (YYYY-MM-DD)' })
   @IsOptional()
   @LocalDateField()
   paidFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'Received on or before (YYYY-MM-DD)' })
   @IsOptional()
   @LocalDateField()
   paidTo?: string;

@@ -85,7 +85,11 @@ export class OrganisationLogoController {
     summary: "The organisation's logo",
     description: 'Anyone. The image with its type; its ETag is its SHA-256, so a browser revalidates it cheaply (304).',
   })
-  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The ETag of a copy the caller holds: 304 when it is still the current logo',
+  })
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary', description: 'The image' } })
   @ApiResponse({ status: 304, description: 'The cached copy is current' })

@@ -78,7 +78,11 @@ export class RenewalRunsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A renewal run and its progress' })
+  @ApiOperation({
+    summary: 'A renewal run and its progress',
+    description:
+      'State, subscriptions examined, pro-formas issued, totals per currency, failures; poll it while it runs.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: RenewalRunDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No run has this id' })

@@ -51,7 +51,10 @@ export class SubscriptionsController {
 
   @Get('subscriptions/:id')
   @Authorize(STAFF, ['subscriptions:read'])
-  @ApiOperation({ summary: 'A subscription with its history' })
+  @ApiOperation({
+    summary: 'A subscription with its history',
+    description: 'Member, plan, state, current period, next renewal, end date and reason, and every change with why.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SubscriptionDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No subscription has this id' })

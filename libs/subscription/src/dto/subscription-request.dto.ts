@@ -31,17 +31,21 @@ export class EndSubscriptionDto {
 }
 
 export class ListSubscriptionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SUBSCRIPTION_STATES, enumName: 'SubscriptionState' })
+  @ApiPropertyOptional({
+    enum: SUBSCRIPTION_STATES,
+    enumName: 'SubscriptionState',
+    description: 'Only subscriptions in this state',
+  })
   @IsOptional()
   @IsIn(SUBSCRIPTION_STATES)
   state?: SubscriptionState;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this member's subscriptions" })
   @IsOptional()
   @IsUUID()
   memberId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only subscriptions on this plan' })
   @IsOptional()
   @IsUUID()
   planId?: string;
