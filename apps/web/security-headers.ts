@@ -8,6 +8,8 @@
  *   SPA (it must change with every response). Scripts stay 'self' only: no inline script, no eval.
  * - img-src data: blob:: signature pad images (data: URLs) and previews of chosen files (blob:).
  * - worker-src blob:: the altcha widget solves its proof of work in a worker made from a Blob.
+ * - frame-src blob:: an invoice's PDF, fetched with the bearer token, is shown in the page from an
+ *   object URL (the browser's PDF viewer in an <iframe>). Nothing from another origin is framed.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,6 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

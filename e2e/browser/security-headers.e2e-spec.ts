@@ -39,6 +39,8 @@ describe('the SPA under its security headers (Chromium)', () => {
     expect(SPA_SECURITY_HEADERS['Content-Security-Policy']).toMatch(
       /default-src 'self'.*object-src 'none'; base-uri 'none'; frame-ancestors 'none'/,
     );
+    // Only the SPA's own object URLs (an invoice's PDF) may be framed.
+    expect(SPA_SECURITY_HEADERS['Content-Security-Policy']).toContain("frame-src 'self' blob:;");
     const assets = readdirSync(join(SPA_DIST, 'assets'));
     const script = assets.find((name) => name.endsWith('.js'));
     for (const path of ['/', '/office/applications', `/assets/${script}`]) {

@@ -111,3 +111,17 @@ export type ApproverRole = NonNullable<ApprovalFlowLevel['approverRole']>;
 export type PublicOrganisation = JsonOf<paths['/api/v1/settings/organisation/public']['get']['responses'][200]>;
 export type OrganisationSettings = JsonOf<paths['/api/v1/settings/organisation']['get']['responses'][200]>;
 export type ReferenceScheme = OrganisationSettings['referenceScheme'];
+
+export type BillingDocumentPage = JsonOf<paths['/api/v1/invoices']['get']['responses'][200]>;
+export type BillingDocumentSummary = BillingDocumentPage['items'][number];
+export type BillingDocumentKind = BillingDocumentSummary['kind'];
+export type BillingDocumentState = BillingDocumentSummary['state'];
+export type CurrencyTotal = BillingDocumentPage['totals'][number];
+export type BillingDocument = JsonOf<paths['/api/v1/invoices/{id}']['get']['responses'][200]>;
+export type BillingDocumentLine = BillingDocument['lines'][number];
+export type RelatedDocument = BillingDocument['related'][number];
+
+export type Subscription = JsonOf<paths['/api/v1/subscriptions/{id}']['get']['responses'][200]>;
+export type SubscriptionState = Subscription['state'];
+export type SubscriptionEvent = Subscription['history'][number];
+export type CreateSubscriptionBody = BodyOf<paths['/api/v1/members/{id}/subscriptions']['post']>;

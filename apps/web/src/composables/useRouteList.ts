@@ -24,10 +24,11 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
  * A paged, filtered list whose state lives in the URL (?page=&pageSize=&<filters>), so a view can
  * be bookmarked, shared and navigated with back/forward. Reloads whenever that query changes.
  */
-export function useRouteList<T, F extends string>(options: {
+export function useRouteList<T, F extends string, P extends Page<T> = Page<T>>(options: {
   filters: readonly F[];
   pageSize?: number;
-  load: (query: ListQuery<F>) => Promise<Page<T>>;
+  /** Loads a page; it may carry more than the items (e.g. totals), kept in `data`. */
+  load: (query: ListQuery<F>) => Promise<P>;
 }) {
   const route = useRoute();
   const router = useRouter();
@@ -85,7 +86,7 @@ export function useRouteList<T, F extends string>(options: {
     replaceItem(match: (item: T) => boolean, next: T) {
       const page = state.data.value;
       if (!page) return;
-      state.data.value = { ...page, items: page.items.map((item) => (match(item) ? next : item)) };
+      state.data.value = { ...page, items: page.items.map((item: T) => (match(item) ? next : item)) };
     },
   };
 }

@@ -88,6 +88,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.order', roles: ['admin', 'officer', 'finance'] },
       },
       {
+        path: 'invoices',
+        name: 'office-invoices',
+        component: () => import('@/pages/office/InvoicesPage.vue'),
+        meta: { title: 'layout.titles.invoices', roles: ['admin', 'officer', 'finance', 'approver'] },
+      },
+      {
+        path: 'invoices/:id',
+        name: 'office-invoice',
+        component: () => import('@/pages/office/InvoiceDetailPage.vue'),
+        meta: { title: 'layout.titles.invoice', roles: ['admin', 'officer', 'finance', 'approver'] },
+      },
+      {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),
@@ -129,6 +141,12 @@ const routes: RouteRecordRaw[] = [
         name: 'portal-home',
         component: () => import('@/pages/portal/HomePage.vue'),
         meta: { title: 'layout.titles.myMembership' },
+      },
+      {
+        path: 'invoices',
+        name: 'portal-invoices',
+        component: () => import('@/pages/portal/InvoicesPage.vue'),
+        meta: { title: 'layout.titles.myInvoices' },
       },
       {
         path: ':pathMatch(.*)*',

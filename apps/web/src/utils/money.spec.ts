@@ -1,5 +1,13 @@
 import { activeLocale } from '@/i18n/locale';
-import { formatMoney, formatPeriod, minorToDecimal, parseMajorUnits, sumMoney, timesQuantity } from './money';
+import {
+  formatAmount,
+  formatMoney,
+  formatPeriod,
+  minorToDecimal,
+  parseMajorUnits,
+  sumMoney,
+  timesQuantity,
+} from './money';
 
 describe('money (exact: integer minor units, never floating point)', () => {
   afterEach(() => {
@@ -59,5 +67,12 @@ describe('money (exact: integer minor units, never floating point)', () => {
     ).toBeNull();
     expect(sumMoney([])).toBeNull();
     expect(timesQuantity({ amount: 1999, currency: 'EUR' }, 3)).toEqual({ amount: 5997, currency: 'EUR' });
+  });
+});
+
+describe('formatAmount (a document amount)', () => {
+  it('writes zero as an amount, not as "Free", in the language given', () => {
+    expect(formatAmount({ amount: 0, currency: 'EUR' }, 'en')).toBe('€0.00');
+    expect(formatAmount({ amount: 726000, currency: 'EUR' }, 'fr')).toMatch(/^7[\u202f\u00a0]260,00[\u00a0\u202f]€$/);
   });
 });

@@ -53,9 +53,14 @@ export function parseMajorUnits(input: string, currency: string): ParsedAmount {
   return { ok: true, amount };
 }
 
-/** "€120.00", or "Free" for zero, in the SPA's language. */
+/** "€120.00", or "Free" for zero (a price), in the SPA's language. */
 export function formatMoney(money: Money, locale: string = activeLocale.value): string {
   if (money.amount === 0) return translate('format.money.free');
+  return formatAmount(money, locale);
+}
+
+/** "€120.00", "€0.00": an amount on a document (nothing due is 0, not "Free"). */
+export function formatAmount(money: Money, locale: string = activeLocale.value): string {
   const decimal = minorToDecimal(money.amount, money.currency) as `${number}`;
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(decimal);

@@ -5,4 +5,6 @@ export const API_KEY_SCOPES: { value: ApiKeyScope; helpKey: string }[] = [
   { value: 'applications:write', helpKey: 'apiKeys.scopeHelp.applicationsWrite' },
   { value: 'orders:write', helpKey: 'apiKeys.scopeHelp.ordersWrite' },
   { value: 'members:read', helpKey: 'apiKeys.scopeHelp.membersRead' },
+  { value: 'invoices:read', helpKey: 'apiKeys.scopeHelp.invoicesRead' },
+  { value: 'subscriptions:read', helpKey: 'apiKeys.scopeHelp.subscriptionsRead' },
 ];

@@ -229,3 +229,11 @@ export const IconPhone = icon('Phone', [
 export function renderIcon(component: Component) {
   return () => h(component);
 }
+/** A page of lines: an invoice (Lucide's "file-spreadsheet" family, drawn simply). */
+export const IconInvoice = icon('Invoice', [
+  ['path', 'M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z'],
+  ['path', 'M14 2v4a2 2 0 0 0 2 2h4'],
+  ['path', 'M8 13h8'],
+  ['path', 'M8 17h8'],
+  ['path', 'M8 9h2'],
+]);
