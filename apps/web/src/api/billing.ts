@@ -19,20 +19,3 @@ export async function fetchDocumentPdf(id: string, own = false): Promise<Blob> {
 export function pdfFileName(number: string): string {
   return `${number}.pdf`;
 }
-
-/** A period of local dates, both days included. */
-export interface LocalPeriod {
-  start: string;
-  end: string;
-}
-
-/**
- * A document's (or line's) period. The OpenAPI document names billing's period schema `PeriodDto`,
- * like the plans' `{count, unit}`, so the generated type is the plans' one: this reads what the
- * API really sends ({start, end}) until the schema is renamed.
- */
-export function documentPeriod(period: unknown): LocalPeriod | null {
-  if (typeof period !== 'object' || period === null) return null;
-  const { start, end } = period as Partial<Record<'start' | 'end', unknown>>;
-  return typeof start === 'string' && typeof end === 'string' ? { start, end } : null;
-}
