@@ -56,7 +56,7 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
   }
 
   beforeAll(async () => {
@@ -216,7 +216,7 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
       await page.waitForURL((url) => url.searchParams.get('number') === invoice.number);
       const row = page.locator(`[data-testid="invoice-row"][data-number="${invoice.number}"]`);
       await row.waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
+      await page.waitForFunction(`document.querySelectorAll('[data-testid="invoice-row"]').length === 1`);
       expect(await row.getByTestId('invoice-state').getAttribute('data-status')).toBe('open');
       expect(await row.getByTestId('invoice-gross').textContent()).toBe('€72.60');
       expect(await row.textContent()).toContain(chris.name);
