@@ -6,8 +6,14 @@ import { Payment } from './entities/payment.entity';
 import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
 import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
 import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
+import { ReceiptAnnounced1765001000200 } from './migrations/1765001000200-receipt-announced';
 
 export const billingSchema: SchemaPart = {
   entities: [BillingDocument, BillingDocumentLine, Allocation, Payment],
-  migrations: [CreateBilling1765000000500, OneProFormaPerPeriod1765000000700, CreatePayments1765001000000],
+  migrations: [
+    CreateBilling1765000000500,
+    OneProFormaPerPeriod1765000000700,
+    CreatePayments1765001000000,
+    ReceiptAnnounced1765001000200,
+  ],
 };
