@@ -35,6 +35,7 @@ import { SettlementListeners } from './settlement-listener';
   ],
   exports: [
     PaymentsService,
+    PaymentRepository,
     PaymentQueries,
     ReceiptRepository,
     ReceiptPdfService,
