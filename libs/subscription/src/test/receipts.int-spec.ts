@@ -8,12 +8,12 @@ import {
   type PaymentToRecord,
 } from '@tessera/billing';
 import { FileStorage } from '@tessera/core';
-import { MembersModule, MembersService } from '@tessera/members';
+import { MembersModule } from '@tessera/members';
 import { PlansModule, PlansService, type PlanDto } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { SubscriptionModule } from '../subscription.module';
-import { SubscriptionService } from '../subscription.service';
+import { invoicedMember } from './invoiced-member';
 
 describe('receipts against the real database', () => {
   let moduleRef: TestingModule;
@@ -46,21 +46,13 @@ describe('receipts against the real database', () => {
   async function invoiced(locale: 'en' | 'fr' = 'en'): Promise<{ memberId: string; invoiceId: string; email: string }> {
     counter += 1;
     const email = `receipted-${counter}@example.test`;
-    const { memberId } = await moduleRef.get(MembersService).createOrMatchFromApplication({
-      kind: 'person',
-      planId: plan.id,
+    const { memberId, invoiceId } = await invoicedMember(
+      moduleRef,
+      plan.id,
+      { firstName: 'Receipted', lastName: `Member ${counter}`, email },
       locale,
-      source: { type: 'staff', id: null, reference: null },
-      person: { firstName: 'Receipted', lastName: `Member ${counter}`, email },
-    });
-    const outcome = await moduleRef.get(SubscriptionService).subscribe({
-      memberId,
-      planId: plan.id,
-      startDate: '2026-06-01',
-      origin: { type: 'staff', id: null, reference: null },
-    });
-    if (!outcome.created) throw new Error('expected a subscription');
-    return { memberId, invoiceId: outcome.invoice.id, email };
+    );
+    return { memberId, invoiceId, email };
   }
   const pay = (memberId: string, amount: number, invoiceId: string, extra: Partial<PaymentToRecord> = {}) =>
     payments.record({
