@@ -3,18 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { priceLines } from './arithmetic/document-arithmetic';
+import { pdfSellerOf } from './pdf/pdf-seller';
 import { renderBillingDocumentPdf } from './pdf/render-billing-document-pdf';
 import type { BillingDocumentPdf } from './pdf/billing-document-pdf.types';
 import { BillingDocumentRepository } from './billing-document.repository';
 import { isPayable } from './billing-document-state';
 import { lineToBillOf } from './document-lines';
 import type { BillingDocument } from './entities/billing-document.entity';
+import { storePdfOnce, type StoredPdf } from './stored-pdf';
 
-export interface DocumentPdf {
-  key: string;
-  sha256: string;
-  filename: string;
-}
+/** A document's stored PDF (the same shape as a receipt's). */
+export type DocumentPdf = StoredPdf;
 
 /**
  * An issued document's PDF: rendered once from the document and the organisation's details,
@@ -32,15 +31,14 @@ export class BillingDocumentPdfService {
 
   /** The stored PDF, rendering and storing it first if this is its first use. */
   async ensure(document: BillingDocument): Promise<DocumentPdf> {
-    const filename = `${document.number}.pdf`;
-    if (document.pdfKey && document.pdfSha256) return { key: document.pdfKey, sha256: document.pdfSha256, filename };
-    const bytes = await renderBillingDocumentPdf(await this.pdfDataOf(document));
-    const stored = await this.storage.save(bytes, 'pdf');
-    // Two first uses at once both render; the first recorded wins and the other file goes.
-    const kept = await this.documents.recordPdf(document.id, stored.key, stored.sha256);
-    if (kept.key !== stored.key) await this.storage.remove([stored.key]);
-    this.logger.log(`Stored the PDF of ${document.number}`);
-    return { ...kept, filename };
+    const pdf = await storePdfOnce(this.storage, {
+      filename: `${document.number}.pdf`,
+      stored: { key: document.pdfKey, sha256: document.pdfSha256 },
+      render: async () => renderBillingDocumentPdf(await this.pdfDataOf(document)),
+      record: (file) => this.documents.recordPdf(document.id, file.key, file.sha256),
+    });
+    if (pdf.rendered) this.logger.log(`Stored the PDF of ${document.number}`);
+    return { key: pdf.key, sha256: pdf.sha256, filename: pdf.filename };
   }
 
   open(pdf: DocumentPdf): Readable {
@@ -58,19 +56,7 @@ export class BillingDocumentPdfService {
       issueDate: document.issueDate,
       dueDate: document.dueDate,
       currency: document.currency,
-      seller: {
-        name: profile.legalName,
-        address: profile.address,
-        companyNumber: profile.companyNumber,
-        vatNumber: profile.vatNumber,
-        email: profile.email,
-        phone: profile.phone,
-        website: profile.website,
-        iban: profile.iban,
-        bic: profile.bic,
-        logo: profile.logo,
-        footer: profile.invoiceFooter,
-      },
+      seller: pdfSellerOf(profile),
       buyer: document.buyer,
       lines: document.lines.map((line) => ({ ...lineToBillOf(line), net: line.netAmount, tax: line.taxAmount })),
       totals: { net: document.netAmount, tax: document.taxAmount, gross: document.grossAmount },

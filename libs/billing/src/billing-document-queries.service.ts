@@ -12,7 +12,7 @@ import type { ListBillingDocumentsQueryDto, MyBillingDocumentsQueryDto } from '.
 import type { BillingDocument } from './entities/billing-document.entity';
 
 /** What the SQL of "the members this person acts for" is named in prepared statements. */
-function membersOf(person: PersonOfParam) {
+export function membersOf(person: PersonOfParam) {
   return { name: person.name, sql: (placeholder: string) => memberIdsActedForSql(person.sql(placeholder)) };
 }
 

@@ -3,6 +3,9 @@ import { Transactions } from '@tessera/core';
 import type { DocumentKind, DocumentState } from './billing-document-state';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocument } from './entities/billing-document.entity';
+import { keepFirstPdf, stampOnce, type PdfColumns } from './set-once-sql';
+
+const DOCUMENT_PDF: PdfColumns = { table: 'billing_documents', key: 'pdf_key', sha256: 'pdf_sha256' };
 
 /** A document as lists show it (one row of SQL, money in minor units, dates YYYY-MM-DD). */
 export interface DocumentRow {
@@ -123,28 +126,13 @@ export class BillingDocumentRepository {
   }
 
   /** Records where an issued document's PDF is, unless another render got there first; the key that counts. */
-  async recordPdf(id: string, key: string, sha256: string): Promise<{ key: string; sha256: string }> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = (await this.transactions.manager.query(
-      `UPDATE billing_documents SET pdf_key = $2, pdf_sha256 = $3 WHERE id = $1 AND pdf_key IS NULL
-       RETURNING pdf_key AS key, pdf_sha256 AS sha256`,
-      [id, key, sha256],
-    )) as [{ key: string; sha256: string }[], number];
-    if (rows[0]) return rows[0];
-    const [stored] = (await this.transactions.manager.query(
-      `SELECT pdf_key AS key, pdf_sha256 AS sha256 FROM billing_documents WHERE id = $1`,
-      [id],
-    )) as { key: string; sha256: string }[];
-    return stored;
+  recordPdf(id: string, key: string, sha256: string): Promise<{ key: string; sha256: string }> {
+    return keepFirstPdf(this.transactions.manager, DOCUMENT_PDF, id, { key, sha256 });
   }
 
   /** Marks the document announced, once: true for the one caller that did it. */
-  async markAnnounced(id: string, at: Date): Promise<boolean> {
-    const [rows] = (await this.transactions.manager.query(
-      `UPDATE billing_documents SET announced_at = $2 WHERE id = $1 AND announced_at IS NULL RETURNING id`,
-      [id, at],
-    )) as [unknown[], number];
-    return rows.length > 0;
+  markAnnounced(id: string, at: Date): Promise<boolean> {
+    return stampOnce(this.transactions.manager, 'billing_documents', 'announced_at', id, at);
   }
 
   async insertAllocation(allocation: Omit<Allocation, 'id'>): Promise<void> {

@@ -6,10 +6,12 @@ import { InvoicesController } from './controllers/invoices.controller';
 import { MyCheckoutController } from './controllers/my-checkout.controller';
 import { MyInvoicesController } from './controllers/my-invoices.controller';
 import { MyPaymentsController } from './controllers/my-payments.controller';
+import { MyReceiptsController } from './controllers/my-receipts.controller';
 import { PaymentsController } from './controllers/payments.controller';
+import { ReceiptsController } from './controllers/receipts.controller';
 import { StripeWebhookController } from './controllers/stripe-webhook.controller';
 import { PaymentActionsService } from './payments/payment-actions.service';
-import { PaymentQueries } from './payments/payment-queries';
+import { ReceiptActionsService } from './payments/receipt-actions.service';
 import { StripeCheckoutService } from './stripe/stripe-checkout.service';
 import { StripeClient } from './stripe/stripe-client';
 import { StripeEventRepository } from './stripe/stripe-event.repository';
@@ -23,8 +25,8 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
   imports: [BillingModule, MembersModule],
   providers: [
     BillingDocumentActionsService,
-    PaymentQueries,
     PaymentActionsService,
+    ReceiptActionsService,
     StripeClient,
     StripeEventRepository,
     StripeCheckoutService,
@@ -37,6 +39,8 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
     MyPaymentsController,
     MyCheckoutController,
     StripeWebhookController,
+    ReceiptsController,
+    MyReceiptsController,
   ],
 })
 export class BillingHttpModule {}

@@ -9,11 +9,14 @@ import { BillingDocumentRepository } from './billing-document.repository';
 import { BillingDocumentsService } from './billing-documents.service';
 import { BulkProFormaRepository } from './bulk-pro-forma.repository';
 import { BulkProFormasService } from './bulk-pro-formas.service';
+import { PaymentQueries } from './payments/payment-queries';
 import { PaymentRepository } from './payments/payment.repository';
 import { PaymentsService } from './payments/payments.service';
+import { ReceiptPdfService } from './payments/receipt-pdf.service';
+import { ReceiptRepository } from './payments/receipt.repository';
 import { SettlementListeners } from './settlement-listener';
 
-/** Documents, numbering, settlement and PDFs (services and repository; no controllers, no workers). */
+/** Documents, numbering, settlement, payments, PDFs and receipts (services and repositories; no controllers, no workers). */
 @Module({
   imports: [ClockModule, StorageModule, SettingsModule, NotificationsModule, MembersModule],
   providers: [
@@ -26,9 +29,16 @@ import { SettlementListeners } from './settlement-listener';
     BulkProFormasService,
     PaymentRepository,
     PaymentsService,
+    PaymentQueries,
+    ReceiptRepository,
+    ReceiptPdfService,
   ],
   exports: [
     PaymentsService,
+    PaymentRepository,
+    PaymentQueries,
+    ReceiptRepository,
+    ReceiptPdfService,
     BillingDocumentRepository,
     BillingDocumentsService,
     BulkProFormasService,

@@ -8,7 +8,14 @@ export interface AnnounceDocumentPayload {
   documentId: string;
 }
 
-/** Retried 2 s · 4 s · 8 s … apart over hours: an SMTP or disk hiccup never loses an invoice's e-mail. */
+/** After a payment is recorded: render its receipt once, store it, and e-mail it to the member. */
+export const ANNOUNCE_RECEIPT_JOB = 'announce-receipt';
+
+export interface AnnounceReceiptPayload {
+  paymentId: string;
+}
+
+/** Retried 2 s · 4 s · 8 s … apart over hours: an SMTP or disk hiccup never loses an invoice's or a receipt's e-mail. */
 export const billingQueue: QueueDefinition = {
   name: BILLING_QUEUE,
   defaultJobOptions: {

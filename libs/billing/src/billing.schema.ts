@@ -6,6 +6,7 @@ import { Payment } from './entities/payment.entity';
 import { CreateBilling1765000000500 } from './migrations/1765000000500-create-billing';
 import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
 import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
+import { ReceiptAnnounced1765001000200 } from './migrations/1765001000200-receipt-announced';
 import { CreateStripeEvents1765001000100 } from './stripe/migrations/1765001000100-create-stripe-events';
 import { StripeEvent } from './stripe/stripe-event.entity';
 
@@ -16,5 +17,6 @@ export const billingSchema: SchemaPart = {
     OneProFormaPerPeriod1765000000700,
     CreatePayments1765001000000,
     CreateStripeEvents1765001000100,
+    ReceiptAnnounced1765001000200,
   ],
 };

@@ -34,6 +34,10 @@ export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.ty
 export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';
 export { PaymentsService, type PaymentToRecord, type RecordedPayment } from './payments/payments.service';
+export { ReceiptAnnouncementService } from './payments/receipt-announcement.service';
+export { ReceiptPdfService } from './payments/receipt-pdf.service';
+export { renderReceiptPdf } from './pdf/render-receipt-pdf';
+export type { ReceiptPdf } from './pdf/receipt-pdf.types';
 export * from './payments/payment-method';
 export * from './dto/payment.dto';
 export {

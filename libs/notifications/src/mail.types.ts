@@ -50,6 +50,20 @@ export interface EmailTemplates {
     paymentReference: string | null;
     url: string;
   };
+  /** To a member: the receipt of their payment, its PDF attached. Amounts and date in their language. */
+  'payment-receipt': {
+    name: string;
+    /** The receipt number, REC-2026-000001. */
+    number: string;
+    amount: string;
+    receivedOn: string;
+    method: string;
+    /** The documents it paid, each with the amount applied. */
+    documents: { number: string; amount: string }[];
+    /** What is left on their account, or null. */
+    credit: string | null;
+    url: string;
+  };
   /** A renewal declined ("I will not renew") or that decline undone: to the member and to each officer. */
   'renewal-declined': {
     name: string;

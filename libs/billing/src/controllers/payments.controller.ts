@@ -32,7 +32,7 @@ import {
 import { PaymentActionsService } from '../payments/payment-actions.service';
 import { paymentNotFound } from '../payments/payments.service';
 
-const paymentIdPipe = new ParseUUIDPipe({ exceptionFactory: () => paymentNotFound() });
+export const paymentIdPipe = new ParseUUIDPipe({ exceptionFactory: () => paymentNotFound() });
 const memberIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => ProblemException.notFound('No member has this id.', 'member-not-found'),
 });

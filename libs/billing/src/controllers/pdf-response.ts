@@ -2,18 +2,13 @@ import { StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '@tessera/core';
 import type { Readable } from 'node:stream';
-import type { DocumentPdf } from '../billing-document-pdf.service';
+import type { StoredPdf } from '../stored-pdf';
 
 /**
- * A document's PDF, inline (shown in the page) unless `download` is asked for. The bytes never
+ * A document's or a receipt's PDF, inline (shown in the page) unless `download` is asked for. The bytes never
  * change, so its SHA-256 is its ETag; private, as it names a member.
  */
-export function pdfResponse(
-  reply: FastifyReply,
-  pdf: DocumentPdf,
-  stream: Readable,
-  download: boolean,
-): StreamableFile {
+export function pdfResponse(reply: FastifyReply, pdf: StoredPdf, stream: Readable, download: boolean): StreamableFile {
   void reply.headers({
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-cache',

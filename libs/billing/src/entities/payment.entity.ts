@@ -68,4 +68,8 @@ export class Payment {
 
   @Column({ name: 'receipt_pdf_sha256', type: 'text', nullable: true })
   receiptPdfSha256: string | null;
+
+  /** When the receipt was e-mailed to the member (once). */
+  @Column({ name: 'receipt_announced_at', type: 'timestamptz', nullable: true })
+  receiptAnnouncedAt: Date | null;
 }

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, formatYearlyReference, localDateIn, ProblemException, Transactions } from '@tessera/core';
+import {
+  Clock,
+  formatYearlyReference,
+  localDateIn,
+  OutboxService,
+  ProblemException,
+  Transactions,
+} from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { BillingDocumentRepository } from '../billing-document.repository';
 import { BillingDocumentsService } from '../billing-documents.service';
+import { ANNOUNCE_RECEIPT_JOB, BILLING_QUEUE, type AnnounceReceiptPayload } from '../billing.queue';
 import type { Payment } from '../entities/payment.entity';
 import type { PaymentMethod, PaymentSource } from './payment-method';
 import { PaymentRepository } from './payment.repository';
@@ -35,7 +43,8 @@ export interface RecordedPayment {
 /**
  * Every way of paying ends here: one payment, its allocations and the documents' new states in
  * one transaction. A pro-forma paid is confirmed into its invoice first; money beyond what is
- * owed becomes the member's credit, used first on their next invoice.
+ * owed becomes the member's credit, used first on their next invoice. Its receipt follows by
+ * e-mail (an `announce-receipt` job written in the same transaction).
  */
 @Injectable()
 export class PaymentsService {
@@ -45,6 +54,7 @@ export class PaymentsService {
     private readonly documents: BillingDocumentRepository,
     private readonly billing: BillingDocumentsService,
     private readonly settings: OrganisationSettingsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +89,7 @@ export class PaymentsService {
         reversedByUserId: null,
         receiptPdfKey: null,
         receiptPdfSha256: null,
+        receiptAnnouncedAt: null,
       });
       let left = input.amount;
       for (const allocation of input.allocations) {
@@ -87,6 +98,12 @@ export class PaymentsService {
       }
       payment.unallocatedAmount = left;
       await this.payments.update(payment);
+      // The receipt is printed and e-mailed by the worker once this commits.
+      await this.outbox.publish<AnnounceReceiptPayload>({
+        queue: BILLING_QUEUE,
+        name: ANNOUNCE_RECEIPT_JOB,
+        payload: { paymentId: payment.id },
+      });
       return { payment, replay: false };
     });
   }

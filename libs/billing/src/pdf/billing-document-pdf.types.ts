@@ -6,23 +6,34 @@ export interface PdfParty {
   vatNumber?: string | null;
 }
 
-export interface BillingDocumentPdf {
-  kind: 'invoice' | 'pro-forma' | 'credit-note';
+/** The organisation that issues the PDF: its details, logo and footer. */
+export type PdfSeller = PdfParty & {
+  email?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  iban?: string | null;
+  bic?: string | null;
+  logo?: { data: Buffer; type: 'png' | 'jpeg' } | null;
+  footer?: string | null;
+};
+
+/** The member a PDF is addressed to. */
+export type PdfMember = PdfParty & { memberNumber?: string | null; email?: string | null };
+
+/** What every billing PDF has — a document or a receipt: a language, a number, who issues it. */
+export interface PdfSheet {
   locale: 'en' | 'fr';
+  number: string;
+  seller: PdfSeller;
+}
+
+export interface BillingDocumentPdf extends PdfSheet {
+  kind: 'invoice' | 'pro-forma' | 'credit-note';
   number: string; // INV-2026-000001, PRO-…, CN-…
   issueDate: string; // YYYY-MM-DD (local date)
   dueDate: string | null; // none for credit notes
   currency: string; // ISO 4217, e.g. EUR
-  seller: PdfParty & {
-    email?: string | null;
-    phone?: string | null;
-    website?: string | null;
-    iban?: string | null;
-    bic?: string | null;
-    logo?: { data: Buffer; type: 'png' | 'jpeg' } | null;
-    footer?: string | null;
-  };
-  buyer: PdfParty & { memberNumber?: string | null; email?: string | null };
+  buyer: PdfMember;
   lines: {
     description: string;
     period?: { start: string; end: string } | null;

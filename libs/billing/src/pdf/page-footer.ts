@@ -1,10 +1,11 @@
+import type { PdfSheet } from './billing-document-pdf.types';
 import { COLOR, CONTENT_WIDTH, PAGE, type PdfCanvas } from './pdf-canvas';
 
 /**
  * On every page, once all pages exist: the organisation's footer text, then the document number
  * and "Page n of N". Drawn last because N is known only then (pdfkit's buffered pages).
  */
-export function drawPageFooters(canvas: PdfCanvas): void {
+export function drawPageFooters(canvas: PdfCanvas<PdfSheet>): void {
   const { doc, data, strings } = canvas;
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
@@ -19,7 +20,7 @@ export function drawPageFooters(canvas: PdfCanvas): void {
       y += canvas.text(data.seller.footer, PAGE.margin, y, { ...footer, maxHeight }) + 4;
     }
     const style = { width: CONTENT_WIDTH, size: 7.5, color: COLOR.muted };
-    canvas.text(`${strings.title[data.kind]} ${data.number}`, PAGE.margin, y, style);
+    canvas.text(`${canvas.title} ${data.number}`, PAGE.margin, y, style);
     canvas.text(strings.page(index - range.start + 1, range.count), PAGE.margin, y, { ...style, align: 'right' });
   }
 }

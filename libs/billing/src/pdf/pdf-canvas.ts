@@ -1,4 +1,4 @@
-import type { BillingDocumentPdf } from './billing-document-pdf.types';
+import type { BillingDocumentPdf, PdfSheet } from './billing-document-pdf.types';
 import type { PdfFonts } from './pdf-fonts';
 import type { PdfFormat } from './pdf-format';
 import type { PdfStrings } from './pdf-strings';
@@ -21,6 +21,8 @@ export const COLOR = {
   faintRule: '#eceef1',
   panel: '#f4f6f8',
   accent: '#0f3d57',
+  alert: '#9b1c1c',
+  alertPanel: '#fdf0ef',
 } as const;
 
 export interface TextStyle {
@@ -37,17 +39,19 @@ export interface TextStyle {
 /**
  * The document being drawn and a cursor `y` that sections move down. Sections ask for room with
  * `ensureSpace`, which starts a new page (and lets the section repeat its header) when needed.
+ * `title` ("Invoice", "Receipt") heads continued pages and every page's footer.
  */
-export class PdfCanvas {
+export class PdfCanvas<D extends PdfSheet = BillingDocumentPdf> {
   y: number = PAGE.margin;
   private readonly continuedHandlers: (() => void)[] = [];
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
-    readonly data: BillingDocumentPdf,
+    readonly data: D,
     readonly strings: PdfStrings,
     readonly format: PdfFormat,
     private readonly fonts: PdfFonts,
+    readonly title: string,
   ) {
     doc.registerFont('regular', fonts.regular);
     doc.registerFont('bold', fonts.bold);
@@ -93,8 +97,7 @@ export class PdfCanvas {
     if (this.y + height <= PAGE.contentBottom) return;
     this.doc.addPage();
     this.y = PAGE.margin;
-    const title = this.strings.title[this.data.kind];
-    this.y += this.text(this.strings.continued(title, this.data.number), PAGE.margin, this.y, {
+    this.y += this.text(this.strings.continued(this.title, this.data.number), PAGE.margin, this.y, {
       width: CONTENT_WIDTH,
       size: 9,
       color: COLOR.muted,

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { epcQrPayload } from '../references/epc-qr';
 import type { BillingDocumentPdf } from './billing-document-pdf.types';
@@ -6,7 +5,8 @@ import { drawDocumentHeader } from './document-header';
 import { drawLinesTable } from './lines-table';
 import { drawPageFooters } from './page-footer';
 import { asksForPayment, drawPaymentBox } from './payment-box';
-import { PAGE, PdfCanvas } from './pdf-canvas';
+import { PdfCanvas } from './pdf-canvas';
+import { startPdf } from './pdf-file';
 import { pdfFonts } from './pdf-fonts';
 import { parseLocalDate, pdfFormat } from './pdf-format';
 import { pdfStrings } from './pdf-strings';
@@ -27,40 +27,25 @@ export async function renderBillingDocumentPdf(
   options: RenderPdfOptions = {},
 ): Promise<Buffer> {
   const strings = pdfStrings[data.locale];
-  const issued = parseLocalDate(data.issueDate);
   const qrPng = await epcQrPng(data);
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    // Sections place every block themselves; a zero bottom margin keeps pdfkit from adding pages.
-    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: 0 },
-    bufferPages: true,
-    info: {
-      Title: `${strings.title[data.kind]} ${data.number}`,
-      Author: data.seller.name,
-      Subject: data.buyer.name,
-      Creator: 'Tessera',
-      Producer: 'Tessera',
-      CreationDate: issued,
-      ModDate: issued,
-    },
-    lang: data.locale,
+  const title = strings.title[data.kind];
+  const { doc, bytes } = startPdf({
+    title: `${title} ${data.number}`,
+    author: data.seller.name,
+    subject: data.buyer.name,
+    date: parseLocalDate(data.issueDate),
+    locale: data.locale,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const canvas = new PdfCanvas(doc, data, strings, pdfFormat(data.locale, data.currency), pdfFonts(options.fonts));
+  const format = pdfFormat(data.locale, data.currency);
+  const canvas = new PdfCanvas(doc, data, strings, format, pdfFonts(options.fonts), title);
   drawDocumentHeader(canvas);
   drawLinesTable(canvas);
   drawTotalsAndTaxSummary(canvas);
   if (asksForPayment(canvas)) drawPaymentBox(canvas, qrPng);
   drawPageFooters(canvas);
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** The EPC QR code as a PNG: only for euro documents that ask for payment into a known IBAN. */

@@ -5,13 +5,13 @@ import {
   PaymentsService,
   type PaymentToRecord,
 } from '@tessera/billing';
-import { MembersModule, MembersService } from '@tessera/members';
+import { MembersModule } from '@tessera/members';
 import { PlansModule, PlansService, type PlanDto } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { AdvanceProFormasService } from '../renewals/advance-pro-formas.service';
 import { SubscriptionModule } from '../subscription.module';
-import { SubscriptionService } from '../subscription.service';
+import { invoicedMember } from './invoiced-member';
 
 describe('payments against the real database', () => {
   let moduleRef: TestingModule;
@@ -42,23 +42,13 @@ describe('payments against the real database', () => {
   afterAll(() => moduleRef.close());
 
   /** A member with a pending subscription and its open first invoice of 100.00. */
-  async function invoiced(): Promise<{ memberId: string; invoiceId: string; subscriptionId: string }> {
+  function invoiced(): Promise<{ memberId: string; invoiceId: string; subscriptionId: string }> {
     counter += 1;
-    const { memberId } = await moduleRef.get(MembersService).createOrMatchFromApplication({
-      kind: 'person',
-      planId: plan.id,
-      locale: 'en',
-      source: { type: 'staff', id: null, reference: null },
-      person: { firstName: 'Paying', lastName: `Member ${counter}`, email: `paying-${counter}@example.test` },
+    return invoicedMember(moduleRef, plan.id, {
+      firstName: 'Paying',
+      lastName: `Member ${counter}`,
+      email: `paying-${counter}@example.test`,
     });
-    const outcome = await moduleRef.get(SubscriptionService).subscribe({
-      memberId,
-      planId: plan.id,
-      startDate: '2026-06-01',
-      origin: { type: 'staff', id: null, reference: null },
-    });
-    if (!outcome.created) throw new Error('expected a subscription');
-    return { memberId, invoiceId: outcome.invoice.id, subscriptionId: outcome.subscriptionId };
   }
   const pay = (
     memberId: string,
