@@ -75,8 +75,13 @@ export class RenewalRunsService {
   /**
    * Does a run's work, batch by batch, each batch one transaction with the run's counters. A run
    * already done does nothing; one interrupted carries on (what it issued stays issued).
+   * `batchSize` is for tests that need many batches from few subscriptions (a run killed midway).
    */
-  async execute(runId: string, progress: RunProgress = () => undefined): Promise<RenewalRun> {
+  async execute(
+    runId: string,
+    progress: RunProgress = () => undefined,
+    batchSize = RENEWAL_BATCH_SIZE,
+  ): Promise<RenewalRun> {
     const run = await this.transactions.run(async () => {
       const locked = await this.renewals.lockRun(runId);
       if (!locked) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
@@ -92,7 +97,7 @@ export class RenewalRunsService {
     let after = FIRST_ID;
     try {
       for (;;) {
-        const batch = await this.renewals.dueBatch(run.asOf, after, RENEWAL_BATCH_SIZE);
+        const batch = await this.renewals.dueBatch(run.asOf, after, batchSize);
         if (batch.length === 0) break;
         after = batch[batch.length - 1].id;
         await this.issueBatch(run, batch, plans);
