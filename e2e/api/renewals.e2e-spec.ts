@@ -33,12 +33,6 @@ const following = (period: Period): Period => {
 };
 
 /**
- * A document's period. The generated client types it as the plans' PeriodDto ({ count, unit }):
- * billing's own PeriodDto ({ start, end }) has the same name, and the OpenAPI document keeps one.
- */
-const periodOf = (document: Summary): Period => document.period as unknown as Period;
-
-/**
  * Renewals over HTTP: a member approved on a yearly plan who has paid is renewed by a run as of
  * 20 days before their period ends — one pro-forma, e-mailed with its PDF; the officer confirms
  * it into an invoice; the same run again issues nothing; paid, it moves the subscription on. The
@@ -226,7 +220,7 @@ describe('renewals (API over HTTP, worker, real SMTP sink)', () => {
     expect(ahead.data).toEqual({ periods, issued: 2 });
     const proFormas = (await myDocuments(marie.client))
       .filter((document) => document.kind === 'pro-forma' && document.state === 'open')
-      .sort((a, b) => periodOf(a).start.localeCompare(periodOf(b).start));
+      .sort((a, b) => a.period!.start.localeCompare(b.period!.start));
     expect(proFormas.map((document) => document.period)).toEqual(periods);
     for (const document of proFormas) await mailTo(marie.email, `Pro-forma invoice ${document.number}`);
 
