@@ -2,12 +2,14 @@ import { emailOutboxBench } from './email-outbox.bench';
 import { invoicesBench } from './invoices.bench';
 import { readsBench } from './reads.bench';
 import { registrationBench } from './registration.bench';
+import { renewalsBench } from './renewals.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   'email-outbox': emailOutboxBench,
   registration: registrationBench,
   reads: readsBench,
   invoices: invoicesBench,
+  renewals: renewalsBench,
 };
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */

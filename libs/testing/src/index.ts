@@ -5,3 +5,4 @@ export * from './worker-testing';
 export * from './solve-captcha';
 export * from './seed-members';
 export * from './fake-stripe';
+export * from './seed-subscriptions';

@@ -11,7 +11,7 @@ import {
 } from '@tessera/core';
 import { PlansService, type PlanBilling } from '@tessera/plans';
 import type { RenewalRun, RenewalRunTrigger } from '../entities/renewal-run.entity';
-import { periodAfter } from '../periods';
+import { periodAfter, type Period } from '../periods';
 import { SUBSCRIPTION_SUBJECT } from '../subscription.types';
 import type { RenewalPreviewDto, RenewalRunDto } from '../dto/renewal.dto';
 import { RenewalRepository, type DueSubscription, type RenewalRunRow } from './renewal.repository';
@@ -75,8 +75,13 @@ export class RenewalRunsService {
   /**
    * Does a run's work, batch by batch, each batch one transaction with the run's counters. A run
    * already done does nothing; one interrupted carries on (what it issued stays issued).
+   * `batchSize` is for tests that need many batches from few subscriptions (a run killed midway).
    */
-  async execute(runId: string, progress: RunProgress = () => undefined): Promise<RenewalRun> {
+  async execute(
+    runId: string,
+    progress: RunProgress = () => undefined,
+    batchSize = RENEWAL_BATCH_SIZE,
+  ): Promise<RenewalRun> {
     const run = await this.transactions.run(async () => {
       const locked = await this.renewals.lockRun(runId);
       if (!locked) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
@@ -88,15 +93,17 @@ export class RenewalRunsService {
       return locked;
     });
     if (run.state === 'done') return run;
-    const plans = new Map<string, PlanBilling>();
-    let after = FIRST_ID;
+    const memo: RunMemo = { plans: new Map(), nextPeriods: new Map() };
     try {
-      for (;;) {
-        const batch = await this.renewals.dueBatch(run.asOf, after, RENEWAL_BATCH_SIZE);
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1].id;
-        await this.issueBatch(run, batch, plans);
+      let batch = await this.renewals.dueBatch(run.asOf, FIRST_ID, batchSize);
+      while (batch.length > 0) {
+        // The next batch is chosen (on another connection) while this one is issued. Its
+        // subscriptions come after this one's, so what this one issues does not change them.
+        const next = this.renewals.dueBatch(run.asOf, batch[batch.length - 1].id, batchSize);
+        next.catch(() => undefined); // awaited below, unless this batch fails first
+        await this.issueBatch(run, batch, memo);
         await progress({ examined: run.examined, issued: run.issued });
+        batch = await next;
       }
       run.state = 'done';
       run.finishedAt = this.clock.now();
@@ -146,13 +153,19 @@ export class RenewalRunsService {
   }
 
   /** One batch: its pro-formas and the run's counters, committed together. */
-  private async issueBatch(run: RenewalRun, batch: DueSubscription[], plans: Map<string, PlanBilling>): Promise<void> {
+  private async issueBatch(run: RenewalRun, batch: DueSubscription[], memo: RunMemo): Promise<void> {
+    const { plans, nextPeriods } = memo;
     const missing = [...new Set(batch.map((due) => due.planId))].filter((id) => !plans.has(id));
     if (missing.length > 0) for (const [id, plan] of await this.plans.billingOf(missing)) plans.set(id, plan);
     const items = batch.flatMap((due): ProFormaToIssue[] => {
       const plan = plans.get(due.planId);
       if (!plan) return [];
-      const next = periodAfter(plan, due.cycleAnchor, { start: due.currentPeriodStart, end: due.currentPeriodEnd });
+      const key = `${due.planId} ${due.cycleAnchor} ${due.currentPeriodStart} ${due.currentPeriodEnd}`;
+      let next = nextPeriods.get(key);
+      if (!next) {
+        next = periodAfter(plan, due.cycleAnchor, { start: due.currentPeriodStart, end: due.currentPeriodEnd });
+        nextPeriods.set(key, next);
+      }
       return [
         {
           memberId: due.memberId,
@@ -174,6 +187,17 @@ export class RenewalRunsService {
       await this.renewals.saveRun(run);
     });
   }
+}
+
+/**
+ * What a run works out once: plans as they are at the run, and next periods — the subscriptions
+ * of a plan share few anchors and period ends (a calendar plan: one), and computing a period
+ * took a tenth of a 100,000-subscription run.
+ */
+interface RunMemo {
+  plans: Map<string, PlanBilling>;
+  /** By plan, cycle anchor, current period start and end. */
+  nextPeriods: Map<string, Period>;
 }
 
 function runDtoOf({ startedByUserId: _user, ...row }: RenewalRunRow): RenewalRunDto {
