@@ -88,6 +88,15 @@ export const IconRepeat = icon('Repeat', [
   ['path', 'm7 22-4-4 4-4'],
   ['path', 'M21 13v1a4 4 0 0 1-4 4H3'],
 ]);
+/** A calendar with a plus: periods added ahead (pay ahead). */
+export const IconCalendarPlus = icon('CalendarPlus', [
+  ['rect', 3, 4, 18, 18, 2],
+  ['path', 'M16 2v4'],
+  ['path', 'M8 2v4'],
+  ['path', 'M3 10h18'],
+  ['path', 'M12 14v4'],
+  ['path', 'M10 16h4'],
+]);
 export const IconPlus = icon('Plus', [
   ['path', 'M12 5v14'],
   ['path', 'M5 12h14'],
