@@ -1,4 +1,12 @@
-import { formatDuration, isRunning, planBarWidths, runDay, runDurationMs, runPercentage } from './renewal-figures';
+import {
+  dayIn,
+  formatDuration,
+  isRunning,
+  planBarWidths,
+  runDay,
+  runDurationMs,
+  runPercentage,
+} from './renewal-figures';
 
 describe('renewal run figures', () => {
   it('knows a run at work', () => {
@@ -24,6 +32,7 @@ describe('renewal run figures', () => {
   });
 
   it('says durations in each language', () => {
+    expect(formatDuration(40, 'en')).toBe('40 ms');
     expect(formatDuration(1500, 'en')).toBe('1.5 sec');
     expect(formatDuration(42_000, 'en')).toBe('42 sec');
     expect(formatDuration(210_000, 'en')).toBe('3.5 min');
@@ -31,9 +40,12 @@ describe('renewal run figures', () => {
     expect(formatDuration(null, 'en')).toBe('—');
   });
 
-  it('dates a run by the day it started', () => {
-    const day = runDay({ startedAt: null, createdAt: new Date(2026, 5, 1, 12).toISOString() });
-    expect(day).toBe('2026-06-01');
+  it('dates a run by the day it started, in the organisation’s time zone', () => {
+    const lateEvening = '2026-12-06T23:06:00.000Z';
+    expect(runDay({ startedAt: lateEvening, createdAt: lateEvening }, 'Europe/Brussels')).toBe('2026-12-07');
+    expect(runDay({ startedAt: null, createdAt: lateEvening }, 'America/New_York')).toBe('2026-12-06');
+    expect(dayIn(new Date(2026, 5, 1, 12))).toBe('2026-06-01');
+    expect(dayIn(new Date(2026, 5, 1, 12), 'Not/AZone')).toBe('2026-06-01');
   });
 
   it('draws bars relative to the largest plan, never invisible', () => {

@@ -28,11 +28,12 @@ export function runDurationMs(
   return Number.isNaN(start) || Number.isNaN(end) ? null : Math.max(0, end - start);
 }
 
-/** "0.4 s", "12 s", "3.5 min" in the locale's words and spaces. */
+/** "40 ms", "1.5 s", "12 s", "3.5 min" in the locale's words and spaces. */
 export function formatDuration(ms: number | null, locale: string, fallback = 'â€”'): string {
   if (ms === null) return fallback;
   const seconds = ms / 1000;
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : [seconds / 60, 'minute'];
+  const [value, unit] =
+    ms < 1000 ? [Math.round(ms), 'millisecond'] : seconds < 60 ? [seconds, 'second'] : [seconds / 60, 'minute'];
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit,
@@ -41,12 +42,28 @@ export function formatDuration(ms: number | null, locale: string, fallback = 'â€
   }).format(value);
 }
 
+/** The calendar day of an instant in a time zone (the browser's when none or unknown), as YYYY-MM-DD. */
+export function dayIn(instant: Date, timeZone?: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
+    const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  } catch {
+    return todayLocal(instant);
+  }
+}
+
 /**
- * The day a run issued its pro-formas: the day it started, in this browser's time zone (the
- * documents carry the organisation's; the two agree but for runs near midnight).
+ * The day a run issued its pro-formas, their issue date: the day it started in the organisation's
+ * time zone (a run at 00:30 in Brussels is 23:30 the day before in UTC).
  */
-export function runDay(run: Pick<RenewalRun, 'startedAt' | 'createdAt'>): string {
-  return todayLocal(new Date(run.startedAt ?? run.createdAt));
+export function runDay(run: Pick<RenewalRun, 'startedAt' | 'createdAt'>, timeZone?: string): string {
+  return dayIn(new Date(run.startedAt ?? run.createdAt), timeZone);
 }
 
 /** A plan's bar in the preview: its share of the largest plan's count, in percent (a visible sliver at least). */

@@ -33,21 +33,24 @@ function stateCell(t: Translate, run: RenewalRun) {
   ]);
 }
 
-function documentsCell(t: Translate, run: RenewalRun) {
+function documentsCell(t: Translate, run: RenewalRun, timeZone?: string) {
   if (run.issued === 0) return '—';
   return h(
     RouterLink,
     {
-      to: runDocumentsLink(run),
+      to: runDocumentsLink(run, timeZone),
       title: t('renewals.history.documentsHint'),
       'data-testid': 'renewal-run-documents-link',
     },
-    { default: () => t('renewals.history.documentsLink', { date: formatLocalDate(runDay(run)) }) },
+    { default: () => t('renewals.history.documentsLink', { date: formatLocalDate(runDay(run, timeZone)) }) },
   );
 }
 
-/** The columns of the runs' history; on a phone, the date, who, state and what was issued. */
-export function renewalRunColumns(t: Translate, phone: boolean): DataTableColumns<RenewalRun> {
+/**
+ * The columns of the runs' history; on a phone, the date, who, state and what was issued. Each
+ * run links to the pro-formas of its day in the organisation's `timeZone`.
+ */
+export function renewalRunColumns(t: Translate, phone: boolean, timeZone?: string): DataTableColumns<RenewalRun> {
   if (phone)
     return [
       {
@@ -105,6 +108,11 @@ export function renewalRunColumns(t: Translate, phone: boolean): DataTableColumn
       align: 'right',
       render: (run) => formatDuration(runDurationMs(run), activeLocale.value),
     },
-    { key: 'documents', title: t('renewals.history.documents'), minWidth: 160, render: (run) => documentsCell(t, run) },
+    {
+      key: 'documents',
+      title: t('renewals.history.documents'),
+      minWidth: 160,
+      render: (run) => documentsCell(t, run, timeZone),
+    },
   ];
 }
