@@ -71,13 +71,18 @@ export function renewalRunColumns(t: Translate, phone: boolean, timeZone?: strin
       },
     ];
   return [
-    { key: 'asOf', title: t('renewals.history.asOf'), width: 130, render: (run) => formatLocalDate(run.asOf) },
-    { key: 'startedBy', title: t('renewals.history.startedBy'), minWidth: 150, render: (run) => startedBy(t, run) },
-    { key: 'state', title: t('renewals.history.state'), width: 150, render: (run) => stateCell(t, run) },
+    {
+      key: 'asOf',
+      title: t('renewals.history.asOf'),
+      width: 130,
+      render: (run) => h('span', { class: 'run-date' }, formatLocalDate(run.asOf)),
+    },
+    { key: 'startedBy', title: t('renewals.history.startedBy'), minWidth: 140, render: (run) => startedBy(t, run) },
+    { key: 'state', title: t('renewals.history.state'), width: 120, render: (run) => stateCell(t, run) },
     {
       key: 'examined',
       title: t('renewals.history.examined'),
-      width: 100,
+      width: 120,
       align: 'right',
       render: (run) => number(run.examined, 'renewal-run-row-examined'),
     },
@@ -91,27 +96,29 @@ export function renewalRunColumns(t: Translate, phone: boolean, timeZone?: strin
     {
       key: 'totals',
       title: t('renewals.history.totals'),
-      width: 130,
+      width: 110,
       align: 'right',
       render: (run) => h(RenewalTotals, { totals: run.totals }),
     },
     {
       key: 'startedAt',
       title: t('renewals.history.startedAt'),
-      width: 170,
-      render: (run) => formatDateTime(run.startedAt ?? run.createdAt),
-    },
-    {
-      key: 'duration',
-      title: t('renewals.history.duration'),
-      width: 100,
-      align: 'right',
-      render: (run) => formatDuration(runDurationMs(run), activeLocale.value),
+      width: 180,
+      // When, and how long it took, under it.
+      render: (run) =>
+        h('div', { class: 'list-cell' }, [
+          h('span', formatDateTime(run.startedAt ?? run.createdAt)),
+          h(
+            'span',
+            { class: 'list-cell-meta', 'data-testid': 'renewal-run-row-duration' },
+            `${t('renewals.history.duration')} ${formatDuration(runDurationMs(run), activeLocale.value)}`,
+          ),
+        ]),
     },
     {
       key: 'documents',
       title: t('renewals.history.documents'),
-      minWidth: 160,
+      minWidth: 150,
       render: (run) => documentsCell(t, run, timeZone),
     },
   ];
