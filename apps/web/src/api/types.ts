@@ -125,3 +125,17 @@ export type Subscription = JsonOf<paths['/api/v1/subscriptions/{id}']['get']['re
 export type SubscriptionState = Subscription['state'];
 export type SubscriptionEvent = Subscription['history'][number];
 export type CreateSubscriptionBody = BodyOf<paths['/api/v1/members/{id}/subscriptions']['post']>;
+export type BulkConfirmBody = BodyOf<paths['/api/v1/invoices/confirm']['post']>;
+export type BulkConfirmResult = JsonOf<paths['/api/v1/invoices/confirm']['post']['responses'][200]>;
+export type BulkConfirmRefusal = BulkConfirmResult['refused'][number];
+export type AdvanceProFormasResult = JsonOf<
+  paths['/api/v1/subscriptions/{id}/advance-pro-formas']['post']['responses'][200]
+>;
+export type SubscriptionPeriod = Subscription['currentPeriod'];
+
+export type RenewalRun = JsonOf<paths['/api/v1/renewal-runs/{id}']['get']['responses'][200]>;
+export type RenewalRunState = RenewalRun['state'];
+export type RenewalRunPage = JsonOf<paths['/api/v1/renewal-runs']['get']['responses'][200]>;
+export type RenewalPreview = JsonOf<paths['/api/v1/renewal-runs/preview']['get']['responses'][200]>;
+export type RenewalPreviewPlan = RenewalPreview['byPlan'][number];
+export type RenewalTotal = RenewalRun['totals'][number];

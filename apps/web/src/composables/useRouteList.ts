@@ -81,6 +81,8 @@ export function useRouteList<T, F extends string, P extends Page<T> = Page<T>>(o
     setPage: (page: number) => update({ page }),
     setPageSize: (pageSize: number) => update({ pageSize, page: null }),
     setFilter: (key: F, value: string | null) => update({ [key]: value, page: null }),
+    /** Sets several filters in one navigation (a quick filter is a kind and a state). */
+    setFilters: (changes: Partial<Record<F, string | null>>) => update({ ...changes, page: null }),
     clearFilters: () => update({ ...Object.fromEntries(options.filters.map((key) => [key, null])), page: null }),
     /** Replaces one item in place (after an action on a row). */
     replaceItem(match: (item: T) => boolean, next: T) {

@@ -100,6 +100,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.invoice', roles: ['admin', 'officer', 'finance', 'approver'] },
       },
       {
+        path: 'renewals',
+        name: 'office-renewals',
+        component: () => import('@/pages/office/RenewalsPage.vue'),
+        meta: { title: 'layout.titles.renewals', roles: ['admin', 'officer', 'finance'] },
+      },
+      {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),

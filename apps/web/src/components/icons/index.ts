@@ -79,6 +79,24 @@ export const IconRefresh = icon('Refresh', [
   ['path', 'M21 12a9 9 0 1 1-2.64-6.36L21 8'],
   ['path', 'M21 3v5h-5'],
 ]);
+/** A triangle pointing right: start something now. */
+export const IconPlay = icon('Play', [['path', 'M6 3v18l15-9Z']]);
+/** Two arrows in a loop: something that comes round again (renewals). */
+export const IconRepeat = icon('Repeat', [
+  ['path', 'm17 2 4 4-4 4'],
+  ['path', 'M3 11v-1a4 4 0 0 1 4-4h14'],
+  ['path', 'm7 22-4-4 4-4'],
+  ['path', 'M21 13v1a4 4 0 0 1-4 4H3'],
+]);
+/** A calendar with a plus: periods added ahead (pay ahead). */
+export const IconCalendarPlus = icon('CalendarPlus', [
+  ['rect', 3, 4, 18, 18, 2],
+  ['path', 'M16 2v4'],
+  ['path', 'M8 2v4'],
+  ['path', 'M3 10h18'],
+  ['path', 'M12 14v4'],
+  ['path', 'M10 16h4'],
+]);
 export const IconPlus = icon('Plus', [
   ['path', 'M12 5v14'],
   ['path', 'M5 12h14'],
