@@ -125,3 +125,12 @@ export type Subscription = JsonOf<paths['/api/v1/subscriptions/{id}']['get']['re
 export type SubscriptionState = Subscription['state'];
 export type SubscriptionEvent = Subscription['history'][number];
 export type CreateSubscriptionBody = BodyOf<paths['/api/v1/members/{id}/subscriptions']['post']>;
+
+export type PaymentPage = JsonOf<paths['/api/v1/payments']['get']['responses'][200]>;
+export type Payment = PaymentPage['items'][number];
+export type PaymentMethod = Payment['method'];
+export type PaymentAllocation = Payment['allocations'][number];
+export type RecordPaymentBody = BodyOf<paths['/api/v1/payments']['post']>;
+export type RecordablePaymentMethod = RecordPaymentBody['method'];
+export type MemberBalance = JsonOf<paths['/api/v1/members/{id}/balance']['get']['responses'][200]>;
+export type MyBillingDocumentPage = JsonOf<paths['/api/v1/me/invoices']['get']['responses'][200]>;
