@@ -21,7 +21,7 @@ export interface PaymentColumnOptions {
 
 /**
  * The columns of a table of payments — receipt number (and "Reversed"), date, member, method,
- * amount, documents paid, credit left — shared by the Payments page, the member's payments card
+ * amount with the credit it left, documents paid — shared by the Payments page, the member's payments card
  * and "My payments". On a phone they fold into two columns.
  */
 export function usePaymentColumns(options: PaymentColumnOptions) {
@@ -95,18 +95,22 @@ export function usePaymentColumns(options: PaymentColumnOptions) {
     );
   }
 
+  /** The amount, and under it what it left as credit (money beyond what the documents owed). */
   const amount = (row: Payment) =>
-    h(
-      'span',
-      { class: ['amount', { 'amount--reversed': row.reversedAt }], 'data-testid': 'payment-amount' },
-      formatAmount(row.amount),
-    );
-  const credit = (row: Payment) =>
-    h(
-      'span',
-      { class: 'amount', 'data-testid': 'payment-credit' },
-      row.unallocated.amount > 0 ? formatAmount(row.unallocated) : '—',
-    );
+    h('div', { class: 'list-cell payment-amount' }, [
+      h(
+        'span',
+        { class: ['amount', { 'amount--reversed': row.reversedAt }], 'data-testid': 'payment-amount' },
+        formatAmount(row.amount),
+      ),
+      row.unallocated.amount > 0
+        ? h(
+            'span',
+            { class: 'list-cell-meta amount', 'data-testid': 'payment-credit' },
+            t('payments.list.creditLeft', { amount: formatAmount(row.unallocated) }),
+          )
+        : null,
+    ]);
   const method = (row: Payment) => h(StatusTag, { status: row.method, look: PAYMENT_METHOD_LOOK });
   const date = (row: Payment) => formatLocalDate(row.date);
 
@@ -135,15 +139,14 @@ export function usePaymentColumns(options: PaymentColumnOptions) {
           },
         ]
       : [
-          { key: 'receipt', title: t('payments.list.receipt'), width: 170, render: receiptCell },
-          { key: 'date', title: t('payments.list.date'), width: 120, render: date },
+          { key: 'receipt', title: t('payments.list.receipt'), width: 160, render: receiptCell },
+          { key: 'date', title: t('payments.list.date'), width: 110, className: 'nowrap', render: date },
           ...(options.member
-            ? [{ key: 'member', title: t('payments.list.member'), minWidth: 170, render: memberCell }]
+            ? [{ key: 'member', title: t('payments.list.member'), minWidth: 150, render: memberCell }]
             : []),
-          { key: 'method', title: t('payments.list.method'), width: 140, render: method },
-          { key: 'amount', title: t('payments.list.amount'), width: 110, align: 'right' as const, render: amount },
-          { key: 'documents', title: t('payments.list.documents'), minWidth: 200, render: documentsCell },
-          { key: 'credit', title: t('payments.list.credit'), width: 110, align: 'right' as const, render: credit },
+          { key: 'method', title: t('payments.list.method'), width: 120, render: method },
+          { key: 'amount', title: t('payments.list.amount'), width: 150, align: 'right' as const, render: amount },
+          { key: 'documents', title: t('payments.list.documents'), minWidth: 180, render: documentsCell },
           {
             key: 'actions',
             title: '',
