@@ -156,6 +156,16 @@ describe('payments (SPA in Chromium)', () => {
       await page.getByTestId('payments-table').getByTestId('empty-state').waitFor();
       await page.getByTestId('payments-clear-filters').click();
       await line.waitFor();
+      // The member filter finds members as one types.
+      await page.getByTestId('payments-member-filter').click();
+      await page.keyboard.type('Payer');
+      await page.locator('.n-base-select-option', { hasText: chris.name }).click();
+      await page.waitForURL((url) => url.searchParams.get('memberId') === memberId);
+      await line.waitFor();
+      // Opened from its address, the filter shows whom it is about.
+      await page.reload();
+      await page.getByTestId('payments-member-filter').getByText(`${chris.name} · `).waitFor();
+      await line.waitFor();
 
       await line.getByTestId('payment-member').click();
       const card = page.getByTestId('member-payments');

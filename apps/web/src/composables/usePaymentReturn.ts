@@ -4,17 +4,18 @@ import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { isSettled } from '@/components/portal/document-actions';
 
+/** What the page says after Stripe Checkout sent the member back. */
+export type PaymentReturn = 'confirming' | 'confirmed' | 'slow' | 'cancelled' | null;
+
+/** Pauses between reads, in ms: about half a minute in all. */
+const POLL_DELAYS = [1500, 2000, 3000, 4000, 5000, 6000, 8000];
+
 /**
  * Back from Stripe Checkout (`?paid={id}` or `?cancelled={id}` on My invoices). After a payment,
  * the webhook records it a moment later: the document is read again a few times, and `reload`
  * (the list) with it, until it shows paid — `confirming`, then `confirmed`, or `slow` when it
  * takes longer than the page waits. A cancelled checkout charged nothing: `cancelled`.
  */
-export type PaymentReturn = 'confirming' | 'confirmed' | 'slow' | 'cancelled' | null;
-
-/** Pauses between reads, in ms: about half a minute in all. */
-const POLL_DELAYS = [1500, 2000, 3000, 4000, 5000, 6000, 8000];
-
 export function usePaymentReturn(reload: () => Promise<void>, delays: readonly number[] = POLL_DELAYS) {
   const route = useRoute();
   const router = useRouter();
