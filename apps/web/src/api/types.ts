@@ -139,3 +139,12 @@ export type RenewalRunPage = JsonOf<paths['/api/v1/renewal-runs']['get']['respon
 export type RenewalPreview = JsonOf<paths['/api/v1/renewal-runs/preview']['get']['responses'][200]>;
 export type RenewalPreviewPlan = RenewalPreview['byPlan'][number];
 export type RenewalTotal = RenewalRun['totals'][number];
+
+export type PaymentPage = JsonOf<paths['/api/v1/payments']['get']['responses'][200]>;
+export type Payment = PaymentPage['items'][number];
+export type PaymentMethod = Payment['method'];
+export type PaymentAllocation = Payment['allocations'][number];
+export type RecordPaymentBody = BodyOf<paths['/api/v1/payments']['post']>;
+export type RecordablePaymentMethod = RecordPaymentBody['method'];
+export type MemberBalance = JsonOf<paths['/api/v1/members/{id}/balance']['get']['responses'][200]>;
+export type MyBillingDocumentPage = JsonOf<paths['/api/v1/me/invoices']['get']['responses'][200]>;

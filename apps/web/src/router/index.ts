@@ -106,6 +106,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.renewals', roles: ['admin', 'officer', 'finance'] },
       },
       {
+        path: 'payments',
+        name: 'office-payments',
+        component: () => import('@/pages/office/PaymentsPage.vue'),
+        meta: { title: 'layout.titles.payments', roles: ['admin', 'officer', 'finance'] },
+      },
+      {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),
@@ -153,6 +159,12 @@ const routes: RouteRecordRaw[] = [
         name: 'portal-invoices',
         component: () => import('@/pages/portal/InvoicesPage.vue'),
         meta: { title: 'layout.titles.myInvoices' },
+      },
+      {
+        path: 'payments',
+        name: 'portal-payments',
+        component: () => import('@/pages/portal/PaymentsPage.vue'),
+        meta: { title: 'layout.titles.myPayments' },
       },
       {
         path: ':pathMatch(.*)*',

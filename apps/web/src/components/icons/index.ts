@@ -255,3 +255,10 @@ export const IconInvoice = icon('Invoice', [
   ['path', 'M8 17h8'],
   ['path', 'M8 9h2'],
 ]);
+export const IconWallet = icon('Wallet', [
+  [
+    'path',
+    'M19 7V4a1 1 0 0 0-1-1H5a2 2 0 0 0 0 4h15a1 1 0 0 1 1 1v4h-3a2 2 0 0 0 0 4h3a1 1 0 0 0 1-1v-2a1 1 0 0 0-1-1',
+  ],
+  ['path', 'M3 5v14a2 2 0 0 0 2 2h15a1 1 0 0 0 1-1v-4'],
+]);
