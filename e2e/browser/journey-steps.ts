@@ -37,7 +37,7 @@ export function journeySteps(journey: BrowserJourney) {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
   }
 
   return { shot, step, signIn, speak };

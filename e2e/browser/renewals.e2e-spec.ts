@@ -61,7 +61,7 @@ describe('renewals (SPA in Chromium)', () => {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
   }
 
   /** The Renewals page as of `day`, once its preview for that day has arrived. */
@@ -236,7 +236,7 @@ describe('renewals (SPA in Chromium)', () => {
       await page.waitForURL((url) => url.searchParams.get('state') === 'open');
       const row = page.locator('[data-testid="invoice-row"]');
       await row.first().waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
+      await page.waitForFunction(`document.querySelectorAll('[data-testid="invoice-row"]').length === 1`);
       expect(await row.getByTestId('invoice-kind').textContent()).toBe('Pro-forma');
       const proForma = (await row.getAttribute('data-number'))!;
       expect(await row.textContent()).toContain(chris.name);
