@@ -282,7 +282,7 @@ describe('renewals (SPA in Chromium)', () => {
       await page.getByTestId('renewals-run').click();
       await page.locator('[data-testid="renewal-run"][data-state="done"]').waitFor();
       expect(await page.getByTestId('renewal-run-issued').textContent()).toBe('0');
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="renewal-run-row"]').length === 2);
+      await page.waitForFunction(`document.querySelectorAll('[data-testid="renewal-run-row"]').length === 2`);
       expect(await page.getByTestId('renewal-run-state').first().textContent()).toContain('Terminé');
       await shot(page, 'run-again-fr');
       await speak(page, officer.token, 'en');
@@ -304,7 +304,7 @@ describe('renewals (SPA in Chromium)', () => {
       await dialog.waitFor();
       await dialog.getByTestId('pay-ahead-count-2').click();
       const hint = dialog.getByTestId('pay-ahead-hint');
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="pay-ahead-hint"] li').length === 2);
+      await page.waitForFunction(`document.querySelectorAll('[data-testid="pay-ahead-hint"] li').length === 2`);
       expect(await hint.textContent()).toMatch(/\d{4}/);
       await shot(page, 'pay-ahead-en');
       await dialog.getByTestId('pay-ahead-submit').click();
