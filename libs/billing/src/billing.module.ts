@@ -3,6 +3,9 @@ import { ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { SettingsModule } from '@tessera/settings';
+import { BankLineResolutionService } from './bank-statements/bank-line-resolution.service';
+import { BankStatementImportService } from './bank-statements/bank-statement-import.service';
+import { BankStatementRepository } from './bank-statements/bank-statement.repository';
 import { BillingDocumentPdfService } from './billing-document-pdf.service';
 import { BillingDocumentQueriesService } from './billing-document-queries.service';
 import { BillingDocumentRepository } from './billing-document.repository';
@@ -26,9 +29,14 @@ import { SettlementListeners } from './settlement-listener';
     BulkProFormasService,
     PaymentRepository,
     PaymentsService,
+    BankStatementRepository,
+    BankStatementImportService,
+    BankLineResolutionService,
   ],
   exports: [
     PaymentsService,
+    BankStatementImportService,
+    BankLineResolutionService,
     BillingDocumentRepository,
     BillingDocumentsService,
     BulkProFormasService,
