@@ -5,7 +5,7 @@ import { PlansModule, PlansService } from '@tessera/plans';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { BankLineResolutionService } from '../bank-statements/bank-line-resolution.service';
-import { BankStatementImportService, type StatementImported } from '../bank-statements/bank-statement-import.service';
+import { BankStatementImportService } from '../bank-statements/bank-statement-import.service';
 import { generateCamt053, type GeneratedPayment } from '../bank-statements/fixtures/generate-camt053';
 import type { StatementUpload } from '../bank-statements/statement-upload';
 import { BillingDocumentQueriesService } from '../billing-document-queries.service';
