@@ -1,3 +1,4 @@
+import { bankImportBench } from './bank-import.bench';
 import { emailOutboxBench } from './email-outbox.bench';
 import { invoicesBench } from './invoices.bench';
 import { readsBench } from './reads.bench';
@@ -8,6 +9,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   registration: registrationBench,
   reads: readsBench,
   invoices: invoicesBench,
+  'bank-import': bankImportBench,
 };
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */

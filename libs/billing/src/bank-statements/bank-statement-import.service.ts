@@ -29,7 +29,7 @@ interface LineToMatch {
  * while sharing the commit. A batch that fails is retried line by line, so one bad line costs its
  * neighbours nothing.
  */
-const MATCH_BATCH = 100;
+const MATCH_BATCH = 250;
 
 /**
  * Imports a bank statement: the file once (by its SHA-256), each transaction once (by its dedupe

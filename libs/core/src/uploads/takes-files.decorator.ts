@@ -9,7 +9,7 @@ import { readMultipartBody, type MultipartRouteLimits } from './multipart.plugin
  */
 @Injectable()
 export class MultipartBodyInterceptor implements NestInterceptor {
-  constructor(private readonly limits: MultipartRouteLimits = {}) {}
+  protected readonly limits: MultipartRouteLimits = {};
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -25,4 +25,11 @@ export class MultipartBodyInterceptor implements NestInterceptor {
  * than a scan).
  */
 export const TakesFiles = (limits?: MultipartRouteLimits) =>
-  UseInterceptors(limits ? new MultipartBodyInterceptor(limits) : MultipartBodyInterceptor);
+  UseInterceptors(limits ? new LimitedMultipartBodyInterceptor(limits) : MultipartBodyInterceptor);
+
+/** A route's own limits: an instance, so Nest does not try to inject them. */
+class LimitedMultipartBodyInterceptor extends MultipartBodyInterceptor {
+  constructor(protected override readonly limits: MultipartRouteLimits) {
+    super();
+  }
+}
