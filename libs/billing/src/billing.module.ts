@@ -3,6 +3,8 @@ import { ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { SettingsModule } from '@tessera/settings';
+import { BankPaymentsRecorder } from './bank-statements/bank-payments-recorder';
+import { BankPaymentsRepository } from './bank-statements/bank-payments.repository';
 import { BankLineResolutionService } from './bank-statements/bank-line-resolution.service';
 import { BankStatementImportService } from './bank-statements/bank-statement-import.service';
 import { BankStatementRepository } from './bank-statements/bank-statement.repository';
@@ -30,6 +32,8 @@ import { SettlementListeners } from './settlement-listener';
     PaymentRepository,
     PaymentsService,
     BankStatementRepository,
+    BankPaymentsRepository,
+    BankPaymentsRecorder,
     BankStatementImportService,
     BankLineResolutionService,
   ],
