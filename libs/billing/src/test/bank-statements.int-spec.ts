@@ -12,6 +12,7 @@ import { BillingDocumentQueriesService } from '../billing-document-queries.servi
 import { BillingDocumentsService } from '../billing-documents.service';
 import { BillingModule } from '../billing.module';
 import { PaymentsService } from '../payments/payments.service';
+import { SettlementListeners, type SettledDocument } from '../settlement-listener';
 import { paymentReferenceFor } from '../references/payment-reference';
 
 /**
@@ -30,6 +31,8 @@ describe('bank statement import and reconciliation against the real database', (
   let financeUserId: string;
   let counter = 0;
   let statementCounter = 0;
+  /** What a domain above billing hears of, as the subscription domain would. */
+  const settled: SettledDocument[] = [];
 
   beforeAll(async () => {
     moduleRef = await createWorkerTestingModule({ imports: [BillingModule, MembersModule, PlansModule], queues: [] });
@@ -47,6 +50,12 @@ describe('bank statement import and reconciliation against the real database', (
         period: { count: 1, unit: 'year' },
       } as never)
     ).id;
+    moduleRef.get(SettlementListeners).register({
+      subjectType: 'bank-test',
+      onSettled: async (document) => {
+        settled.push(document);
+      },
+    });
     [{ id: financeUserId }] = (await db.query(
       `INSERT INTO users (email, name, password_hash, roles, locale, password_changed_at)
        VALUES ('finance.bank@example.test', 'Fay Finance', 'x', ARRAY['finance'], 'en', now()) RETURNING id`,
@@ -80,7 +89,7 @@ describe('bank statement import and reconciliation against the real database', (
       memberId,
       currency: 'EUR',
       lines: [{ description: 'Membership', quantity: 1, unitPrice: amount, taxRateBps: 0 }],
-      subject: { type: 'test', id: memberId },
+      subject: { type: 'bank-test', id: memberId },
     });
   const invoiceOf = async (memberId: string, amount: number) => (await issueInvoice(memberId, amount)).id;
 
@@ -294,6 +303,50 @@ describe('bank statement import and reconciliation against the real database', (
     );
     expect(allocated).toBe(10000);
     expect(await payments.creditOf(memberId)).toEqual([{ currency: 'EUR', amount: 10000 }]);
+  });
+
+  it('confirms a pro-forma it pays, tells the listener of each settled invoice, and numbers receipts without gaps', async () => {
+    const { memberId } = await invoiced(2000);
+    const proForma = await moduleRef.get(BillingDocumentsService).issue({
+      kind: 'pro-forma',
+      memberId,
+      currency: 'EUR',
+      lines: [{ description: 'Next year', quantity: 1, unitPrice: 5000, taxRateBps: 0 }],
+      subject: { type: 'bank-test', id: memberId },
+    });
+    const paid = await invoiced(3000);
+    const twice = await invoiced(3000);
+    settled.length = 0;
+    const imported = await imports.import(
+      camt([
+        { reference: proForma.paymentReference!, amount: 5000 },
+        { reference: paid.reference, amount: 3000 },
+        { reference: twice.reference, amount: 2000 },
+        { reference: twice.reference, amount: 2000 },
+      ]),
+      financeUserId,
+    );
+    expect(imported).toMatchObject({ matched: 4 });
+    const detail = await documents.get(proForma.id);
+    expect(detail.state).toBe('confirmed');
+    const invoiceId = detail.related.find((related) => related.relation === 'confirmed-as')!.id;
+    expect(await documents.get(invoiceId)).toMatchObject({ kind: 'invoice', state: 'paid' });
+    // Two lines on one invoice: 30.00 of 40.00 settles it, 10.00 is credit.
+    expect(await documents.get(twice.invoiceId)).toMatchObject({ state: 'paid' });
+    expect(await payments.creditOf(twice.memberId)).toEqual([{ currency: 'EUR', amount: 1000 }]);
+    expect(settled.map((document) => document.documentId).sort()).toEqual(
+      [invoiceId, paid.invoiceId, twice.invoiceId].sort(),
+    );
+    expect(settled.find((document) => document.documentId === paid.invoiceId)).toMatchObject({
+      kind: 'invoice',
+      memberId: paid.memberId,
+      subjectType: 'bank-test',
+    });
+    const receipts = (await db.query(`SELECT receipt_number AS n FROM billing_payments ORDER BY receipt_number`)) as {
+      n: string;
+    }[];
+    const numbers = receipts.map((receipt) => Number(receipt.n.slice(-6)));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
   it('refuses a file that is not a statement with the parser’s reason', async () => {
