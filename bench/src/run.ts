@@ -1,3 +1,4 @@
+import { bankImportBench } from './bank-import.bench';
 import { emailOutboxBench } from './email-outbox.bench';
 import { invoicesBench } from './invoices.bench';
 import { readsBench } from './reads.bench';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   reads: readsBench,
   invoices: invoicesBench,
   renewals: renewalsBench,
+  'bank-import': bankImportBench,
 };
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */

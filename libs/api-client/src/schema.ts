@@ -1532,6 +1532,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imported bank statements, newest first
+         * @description With what each import did.
+         */
+        get: operations["BankStatements_list"];
+        put?: never;
+        /**
+         * Import a bank statement and reconcile it
+         * @description multipart/form-data: `file` (a CAMT.053 XML file or a CSV export, up to 20 MiB, judged from its content), `format` (camt053 | csv) and, for CSV, `preset` (be-fr | nl | fr) or `mapping` (a column mapping as JSON). Each transaction is stored once across statements (a repeat is a duplicate). Credit lines quoting the RF or OGM reference of one of our documents are recorded as bank-transfer payments (partial and over-payments included: the rest is credit); a unique open document of the same amount billed to the payer’s name is suggested; the rest go to the review queue; debits are ignored. The same file again is a 409 naming the statement it was imported as (`statementId`).
+         */
+        post: operations["BankStatements_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bank statement
+         * @description Its summary; its lines are at GET /bank-statement-lines?statementId=.
+         */
+        get: operations["BankStatements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statement-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bank statement lines: the review queue
+         * @description Filter by state (to-review, suggested… for the queue) and statement; newest statement first.
+         */
+        get: operations["BankStatements_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statement-lines/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a line of the review queue
+         * @description One of: `allocations` (documents of one member paid by the line, up to its amount; the rest is that member’s credit, or all of it with `memberId` and no documents), `acceptSuggestion: true`, or `ignore: true` with a `reason` ("not ours"). Recorded with who and when; a line decided already is a 409.
+         */
+        post: operations["BankStatements_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -3712,6 +3796,139 @@ export interface components {
              * @enum {string}
              */
             outcome: "payment-recorded" | "credit-recorded" | "already-recorded" | "awaiting-payment" | "payment-failed" | "payment-reversed" | "already-reversed" | "partial-refund" | "unknown-payment" | "unattributed" | "ignored";
+        };
+        /** @enum {string} */
+        BankStatementFormat: "camt053" | "csv";
+        BankStatementImporterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BankStatementDto: {
+            /** Format: uuid */
+            id: string;
+            format: components["schemas"]["BankStatementFormat"];
+            /** @example camt053-2026-03-02.xml */
+            fileName: string;
+            /** @description The bank’s statement id (CAMT); null for CSV */
+            statementId: string | null;
+            /** @example BE68539007547034 */
+            accountIban: string | null;
+            /** @example EUR */
+            currency: string | null;
+            /** @description Lines read from the file */
+            lines: number;
+            /** @description Recorded as payments by their reference */
+            matched: number;
+            /** @description Given a suggestion, waiting for finance */
+            suggested: number;
+            /** @description Sent to the review queue */
+            toReview: number;
+            /** @description Imported before (another statement holds them) */
+            duplicates: number;
+            /** @description Debits: not payments to us */
+            ignored: number;
+            /** @description Lines still waiting for finance now (to review or suggested) */
+            open: number;
+            importedAt: string;
+            importedBy: components["schemas"]["BankStatementImporterDto"] | null;
+        };
+        BankStatementPageDto: {
+            items: components["schemas"]["BankStatementDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        BankLineState: "matched" | "suggested" | "to-review" | "ignored" | "resolved" | "duplicate";
+        BankLineCounterpartyDto: {
+            name: string | null;
+            iban: string | null;
+        };
+        BankLineDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-2026-000042 */
+            number: string;
+            kind: components["schemas"]["DocumentKind"];
+            state: components["schemas"]["DocumentState"];
+            /** Format: uuid */
+            memberId: string;
+            /** @description The buyer as billed */
+            buyerName: string;
+            paymentReference: string | null;
+            amountDue: components["schemas"]["MoneyDto"];
+        };
+        BankStatementLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            statementId: string;
+            /** @description Order in the file, from 1 */
+            position: number;
+            /** Format: date */
+            bookingDate: string;
+            /** @description Positive; see direction */
+            amount: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            direction: "credit" | "debit";
+            /** @description Who paid (credit) or was paid (debit) */
+            counterparty: components["schemas"]["BankLineCounterpartyDto"];
+            structuredReference: string | null;
+            remittanceText: string | null;
+            bankReference: string | null;
+            /** @description Valid RF/OGM references the line quotes (printed form) */
+            references: string[];
+            state: components["schemas"]["BankLineState"];
+            /** @description The document its reference names */
+            referenceDocument: components["schemas"]["BankLineDocumentDto"] | null;
+            /** @description Same amount and payer name, to confirm */
+            suggestedDocument: components["schemas"]["BankLineDocumentDto"] | null;
+            /**
+             * Format: uuid
+             * @description The payment recorded for it
+             */
+            paymentId: string | null;
+            receiptNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The earlier line it repeats
+             */
+            duplicateOfLineId: string | null;
+            /** @description Who decided (finance) */
+            resolvedBy: components["schemas"]["BankStatementImporterDto"] | null;
+            resolvedAt: string | null;
+            /** @description Why it was ignored, or finance’s note */
+            resolutionNote: string | null;
+        };
+        BankStatementLinePageDto: {
+            items: components["schemas"]["BankStatementLineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ResolveBankLineDto: {
+            /** @description Documents of one member to pay */
+            allocations?: components["schemas"]["AllocationInputDto"][];
+            /**
+             * Format: uuid
+             * @description The member paying (required when allocations is empty)
+             */
+            memberId?: string;
+            /**
+             * @description Pay the suggested document
+             * @enum {boolean}
+             */
+            acceptSuggestion?: true;
+            /**
+             * @description "Not ours": nothing is recorded; give a reason
+             * @enum {boolean}
+             */
+            ignore?: true;
+            /** @description Why it is ignored (required with ignore) */
+            reason?: string;
+            /** @description A note kept with the decision */
+            note?: string;
         };
         /** @enum {string} */
         SubscriptionState: "pending" | "active" | "ended" | "cancelled";
@@ -8627,6 +8844,329 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementPageDto"];
+                };
+            };
+            /** @description Invalid paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CAMT.053 XML or CSV, up to 20 MiB
+                     */
+                    file: string;
+                    /** @enum {string} */
+                    format: "camt053" | "csv";
+                    /**
+                     * @description CSV: a common layout
+                     * @enum {string}
+                     */
+                    preset?: "be-fr" | "nl" | "fr";
+                    /** @description CSV: the column mapping, as JSON (instead of a preset) */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The statement and what its import did */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementDto"];
+                };
+            };
+            /** @description Not a statement the parser can read (why), bad form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not finance
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This file was imported before (statementId names it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is over 20 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not multipart, or the file is not XML/CSV text */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank statement's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No statement has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_lines: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only lines in this state */
+                state?: components["schemas"]["BankLineState"];
+                /** @description Only the lines of this statement */
+                statementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementLinePageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank statement line's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveBankLineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementLineDto"];
+                };
+            };
+            /** @description Not exactly one decision, documents of several members, more than the line */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No line, document or member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The line was decided already, or has no suggestion */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
         };

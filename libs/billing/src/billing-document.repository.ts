@@ -96,8 +96,14 @@ export class BillingDocumentRepository {
     return this.documents.save(this.documents.create(document));
   }
 
-  findById(id: string): Promise<BillingDocument | null> {
-    return this.documents.findOne({ where: { id }, relations: { lines: true }, order: { lines: { position: 'ASC' } } });
+  async findById(id: string): Promise<BillingDocument | null> {
+    // find, not findOne: with a relation, findOne's LIMIT costs TypeORM a second (DISTINCT) query.
+    const [document] = await this.documents.find({
+      where: { id },
+      relations: { lines: true },
+      order: { lines: { position: 'ASC' } },
+    });
+    return document ?? null;
   }
 
   /** Locks the document row for the rest of the transaction: concurrent changes queue here. */

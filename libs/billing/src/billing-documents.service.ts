@@ -221,7 +221,8 @@ export class BillingDocumentsService {
         document = await this.relatedOf(document.id, 'invoice');
       if (document.kind !== 'invoice' || !isPayable(document.kind, document.state))
         return { allocated: 0, invoice: document };
-      const invoice = await this.lockDocument(document.id);
+      // Locked above unless a pro-forma led to its invoice.
+      const invoice = document.id === id ? document : await this.lockDocument(document.id);
       const allocated = Math.min(amount, invoice.grossAmount - invoice.allocatedAmount);
       if (allocated > 0) await this.applyToInvoice(invoice, allocated, payment.id);
       return { allocated, invoice };

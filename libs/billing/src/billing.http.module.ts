@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '@tessera/members';
 import { BillingDocumentActionsService } from './billing-document-actions.service';
+import { BankStatementActionsService } from './bank-statements/bank-statement-actions.service';
+import { BankStatementQueries } from './bank-statements/bank-statement-queries';
 import { BillingModule } from './billing.module';
+import { BankStatementsController } from './controllers/bank-statements.controller';
 import { InvoicesController } from './controllers/invoices.controller';
 import { MyCheckoutController } from './controllers/my-checkout.controller';
 import { MyInvoicesController } from './controllers/my-invoices.controller';
@@ -31,6 +34,8 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
     StripeEventRepository,
     StripeCheckoutService,
     StripeWebhookService,
+    BankStatementQueries,
+    BankStatementActionsService,
   ],
   controllers: [
     InvoicesController,
@@ -41,6 +46,7 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
     StripeWebhookController,
     ReceiptsController,
     MyReceiptsController,
+    BankStatementsController,
   ],
 })
 export class BillingHttpModule {}

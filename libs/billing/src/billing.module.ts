@@ -3,6 +3,11 @@ import { ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { SettingsModule } from '@tessera/settings';
+import { BankPaymentsRecorder } from './bank-statements/bank-payments-recorder';
+import { BankPaymentsRepository } from './bank-statements/bank-payments.repository';
+import { BankLineResolutionService } from './bank-statements/bank-line-resolution.service';
+import { BankStatementImportService } from './bank-statements/bank-statement-import.service';
+import { BankStatementRepository } from './bank-statements/bank-statement.repository';
 import { BillingDocumentPdfService } from './billing-document-pdf.service';
 import { BillingDocumentQueriesService } from './billing-document-queries.service';
 import { BillingDocumentRepository } from './billing-document.repository';
@@ -32,6 +37,11 @@ import { SettlementListeners } from './settlement-listener';
     PaymentQueries,
     ReceiptRepository,
     ReceiptPdfService,
+    BankStatementRepository,
+    BankPaymentsRepository,
+    BankPaymentsRecorder,
+    BankStatementImportService,
+    BankLineResolutionService,
   ],
   exports: [
     PaymentsService,
@@ -39,6 +49,8 @@ import { SettlementListeners } from './settlement-listener';
     PaymentQueries,
     ReceiptRepository,
     ReceiptPdfService,
+    BankStatementImportService,
+    BankLineResolutionService,
     BillingDocumentRepository,
     BillingDocumentsService,
     BulkProFormasService,

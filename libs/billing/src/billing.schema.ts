@@ -1,4 +1,7 @@
 import type { SchemaPart } from '@tessera/core';
+import { ImportedStatement } from './bank-statements/entities/imported-statement.entity';
+import { StatementLine } from './bank-statements/entities/statement-line.entity';
+import { CreateBankStatements1765001000300 } from './bank-statements/migrations/1765001000300-create-bank-statements';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocumentLine } from './entities/billing-document-line.entity';
 import { BillingDocument } from './entities/billing-document.entity';
@@ -11,12 +14,13 @@ import { CreateStripeEvents1765001000100 } from './stripe/migrations/17650010001
 import { StripeEvent } from './stripe/stripe-event.entity';
 
 export const billingSchema: SchemaPart = {
-  entities: [BillingDocument, BillingDocumentLine, Allocation, Payment, StripeEvent],
+  entities: [BillingDocument, BillingDocumentLine, Allocation, Payment, StripeEvent, ImportedStatement, StatementLine],
   migrations: [
     CreateBilling1765000000500,
     OneProFormaPerPeriod1765000000700,
     CreatePayments1765001000000,
     CreateStripeEvents1765001000100,
     ReceiptAnnounced1765001000200,
+    CreateBankStatements1765001000300,
   ],
 };

@@ -61,3 +61,17 @@ export {
 } from './bank-statements/fixtures/generate-camt053';
 export * from './dto/stripe.dto';
 export { STRIPE_EVENT_OUTCOMES, type StripeEventOutcome } from './stripe/stripe-event-decision';
+export {
+  BankStatementImportService,
+  bankSourceKey,
+  type StatementImported,
+} from './bank-statements/bank-statement-import.service';
+export { BankLineResolutionService, type LineResolution } from './bank-statements/bank-line-resolution.service';
+export { BANK_LINE_STATES, type BankLineState } from './bank-statements/bank-line-state';
+export {
+  statementUploadOf,
+  MAX_STATEMENT_UPLOAD_BYTES,
+  type StatementUpload,
+  type StatementFormat,
+} from './bank-statements/statement-upload';
+export * from './dto/bank-statement.dto';

@@ -18,8 +18,9 @@ interface MultipartError {
 }
 
 /** @fastify/multipart's errors (by code) as problems; limits a client can stay within are 4xx. */
-const BY_CODE: Record<string, (error: MultipartError) => ProblemException> = {
-  FST_REQ_FILE_TOO_LARGE: ({ part }) => fileTooLarge(part?.fieldname ?? 'file', part?.filename ?? ''),
+const BY_CODE: Record<string, (error: MultipartError, fileSize: number) => ProblemException> = {
+  FST_REQ_FILE_TOO_LARGE: ({ part }, fileSize) =>
+    fileTooLarge(part?.fieldname ?? 'file', part?.filename ?? '', fileSize),
   FST_FILES_LIMIT: () =>
     ProblemException.badRequest(`Send at most ${MULTIPART_LIMITS.files} files at once.`, 'too-many-files'),
   FST_FIELDS_LIMIT: () =>
@@ -31,9 +32,9 @@ const BY_CODE: Record<string, (error: MultipartError) => ProblemException> = {
   FST_PROTO_VIOLATION: () => ProblemException.badRequest('A form field has a reserved name.', 'malformed-multipart'),
 };
 
-export function fileTooLarge(field: string, filename: string): ProblemException {
+export function fileTooLarge(field: string, filename: string, fileSize = MULTIPART_LIMITS.fileSize): ProblemException {
   const name = filename ? `"${filename}"` : 'The file';
-  const message = `${name} is larger than ${sizeOf(MULTIPART_LIMITS.fileSize)}.`;
+  const message = `${name} is larger than ${sizeOf(fileSize)}.`;
   return ProblemException.payloadTooLarge(`${message} (field ${field})`, 'file-too-large', [{ field, message }]);
 }
 
@@ -56,10 +57,10 @@ export function interrupted(): ProblemException {
  * coded errors, busboy throws plain errors for a body it cannot parse (no boundary, a part cut
  * short): those are the client's fault too, so 400 rather than a 500.
  */
-export function multipartProblem(error: unknown): ProblemException {
+export function multipartProblem(error: unknown, fileSize = MULTIPART_LIMITS.fileSize): ProblemException {
   if (error instanceof ProblemException) return error;
   const toProblem = BY_CODE[(error as MultipartError | null)?.code ?? ''];
-  if (toProblem) return toProblem(error as MultipartError);
+  if (toProblem) return toProblem(error as MultipartError, fileSize);
   const reason = error instanceof Error ? ` (${error.message})` : '';
   return ProblemException.badRequest(`The multipart body could not be read${reason}.`, 'malformed-multipart');
 }

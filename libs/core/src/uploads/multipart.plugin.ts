@@ -17,6 +17,12 @@ export async function registerMultipart(fastify: FastifyInstance): Promise<void>
   });
 }
 
+/** What a route may change of MULTIPART_LIMITS. */
+export interface MultipartRouteLimits {
+  /** Bytes per file. */
+  fileSize?: number;
+}
+
 /**
  * Reads every part into memory (within MULTIPART_LIMITS). This is @fastify/multipart's
  * `attachFieldsToBody: true` done by hand, for the errors: in the plugin's own hook a limit error
@@ -24,10 +30,14 @@ export async function registerMultipart(fastify: FastifyInstance): Promise<void>
  * lost), and busboy's parse errors are plain Errors (a 500). Here every failure is a problem
  * naming the field.
  */
-export async function readMultipartBody(request: FastifyRequest): Promise<MultipartBody> {
+export async function readMultipartBody(
+  request: FastifyRequest,
+  limits: MultipartRouteLimits = {},
+): Promise<MultipartBody> {
   const body: MultipartBody = { fields: {}, files: [] };
+  const fileSize = limits.fileSize ?? MULTIPART_LIMITS.fileSize;
   try {
-    for await (const part of request.parts()) {
+    for await (const part of request.parts({ limits: { fileSize } })) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         // What a browser sends for a file input left empty.
@@ -41,7 +51,7 @@ export async function readMultipartBody(request: FastifyRequest): Promise<Multip
       body.fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
     }
   } catch (error) {
-    throw multipartProblem(error);
+    throw multipartProblem(error, fileSize);
   }
   // The plugin ends the parts quietly when the body stops short (a dropped connection): refuse
   // what was read so far rather than hand the handler half an upload.
