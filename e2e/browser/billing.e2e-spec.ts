@@ -3,7 +3,7 @@ import type { TesseraClient } from '@tessera/api-client';
 import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { personApplication, postApplication } from '../support/applications';
-import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, type BrowserJourney, waitForCount, waitForLang } from '../support/browser';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -56,7 +56,7 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
+    await waitForLang(page, locale);
   }
 
   beforeAll(async () => {
@@ -216,7 +216,7 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
       await page.waitForURL((url) => url.searchParams.get('number') === invoice.number);
       const row = page.locator(`[data-testid="invoice-row"][data-number="${invoice.number}"]`);
       await row.waitFor();
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="invoice-row"]').length === 1`);
+      await waitForCount(page, '[data-testid="invoice-row"]', 1);
       expect(await row.getByTestId('invoice-state').getAttribute('data-status')).toBe('open');
       expect(await row.getByTestId('invoice-gross').textContent()).toBe('€72.60');
       expect(await row.textContent()).toContain(chris.name);

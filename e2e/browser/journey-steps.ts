@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { authorized } from '../support/stack';
-import type { BrowserJourney } from '../support/browser';
+import { waitForLang, type BrowserJourney } from '../support/browser';
 
 /**
  * The moves of a browser journey: screenshots from the top of the page, steps that leave a
@@ -37,7 +37,7 @@ export function journeySteps(journey: BrowserJourney) {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
+    await waitForLang(page, locale);
   }
 
   return { shot, step, signIn, speak };

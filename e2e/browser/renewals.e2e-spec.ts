@@ -3,7 +3,7 @@ import { BillingDocumentsService } from '@tessera/billing';
 import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { personApplication, postApplication } from '../support/applications';
-import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, type BrowserJourney, waitForCount, waitForLang } from '../support/browser';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -61,7 +61,7 @@ describe('renewals (SPA in Chromium)', () => {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
-    await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
+    await waitForLang(page, locale);
   }
 
   /** The Renewals page as of `day`, once its preview for that day has arrived. */
@@ -236,7 +236,7 @@ describe('renewals (SPA in Chromium)', () => {
       await page.waitForURL((url) => url.searchParams.get('state') === 'open');
       const row = page.locator('[data-testid="invoice-row"]');
       await row.first().waitFor();
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="invoice-row"]').length === 1`);
+      await waitForCount(page, '[data-testid="invoice-row"]', 1);
       expect(await row.getByTestId('invoice-kind').textContent()).toBe('Pro-forma');
       const proForma = (await row.getAttribute('data-number'))!;
       expect(await row.textContent()).toContain(chris.name);
@@ -282,7 +282,7 @@ describe('renewals (SPA in Chromium)', () => {
       await page.getByTestId('renewals-run').click();
       await page.locator('[data-testid="renewal-run"][data-state="done"]').waitFor();
       expect(await page.getByTestId('renewal-run-issued').textContent()).toBe('0');
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="renewal-run-row"]').length === 2`);
+      await waitForCount(page, '[data-testid="renewal-run-row"]', 2);
       expect(await page.getByTestId('renewal-run-state').first().textContent()).toContain('Terminé');
       await shot(page, 'run-again-fr');
       await speak(page, officer.token, 'en');
@@ -304,7 +304,7 @@ describe('renewals (SPA in Chromium)', () => {
       await dialog.waitFor();
       await dialog.getByTestId('pay-ahead-count-2').click();
       const hint = dialog.getByTestId('pay-ahead-hint');
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="pay-ahead-hint"] li').length === 2`);
+      await waitForCount(page, '[data-testid="pay-ahead-hint"] li', 2);
       expect(await hint.textContent()).toMatch(/\d{4}/);
       await shot(page, 'pay-ahead-en');
       await dialog.getByTestId('pay-ahead-submit').click();

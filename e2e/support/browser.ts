@@ -119,3 +119,20 @@ export async function startBrowserJourney(name: string): Promise<BrowserJourney>
     },
   };
 }
+
+/**
+ * Waits until exactly `count` elements match `selector` (count ≥ 1). Locators, not
+ * waitForFunction: the SPA's CSP forbids evaluating strings, and the spec build has no DOM types.
+ */
+export async function waitForCount(page: Page, selector: string, count: number): Promise<void> {
+  await page
+    .locator(selector)
+    .nth(count - 1)
+    .waitFor();
+  await page.locator(selector).nth(count).waitFor({ state: 'detached' });
+}
+
+/** Waits until the page speaks `locale` (the SPA sets `<html lang>`). */
+export async function waitForLang(page: Page, locale: string): Promise<void> {
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+}
