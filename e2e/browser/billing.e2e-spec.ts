@@ -3,7 +3,8 @@ import type { TesseraClient } from '@tessera/api-client';
 import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { personApplication, postApplication } from '../support/applications';
-import { startBrowserJourney, type BrowserJourney, waitForCount, waitForLang } from '../support/browser';
+import { journeySteps } from './journey-steps';
+import { startBrowserJourney, type BrowserJourney, waitForCount } from '../support/browser';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -27,40 +28,14 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
   let memberToken: string;
   let invoice: { id: string; number: string };
 
-  /** A full-page screenshot from the top (scrolled, the sticky header would land mid-page). */
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await journey.shot(page, name);
-  }
-
-  /** Runs a step, saving a screenshot of `page` as "failure" when it throws. */
-  async function step(page: Page, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      await shot(page, 'failure').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${journey.spa.origin}/sign-in`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-  }
-
-  /** Speaks `locale` to this person from now on (their account's language), then reloads. */
-  async function speak(page: Page, token: string, locale: 'en' | 'fr'): Promise<void> {
-    const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
-    expect(changed.response.status).toBe(200);
-    await page.reload();
-    await waitForLang(page, locale);
-  }
+  let shot: ReturnType<typeof journeySteps>['shot'];
+  let step: ReturnType<typeof journeySteps>['step'];
+  let signIn: ReturnType<typeof journeySteps>['signIn'];
+  let speak: ReturnType<typeof journeySteps>['speak'];
 
   beforeAll(async () => {
     journey = await startBrowserJourney('billing');
+    ({ shot, step, signIn, speak } = journeySteps(journey));
     const { stack } = journey;
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     admin = authorized(stack, login.data!.accessToken);

@@ -3,7 +3,8 @@ import { BillingDocumentsService } from '@tessera/billing';
 import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
 import { personApplication, postApplication } from '../support/applications';
-import { startBrowserJourney, type BrowserJourney, waitForCount, waitForLang } from '../support/browser';
+import { journeySteps } from './journey-steps';
+import { startBrowserJourney, type BrowserJourney, waitForCount } from '../support/browser';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -35,34 +36,10 @@ describe('renewals (SPA in Chromium)', () => {
   let periodEnd: string;
   let asOf: string;
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await journey.shot(page, name);
-  }
-
-  async function step(page: Page, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      await shot(page, 'failure').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${journey.spa.origin}/sign-in`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-  }
-
-  async function speak(page: Page, token: string, locale: 'en' | 'fr'): Promise<void> {
-    const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
-    expect(changed.response.status).toBe(200);
-    await page.reload();
-    await waitForLang(page, locale);
-  }
+  let shot: ReturnType<typeof journeySteps>['shot'];
+  let step: ReturnType<typeof journeySteps>['step'];
+  let signIn: ReturnType<typeof journeySteps>['signIn'];
+  let speak: ReturnType<typeof journeySteps>['speak'];
 
   /** The Renewals page as of `day`, once its preview for that day has arrived. */
   async function previewAsOf(page: Page, day: string, due: number): Promise<void> {
@@ -74,6 +51,7 @@ describe('renewals (SPA in Chromium)', () => {
 
   beforeAll(async () => {
     journey = await startBrowserJourney('renewals');
+    ({ shot, step, signIn, speak } = journeySteps(journey));
     const { stack } = journey;
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     admin = authorized(stack, login.data!.accessToken);
