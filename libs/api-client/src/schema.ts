@@ -1547,9 +1547,49 @@ export interface paths {
         put?: never;
         /**
          * Import a bank statement and reconcile it
-         * @description multipart/form-data: `file` (a CAMT.053 XML file or a CSV export, up to 20 MiB, judged from its content), `format` (camt053 | csv) and, for CSV, `preset` (be-fr | nl | fr) or `mapping` (a column mapping as JSON). Each transaction is stored once across statements (a repeat is a duplicate). Credit lines quoting the RF or OGM reference of one of our documents are recorded as bank-transfer payments (partial and over-payments included: the rest is credit); a unique open document of the same amount billed to the payer’s name is suggested; the rest go to the review queue; debits are ignored. The same file again is a 409 naming the statement it was imported as (`statementId`).
+         * @description multipart/form-data: `file` (a CAMT.053 XML file or a CSV export, up to 20 MiB, judged from its content), `format` (camt053 | csv) and, for CSV, `preset` (be-fr | nl | fr), `mapping` (a column mapping as JSON) or `account` (an IBAN whose saved mapping to use). Each transaction is stored once across statements (a repeat is a duplicate). Credit lines quoting the RF or OGM reference of one of our documents are recorded as bank-transfer payments (partial and over-payments included: the rest is credit); a unique open document of the same amount billed to the payer’s name is suggested; the rest go to the review queue; debits are ignored. The same file again is a 409 naming the statement it was imported as (`statementId`).
          */
         post: operations["BankStatements_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/csv-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CSV layouts to start a mapping from
+         * @description Common Belgian, Dutch and French layouts; check them against a real file of the bank.
+         */
+        get: operations["BankStatements_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/csv-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The first rows of a CSV export, to map its columns
+         * @description multipart/form-data: `file` and optionally `delimiter`, `encoding` (utf-8 | latin1) and `skipLines` (0–100); what is not given is guessed. Stores nothing. Also names a preset whose columns fit.
+         */
+        post: operations["BankStatements_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1611,6 +1651,68 @@ export interface paths {
          */
         post: operations["BankStatements_resolve"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statement-lines/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a line ignored by mistake back in the review queue
+         * @description Only a credit line finance ignored; the earlier decision stays in `decisions`. A resolved line is undone by reversing its payment, not here.
+         */
+        post: operations["BankStatements_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-csv-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Saved CSV mappings, one per bank account
+         * @description By IBAN.
+         */
+        get: operations["BankCsvMappings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-csv-mappings/{iban}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSV mapping saved for a bank account */
+        get: operations["BankCsvMappings_get"];
+        /**
+         * Save the CSV mapping of a bank account
+         * @description Creates or replaces it. CSV uploads naming the account (`account`, without `preset` or `mapping`) are read with it.
+         */
+        put: operations["BankCsvMappings_save"];
+        post?: never;
+        /** Forget the CSV mapping of a bank account */
+        delete: operations["BankCsvMappings_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3833,6 +3935,85 @@ export interface components {
             importedAt: string;
             importedBy: components["schemas"]["BankStatementImporterDto"] | null;
         };
+        /** @enum {string} */
+        CsvPresetName: "be-fr" | "nl" | "fr";
+        CsvDirectionDto: {
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            column: string | number;
+            /**
+             * @description The value that marks a credit
+             * @example Bij
+             */
+            credit: string;
+            /**
+             * @description The value that marks a debit
+             * @example Af
+             */
+            debit: string;
+        };
+        CsvColumnsDto: {
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            bookingDate: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            valueDate?: string | number;
+            /** @description Signed amount, or unsigned with direction */
+            amount?: string | number;
+            direction?: components["schemas"]["CsvDirectionDto"];
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            credit?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            debit?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            currency?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            counterpartyName?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            counterpartyIban?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            structuredReference?: string | number;
+            /** @description Free text, joined by a space */
+            remittance?: (string | number)[];
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            bankReference?: string | number;
+            /** @description A header name (case and accents ignored) or a 0-based column number */
+            account?: string | number;
+        };
+        CsvMappingDto: {
+            /** @example ; */
+            delimiter: string;
+            /** @enum {string} */
+            decimalSeparator: "," | ".";
+            /** @enum {string} */
+            dateFormat: "YYYY-MM-DD" | "DD/MM/YYYY" | "DD-MM-YYYY" | "DD.MM.YYYY" | "YYYYMMDD";
+            hasHeader: boolean;
+            /** @enum {string} */
+            encoding: "utf-8" | "latin1";
+            /** @description Lines before the header or first row */
+            skipLines?: number;
+            /**
+             * @description The currency of every line, when no column gives it
+             * @example EUR
+             */
+            currency?: string;
+            columns: components["schemas"]["CsvColumnsDto"];
+        };
+        CsvPresetDto: {
+            name: components["schemas"]["CsvPresetName"];
+            /** @example Belgium (French headers, ";" and decimal comma) */
+            label: string;
+            mapping: components["schemas"]["CsvMappingDto"];
+        };
+        CsvPreviewDto: {
+            /** @example ; */
+            delimiter: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "latin1";
+            skipLines: number;
+            /** @description The first rows (header first, if any) */
+            rows: string[][];
+            /** @description A preset that fits */
+            preset: components["schemas"]["CsvPresetName"] | null;
+        };
         BankStatementPageDto: {
             items: components["schemas"]["BankStatementDto"][];
             total: number;
@@ -3858,6 +4039,19 @@ export interface components {
             buyerName: string;
             paymentReference: string | null;
             amountDue: components["schemas"]["MoneyDto"];
+        };
+        BankLineDecisionDto: {
+            /** @enum {string} */
+            action: "resolve" | "ignore" | "reopen";
+            /** @description The reason or note given */
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description The payment a resolution recorded
+             */
+            paymentId: string | null;
+            decidedBy: components["schemas"]["BankStatementImporterDto"] | null;
+            decidedAt: string;
         };
         BankStatementLineDto: {
             /** Format: uuid */
@@ -3900,6 +4094,8 @@ export interface components {
             resolvedAt: string | null;
             /** @description Why it was ignored, or finance’s note */
             resolutionNote: string | null;
+            /** @description Finance’s decisions on it, oldest first */
+            decisions: components["schemas"]["BankLineDecisionDto"][];
         };
         BankStatementLinePageDto: {
             items: components["schemas"]["BankStatementLineDto"][];
@@ -3929,6 +4125,29 @@ export interface components {
             reason?: string;
             /** @description A note kept with the decision */
             note?: string;
+        };
+        ReopenBankLineDto: {
+            /** @description Why it is reopened */
+            note?: string;
+        };
+        BankCsvMappingDto: {
+            /**
+             * @description The bank account (compact IBAN)
+             * @example BE68539007547034
+             */
+            accountIban: string;
+            mapping: components["schemas"]["CsvMappingDto"];
+            updatedAt: string;
+            updatedBy: components["schemas"]["BankStatementImporterDto"] | null;
+        };
+        BankCsvMappingPageDto: {
+            items: components["schemas"]["BankCsvMappingDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SaveCsvMappingDto: {
+            mapping: components["schemas"]["CsvMappingDto"];
         };
         /** @enum {string} */
         SubscriptionState: "pending" | "active" | "ended" | "cancelled";
@@ -8923,6 +9142,8 @@ export interface operations {
                     preset?: "be-fr" | "nl" | "fr";
                     /** @description CSV: the column mapping, as JSON (instead of a preset) */
                     mapping?: string;
+                    /** @description CSV: the bank account (IBAN). Alone, the file is read with the mapping saved for it (PUT /bank-csv-mappings/{iban}); in every case a file naming another account is refused. */
+                    account?: string;
                 };
             };
         };
@@ -8986,6 +9207,130 @@ export interface operations {
                 };
             };
             /** @description Not multipart, or the file is not XML/CSV text */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvPresetDto"][];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not finance
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A CSV export, up to 20 MiB
+                     */
+                    file: string;
+                    delimiter?: string;
+                    /** @enum {string} */
+                    encoding?: "utf-8" | "latin1";
+                    /** @description 0 to 100 */
+                    skipLines?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvPreviewDto"];
+                };
+            };
+            /** @description Bad form, or not CSV text */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not finance
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is over 20 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not multipart, or the file is not text */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9162,6 +9507,304 @@ export interface operations {
             };
             /** @description The line was decided already, or has no suggestion */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankStatements_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank statement line's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenBankLineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankStatementLineDto"];
+                };
+            };
+            /** @description Bad note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No line has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The line is not an ignored credit */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankCsvMappings_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankCsvMappingPageDto"];
+                };
+            };
+            /** @description Invalid paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not finance
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankCsvMappings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank account (IBAN, spaces allowed) */
+                iban: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankCsvMappingDto"];
+                };
+            };
+            /** @description Not a valid IBAN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No mapping is saved for this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankCsvMappings_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank account (IBAN, spaces allowed) */
+                iban: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCsvMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankCsvMappingDto"];
+                };
+            };
+            /** @description Not a valid IBAN, or the mapping is wrong (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Not finance
+             *
+             *     Not allowed for this role or scope
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankCsvMappings_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank account (IBAN, spaces allowed) */
+                iban: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a valid IBAN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No mapping is saved for this account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,10 @@ import { MembersModule } from '@tessera/members';
 import { BillingDocumentActionsService } from './billing-document-actions.service';
 import { BankStatementActionsService } from './bank-statements/bank-statement-actions.service';
 import { BankStatementQueries } from './bank-statements/bank-statement-queries';
+import { CsvMappingRepository } from './bank-statements/csv-mapping.repository';
+import { CsvMappingsService } from './bank-statements/csv-mappings.service';
 import { BillingModule } from './billing.module';
+import { BankCsvMappingsController } from './controllers/bank-csv-mappings.controller';
 import { BankStatementsController } from './controllers/bank-statements.controller';
 import { InvoicesController } from './controllers/invoices.controller';
 import { MyCheckoutController } from './controllers/my-checkout.controller';
@@ -36,6 +39,8 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
     StripeWebhookService,
     BankStatementQueries,
     BankStatementActionsService,
+    CsvMappingRepository,
+    CsvMappingsService,
   ],
   controllers: [
     InvoicesController,
@@ -47,6 +52,7 @@ import { StripeWebhookService } from './stripe/stripe-webhook.service';
     ReceiptsController,
     MyReceiptsController,
     BankStatementsController,
+    BankCsvMappingsController,
   ],
 })
 export class BillingHttpModule {}

@@ -1,6 +1,8 @@
 import type { SchemaPart } from '@tessera/core';
 import { ImportedStatement } from './bank-statements/entities/imported-statement.entity';
 import { StatementLine } from './bank-statements/entities/statement-line.entity';
+import { BankAccountCsvMappings1765003000000 } from './bank-statements/migrations/1765003000000-bank-account-csv-mappings';
+import { BankLineDecisions1765003000100 } from './bank-statements/migrations/1765003000100-bank-line-decisions';
 import { CreateBankStatements1765001000300 } from './bank-statements/migrations/1765001000300-create-bank-statements';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocumentLine } from './entities/billing-document-line.entity';
@@ -22,5 +24,7 @@ export const billingSchema: SchemaPart = {
     CreateStripeEvents1765001000100,
     ReceiptAnnounced1765001000200,
     CreateBankStatements1765001000300,
+    BankAccountCsvMappings1765003000000,
+    BankLineDecisions1765003000100,
   ],
 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ProblemException, Transactions } from '@tessera/core';
 import { MembersService } from '@tessera/members';
 import { PaymentsService } from '../payments/payments.service';
-import { assertLineCanMove } from './bank-line-state';
+import { assertLineCanMove, canReopenLine } from './bank-line-state';
 import { bankSourceKey } from './bank-statement-import.service';
 import { BankStatementRepository } from './bank-statement.repository';
 import type { StatementLine } from './entities/statement-line.entity';
@@ -70,6 +70,45 @@ export class BankLineResolutionService {
       line.resolvedByUserId = userId;
       line.resolvedAt = this.clock.now();
       await this.statements.updateLine(line);
+      await this.statements.recordDecision({
+        lineId: line.id,
+        action: resolution.kind === 'ignore' ? 'ignore' : 'resolve',
+        note: line.resolutionNote,
+        paymentId: line.paymentId,
+        userId,
+        at: line.resolvedAt,
+      });
+    });
+  }
+
+  /**
+   * Puts a line finance ignored by mistake back in the review queue. Its earlier decision stays in
+   * the line's decisions; the line itself is undecided again.
+   */
+  async reopen(id: string, note: string | undefined, userId: string | null): Promise<void> {
+    await this.transactions.run(async () => {
+      const line = await this.statements.lockLine(id);
+      if (!line) throw bankLineNotFound();
+      if (line.direction === 'debit')
+        throw ProblemException.conflict(
+          'This bank line is a debit: money that left the account is not a payment to us.',
+          'bank-line-not-reopenable',
+        );
+      assertLineCanMove(line.state, 'to-review');
+      if (!canReopenLine(line)) throw new Error(`Line ${line.id} passed the state check but cannot be reopened`);
+      line.state = 'to-review';
+      line.resolvedByUserId = null;
+      line.resolvedAt = null;
+      line.resolutionNote = null;
+      await this.statements.updateLine(line);
+      await this.statements.recordDecision({
+        lineId: line.id,
+        action: 'reopen',
+        note: note ?? null,
+        paymentId: null,
+        userId,
+        at: this.clock.now(),
+      });
     });
   }
 

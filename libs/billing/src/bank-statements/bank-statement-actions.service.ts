@@ -5,11 +5,13 @@ import type {
   BankStatementLineDto,
   ListBankStatementLinesQueryDto,
   ListBankStatementsQueryDto,
+  ReopenBankLineDto,
   ResolveBankLineDto,
 } from '../dto/bank-statement.dto';
 import { bankLineNotFound, BankLineResolutionService, type LineResolution } from './bank-line-resolution.service';
 import { BankStatementImportService } from './bank-statement-import.service';
 import { BankStatementQueries } from './bank-statement-queries';
+import { CsvMappingsService } from './csv-mappings.service';
 import { statementUploadOf } from './statement-upload';
 
 export function bankStatementNotFound(): ProblemException {
@@ -25,10 +27,15 @@ export class BankStatementActionsService {
     private readonly imports: BankStatementImportService,
     private readonly resolutions: BankLineResolutionService,
     private readonly queries: BankStatementQueries,
+    private readonly mappings: CsvMappingsService,
   ) {}
 
   async import(body: MultipartBody, principal: Principal): Promise<BankStatementDto> {
-    const { id } = await this.imports.import(statementUploadOf(body), userOf(principal));
+    const upload = statementUploadOf(body);
+    // A CSV upload naming only its account is read with the mapping saved for that account.
+    if (upload.format === 'csv' && !upload.mapping && upload.account)
+      upload.mapping = await this.mappings.mappingFor(upload.account);
+    const { id } = await this.imports.import(upload, userOf(principal));
     return this.get(id);
   }
 
@@ -55,6 +62,15 @@ export class BankStatementActionsService {
 
   async resolve(id: string, dto: ResolveBankLineDto, principal: Principal): Promise<BankStatementLineDto> {
     await this.resolutions.resolve(id, resolutionOf(dto), userOf(principal));
+    return this.line(id);
+  }
+
+  async reopen(id: string, dto: ReopenBankLineDto, principal: Principal): Promise<BankStatementLineDto> {
+    await this.resolutions.reopen(id, dto.note, userOf(principal));
+    return this.line(id);
+  }
+
+  private async line(id: string): Promise<BankStatementLineDto> {
     const line = await this.queries.line(id);
     if (!line) throw bankLineNotFound();
     return line;

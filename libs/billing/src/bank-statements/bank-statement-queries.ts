@@ -29,7 +29,11 @@ const LINE_COLUMNS = `
   ${documentSql('l.suggested_document_id')} AS "suggestedDocument",
   l.payment_id AS "paymentId", (SELECT p.receipt_number FROM billing_payments p WHERE p.id = l.payment_id) AS "receiptNumber",
   l.duplicate_of_line_id AS "duplicateOfLineId", ${userSql('l.resolved_by_user_id')} AS "resolvedBy",
-  ${isoTimestampSql('l.resolved_at')} AS "resolvedAt", l.resolution_note AS "resolutionNote"`;
+  ${isoTimestampSql('l.resolved_at')} AS "resolvedAt", l.resolution_note AS "resolutionNote",
+  (SELECT coalesce(json_agg(json_build_object('action', d.action, 'note', d.note, 'paymentId', d.payment_id,
+            'decidedBy', ${userSql('d.decided_by_user_id')}, 'decidedAt', ${isoTimestampSql('d.decided_at')})
+            ORDER BY d.decided_at, d.id), '[]')
+     FROM bank_statement_line_decisions d WHERE d.line_id = l.id) AS decisions`;
 
 export interface LineFilter {
   state?: BankLineState;

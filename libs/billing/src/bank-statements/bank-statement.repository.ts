@@ -17,6 +17,16 @@ export interface LineToStore extends BankStatementLine {
   suggestedDocumentId: string | null;
 }
 
+/** One of finance's decisions on a line, as kept in bank_statement_line_decisions. */
+export interface LineDecisionRecord {
+  lineId: string;
+  action: 'resolve' | 'ignore' | 'reopen';
+  note: string | null;
+  paymentId: string | null;
+  userId: string | null;
+  at: Date;
+}
+
 export type StatementSummary = Pick<ImportedStatement, 'matched' | 'suggested' | 'toReview' | 'duplicates' | 'ignored'>;
 
 const CANDIDATE_COLUMNS = `
@@ -151,6 +161,15 @@ export class BankStatementRepository {
 
   async updateLine(line: StatementLine): Promise<void> {
     await this.transactions.repository(StatementLine).update({ id: line.id }, line);
+  }
+
+  /** Keeps one of finance's decisions on a line, beside the line's current state. */
+  async recordDecision(decision: LineDecisionRecord): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO bank_statement_line_decisions (line_id, action, note, payment_id, decided_by_user_id, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [decision.lineId, decision.action, decision.note, decision.paymentId, decision.userId, decision.at],
+    );
   }
 
   /** Our documents with these payment references (printed form), whatever their state. */

@@ -34,9 +34,14 @@ export function csvMappingFrom(json: string): CsvMapping {
   } catch {
     throw ProblemException.validation([{ field: 'mapping', message: 'must be JSON' }]);
   }
+  return csvMappingOf(value);
+}
+
+/** The same checks on a parsed value (a JSON body's `mapping`); field errors start with `field`. */
+export function csvMappingOf(value: unknown, field = 'mapping'): CsvMapping {
   const errors: FieldErrorDto[] = [];
-  const fail = (field: string, message: string) => errors.push({ field: `mapping.${field}`, message });
-  if (!isObject(value)) throw ProblemException.validation([{ field: 'mapping', message: 'must be a JSON object' }]);
+  const fail = (name: string, message: string) => errors.push({ field: `${field}.${name}`, message });
+  if (!isObject(value)) throw ProblemException.validation([{ field, message: 'must be a JSON object' }]);
   const m = value;
   if (typeof m.delimiter !== 'string' || m.delimiter.length !== 1 || /[\r\n"]/.test(m.delimiter))
     fail('delimiter', 'must be one character (not a quote or line break)');
@@ -75,6 +80,10 @@ function checkColumns(columns: Record<string, unknown>, fail: (field: string, me
     if (columns[key] !== undefined && !isColumn(columns[key]))
       fail(`columns.${key}`, 'must be a header name or a 0-based column number');
   if (columns.bookingDate === undefined) fail('columns.bookingDate', 'is required');
+  // As the parser reads them: a signed (or directed) amount, or a credit and a debit column.
+  const amounts = columns.amount !== undefined;
+  const split = columns.credit !== undefined && columns.debit !== undefined;
+  if (amounts === split) fail('columns.amount', 'map an amount column, or both a credit and a debit column');
   const { remittance, direction } = columns as Partial<Record<keyof CsvColumns, unknown>>;
   if (remittance !== undefined && !(Array.isArray(remittance) && remittance.length <= 10 && remittance.every(isColumn)))
     fail('columns.remittance', 'must be a list of up to 10 columns');

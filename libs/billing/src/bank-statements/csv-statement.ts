@@ -78,7 +78,7 @@ function readRows(text: string, mapping: CsvMapping, toLine: number): CsvRow[] {
 }
 
 /** The comparable form of a header: "Crédit " and "credit" are the same column. */
-function headerKey(name: string): string {
+export function headerKey(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ProblemException, type MultipartBody } from '@tessera/core';
 import { CSV_PRESETS } from './csv-presets';
 import { parseUpload, statementUploadOf } from './statement-upload';
@@ -34,6 +36,14 @@ describe('statementUploadOf', () => {
     );
   });
 
+  it('takes a CSV file naming only its account, whose saved mapping the caller looks up', () => {
+    expect(statementUploadOf(form({ format: 'csv', account: 'be68 5390 0754 7034' }, 'a;b\n'))).toMatchObject({
+      format: 'csv',
+      mapping: null,
+      account: 'BE68539007547034',
+    });
+  });
+
   it.each([
     ['no format', {}, 'format'],
     ['an unknown format', { format: 'mt940' }, 'format'],
@@ -43,6 +53,9 @@ describe('statementUploadOf', () => {
     ['an unknown field', { format: 'camt053', bank: 'x' }, 'bank'],
     ['a mapping that is not JSON', { format: 'csv', mapping: '{' }, 'mapping'],
     ['a mapping without columns', { format: 'csv', mapping: '{"delimiter":";"}' }, 'mapping.columns'],
+    ['an account for CAMT', { format: 'camt053', account: 'BE68539007547034' }, 'account'],
+    ['an account that is not an IBAN', { format: 'csv', account: 'BE68539007547035' }, 'account'],
+    ['both a preset and a mapping', { format: 'csv', preset: 'nl', mapping: '{}' }, 'preset'],
   ])('refuses %s with 400', (_what, fields, field) => {
     const problem = problemOf(() => statementUploadOf(form(fields as Record<string, string>, 'a;b\n')));
     expect(problem.status).toBe(400);
@@ -73,5 +86,37 @@ describe('parseUpload', () => {
       type: 'urn:tessera:problem:invalid-bank-statement',
       detail: 'This XML file is not a CAMT.053 bank statement (its root element is <Other>, not <Document>).',
     });
+  });
+});
+
+describe('parseUpload of a CSV naming its account', () => {
+  const csv = readFileSync(join(__dirname, 'fixtures/statement-be-fr.csv'));
+  const upload = (account: string | null) => ({
+    bytes: csv,
+    fileName: 'be.csv',
+    format: 'csv' as const,
+    mapping: CSV_PRESETS['be-fr'].mapping,
+    account,
+  });
+
+  it('reads a file of that account', () => {
+    expect(parseUpload(upload('BE68539007547034')).accountIban).toBe('BE68539007547034');
+  });
+
+  it('refuses a file of another account with a 400 on the file', () => {
+    expect(problemOf(() => parseUpload(upload('BE71096123456769')))).toMatchObject({
+      status: 400,
+      type: 'urn:tessera:problem:invalid-bank-statement',
+      detail: 'The file is for account BE68539007547034, not BE71096123456769.',
+      errors: [{ field: 'file' }],
+    });
+  });
+
+  it('gives a file that names no account the one finance chose', () => {
+    const { account: _account, ...columns } = CSV_PRESETS['be-fr'].mapping.columns;
+    const mapping = { ...CSV_PRESETS['be-fr'].mapping, columns };
+    const statement = parseUpload({ ...upload('BE71096123456769'), mapping });
+    expect(statement.accountIban).toBe('BE71096123456769');
+    expect(statement.lines.length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import type { CsvMapping } from './csv-mapping';
 import { csvMappingFrom } from './csv-mapping-input';
 import { CSV_PRESETS, type CsvPresetName } from './csv-presets';
 import { parseCsvStatement } from './csv-statement';
+import { validIban } from './statement-text';
 
 const MiB = 1024 * 1024;
 /** A year of daily statements of a busy account fits; 10,000 CAMT transactions are about 11 MB. */
@@ -18,15 +19,20 @@ export interface StatementUpload {
   bytes: Buffer;
   fileName: string;
   format: StatementFormat;
+  /** For CSV: read with this mapping (a preset's, the one sent, or the account's saved one). */
   mapping: CsvMapping | null;
+  /** For CSV: the account the file is about, when finance named it (`account`). */
+  account: string | null;
 }
 
-const FIELDS = ['format', 'preset', 'mapping'];
+const FIELDS = ['format', 'preset', 'mapping', 'account'];
 
 /**
  * The statement form: one `file`, `format` (camt053 | csv) and, for CSV, either `preset`
- * (be-fr | nl | fr) or `mapping` (a CsvMapping as JSON). Anything else → 400. The file must be
- * text of its format, judged from its content (not its name or declared type) → else 415.
+ * (be-fr | nl | fr) or `mapping` (a CsvMapping as JSON), or `account` (an IBAN) alone to use the
+ * mapping saved for that account (`mapping` is then null here; the caller looks it up). `account`
+ * with a preset or mapping names the file's account. Anything else → 400. The file must be text
+ * of its format, judged from its content (not its name or declared type) → else 415.
  */
 export function statementUploadOf(body: MultipartBody): StatementUpload {
   const errors: FieldErrorDto[] = Object.keys(body.fields)
@@ -36,31 +42,54 @@ export function statementUploadOf(body: MultipartBody): StatementUpload {
     if (field !== 'file') errors.push({ field, message: 'is not a file of this form (file)' });
   const files = body.files.filter((file) => file.field === 'file');
   if (files.length !== 1) errors.push({ field: 'file', message: files.length ? 'accepts one file' : 'is required' });
-  const { format, preset, mapping } = body.fields;
+  const { format, preset, mapping, account } = body.fields;
   if (!STATEMENT_FORMATS.includes(format as StatementFormat))
     errors.push({ field: 'format', message: 'must be camt053 or csv' });
-  if (format === 'camt053' && (preset !== undefined || mapping !== undefined))
-    errors.push({ field: preset !== undefined ? 'preset' : 'mapping', message: 'is for CSV files only' });
-  if (format === 'csv' && (preset === undefined) === (mapping === undefined))
-    errors.push({ field: 'preset', message: 'a CSV file needs either a preset or a mapping' });
+  if (format === 'camt053')
+    for (const [field, value] of Object.entries({ preset, mapping, account }))
+      if (value !== undefined) errors.push({ field, message: 'is for CSV files only' });
+  if (format === 'csv' && preset !== undefined && mapping !== undefined)
+    errors.push({ field: 'preset', message: 'give a preset or a mapping, not both' });
+  if (format === 'csv' && preset === undefined && mapping === undefined && account === undefined)
+    errors.push({
+      field: 'preset',
+      message: 'a CSV file needs a preset, a mapping, or an account with a saved mapping',
+    });
+  const accountIban = account === undefined ? null : validIban(account);
+  if (account !== undefined && !accountIban) errors.push({ field: 'account', message: 'must be a valid IBAN' });
   if (preset !== undefined && !(preset in CSV_PRESETS))
     errors.push({ field: 'preset', message: `must be one of ${Object.keys(CSV_PRESETS).join(', ')}` });
   if (errors.length > 0) throw ProblemException.validation(errors);
 
   const file = files[0];
-  checkContent(file.bytes, format as StatementFormat, file.filename);
+  checkStatementContent(file.bytes, format as StatementFormat, file.filename);
   return {
     bytes: file.bytes,
     fileName: file.filename.split(/[/\\]/).pop()?.slice(0, 200) || 'statement',
     format: format as StatementFormat,
-    mapping: format !== 'csv' ? null : preset ? CSV_PRESETS[preset as CsvPresetName].mapping : csvMappingFrom(mapping!),
+    mapping:
+      format !== 'csv'
+        ? null
+        : preset
+          ? CSV_PRESETS[preset as CsvPresetName].mapping
+          : mapping !== undefined
+            ? csvMappingFrom(mapping)
+            : null,
+    account: accountIban,
   };
 }
 
-/** Reads the upload; a file that is not a statement is a 400 saying why. */
+/**
+ * Reads the upload; a file that is not a statement is a 400 saying why. A CSV file for another
+ * account than the one finance named is refused; one that names none takes it.
+ */
 export function parseUpload(upload: StatementUpload): BankStatement {
   try {
-    return upload.format === 'camt053' ? parseCamt053(upload.bytes) : parseCsvStatement(upload.bytes, upload.mapping!);
+    if (upload.format === 'camt053') return parseCamt053(upload.bytes);
+    const statement = parseCsvStatement(upload.bytes, upload.mapping!);
+    if (upload.account && statement.accountIban && statement.accountIban !== upload.account)
+      throw new BankStatementError(`The file is for account ${statement.accountIban}, not ${upload.account}`);
+    return { ...statement, accountIban: statement.accountIban ?? upload.account };
   } catch (error) {
     if (error instanceof BankStatementError)
       throw ProblemException.badRequest(`${error.message}.`.replace(/\.\.$/, '.'), 'invalid-bank-statement', [
@@ -74,7 +103,7 @@ export function parseUpload(upload: StatementUpload): BankStatement {
  * A statement is text: XML starting with its declaration or <Document>, or CSV. Binary files
  * (PDF, images, a spreadsheet's zip, anything with NUL bytes) are refused before parsing.
  */
-function checkContent(bytes: Buffer, format: StatementFormat, filename: string): void {
+export function checkStatementContent(bytes: Buffer, format: StatementFormat, filename: string): void {
   const head = bytes.subarray(0, 4096);
   const named = `file "${filename}"`;
   const detected = detectFileType(bytes);

@@ -27,7 +27,10 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { bankLineNotFound } from '../bank-statements/bank-line-resolution.service';
 import { BankStatementActionsService, bankStatementNotFound } from '../bank-statements/bank-statement-actions.service';
+import { previewCsvUpload } from '../bank-statements/csv-preview';
+import { CSV_PRESETS, type CsvPresetName } from '../bank-statements/csv-presets';
 import { MAX_STATEMENT_UPLOAD_BYTES } from '../bank-statements/statement-upload';
+import { CsvPresetDto, CsvPreviewDto } from '../dto/csv-mapping.dto';
 import {
   BankStatementDto,
   BankStatementLineDto,
@@ -35,6 +38,7 @@ import {
   BankStatementPageDto,
   ListBankStatementLinesQueryDto,
   ListBankStatementsQueryDto,
+  ReopenBankLineDto,
   ResolveBankLineDto,
 } from '../dto/bank-statement.dto';
 
@@ -54,7 +58,8 @@ export class BankStatementsController {
     summary: 'Import a bank statement and reconcile it',
     description:
       'multipart/form-data: `file` (a CAMT.053 XML file or a CSV export, up to 20 MiB, judged from its content), ' +
-      '`format` (camt053 | csv) and, for CSV, `preset` (be-fr | nl | fr) or `mapping` (a column mapping as JSON). ' +
+      '`format` (camt053 | csv) and, for CSV, `preset` (be-fr | nl | fr), `mapping` (a column mapping as JSON) or ' +
+      '`account` (an IBAN whose saved mapping to use). ' +
       'Each transaction is stored once across statements (a repeat is a duplicate). Credit lines quoting the RF or ' +
       'OGM reference of one of our documents are recorded as bank-transfer payments (partial and over-payments ' +
       'included: the rest is credit); a unique open document of the same amount billed to the payer’s name is ' +
@@ -71,6 +76,12 @@ export class BankStatementsController {
         format: { type: 'string', enum: ['camt053', 'csv'] },
         preset: { type: 'string', enum: ['be-fr', 'nl', 'fr'], description: 'CSV: a common layout' },
         mapping: { type: 'string', description: 'CSV: the column mapping, as JSON (instead of a preset)' },
+        account: {
+          type: 'string',
+          description:
+            'CSV: the bank account (IBAN). Alone, the file is read with the mapping saved for it ' +
+            '(PUT /bank-csv-mappings/{iban}); in every case a file naming another account is refused.',
+        },
       },
     },
   })
@@ -82,6 +93,50 @@ export class BankStatementsController {
   @ApiUnsupportedMediaTypeResponse({ type: ProblemDto, description: 'Not multipart, or the file is not XML/CSV text' })
   import(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<BankStatementDto> {
     return this.statements.import(multipartBody(request), principal);
+  }
+
+  @Get('bank-statements/csv-presets')
+  @Authorize(FINANCE)
+  @ApiOperation({
+    summary: 'CSV layouts to start a mapping from',
+    description: 'Common Belgian, Dutch and French layouts; check them against a real file of the bank.',
+  })
+  @ApiOkResponse({ type: CsvPresetDto, isArray: true })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'Not finance' })
+  presets(): CsvPresetDto[] {
+    return Object.entries(CSV_PRESETS).map(([name, preset]) => ({ name: name as CsvPresetName, ...preset }));
+  }
+
+  @Post('bank-statements/csv-preview')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(FINANCE)
+  @TakesFiles({ fileSize: MAX_STATEMENT_UPLOAD_BYTES })
+  @ApiOperation({
+    summary: 'The first rows of a CSV export, to map its columns',
+    description:
+      'multipart/form-data: `file` and optionally `delimiter`, `encoding` (utf-8 | latin1) and `skipLines` ' +
+      '(0–100); what is not given is guessed. Stores nothing. Also names a preset whose columns fit.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'A CSV export, up to 20 MiB' },
+        delimiter: { type: 'string', minLength: 1, maxLength: 1 },
+        encoding: { type: 'string', enum: ['utf-8', 'latin1'] },
+        skipLines: { type: 'string', pattern: '^\\d{1,3}$', description: '0 to 100' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: CsvPreviewDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Bad form, or not CSV text' })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'Not finance' })
+  @ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'The file is over 20 MiB' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemDto, description: 'Not multipart, or the file is not text' })
+  preview(@Req() request: FastifyRequest): CsvPreviewDto {
+    return previewCsvUpload(multipartBody(request));
   }
 
   @Get('bank-statements')
@@ -142,5 +197,27 @@ export class BankStatementsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BankStatementLineDto> {
     return this.statements.resolve(id, dto, principal);
+  }
+
+  @Post('bank-statement-lines/:id/reopen')
+  @HttpCode(HttpStatus.OK)
+  @Authorize(FINANCE)
+  @ApiOperation({
+    summary: 'Put a line ignored by mistake back in the review queue',
+    description:
+      'Only a credit line finance ignored; the earlier decision stays in `decisions`. A resolved line is ' +
+      'undone by reversing its payment, not here.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: BankStatementLineDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Bad note' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'No line has this id' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'The line is not an ignored credit' })
+  reopen(
+    @Param('id', lineIdPipe) id: string,
+    @Body() dto: ReopenBankLineDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BankStatementLineDto> {
+    return this.statements.reopen(id, dto, principal);
   }
 }

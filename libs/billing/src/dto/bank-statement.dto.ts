@@ -89,6 +89,19 @@ export class BankLineCounterpartyDto {
   iban: string | null;
 }
 
+export class BankLineDecisionDto {
+  @ApiProperty({ enum: ['resolve', 'ignore', 'reopen'] })
+  action: 'resolve' | 'ignore' | 'reopen';
+  @ApiProperty({ nullable: true, type: String, description: 'The reason or note given' })
+  note: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The payment a resolution recorded' })
+  paymentId: string | null;
+  @ApiProperty({ type: BankStatementImporterDto, nullable: true })
+  decidedBy: BankStatementImporterDto | null;
+  @ApiProperty()
+  decidedAt: string;
+}
+
 export class BankStatementLineDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -130,6 +143,8 @@ export class BankStatementLineDto {
   resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was ignored, or finance’s note' })
   resolutionNote: string | null;
+  @ApiProperty({ type: BankLineDecisionDto, isArray: true, description: 'Finance’s decisions on it, oldest first' })
+  decisions: BankLineDecisionDto[];
 }
 
 export class BankStatementLinePageDto extends PageResponseDto(BankStatementLineDto) {}
@@ -187,6 +202,16 @@ export class ResolveBankLineDto {
   reason?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'A note kept with the decision' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+/** Puts a line ignored by mistake back in the review queue. */
+export class ReopenBankLineDto {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why it is reopened' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -98,7 +98,7 @@ describe('bank statement import and reconciliation against the real database', (
     // The bank's references (AcctSvcrRef) of generated entries are made of the booking date and the entry's number.
     const bookingDate = `2026-03-${String(10 + (statementCounter % 18)).padStart(2, '0')}`;
     const xml = generateCamt053(entries, { statementId, bookingDate });
-    return { bytes: Buffer.from(xml), fileName: `${statementId}.xml`, format: 'camt053', mapping: null };
+    return { bytes: Buffer.from(xml), fileName: `${statementId}.xml`, format: 'camt053', mapping: null, account: null };
   }
 
   const linesOf = async (statementId: string) =>
@@ -365,6 +365,7 @@ describe('bank statement import and reconciliation against the real database', (
       fileName: 'notification.xml',
       format: 'camt053',
       mapping: null,
+      account: null,
     };
     expect(await refusal(imports.import(upload, financeUserId))).toMatchObject({
       status: 400,
