@@ -135,6 +135,8 @@ describe('CSV mappings per bank account and reopening lines (API over HTTP)', ()
       params: { query: { state: 'to-review' } },
     });
     expect(queue.data!.items.map((line) => line.id)).toContain(martin.id);
+    const open = await finance.client.GET('/api/v1/bank-statement-lines', { params: { query: { open: 'true' } } });
+    expect(open.data!.items.map((line) => line.state).sort()).toEqual(['to-review', 'to-review', 'to-review']);
   });
 
   it('reopens a line once when asked twice at once', async () => {

@@ -9399,6 +9399,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Only lines in this state */
                 state?: components["schemas"]["BankLineState"];
+                /** @description true: only lines waiting for finance (to-review and suggested), the review queue */
+                open?: "true" | "false";
                 /** @description Only the lines of this statement */
                 statementId?: string;
             };

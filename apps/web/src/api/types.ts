@@ -148,3 +148,17 @@ export type RecordPaymentBody = BodyOf<paths['/api/v1/payments']['post']>;
 export type RecordablePaymentMethod = RecordPaymentBody['method'];
 export type MemberBalance = JsonOf<paths['/api/v1/members/{id}/balance']['get']['responses'][200]>;
 export type MyBillingDocumentPage = JsonOf<paths['/api/v1/me/invoices']['get']['responses'][200]>;
+
+export type BankStatementPage = JsonOf<paths['/api/v1/bank-statements']['get']['responses'][200]>;
+export type BankStatement = BankStatementPage['items'][number];
+export type BankStatementFormat = BankStatement['format'];
+export type BankStatementLine = JsonOf<paths['/api/v1/bank-statement-lines']['get']['responses'][200]>['items'][number];
+export type BankLineState = BankStatementLine['state'];
+export type BankLineDocument = NonNullable<BankStatementLine['referenceDocument']>;
+export type BankLineDecision = BankStatementLine['decisions'][number];
+export type ResolveBankLineBody = BodyOf<paths['/api/v1/bank-statement-lines/{id}/resolve']['post']>;
+export type CsvMapping = components['schemas']['CsvMappingDto'];
+export type CsvColumns = components['schemas']['CsvColumnsDto'];
+export type CsvPreset = components['schemas']['CsvPresetDto'];
+export type CsvPreview = components['schemas']['CsvPreviewDto'];
+export type BankCsvMapping = components['schemas']['BankCsvMappingDto'];

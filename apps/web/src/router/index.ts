@@ -112,6 +112,24 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.payments', roles: ['admin', 'officer', 'finance'] },
       },
       {
+        path: 'bank-statements',
+        name: 'office-bank-statements',
+        component: () => import('@/pages/office/BankStatementsPage.vue'),
+        meta: { title: 'layout.titles.bankStatements', roles: ['admin', 'finance'] },
+      },
+      {
+        path: 'bank-statements/review',
+        name: 'office-bank-review',
+        component: () => import('@/pages/office/BankReviewPage.vue'),
+        meta: { title: 'layout.titles.bankReview', roles: ['admin', 'finance'] },
+      },
+      {
+        path: 'bank-statements/:id',
+        name: 'office-bank-statement',
+        component: () => import('@/pages/office/BankStatementDetailPage.vue'),
+        meta: { title: 'layout.titles.bankStatement', roles: ['admin', 'finance'] },
+      },
+      {
         path: 'plans',
         name: 'office-plans',
         component: () => import('@/pages/office/PlansPage.vue'),

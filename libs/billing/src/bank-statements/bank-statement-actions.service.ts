@@ -53,6 +53,7 @@ export class BankStatementActionsService {
   async lines(query: ListBankStatementLinesQueryDto): Promise<Page<BankStatementLineDto>> {
     const [rows, total] = await this.queries.lines({
       state: query.state,
+      open: query.open === 'true',
       statementId: query.statementId,
       offset: query.offset,
       limit: query.pageSize,

@@ -37,6 +37,8 @@ const LINE_COLUMNS = `
 
 export interface LineFilter {
   state?: BankLineState;
+  /** Only lines waiting for finance. */
+  open?: boolean;
   statementId?: string;
   offset: number;
   limit: number;
@@ -72,6 +74,7 @@ export class BankStatementQueries {
     const param = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
     if (filter.state) where.push(`l.state = ${param(filter.state)}`);
+    if (filter.open) where.push(`l.state IN ('to-review','suggested')`);
     if (filter.statementId) where.push(`l.statement_id = ${param(filter.statementId)}::uuid`);
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const manager = this.transactions.manager;

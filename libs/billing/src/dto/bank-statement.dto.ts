@@ -157,6 +157,14 @@ export class ListBankStatementLinesQueryDto extends PageQueryDto {
   @IsIn(BANK_LINE_STATES)
   state?: BankLineState;
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only lines waiting for finance (to-review and suggested), the review queue',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  open?: 'true' | 'false';
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the lines of this statement' })
   @IsOptional()
   @IsUUID()

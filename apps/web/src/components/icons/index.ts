@@ -255,6 +255,15 @@ export const IconInvoice = icon('Invoice', [
   ['path', 'M8 17h8'],
   ['path', 'M8 9h2'],
 ]);
+/** A bank (Lucide's "landmark"): bank statements. */
+export const IconBank = icon('Bank', [
+  ['path', 'M3 22h18'],
+  ['path', 'M6 18v-7'],
+  ['path', 'M10 18v-7'],
+  ['path', 'M14 18v-7'],
+  ['path', 'M18 18v-7'],
+  ['path', 'm12 2 8 5H4Z'],
+]);
 export const IconWallet = icon('Wallet', [
   [
     'path',
