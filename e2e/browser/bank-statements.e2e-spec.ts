@@ -238,6 +238,10 @@ describe('bank statements (SPA in Chromium)', () => {
       await page.getByTestId('statement-facts').waitFor();
       await page.locator('[data-testid="bank-line-row"][data-state="resolved"]').waitFor();
       await shot(page, 'statement-fr');
+      // The paid invoice's page names its language in French (it is in Bea's, English).
+      await page.goto(`${journey.spa.origin}/office/invoices/${invoice.id}`);
+      expect(await page.getByTestId('invoice-language').textContent()).toBe('Anglais');
+      await shot(page, 'invoice-fr');
       expect((await finance.client.GET('/api/v1/bank-statements')).data!.total).toBe(1);
     });
   });

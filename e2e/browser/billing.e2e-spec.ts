@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { TesseraClient } from '@tessera/api-client';
-import { solveCaptcha } from '@tessera/testing';
 import { type Page } from 'playwright-core';
-import { personApplication, postApplication } from '../support/applications';
+import { approvedMember } from './approved-member';
 import { journeySteps } from './journey-steps';
 import { startBrowserJourney, type BrowserJourney, waitForCount } from '../support/browser';
-import { pngFile } from '../support/fixtures';
-import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
@@ -90,27 +87,12 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
     const planId = plan.data!.id;
 
     // Chris applies on the public form and the approver approves: a member, subscribed and invoiced.
-    const answer = await postApplication(stack.baseUrl, [
-      personApplication(planId, { firstName: 'Chris', lastName: 'Curie', email: chris.email }),
-      { field: 'signature', value: pngFile(300, 100, [0, 0, 0]), filename: 'signature.png', type: 'image/png' },
-      { field: 'altcha', value: await solveCaptcha(stack.baseUrl) },
-    ]);
-    expect({ status: answer.status, errors: answer.body.errors }).toEqual({ status: 201, errors: undefined });
-    await stack.intakesSettled();
-    const request = await admin.GET('/api/v1/approvals', {
-      params: { query: { subjectType: 'application', subjectId: String(answer.body.id) } },
-    });
-    const approved = await approver.client.POST('/api/v1/approvals/{id}/approve', {
-      params: { path: { id: request.data!.items[0].id } },
-      body: {},
-    });
-    expect(approved.data).toMatchObject({ status: 'approved' });
-    const { token } = await linkTokenFromEmail(stack.sink, chris.email, /Activate your member account/, '/activate');
-    const activated = await stack.client.POST('/api/v1/auth/activate', {
-      body: { token, password: chris.password },
-    });
-    expect(activated.response.status).toBe(200);
-    memberToken = activated.data!.accessToken;
+    ({ token: memberToken } = await approvedMember(stack, admin, approver, planId, {
+      firstName: 'Chris',
+      lastName: 'Curie',
+      email: chris.email,
+      password: chris.password,
+    }));
 
     const mine = await authorized(stack, memberToken).GET('/api/v1/me/invoices');
     expect(mine.data!.items).toHaveLength(1);
