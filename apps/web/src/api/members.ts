@@ -16,12 +16,10 @@ export interface MemberExportFilters {
 export async function fetchMembersCsv(filters: MemberExportFilters): Promise<{ blob: Blob; filename: string }> {
   let disposition = '';
   const blob = await unwrap(
-    api
-      .GET('/api/v1/members/export.csv', { params: { query: filters }, parseAs: 'blob' })
-      .then((result) => {
-        disposition = result.response.headers.get('content-disposition') ?? '';
-        return result;
-      }),
+    api.GET('/api/v1/members/export.csv', { params: { query: filters }, parseAs: 'blob' }).then((result) => {
+      disposition = result.response.headers.get('content-disposition') ?? '';
+      return result;
+    }),
   );
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'members.csv';
   return { blob, filename };

@@ -71,6 +71,13 @@ export type MemberFilter = (typeof MEMBER_FILTERS)[number];
 export const MEMBER_STATUS_HINTS = translatedLabels('members.statusHint', MEMBER_STATUSES);
 
 /** The orders the members list offers, named as the API's `sort` (the first is its default). */
-export const MEMBER_SORTS: readonly MemberSort[] = ['-createdAt', 'createdAt', 'number', '-number', 'status', '-status'];
+export const MEMBER_SORTS: readonly MemberSort[] = [
+  '-createdAt',
+  'createdAt',
+  'number',
+  '-number',
+  'status',
+  '-status',
+];
 
 export const MEMBER_SORT_LABELS = translatedLabels('members.filters.sorts', MEMBER_SORTS);
