@@ -9,6 +9,7 @@ import { PlansHttpModule } from '@tessera/plans';
 import { SettingsHttpModule } from '@tessera/settings';
 import { SubscriptionHttpModule } from '@tessera/subscription';
 import { RegistrationHttpModule } from '@tessera/registration';
+import { ReportsHttpModule } from '@tessera/reports';
 import { PlatformModule } from '@tessera/schema';
 import { UsersHttpModule } from '@tessera/users';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ import { HealthModule } from './health/health.module';
     SignedInPersonModule,
     BillingHttpModule,
     SubscriptionHttpModule,
+    ReportsHttpModule,
   ],
 })
 export class AppModule {}

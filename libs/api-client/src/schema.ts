@@ -1922,6 +1922,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of the back-office home
+         * @description Staff. Members by status; applications in review and submitted in the last 30 days; pending approval requests; renewals due in the next 30 days; revenue received this month and this year and what invoices still owe, per currency (minor units); members by status at the end of each of the last 12 months (from the status history) and revenue by month. Dates are local to the organisation’s time zone.
+         */
+        get: operations["Dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members list as CSV, filtered as the list is
+         * @description Officers and admins. Every member matching the filters of `GET /members` (status, plan, portal account state, kind, search) in its order, streamed: number, name, e-mail, plan, status, since (the date the member entered it), period end, amount due and its currency. UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe so spreadsheets never run them.
+         */
+        get: operations["MemberExport_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3487,6 +3527,8 @@ export interface components {
             locale?: "en" | "fr";
         };
         /** @enum {string} */
+        MemberSort: "-createdAt" | "createdAt" | "number" | "-number" | "status" | "-status";
+        /** @enum {string} */
         PortalAccountState: "none" | "invited" | "active" | "disabled";
         PortalAccountDto: {
             /** @enum {string} */
@@ -4357,6 +4399,108 @@ export interface components {
             due: number;
             byPlan: components["schemas"]["RenewalPreviewPlanDto"][];
             totals: components["schemas"]["CurrencyAmountDto"][];
+        };
+        StatusCountDto: {
+            status: components["schemas"]["MemberStatus"];
+            count: number;
+        };
+        DashboardMembersDto: {
+            total: number;
+            /** @description Every status, in the order of a membership */
+            byStatus: components["schemas"]["StatusCountDto"][];
+        };
+        DashboardApplicationsDto: {
+            /** @description Submitted and not yet decided */
+            inReview: number;
+            /** @description Submitted since `since` (from the start of that day, UTC) */
+            recent: number;
+            /**
+             * Format: date
+             * @description 29 days before today (UTC): the last 30 days
+             */
+            since: string;
+        };
+        DashboardApprovalsDto: {
+            /** @description Approval requests waiting for a decision */
+            pending: number;
+        };
+        DashboardRenewalsDto: {
+            /** @description Active subscriptions, not ending, whose current period ends between `from` and `to` */
+            due: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        DashboardRevenueDto: {
+            /**
+             * Format: date
+             * @description First day of this month (local)
+             */
+            monthStart: string;
+            /**
+             * Format: date
+             * @description First day of this year (local)
+             */
+            yearStart: string;
+            /** @description Received this month, per currency (reversed payments left out) */
+            thisMonth: components["schemas"]["MoneyDto"][];
+            /** @description Received this year, per currency */
+            thisYear: components["schemas"]["MoneyDto"][];
+        };
+        DashboardAmountDueDto: {
+            /** @description Invoices open or partly paid */
+            invoices: number;
+            /** @description What they still owe, per currency */
+            amounts: components["schemas"]["MoneyDto"][];
+        };
+        StatusMonthDto: {
+            /**
+             * @description YYYY-MM
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * Format: date
+             * @description The month's last day, or today for this month
+             */
+            asOf: string;
+            counts: components["schemas"]["StatusCountDto"][];
+        };
+        RevenueMonthDto: {
+            /**
+             * @description YYYY-MM
+             * @example 2026-03
+             */
+            month: string;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description The month's last day, or today for this month
+             */
+            to: string;
+            /** @description Received that month, per currency */
+            amounts: components["schemas"]["MoneyDto"][];
+        };
+        DashboardDto: {
+            /**
+             * Format: date
+             * @description Today in the organisation's time zone
+             */
+            asOf: string;
+            /** @example Europe/Brussels */
+            timeZone: string;
+            members: components["schemas"]["DashboardMembersDto"];
+            applications: components["schemas"]["DashboardApplicationsDto"];
+            approvals: components["schemas"]["DashboardApprovalsDto"];
+            renewals: components["schemas"]["DashboardRenewalsDto"];
+            revenue: components["schemas"]["DashboardRevenueDto"];
+            amountDue: components["schemas"]["DashboardAmountDueDto"];
+            /** @description Members by status at the end of each of the last 12 months, oldest first, from the status history */
+            statusHistory: components["schemas"]["StatusMonthDto"][];
+            /** @description Payments received in each of the last 12 months */
+            revenueByMonth: components["schemas"]["RevenueMonthDto"][];
         };
     };
     responses: never;
@@ -7456,6 +7600,8 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
+                sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
                 accountState?: components["schemas"]["PortalAccountState"];
                 /** @description Only members whose account was created automatically and not yet acknowledged by staff */
@@ -10426,6 +10572,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberExport_export: {
+        parameters: {
+            query?: {
+                /** @description Persons or organisations */
+                kind?: components["schemas"]["MemberKind"];
+                /** @description Only members in this status */
+                status?: components["schemas"]["MemberStatus"];
+                /** @description Only members on this plan */
+                planId?: string;
+                /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
+                q?: string;
+                /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
+                sort?: components["schemas"]["MemberSort"];
+                /** @description Only members whose portal account is in this state */
+                accountState?: components["schemas"]["PortalAccountState"];
+                /** @description Only members whose account was created automatically and not yet acknowledged by staff */
+                autoRegistered?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -18,3 +18,6 @@ export * from './dto/update-contact-details.dto';
 export type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
 export { memberBuyerSql, memberIdsActedForSql, SignedInPerson } from './member-read-sql';
 export type { MemberDetailView, MemberListView, WithExtra } from './members.service';
+export { MEMBER_ORDER_SQL, MEMBER_SORTS, memberListConditionSql } from './member-list-sql';
+export type { MemberListFilter, MemberSort } from './member-list-sql';
+export { CONTACT_PERSON_ID_SQL, MEMBERS_WITH_CONTACT } from './member-read-sql';

@@ -11,27 +11,22 @@ import { MemberStatusChange } from './entities/member-status-change.entity';
 import { Member } from './entities/member.entity';
 import type { MemberStatus } from './member-status';
 import {
-  CONTACT_PERSON_ID_SQL,
   MEMBER_COLUMNS,
   MEMBERS_WITH_CONTACT,
   memberDetailSql,
   memberListColumns,
   membersActedForSql,
   type ContactPersonColumn,
-  type ContactPersonCondition,
   type PersonOfParam,
 } from './member-read-sql';
+import { MEMBER_ORDER_SQL, memberListConditionSql, type MemberListFilter, type MemberSort } from './member-list-sql';
 import type { MemberKind, MemberSourceType } from './members.types';
 
 const CONTACT_REPRESENTATION_JOIN =
   'LEFT JOIN representations cr ON cr.organisation_id = m.organisation_id AND cr.is_contact';
 
-export interface MemberFilter {
-  kind?: MemberKind;
-  status?: MemberStatus;
-  planId?: string;
-  search?: string;
-  contactPerson?: ContactPersonCondition;
+export interface MemberFilter extends MemberListFilter {
+  sort?: MemberSort;
   extra?: ContactPersonColumn;
   offset: number;
   limit: number;
@@ -172,29 +167,11 @@ export class MemberRepository {
     await changes.insert(changes.create(fields));
   }
 
-  /** Newest first; `search` matches the number, names, e-mails and registration numbers. */
+  /** In the filter's order (newest first by default); `search` matches the number, names, e-mails and registration numbers. */
   async list(filter: MemberFilter): Promise<[MemberRow[], number]> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (filter.kind) where.push(`m.kind = ${param(filter.kind)}`);
-    if (filter.status) where.push(`m.status = ${param(filter.status)}`);
-    if (filter.planId) where.push(`m.plan_id = ${param(filter.planId)}`);
-    if (filter.search) {
-      // One branch per table, so each can use its trigram index (search_text is lower-case); a
-      // person's name or e-mail also finds the organisations they represent.
-      const pattern = param(`%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`m.id IN (
-        SELECT id FROM members WHERE number ILIKE ${pattern}
-        UNION SELECT sm.id FROM members sm JOIN persons sp ON sp.id = sm.person_id
-          WHERE sp.search_text LIKE ${pattern}
-        UNION SELECT sm.id FROM members sm JOIN organisations so ON so.id = sm.organisation_id
-          WHERE so.search_text LIKE ${pattern}
-        UNION SELECT sm.id FROM members sm JOIN representations sr ON sr.organisation_id = sm.organisation_id
-          JOIN persons sp ON sp.id = sr.person_id WHERE sp.search_text LIKE ${pattern})`);
-    }
-    if (filter.contactPerson) where.push(filter.contactPerson(CONTACT_PERSON_ID_SQL, param));
-    const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const condition = memberListConditionSql(filter, param);
     // The count needs the contact's representation only for a condition on the contact person.
     const counted = (await this.transactions.manager.query(
       `SELECT count(*)::int AS total FROM members m
@@ -203,7 +180,7 @@ export class MemberRepository {
     )) as { total: number }[];
     const rows = (await this.transactions.manager.query(
       `SELECT ${memberListColumns(filter.extra)} ${MEMBERS_WITH_CONTACT} ${condition}
-       ORDER BY m.created_at DESC, m.id DESC OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
+       ORDER BY ${MEMBER_ORDER_SQL[filter.sort ?? '-createdAt']} OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
       params,
     )) as MemberRow[];
     return [rows, counted[0].total];

@@ -97,6 +97,7 @@ export class MembersService {
       status: query.status,
       planId: query.planId,
       search: query.q,
+      sort: query.sort,
       contactPerson: view.contactPerson,
       extra: view.extra,
       offset: query.offset,

@@ -7,3 +7,4 @@ export * from './dto/portal-account.dto';
 export * from './dto/member-account.dto';
 export * from './dto/me.dto';
 export * from './signed-in-person.module';
+export { accountStateCondition } from './account-state-condition';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, Trim } from '@tessera/core';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { MEMBER_SORTS, type MemberSort } from '../member-list-sql';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-status';
 import { MEMBER_KINDS, type MemberKind } from '../members.types';
 
@@ -31,4 +32,17 @@ export class ListMembersQueryDto extends PageQueryDto {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: MEMBER_SORTS,
+    enumName: 'MemberSort',
+    default: '-createdAt',
+    description:
+      'Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a ' +
+      'membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within ' +
+      'one); `-` first for the reverse',
+  })
+  @IsOptional()
+  @IsIn(MEMBER_SORTS)
+  sort?: MemberSort;
 }

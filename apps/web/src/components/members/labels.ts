@@ -1,5 +1,12 @@
 import type { StatusLook, TagType } from '@/components/common/status-look';
-import type { MemberKind, MemberSource, MemberStatus, PortalAccount, PortalAccountState } from '@/api/types';
+import type {
+  MemberKind,
+  MemberSort,
+  MemberSource,
+  MemberStatus,
+  PortalAccount,
+  PortalAccountState,
+} from '@/api/types';
 import { translatedLabels } from '@/i18n/labels';
 
 export const MEMBER_STATUSES: readonly MemberStatus[] = [
@@ -57,8 +64,20 @@ export const ACCOUNT_ORIGIN_LABELS = translatedLabels<NonNullable<PortalAccount[
 );
 
 /** The filters of the members list, named as the API's query parameters. */
-export const MEMBER_FILTERS = ['q', 'kind', 'status', 'planId', 'accountState', 'autoRegistered'] as const;
+export const MEMBER_FILTERS = ['q', 'kind', 'status', 'planId', 'accountState', 'autoRegistered', 'sort'] as const;
 export type MemberFilter = (typeof MEMBER_FILTERS)[number];
 
 /** What each status means for the member, in the portal. */
 export const MEMBER_STATUS_HINTS = translatedLabels('members.statusHint', MEMBER_STATUSES);
+
+/** The orders the members list offers, named as the API's `sort` (the first is its default). */
+export const MEMBER_SORTS: readonly MemberSort[] = [
+  '-createdAt',
+  'createdAt',
+  'number',
+  '-number',
+  'status',
+  '-status',
+];
+
+export const MEMBER_SORT_LABELS = translatedLabels('members.filters.sorts', MEMBER_SORTS);
