@@ -37,6 +37,14 @@ import { UsersService } from './users.service';
     StaffDirectory,
     { provide: PrincipalResolver, useClass: SessionPrincipalResolver },
   ],
-  exports: [AuthService, InvitationService, UsersService, ApiKeysService, StaffDirectory, PrincipalResolver],
+  exports: [
+    AuthService,
+    AccountService,
+    InvitationService,
+    UsersService,
+    ApiKeysService,
+    StaffDirectory,
+    PrincipalResolver,
+  ],
 })
 export class UsersModule {}

@@ -11,14 +11,14 @@ export class EmailChangeTokens1765007000000 implements MigrationInterface {
       ALTER TABLE user_tokens
         ADD CONSTRAINT user_tokens_purpose_check CHECK (purpose IN ('password-reset','activation','email-change')),
         ADD COLUMN new_email text CHECK (new_email = lower(btrim(new_email)) AND new_email <> ''),
-        ADD CONSTRAINT user_tokens_new_email_check CHECK ((purpose = 'email-change') = (new_email IS NOT NULL))`);
+        ADD CONSTRAINT user_tokens_email_change_new_email_check CHECK ((purpose = 'email-change') = (new_email IS NOT NULL))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM user_tokens WHERE purpose = 'email-change'`);
     await queryRunner.query(`
       ALTER TABLE user_tokens
-        DROP CONSTRAINT user_tokens_new_email_check,
+        DROP CONSTRAINT user_tokens_email_change_new_email_check,
         DROP COLUMN new_email,
         DROP CONSTRAINT user_tokens_purpose_check,
         ADD CONSTRAINT user_tokens_purpose_check CHECK (purpose IN ('password-reset','activation'))`);
