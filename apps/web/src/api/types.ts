@@ -148,3 +148,7 @@ export type RecordPaymentBody = BodyOf<paths['/api/v1/payments']['post']>;
 export type RecordablePaymentMethod = RecordPaymentBody['method'];
 export type MemberBalance = JsonOf<paths['/api/v1/members/{id}/balance']['get']['responses'][200]>;
 export type MyBillingDocumentPage = JsonOf<paths['/api/v1/me/invoices']['get']['responses'][200]>;
+
+export type HomeSummary = JsonOf<paths['/api/v1/me/membership']['get']['responses'][200]>;
+export type MembershipCardState = JsonOf<paths['/api/v1/me/card']['get']['responses'][200]>;
+export type CardVerification = JsonOf<paths['/api/v1/verify/{token}']['get']['responses'][200]>;
