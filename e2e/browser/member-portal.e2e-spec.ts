@@ -258,6 +258,8 @@ describe('member portal (SPA in Chromium)', () => {
       await page.getByTestId('account-language-fr').click();
       await waitForLang(page, 'fr');
       await page.getByText('Adresse de connexion').waitFor();
+      // The member record speaks French too (their invoices and e-mails).
+      await page.getByTestId('contact-locale').filter({ hasText: 'Français' }).waitFor();
       await steps.shot(page, 'account-fr');
     });
     expect(journey.pageErrors).toEqual([]);
