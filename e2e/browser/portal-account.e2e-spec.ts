@@ -156,8 +156,11 @@ describe('portal account journey (SPA in Chromium)', () => {
         await member.getByTestId('portal-membership').getByTestId('member-status').getAttribute('data-status'),
       ).toBe('upcoming');
       expect(await member.getByTestId('portal-organisation').textContent()).toContain('Analytical Engines SA');
-      expect(await member.getByTestId('contact-phone').textContent()).toBe('+32 470 12 34 56');
       await shot(member, 'portal-home');
+
+      // Contact details live under Account.
+      await member.getByTestId('nav-portal-account').click();
+      expect(await member.getByTestId('contact-phone').textContent()).toBe('+32 470 12 34 56');
 
       await member.getByTestId('contact-edit').click();
       const phone = member.getByTestId('contact-phone-input');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalHttpModule } from '@tessera/approval';
 import { BillingHttpModule } from '@tessera/billing';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
+import { PortalHttpModule } from '@tessera/portal';
 import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
@@ -35,6 +36,7 @@ import { HealthModule } from './health/health.module';
     BillingHttpModule,
     SubscriptionHttpModule,
     ReportsHttpModule,
+    PortalHttpModule,
   ],
 })
 export class AppModule {}

@@ -244,6 +244,66 @@ export interface paths {
         patch: operations["Preferences_update"];
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change their own password
+         * @description Any signed-in person, giving their current password. Every other session of the account ends at once; this one stays signed in. Open reset links are used up.
+         */
+        post: operations["Account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to sign in with another e-mail address
+         * @description Any signed-in person, giving their current password. A single-use link valid for 24 hours goes to the new address and the current address is told; the sign-in e-mail changes only when the link is opened (POST /auth/confirm-email). A newer request replaces an open one.
+         */
+        post: operations["Account_requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new sign-in e-mail
+         * @description Anyone holding the token of a confirmation link (the part after `#token=`): the account signs in with the new address from now on. The link works once.
+         */
+        post: operations["Account_confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1962,6 +2022,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's home: status and why, plan, period, what is due
+         * @description Their own membership (else the first organisation they are the contact of): the status with the reason recorded for its latest change, the plan, the live subscription, what is due on open documents and the one to pay first, and whether their membership card verifies today.
+         */
+        get: operations["MyMembership_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their membership card
+         * @description Whether it verifies today and until when, and the link its QR code carries. A member in force is issued a card the first time; others have none (`valid` false).
+         */
+        get: operations["MyMembership_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their membership card as a PDF
+         * @description The size of a bank card: name, member number, plan, valid until, and a QR code of its verification link.
+         */
+        get: operations["MyMembership_cardPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace their membership card
+         * @description For a lost card: the card in force stops verifying at once and a new one, with a new QR link, replaces it.
+         */
+        post: operations["MyMembership_replace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a membership card
+         * @description Anyone holding the link of a card's QR code: whether it is valid today, until when, and the member's name — nothing else. A card stops being valid when its membership is no longer in force or it was replaced.
+         */
+        get: operations["CardVerification_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2140,6 +2300,54 @@ export interface components {
              * @enum {string}
              */
             locale: "en" | "fr";
+        };
+        ChangePasswordDto: {
+            /**
+             * @description The password in use now
+             * @example the current passphrase
+             */
+            currentPassword: string;
+            /** @example correct horse battery staple */
+            newPassword: string;
+        };
+        ChangeEmailDto: {
+            /**
+             * @description The password in use now
+             * @example the current passphrase
+             */
+            currentPassword: string;
+            /**
+             * @description The address to sign in with from now on, once confirmed
+             * @example ada@example.org
+             */
+            newEmail: string;
+        };
+        EmailChangeRequestedDto: {
+            /** @example We have sent a confirmation link to ada@example.org. It is valid for 24 hours. */
+            message: string;
+            /**
+             * @description The address the link went to (normalised)
+             * @example ada@example.org
+             */
+            newEmail: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working
+             */
+            expiresAt: string;
+        };
+        ConfirmEmailChangeDto: {
+            /**
+             * @description The token from the confirmation link (after `#token=`)
+             * @example q8Yc2mVt0LwZ5nRb7Ue1Kx3Ah9Gp4Jd6Sf0Oi2Tl8E
+             */
+            token: string;
+        };
+        EmailChangedDto: {
+            /** @example Your sign-in e-mail is now ada@example.org. */
+            message: string;
+            /** @example ada@example.org */
+            email: string;
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
@@ -4502,6 +4710,80 @@ export interface components {
             /** @description Payments received in each of the last 12 months */
             revenueByMonth: components["schemas"]["RevenueMonthDto"][];
         };
+        SummaryMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            /** @example Ada Lovelace */
+            name: string;
+            kind: components["schemas"]["MemberKind"];
+        };
+        SummaryCardDto: {
+            /** @description Whether the membership card verifies today (GET /me/card) */
+            valid: boolean;
+            /**
+             * @description Local date; null when not valid
+             * @example 2026-12-31
+             */
+            validUntil: string | null;
+        };
+        MembershipSummaryDto: {
+            member: components["schemas"]["SummaryMemberDto"];
+            status: components["schemas"]["MemberStatus"];
+            /**
+             * @description Why the status is what it is: the reason recorded with its latest change
+             * @example Invoice INV-2026-000001 paid
+             */
+            statusReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            statusSince: string | null;
+            /** @description The subscription's plan, else the member's */
+            plan: components["schemas"]["MemberPlanDto"];
+            /** @description The live subscription (else the latest): current period, next renewal, end */
+            subscription: components["schemas"]["SubscriptionSummaryDto"] | null;
+            /** @description What is due on open invoices and pro-formas, one total per currency; empty when nothing is */
+            amountDue: components["schemas"]["MoneyDto"][];
+            /** @description How many open invoices and pro-formas make up amountDue */
+            documentsDue: number;
+            /** @description The document to pay first (the earliest due): what the Pay button pays */
+            payNext: components["schemas"]["BillingDocumentSummaryDto"] | null;
+            /** @description Whether documents can be paid online (POST /me/invoices/{id}/checkout) */
+            onlinePayment: boolean;
+            card: components["schemas"]["SummaryCardDto"];
+        };
+        MembershipCardDto: {
+            /** @description Whether the membership is in force today, so the card verifies */
+            valid: boolean;
+            /**
+             * @description Local date: the last day the card verifies as it stands; null when not valid
+             * @example 2026-12-31
+             */
+            validUntil: string | null;
+            /**
+             * Format: date-time
+             * @description When the card in force was issued
+             */
+            issuedAt: string | null;
+            /** @description The link in the card's QR code (its public verification page); null without a card in force */
+            verifyUrl: string | null;
+        };
+        CardVerificationDto: {
+            valid: boolean;
+            /**
+             * @description Local date; null when not valid
+             * @example 2026-12-31
+             */
+            validUntil: string | null;
+            /**
+             * @description The member's name (a person, or an organisation)
+             * @example Ada Lovelace
+             */
+            name: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4990,6 +5272,192 @@ export interface operations {
             };
             /** @description Called with an API key, which has no person */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Invalid body, or the current password is wrong; see errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Account_requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeRequestedDto"];
+                };
+            };
+            /** @description Invalid body, or the current password is wrong; see errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `email-taken`: another account signs in with it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Account_confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangedDto"];
+                };
+            };
+            /** @description Invalid body, or the current password is wrong; see errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `email-taken`: another account took the address meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The link expired, was replaced or was already used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10671,6 +11139,258 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyMembership_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: the account has no membership */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyMembership_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCardDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: the account has no membership */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyMembership_cardPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: the account has no membership */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `card-not-available`: the membership is not in force today */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyMembership_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCardDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: the account has no membership */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `card-not-available`: the membership is not in force today */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CardVerification_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The last part of the QR link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardVerificationDto"];
+                };
+            };
+            /** @description `card-not-found`: not the link of one of our cards */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
         };

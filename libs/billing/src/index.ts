@@ -30,6 +30,7 @@ export { paymentReferenceFor, type PaymentReferenceScheme } from './references/p
 export { findStructuredReferences, type FoundReference } from './references/find-structured-references';
 export { epcQrPayload, type EpcQrInput } from './references/epc-qr';
 export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-billing-document-pdf';
+export { pdfFonts, type PdfFonts } from './pdf/pdf-fonts';
 export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';
 export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';

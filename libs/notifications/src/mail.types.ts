@@ -78,6 +78,10 @@ export interface EmailTemplates {
     memberNumber: string;
     url: string;
   };
+  /** To the new address asked for as sign-in e-mail: the single-use link that makes the change. */
+  'email-change-confirm': { name: string; newEmail: string; confirmUrl: string; expiresInHours: number };
+  /** To the current sign-in address when a change to `newEmail` is asked for (nothing changes until confirmed). */
+  'email-change-requested': { name: string; newEmail: string; expiresInHours: number };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }

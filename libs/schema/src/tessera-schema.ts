@@ -5,6 +5,7 @@ import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
 import { ordersSchema } from '@tessera/orders';
 import { plansSchema } from '@tessera/plans';
+import { portalSchema } from '@tessera/portal';
 import { portalUsersSchema } from '@tessera/portal-users';
 import { registrationSchema } from '@tessera/registration';
 import { settingsSchema } from '@tessera/settings';
@@ -27,4 +28,5 @@ export const tesseraSchema = combineSchema(
   billingSchema,
   subscriptionSchema,
   ordersSchema,
+  portalSchema,
 );

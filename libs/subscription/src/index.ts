@@ -6,6 +6,7 @@ export * from './subscription.schema';
 export * from './subscription.types';
 export * from './subscription-state';
 export { SubscriptionService } from './subscription.service';
+export { MemberSubscriptionsService } from './member-subscriptions.service';
 export * from './dto/subscription-response.dto';
 export * from './dto/subscription-request.dto';
 export * from './subscription.worker.module';

@@ -14,3 +14,4 @@ export * from './dto/user.dto';
 export * from './dto/auth.dto';
 export type { Locale } from './entities/user.entity';
 export * from './dto/preferences.dto';
+export * from './dto/account.dto';

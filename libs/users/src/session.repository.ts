@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { RefreshToken, Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 
@@ -42,6 +42,14 @@ export class SessionRepository {
 
   async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
     await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  }
+
+  /** Ends every session of the user but `keepSessionId` (a password changed from this one). */
+  async revokeOthersOfUser(userId: string, keepSessionId: string, reason: string, at: Date): Promise<void> {
+    await this.sessions.update(
+      { userId, revokedAt: IsNull(), id: Not(keepSessionId) },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 
   /**

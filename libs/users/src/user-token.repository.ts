@@ -26,9 +26,15 @@ export class UserTokenRepository {
     tokenHash: string,
     createdAt: Date,
     expiresAt: Date,
+    newEmail: string | null = null,
   ): Promise<void> {
-    await this.tokens.update({ userId, purpose, consumedAt: IsNull() }, { consumedAt: createdAt });
-    await this.tokens.insert({ userId, purpose, tokenHash, createdAt, expiresAt });
+    await this.consumeOpen(userId, purpose, createdAt);
+    await this.tokens.insert({ userId, purpose, tokenHash, createdAt, expiresAt, newEmail });
+  }
+
+  /** Uses up the user's open tokens of one purpose (e.g. reset links once the password changed). */
+  async consumeOpen(userId: string, purpose: UserTokenPurpose, at: Date): Promise<void> {
+    await this.tokens.update({ userId, purpose, consumedAt: IsNull() }, { consumedAt: at });
   }
 
   findByHash(tokenHash: string, purpose: UserTokenPurpose): Promise<UserToken | null> {

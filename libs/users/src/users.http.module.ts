@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthGuardsModule } from '@tessera/core';
+import { AccountController } from './controllers/account.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { AuthController } from './controllers/auth.controller';
 import { PreferencesController } from './controllers/preferences.controller';
@@ -12,7 +13,14 @@ import { UsersModule } from './users.module';
 /** The auth, me, users and api-keys endpoints, and the global authentication guard. */
 @Module({
   imports: [UsersModule, AuthGuardsModule.register(UsersModule)],
-  controllers: [AuthController, SessionsController, PreferencesController, UsersController, ApiKeysController],
+  controllers: [
+    AuthController,
+    SessionsController,
+    PreferencesController,
+    AccountController,
+    UsersController,
+    ApiKeysController,
+  ],
   providers: [FirstAdminSeeder, LoginAttempts],
 })
 export class UsersHttpModule {}

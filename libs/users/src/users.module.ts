@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, PrincipalResolver } from '@tessera/core';
 import { NotificationsModule } from '@tessera/notifications';
 import { ApiKeyRepository } from './api-key.repository';
+import { AccountService } from './account/account.service';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
@@ -29,12 +30,21 @@ import { UsersService } from './users.service';
     ApiKeyRepository,
     PasswordHasher,
     AuthService,
+    AccountService,
     InvitationService,
     UsersService,
     ApiKeysService,
     StaffDirectory,
     { provide: PrincipalResolver, useClass: SessionPrincipalResolver },
   ],
-  exports: [AuthService, InvitationService, UsersService, ApiKeysService, StaffDirectory, PrincipalResolver],
+  exports: [
+    AuthService,
+    AccountService,
+    InvitationService,
+    UsersService,
+    ApiKeysService,
+    StaffDirectory,
+    PrincipalResolver,
+  ],
 })
 export class UsersModule {}

@@ -164,3 +164,6 @@ export type CsvColumns = components['schemas']['CsvColumnsDto'];
 export type CsvPreset = components['schemas']['CsvPresetDto'];
 export type CsvPreview = components['schemas']['CsvPreviewDto'];
 export type BankCsvMapping = components['schemas']['BankCsvMappingDto'];
+export type HomeSummary = JsonOf<paths['/api/v1/me/membership']['get']['responses'][200]>;
+export type MembershipCardState = JsonOf<paths['/api/v1/me/card']['get']['responses'][200]>;
+export type CardVerification = JsonOf<paths['/api/v1/verify/{token}']['get']['responses'][200]>;

@@ -185,6 +185,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.myPayments' },
       },
       {
+        path: 'card',
+        name: 'portal-card',
+        component: () => import('@/pages/portal/CardPage.vue'),
+        meta: { title: 'layout.titles.myCard' },
+      },
+      {
+        path: 'account',
+        name: 'portal-account',
+        component: () => import('@/pages/portal/AccountPage.vue'),
+        meta: { title: 'layout.titles.myAccount' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'portal-not-found',
         component: NotFoundPage,
@@ -233,6 +245,18 @@ const routes: RouteRecordRaw[] = [
         name: 'activate',
         component: () => import('@/pages/public/ActivatePage.vue'),
         meta: { title: 'layout.titles.activate' },
+      },
+      {
+        path: 'confirm-email',
+        name: 'confirm-email',
+        component: () => import('@/pages/public/ConfirmEmailPage.vue'),
+        meta: { title: 'layout.titles.confirmEmail' },
+      },
+      {
+        path: 'verify/:token',
+        name: 'verify-card',
+        component: () => import('@/pages/public/VerifyCardPage.vue'),
+        meta: { title: 'layout.titles.verifyCard' },
       },
       {
         path: ':pathMatch(.*)*',

@@ -5,3 +5,4 @@ export const ACTIVATION_TTL_DAYS = 7;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
+export const EMAIL_CHANGE_TTL_HOURS = 24;

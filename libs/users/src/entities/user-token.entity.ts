@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type UserTokenPurpose = 'password-reset' | 'activation';
+export type UserTokenPurpose = 'password-reset' | 'activation' | 'email-change';
 
-/** A single-use, expiring link token (reset, activation), stored only as its SHA-256. */
+/** A single-use, expiring link token (reset, activation, e-mail change), stored only as its SHA-256. */
 @Entity('user_tokens')
 export class UserToken {
   @PrimaryGeneratedColumn('uuid')
@@ -22,6 +22,10 @@ export class UserToken {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
+
+  /** The sign-in address an `email-change` token confirms (normalised); null for other purposes. */
+  @Column({ name: 'new_email', type: 'text', nullable: true })
+  newEmail: string | null;
 
   /** Set when used, or when a newer token of the same purpose supersedes it. */
   @Column({ name: 'consumed_at', type: 'timestamptz', nullable: true })
