@@ -3,6 +3,7 @@ import { ApprovalHttpModule } from '@tessera/approval';
 import { BillingHttpModule } from '@tessera/billing';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
+import { MemberRequestsHttpModule } from '@tessera/member-requests';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -33,6 +34,7 @@ import { HealthModule } from './health/health.module';
     SignedInPersonModule,
     BillingHttpModule,
     SubscriptionHttpModule,
+    MemberRequestsHttpModule,
   ],
 })
 export class AppModule {}

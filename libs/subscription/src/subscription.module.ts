@@ -5,6 +5,7 @@ import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
 import { UsersModule } from '@tessera/users';
+import { SubscriptionChangesService } from './changes/subscription-changes.service';
 import { AdvanceProFormasService } from './renewals/advance-pro-formas.service';
 import { RenewalDeclineMailer } from './renewals/renewal-decline.mailer';
 import { RenewalRepository } from './renewals/renewal.repository';
@@ -24,7 +25,14 @@ import { SubscriptionService } from './subscription.service';
     RenewalRunsService,
     AdvanceProFormasService,
     RenewalDeclineMailer,
+    SubscriptionChangesService,
   ],
-  exports: [SubscriptionService, SubscriptionRepository, RenewalRunsService, AdvanceProFormasService],
+  exports: [
+    SubscriptionService,
+    SubscriptionRepository,
+    RenewalRunsService,
+    AdvanceProFormasService,
+    SubscriptionChangesService,
+  ],
 })
 export class SubscriptionModule {}
