@@ -2,7 +2,7 @@ import { shallowRef, type ShallowRef } from 'vue';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { translate } from '@/i18n/translate';
-import { formatMoney } from '@/utils/money';
+import { formatAmount, formatMoney } from '@/utils/money';
 import type { StaffMemberRequest } from './types';
 
 /** The member request an approval request decides, read once per approval while the page lives. */
@@ -31,7 +31,7 @@ export function priceEffectText(request: StaffMemberRequest): string | null {
   const effect = request.priceEffect;
   if (!effect) return null;
   const sign = effect.difference.amount > 0 ? '+' : effect.difference.amount < 0 ? '−' : '±';
-  const difference = `${sign}${formatMoney({ ...effect.difference, amount: Math.abs(effect.difference.amount) })}`;
+  const difference = `${sign}${formatAmount({ ...effect.difference, amount: Math.abs(effect.difference.amount) })}`;
   return translate('requests.office.perPeriod', {
     from: formatMoney(effect.from),
     to: formatMoney(effect.to),
