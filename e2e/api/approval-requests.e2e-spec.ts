@@ -35,7 +35,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     const flow = await admin.POST('/api/v1/approval-flows', {
       body: {
         name: 'Two levels',
-        subjectType: 'upgrade',
+        subjectType: 'share_subscription',
         levels: [
           { name: 'Check', approverUserIds: [ann.id], policy: 'any', dueInDays: 5 },
           { name: 'Sign-off', approverUserIds: [claire.id], policy: 'any', dueInDays: 2 },
@@ -50,7 +50,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     const subjectId = randomUUID();
     const { id } = await stack.api.get(Transactions).run(() =>
       stack.api.get(ApprovalService).open({
-        subjectType: 'upgrade',
+        subjectType: 'share_subscription',
         subjectId,
         flowId,
         title,
@@ -83,7 +83,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
       items: [
         {
           id,
-          subject: { type: 'upgrade', id: subjectId, title: 'Grace Hopper', reference: 'APP-2026-000777' },
+          subject: { type: 'share_subscription', id: subjectId, title: 'Grace Hopper', reference: 'APP-2026-000777' },
           status: 'pending',
           currentLevel: { number: 1, name: 'Check' },
           overdue: false,
@@ -93,7 +93,7 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
     });
     expect((await ann.client.GET('/api/v1/approvals/summary')).data).toEqual({ pending: 1, overdue: 0 });
     const bySubject = await admin.GET('/api/v1/approvals', {
-      params: { query: { subjectType: 'upgrade', subjectId } },
+      params: { query: { subjectType: 'share_subscription', subjectId } },
     });
     expect(bySubject.data?.items.map((item) => item.id)).toEqual([id]);
 

@@ -4,6 +4,7 @@ import { BillingHttpModule } from '@tessera/billing';
 import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } from '@tessera/core';
 import { PortalHttpModule } from '@tessera/portal';
 import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
+import { MemberRequestsHttpModule } from '@tessera/member-requests';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -37,6 +38,7 @@ import { HealthModule } from './health/health.module';
     SubscriptionHttpModule,
     ReportsHttpModule,
     PortalHttpModule,
+    MemberRequestsHttpModule,
   ],
 })
 export class AppModule {}

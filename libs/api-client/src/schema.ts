@@ -2122,6 +2122,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Their plan change and termination requests, newest first, each with its history */
+        get: operations["MyRequests_list"];
+        put?: never;
+        /**
+         * Ask to change plan or to end their membership
+         * @description Opens an approval request (the approvers are e-mailed) and confirms it to the member. One pending request of each kind: a second is a 409 `member-request-pending` saying when the first was made (`pendingSince`).
+         */
+        post: operations["MyRequests_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/requests/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What they may ask for: their membership, the plans they may move to, the termination reasons */
+        get: operations["MyRequests_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/requests/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a request would do if approved today (prices, pro-rata amount, dates); nothing is written */
+        post: operations["MyRequests_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw their own pending request (its approval request is cancelled) */
+        post: operations["MyRequests_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/member-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members' plan change and termination requests, with each member's status, plan, balance and the price effect */
+        get: operations["MemberRequests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/member-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request */
+        get: operations["MemberRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a membership on the member's behalf
+         * @description Takes effect at once (no approval): the subscription ends on the date (the current period’s end by default), open pro-formas after it are cancelled, and the member and officers are e-mailed.
+         */
+        post: operations["MemberRequests_terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4440,6 +4566,8 @@ export interface components {
             id: string;
             member: components["schemas"]["SubscriptionMemberDto"];
             plan: components["schemas"]["SubscriptionPlanDto"];
+            /** @description The plan it moves to with its next period (a change "at renewal"); null when none */
+            nextPlan: components["schemas"]["SubscriptionPlanDto"] | null;
             /**
              * @description pending: first invoice not settled · active · ended · cancelled (never started)
              * @enum {string}
@@ -4486,6 +4614,8 @@ export interface components {
             id: string;
             member: components["schemas"]["SubscriptionMemberDto"];
             plan: components["schemas"]["SubscriptionPlanDto"];
+            /** @description The plan it moves to with its next period (a change "at renewal"); null when none */
+            nextPlan: components["schemas"]["SubscriptionPlanDto"] | null;
             /**
              * @description pending: first invoice not settled · active · ended · cancelled (never started)
              * @enum {string}
@@ -4783,6 +4913,281 @@ export interface components {
              * @example Ada Lovelace
              */
             name: string;
+        };
+        /** @enum {string} */
+        MemberRequestKind: "upgrade" | "termination";
+        /** @enum {string} */
+        MemberRequestState: "pending" | "approved" | "refused" | "withdrawn" | "cancelled";
+        RequestPlanDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Supporting membership */
+            name: string;
+        };
+        /** @enum {string} */
+        PlanChangeEffect: "now" | "renewal";
+        /** @enum {string} */
+        TerminationReason: "moving" | "cost" | "not-using" | "retiring" | "dissatisfied" | "other";
+        RequestMoneyDto: {
+            /**
+             * @description Integer minor units (cents)
+             * @example 4000
+             */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+        };
+        RequestInvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INV-2026-000042 */
+            number: string;
+            /** @description Gross */
+            amount: components["schemas"]["RequestMoneyDto"];
+        };
+        MemberRequestOutcomeDto: {
+            /** @description Upgrade: the first day on the new plan */
+            effectiveOn: string | null;
+            /** @description Upgrade "now": the pro-rata invoice */
+            invoice: components["schemas"]["RequestInvoiceDto"] | null;
+            /** @description Termination: the last day of membership */
+            endsOn: string | null;
+            /** @description Open pro-formas of later periods cancelled */
+            proFormasCancelled: number;
+            /** @description Of those, issued again on the new plan */
+            proFormasReissued: number;
+        };
+        MemberRequestStepDto: {
+            state: components["schemas"]["MemberRequestState"];
+            at: string;
+            /** @example Olga Officer */
+            by: string;
+            /** @description A refusal's or cancellation's reason */
+            note: string | null;
+        };
+        MemberRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example REQ-2026-000042 */
+            reference: string;
+            kind: components["schemas"]["MemberRequestKind"];
+            state: components["schemas"]["MemberRequestState"];
+            /** @description The plan when the request was made */
+            fromPlan: components["schemas"]["RequestPlanDto"];
+            /** @description Upgrade: the plan asked for */
+            toPlan: components["schemas"]["RequestPlanDto"] | null;
+            effective: components["schemas"]["PlanChangeEffect"] | null;
+            note: string | null;
+            reason: components["schemas"]["TerminationReason"] | null;
+            details: string | null;
+            /** @description Termination: the last day asked for; null = period end */
+            endsOn: string | null;
+            /** @description Made by staff on the member’s behalf */
+            onBehalf: boolean;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description Who approved, refused, withdrew or cancelled it */
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @description What an approval did */
+            outcome: components["schemas"]["MemberRequestOutcomeDto"] | null;
+            /** @description Oldest first */
+            history: components["schemas"]["MemberRequestStepDto"][];
+            /** @description Whether the member may still withdraw it */
+            canWithdraw: boolean;
+        };
+        MemberRequestListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["MemberRequestDto"][];
+        };
+        RequestPeriodDto: {
+            /** @example 2026-01-01 */
+            start: string;
+            /**
+             * @description Inclusive
+             * @example 2026-12-31
+             */
+            end: string;
+        };
+        MyMembershipForRequestsDto: {
+            /** Format: uuid */
+            subscriptionId: string;
+            plan: components["schemas"]["RequestPlanDto"];
+            /** @description Gross per period */
+            price: components["schemas"]["RequestMoneyDto"];
+            currentPeriod: components["schemas"]["RequestPeriodDto"];
+            /** @example 2027-01-01 */
+            nextRenewalDate: string;
+            /** @description Set once it is ending */
+            endsOn: string | null;
+            /** @description A change "at renewal" already scheduled */
+            nextPlan: components["schemas"]["RequestPlanDto"] | null;
+        };
+        PlanOptionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @description Gross per period */
+            price: components["schemas"]["RequestMoneyDto"];
+            /**
+             * @description Its price against the current plan
+             * @enum {string}
+             */
+            direction: "higher" | "lower" | "same";
+            effects: components["schemas"]["PlanChangeEffect"][];
+        };
+        RequestOptionsDto: {
+            /** @description Null when the member has no active subscription (nothing can be requested) */
+            membership: components["schemas"]["MyMembershipForRequestsDto"] | null;
+            /** @description Plans open to their kind, on the same cycle */
+            plans: components["schemas"]["PlanOptionDto"][];
+            terminationReasons: components["schemas"]["TerminationReason"][];
+            /** @description Their pending upgrade, if any */
+            pendingUpgrade: components["schemas"]["MemberRequestDto"] | null;
+            /** @description Their pending termination, if any */
+            pendingTermination: components["schemas"]["MemberRequestDto"] | null;
+        };
+        CreateMemberRequestDto: {
+            kind: components["schemas"]["MemberRequestKind"];
+            /**
+             * Format: uuid
+             * @description Upgrade (required): the plan to move to
+             */
+            planId?: string;
+            /** @description Upgrade (required): from today (charged pro rata) or from the next renewal. A lower price: renewal only */
+            effective?: components["schemas"]["PlanChangeEffect"];
+            /** @description Upgrade: a note for staff */
+            note?: string;
+            /** @description Termination (required): why, from the list */
+            reason?: components["schemas"]["TerminationReason"];
+            /** @description Termination: in their own words */
+            details?: string;
+            /**
+             * Format: date
+             * @description Termination: the last day of membership; the end of the current period when left out (or later)
+             */
+            effectiveDate?: string;
+        };
+        ProRataDto: {
+            /**
+             * @description First day charged
+             * @example 2026-03-10
+             */
+            from: string;
+            /**
+             * @description Last day charged
+             * @example 2026-12-31
+             */
+            to: string;
+            /** @example 297 */
+            days: number;
+            /**
+             * @description Days of the full period
+             * @example 365
+             */
+            fullDays: number;
+            net: components["schemas"]["RequestMoneyDto"];
+            tax: components["schemas"]["RequestMoneyDto"];
+            gross: components["schemas"]["RequestMoneyDto"];
+        };
+        UpgradePreviewDto: {
+            from: components["schemas"]["RequestPlanDto"];
+            to: components["schemas"]["RequestPlanDto"];
+            /** @description Gross per period now */
+            fromPrice: components["schemas"]["RequestMoneyDto"];
+            /** @description Gross per period on the new plan */
+            toPrice: components["schemas"]["RequestMoneyDto"];
+            effective: components["schemas"]["PlanChangeEffect"];
+            /** @description The first day on the new plan (if approved today) */
+            effectiveOn: string;
+            currentPeriod: components["schemas"]["RequestPeriodDto"];
+            /** @description The next period starts, billed on the new plan */
+            nextRenewalDate: string;
+            /** @description "now": the invoice for the days left */
+            proRata: components["schemas"]["ProRataDto"] | null;
+        };
+        TerminationPreviewDto: {
+            /** @description The last day of membership */
+            endsOn: string;
+            currentPeriod: components["schemas"]["RequestPeriodDto"];
+        };
+        RequestPreviewDto: {
+            kind: components["schemas"]["MemberRequestKind"];
+            upgrade: components["schemas"]["UpgradePreviewDto"] | null;
+            termination: components["schemas"]["TerminationPreviewDto"] | null;
+        };
+        RequestMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example M-000042 */
+            number: string;
+            name: string;
+            /** @example member */
+            status: string;
+        };
+        PriceEffectDto: {
+            /** @description Gross per period on the current plan */
+            from: components["schemas"]["RequestMoneyDto"];
+            /** @description Gross per period on the new plan */
+            to: components["schemas"]["RequestMoneyDto"];
+            /** @description to − from (negative: cheaper) */
+            difference: components["schemas"]["RequestMoneyDto"];
+        };
+        MemberRequestStaffDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example REQ-2026-000042 */
+            reference: string;
+            kind: components["schemas"]["MemberRequestKind"];
+            state: components["schemas"]["MemberRequestState"];
+            /** @description The plan when the request was made */
+            fromPlan: components["schemas"]["RequestPlanDto"];
+            /** @description Upgrade: the plan asked for */
+            toPlan: components["schemas"]["RequestPlanDto"] | null;
+            effective: components["schemas"]["PlanChangeEffect"] | null;
+            note: string | null;
+            reason: components["schemas"]["TerminationReason"] | null;
+            details: string | null;
+            /** @description Termination: the last day asked for; null = period end */
+            endsOn: string | null;
+            /** @description Made by staff on the member’s behalf */
+            onBehalf: boolean;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description Who approved, refused, withdrew or cancelled it */
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @description What an approval did */
+            outcome: components["schemas"]["MemberRequestOutcomeDto"] | null;
+            /** @description Oldest first */
+            history: components["schemas"]["MemberRequestStepDto"][];
+            /** @description Whether the member may still withdraw it */
+            canWithdraw: boolean;
+            member: components["schemas"]["RequestMemberDto"];
+            /** @description The member's plan now */
+            currentPlan: components["schemas"]["RequestPlanDto"];
+            /** @description What the member owes less their credit (negative: in credit) */
+            balance: components["schemas"]["RequestMoneyDto"];
+            /** @description Upgrades only */
+            priceEffect: components["schemas"]["PriceEffectDto"] | null;
+            /** Format: uuid */
+            approvalRequestId: string | null;
+        };
+        MemberRequestPageDto: {
+            items: components["schemas"]["MemberRequestStaffDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        TerminateOnBehalfDto: {
+            reason: components["schemas"]["TerminationReason"];
+            details?: string;
+            /**
+             * Format: date
+             * @description The last day; the end of the current period when left out
+             */
+            effectiveDate?: string;
         };
     };
     responses: never;
@@ -11386,6 +11791,420 @@ export interface operations {
             };
             /** @description Too many attempts; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyRequests_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyRequests_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A pending request of this kind, no active membership, or not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyRequests_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestOptionsDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyRequests_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPreviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No active membership, or the change is not allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyRequests_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of their requests */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already decided or withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberRequests_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this member's requests */
+                memberId?: string;
+                state?: components["schemas"]["MemberRequestState"];
+                kind?: components["schemas"]["MemberRequestKind"];
+                /** @description The request an approval request decides */
+                approvalRequestId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestStaffDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberRequests_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateOnBehalfDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRequestStaffDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No active membership, already ending, or a pending request */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export class ApprovalActorsService {
   async actorOf(userId: string | null): Promise<ApprovalActor> {
     if (!userId) return SYSTEM_ACTOR;
     const [member] = await this.staff.activeStaff([userId]);
-    return { userId, name: member?.name ?? 'Unknown user' };
+    // A member acting on their own request (opening or withdrawing it) is named too.
+    return { userId, name: member?.name ?? (await this.staff.nameOf(userId)) ?? 'Unknown user' };
   }
 }

@@ -112,6 +112,18 @@ export class BillingDocumentRepository {
     return locked ? this.findById(id) : null;
   }
 
+  /** Locks a subject's open pro-formas for periods starting on or after `from` (period order). */
+  lockOpenProFormasFrom(subjectType: string, subjectId: string, from: string): Promise<BillingDocument[]> {
+    return this.documents
+      .createQueryBuilder('d')
+      .where(`d.kind = 'pro-forma' AND d.state = 'open'`)
+      .andWhere('d.subject_type = :subjectType AND d.subject_id = :subjectId', { subjectType, subjectId })
+      .andWhere('d.period_start >= :from::date', { from })
+      .orderBy('d.period_start', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Documents that point to this one: the invoice a pro-forma became, the credit note of an invoice. */
   findRelatedTo(id: string): Promise<BillingDocument[]> {
     return this.documents.find({ where: { relatedDocumentId: id }, order: { issuedAt: 'ASC' } });
@@ -227,5 +239,18 @@ export class BillingDocumentRepository {
  */
 export function proFormaExistsSql(subjectTypeSql: string, subjectIdSql: string, periodStartSql: string): string {
   return `EXISTS (SELECT 1 FROM billing_documents pf WHERE pf.kind = 'pro-forma' AND pf.subject_type = ${subjectTypeSql}
-            AND pf.subject_id = ${subjectIdSql} AND pf.period_start = ${periodStartSql} OFFSET 0)`;
+            AND pf.subject_id = ${subjectIdSql} AND pf.period_start = ${periodStartSql} AND pf.state <> 'cancelled' OFFSET 0)`;
+}
+
+/**
+ * SQL expression: what a member owes minus their credit, in minor units (positive: they owe),
+ * for the member `memberIdSql` — open invoices and pro-formas, less money paid beyond what was
+ * owed. One currency is assumed (the organisation's); for lists beside other facts of a member.
+ */
+export function memberBalanceSql(memberIdSql: string): string {
+  return `((SELECT coalesce(sum(b.gross_amount - b.allocated_amount), 0) FROM billing_documents b
+             WHERE b.member_id = ${memberIdSql}
+               AND ((b.kind = 'invoice' AND b.state IN ('open','partially-paid')) OR (b.kind = 'pro-forma' AND b.state = 'open')))
+         - (SELECT coalesce(sum(bp.unallocated_amount), 0) FROM billing_payments bp
+             WHERE bp.member_id = ${memberIdSql} AND bp.unallocated_amount > 0 AND bp.reversed_at IS NULL))::int`;
 }

@@ -150,6 +150,28 @@ export class BillingDocumentsService {
   }
 
   /**
+   * Cancels a subject's open pro-formas for periods starting on or after `from` (a plan change or
+   * a termination makes them wrong): no listener is told, the subject's domain asked for it.
+   * Returns the periods cancelled, in order.
+   */
+  async cancelOpenProFormas(
+    subject: { type: string; id: string },
+    from: string,
+    reason: string,
+  ): Promise<{ number: string; period: { start: string; end: string } }[]> {
+    return this.transactions.run(async () => {
+      const cancelled: { number: string; period: { start: string; end: string } }[] = [];
+      for (const proForma of await this.documents.lockOpenProFormasFrom(subject.type, subject.id, from)) {
+        this.assertCanMove(proForma, 'cancelled');
+        await this.close(proForma, 'cancelled', reason);
+        const period = periodOf(proForma);
+        if (period) cancelled.push({ number: proForma.number, period });
+      }
+      return cancelled;
+    });
+  }
+
+  /**
    * Credits an unpaid invoice in full with a credit note (an issued invoice is never edited).
    * Crediting again answers with the same credit note.
    */

@@ -12,6 +12,7 @@ import { CreateBilling1765000000500 } from './migrations/1765000000500-create-bi
 import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-one-pro-forma-per-period';
 import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
 import { ReceiptAnnounced1765001000200 } from './migrations/1765001000200-receipt-announced';
+import { LiveProFormaPerPeriod1765006000100 } from './migrations/1765006000100-live-pro-forma-per-period';
 import { CreateStripeEvents1765001000100 } from './stripe/migrations/1765001000100-create-stripe-events';
 import { StripeEvent } from './stripe/stripe-event.entity';
 
@@ -26,5 +27,6 @@ export const billingSchema: SchemaPart = {
     CreateBankStatements1765001000300,
     BankAccountCsvMappings1765003000000,
     BankLineDecisions1765003000100,
+    LiveProFormaPerPeriod1765006000100,
   ],
 };

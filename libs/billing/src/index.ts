@@ -10,7 +10,7 @@ export * from './settlement-listener';
 export { BillingDocumentsService, type BillingActor } from './billing-documents.service';
 export { BillingDocumentQueriesService } from './billing-document-queries.service';
 export { BulkProFormasService, type ProFormaToIssue, type BulkIssueOutcome } from './bulk-pro-formas.service';
-export { proFormaExistsSql } from './billing-document.repository';
+export { proFormaExistsSql, memberBalanceSql } from './billing-document.repository';
 export { DocumentAnnouncementService, type AnnouncementOutcome } from './document-announcement.service';
 export * from './dto/billing-document-response.dto';
 export * from './dto/billing-document-query.dto';

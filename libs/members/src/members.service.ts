@@ -183,6 +183,18 @@ export class MembersService {
     });
   }
 
+  /** The member's plan follows their subscription's (a plan change), in the caller's transaction. */
+  async changePlan(memberId: string, planId: string): Promise<void> {
+    await this.transactions.run(async () => {
+      const member = await this.members.lockById(memberId);
+      if (!member) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+      if (member.planId === planId) return;
+      member.planId = planId;
+      member.updatedAt = this.clock.now();
+      await this.members.save(member);
+    });
+  }
+
   /** Who the member's invoices are addressed to; 404 when there is no such member. */
   async billingDetails(memberId: string): Promise<MemberBillingDetails> {
     const details = await this.members.findBillingDetails(memberId);

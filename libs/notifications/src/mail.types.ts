@@ -82,6 +82,49 @@ export interface EmailTemplates {
   'email-change-confirm': { name: string; newEmail: string; confirmUrl: string; expiresInHours: number };
   /** To the current sign-in address when a change to `newEmail` is asked for (nothing changes until confirmed). */
   'email-change-requested': { name: string; newEmail: string; expiresInHours: number };
+  /** To a member: their plan change or termination request was received (exactly one kind flag is true). */
+  'member-request-received': {
+    name: string;
+    reference: string;
+    upgrade: boolean;
+    termination: boolean;
+    planName: string;
+    /** Upgrade: from today (true) or from the next renewal. */
+    now: boolean;
+    /** Termination: the last day asked for, formatted in the reader's language. */
+    endsOn: string;
+    url: string;
+  };
+  /**
+   * A member's request decided (approved, refused, cancelled by staff) or withdrawn by the member:
+   * to the member and to each officer. Exactly one kind flag and one outcome flag are true.
+   */
+  'member-request-outcome': {
+    name: string;
+    reference: string;
+    /** To an officer (true) or to the member. */
+    staff: boolean;
+    memberName: string;
+    memberNumber: string;
+    upgrade: boolean;
+    termination: boolean;
+    approved: boolean;
+    refused: boolean;
+    withdrawn: boolean;
+    cancelled: boolean;
+    fromPlanName: string;
+    planName: string;
+    /** Upgrade approved: the first day on the new plan; termination approved: the last day. Formatted. */
+    effectiveOn: string;
+    endsOn: string;
+    /** Upgrade "now" approved: the pro-rata invoice, or ''. */
+    invoiceNumber: string;
+    invoiceAmount: string;
+    /** Who decided (or the member, for a withdrawal). */
+    decidedBy: string;
+    reason: string | null;
+    url: string;
+  };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }

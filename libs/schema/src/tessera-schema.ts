@@ -1,6 +1,7 @@
 import { approvalSchema } from '@tessera/approval';
 import { billingSchema } from '@tessera/billing';
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
+import { memberRequestsSchema } from '@tessera/member-requests';
 import { membersSchema } from '@tessera/members';
 import { notificationsSchema } from '@tessera/notifications';
 import { ordersSchema } from '@tessera/orders';
@@ -29,4 +30,5 @@ export const tesseraSchema = combineSchema(
   subscriptionSchema,
   ordersSchema,
   portalSchema,
+  memberRequestsSchema,
 );

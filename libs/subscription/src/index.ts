@@ -15,3 +15,12 @@ export { RenewalRunsService } from './renewals/renewal-runs.service';
 export { RenewalScheduleService } from './renewals/renewal-schedule.service';
 export { AdvanceProFormasService } from './renewals/advance-pro-formas.service';
 export * from './dto/renewal.dto';
+export {
+  SubscriptionChangesService,
+  type PlanChangeQuote,
+  type QuotedPlan,
+  type TerminationQuote,
+} from './changes/subscription-changes.service';
+export { PLAN_CHANGE_EFFECTS, planChangeRefusal, sameCycle, type PlanChangeEffect } from './changes/plan-change-rules';
+export { proRataCharge, type ProRata } from './changes/pro-rata';
+export type { SubscriptionRow } from './subscription.repository';

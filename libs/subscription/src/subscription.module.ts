@@ -6,6 +6,7 @@ import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
 import { UsersModule } from '@tessera/users';
 import { MemberSubscriptionsService } from './member-subscriptions.service';
+import { SubscriptionChangesService } from './changes/subscription-changes.service';
 import { AdvanceProFormasService } from './renewals/advance-pro-formas.service';
 import { RenewalDeclineMailer } from './renewals/renewal-decline.mailer';
 import { RenewalRepository } from './renewals/renewal.repository';
@@ -26,6 +27,7 @@ import { SubscriptionService } from './subscription.service';
     AdvanceProFormasService,
     RenewalDeclineMailer,
     MemberSubscriptionsService,
+    SubscriptionChangesService,
   ],
   exports: [
     SubscriptionService,
@@ -33,6 +35,7 @@ import { SubscriptionService } from './subscription.service';
     RenewalRunsService,
     AdvanceProFormasService,
     MemberSubscriptionsService,
+    SubscriptionChangesService,
   ],
 })
 export class SubscriptionModule {}

@@ -11,6 +11,7 @@ export interface SubscriptionRow extends Omit<Subscription, 'createdAt' | 'updat
   memberNumber: string;
   memberName: string;
   planName: string;
+  nextPlanName: string | null;
   createdAt: string;
   history?: {
     fromState: SubscriptionState | null;
@@ -41,7 +42,8 @@ const ROW_COLUMNS = `
   m.number AS "memberNumber",
   coalesce((SELECT p.first_name || ' ' || p.last_name FROM persons p WHERE p.id = m.person_id),
            (SELECT o.legal_name FROM organisations o WHERE o.id = m.organisation_id)) AS "memberName",
-  ${planNameSql('s.plan_id')} AS "planName"`;
+  ${planNameSql('s.plan_id')} AS "planName",
+  s.next_plan_id AS "nextPlanId", ${planNameSql('s.next_plan_id')} AS "nextPlanName"`;
 
 const HISTORY = `(
   SELECT ${jsonArraySql(
@@ -80,6 +82,10 @@ export class SubscriptionRepository {
       .where('s.member_id = :memberId', { memberId })
       .andWhere(`s.state IN ('pending','active')`)
       .getOne();
+  }
+
+  findById(id: string): Promise<Subscription | null> {
+    return this.subscriptions.findOne({ where: { id } });
   }
 
   lockById(id: string): Promise<Subscription | null> {

@@ -4,8 +4,9 @@ import { RenewalRun } from './entities/renewal-run.entity';
 import { Subscription } from './entities/subscription.entity';
 import { CreateSubscriptions1765000000600 } from './migrations/1765000000600-create-subscriptions';
 import { CreateRenewalRuns1765000000800 } from './migrations/1765000000800-create-renewal-runs';
+import { SubscriptionNextPlan1765006000200 } from './migrations/1765006000200-subscription-next-plan';
 
 export const subscriptionSchema: SchemaPart = {
   entities: [Subscription, SubscriptionEvent, RenewalRun],
-  migrations: [CreateSubscriptions1765000000600, CreateRenewalRuns1765000000800],
+  migrations: [CreateSubscriptions1765000000600, CreateRenewalRuns1765000000800, SubscriptionNextPlan1765006000200],
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BillingDocumentsService, prorate, type LineToBill } from '@tessera/billing';
 import { Clock, ProblemException, Transactions } from '@tessera/core';
+import { MembersService } from '@tessera/members';
 import { PlansService, type PlanBilling } from '@tessera/plans';
 import { addDays, firstPeriod, type FirstPeriod } from './periods';
 import { SubscriptionRepository } from './subscription.repository';
@@ -24,6 +25,7 @@ export class SubscriptionService {
     private readonly subscriptions: SubscriptionRepository,
     private readonly plans: PlansService,
     private readonly billing: BillingDocumentsService,
+    private readonly members: MembersService,
     private readonly clock: Clock,
   ) {}
 
@@ -45,6 +47,7 @@ export class SubscriptionService {
       const subscriptionId = await this.subscriptions.insertIfNoneLive({
         memberId: request.memberId,
         planId: plan.id,
+        nextPlanId: null,
         state: 'pending',
         origin: request.origin.type,
         originId: request.origin.id,
@@ -115,6 +118,16 @@ export class SubscriptionService {
     subscription.currentPeriodStart = period.start;
     subscription.currentPeriodEnd = period.end;
     subscription.updatedAt = this.clock.now();
+    if (subscription.nextPlanId) {
+      // A plan change "at renewal" takes effect with the period it was scheduled for.
+      const [from, to] = [subscription.planId, subscription.nextPlanId];
+      const names = await this.plans.namesOf([from, to]);
+      subscription.planId = to;
+      subscription.nextPlanId = null;
+      await this.record(subscription, subscription.state, planChangeReason(names, from, to, period.start), null);
+      await this.members.changePlan(subscription.memberId, to);
+      return;
+    }
     await this.subscriptions.save(subscription);
   }
 
@@ -130,6 +143,11 @@ export class SubscriptionService {
     subscription.endsOn = null;
     subscription.endReason = null;
     await this.record(subscription, subscription.state, reason, null);
+  }
+
+  /** Saves a change that keeps the state (a plan change, an end date) and records why. */
+  async note(subscription: Subscription, reason: string, actorUserId: string | null): Promise<void> {
+    await this.record(subscription, subscription.state, reason, actorUserId);
   }
 
   private async record(subscription: Subscription, to: SubscriptionState, reason: string, actorUserId: string | null) {
@@ -161,6 +179,11 @@ export class SubscriptionService {
     change(subscription);
     await this.record(subscription, to, reason, actorUserId);
   }
+}
+
+/** The history's words for a plan change. */
+export function planChangeReason(names: Map<string, string>, from: string, to: string, on: string): string {
+  return `Plan changed from ${names.get(from) ?? from} to ${names.get(to) ?? to} from ${on}`;
 }
 
 export function subscriptionNotFound(): ProblemException {

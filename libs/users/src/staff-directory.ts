@@ -25,6 +25,11 @@ export class StaffDirectory {
     return (await this.users.activeWithAnyRole([...new Set(ids)], STAFF_ROLES)).map(staffMemberOf);
   }
 
+  /** The name of any user, staff or member (an audit trail naming a member who acted); null if unknown. */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.users.findById(id))?.name ?? null;
+  }
+
   /** Every active staff user, by name (a staff directory: e.g. whom a decision may be handed to). */
   async allActiveStaff(): Promise<StaffMember[]> {
     return (await this.users.activeWithAnyRoleOf(STAFF_ROLES)).map(staffMemberOf);

@@ -197,6 +197,24 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.myAccount' },
       },
       {
+        path: 'requests',
+        name: 'portal-requests',
+        component: () => import('@/pages/portal/RequestsPage.vue'),
+        meta: { title: 'requests.titles.myRequests' },
+      },
+      {
+        path: 'requests/change-plan',
+        name: 'portal-change-plan',
+        component: () => import('@/pages/portal/ChangePlanPage.vue'),
+        meta: { title: 'requests.titles.changePlan' },
+      },
+      {
+        path: 'requests/end-membership',
+        name: 'portal-end-membership',
+        component: () => import('@/pages/portal/EndMembershipPage.vue'),
+        meta: { title: 'requests.titles.endMembership' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'portal-not-found',
         component: NotFoundPage,

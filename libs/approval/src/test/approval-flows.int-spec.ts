@@ -80,9 +80,10 @@ describe('approval flows against the real database', () => {
   });
 
   it('makes the first flow of a subject type its default, and PATCH moves the default (exactly one)', async () => {
+    // A subject type without a default yet (upgrades and terminations have theirs from their migration).
     const upgrade = await flows.create({
-      name: 'Upgrades',
-      subjectType: 'upgrade',
+      name: 'Share subscriptions',
+      subjectType: 'share_subscription',
       levels: [level({ name: 'Finance', approverRole: 'finance' })],
     });
     expect(upgrade.isDefault).toBe(true);

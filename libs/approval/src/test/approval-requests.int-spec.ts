@@ -119,7 +119,7 @@ describe('approval requests against the real database', () => {
       const upgrades = await moduleRef.get(Transactions).run(async () => {
         const [{ id }] = (await db.query(
           `INSERT INTO approval_flows (name, subject_type, is_default, levels, created_at, updated_at)
-           VALUES ('Upgrade flow', 'upgrade', true, '[{"name":"x","approverUserIds":[],"approverRole":"admin","policy":"any","dueInDays":1}]', now(), now())
+           VALUES ('Upgrade flow', 'upgrade', false, '[{"name":"x","approverUserIds":[],"approverRole":"admin","policy":"any","dueInDays":1}]', now(), now())
            RETURNING id`,
         )) as { id: string }[];
         return id;

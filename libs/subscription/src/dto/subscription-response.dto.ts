@@ -62,6 +62,12 @@ export class SubscriptionSummaryDto {
   @ApiProperty({ type: SubscriptionPlanDto })
   plan: SubscriptionPlanDto;
   @ApiProperty({
+    type: SubscriptionPlanDto,
+    nullable: true,
+    description: 'The plan it moves to with its next period (a change "at renewal"); null when none',
+  })
+  nextPlan: SubscriptionPlanDto | null;
+  @ApiProperty({
     enum: SUBSCRIPTION_STATES,
     description: 'pending: first invoice not settled · active · ended · cancelled (never started)',
   })
@@ -92,6 +98,7 @@ export class SubscriptionSummaryDto {
       id: row.id,
       member: { id: row.memberId, number: row.memberNumber, name: row.memberName },
       plan: { id: row.planId, name: row.planName },
+      nextPlan: row.nextPlanId ? { id: row.nextPlanId, name: row.nextPlanName ?? '' } : null,
       state: row.state,
       origin: { type: row.origin, id: row.originId, reference: row.originReference },
       startDate: row.startDate,

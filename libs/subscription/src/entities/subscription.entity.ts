@@ -14,6 +14,10 @@ export class Subscription {
   @Column({ name: 'plan_id', type: 'uuid' })
   planId: string;
 
+  /** The plan from the next period on (a change "at renewal"); null when none is scheduled. */
+  @Column({ name: 'next_plan_id', type: 'uuid', nullable: true })
+  nextPlanId: string | null;
+
   @Column({ type: 'text' })
   state: SubscriptionState;
 

@@ -33,8 +33,10 @@ export class AdvanceProFormasService {
           `This subscription ends on ${subscription.endsOn} (its renewal was declined): reopen the renewal first.`,
           'ending',
         );
-      const plan = (await this.plans.billingOf([subscription.planId])).get(subscription.planId);
-      if (!plan) throw new Error(`Subscription ${subscription.id} is on plan ${subscription.planId}, which is gone`);
+      // Later periods are billed on the plan it renews on (a change "at renewal" included).
+      const planId = subscription.nextPlanId ?? subscription.planId;
+      const plan = (await this.plans.billingOf([planId])).get(planId);
+      if (!plan) throw new Error(`Subscription ${subscription.id} is on plan ${planId}, which is gone`);
       const following: Period[] = [];
       let period: Period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
       for (let i = 0; i < Math.min(periods, MAX_ADVANCE_PERIODS); i += 1) {

@@ -152,12 +152,27 @@ export class RenewalRunsService {
     return runDtoOf(row);
   }
 
-  /** One batch: its pro-formas and the run's counters, committed together. */
-  private async issueBatch(run: RenewalRun, batch: DueSubscription[], memo: RunMemo): Promise<void> {
+  /**
+   * One batch: its pro-formas and the run's counters, committed together. The batch's rows are
+   * locked and read again first, so a plan change or termination decided while the batch was being
+   * chosen is billed as decided (one pro-forma, on the plan the subscription renews on).
+   */
+  private async issueBatch(run: RenewalRun, chosen: DueSubscription[], memo: RunMemo): Promise<void> {
+    await this.transactions.run(async () => {
+      const batch = await this.renewals.lockForIssue(chosen.map((due) => due.id));
+      const outcome = await this.proFormas.issue(SUBSCRIPTION_SUBJECT, await this.itemsOf(batch, memo));
+      run.examined += chosen.length;
+      run.issued += outcome.issued;
+      run.totals = mergeTotals(run.totals, outcome.totals);
+      await this.renewals.saveRun(run);
+    });
+  }
+
+  private async itemsOf(batch: DueSubscription[], memo: RunMemo): Promise<ProFormaToIssue[]> {
     const { plans, nextPeriods } = memo;
     const missing = [...new Set(batch.map((due) => due.planId))].filter((id) => !plans.has(id));
     if (missing.length > 0) for (const [id, plan] of await this.plans.billingOf(missing)) plans.set(id, plan);
-    const items = batch.flatMap((due): ProFormaToIssue[] => {
+    return batch.flatMap((due): ProFormaToIssue[] => {
       const plan = plans.get(due.planId);
       if (!plan) return [];
       const key = `${due.planId} ${due.cycleAnchor} ${due.currentPeriodStart} ${due.currentPeriodEnd}`;
@@ -178,13 +193,6 @@ export class RenewalRunsService {
           currency: plan.price.currency,
         },
       ];
-    });
-    await this.transactions.run(async () => {
-      const outcome = await this.proFormas.issue(SUBSCRIPTION_SUBJECT, items);
-      run.examined += batch.length;
-      run.issued += outcome.issued;
-      run.totals = mergeTotals(run.totals, outcome.totals);
-      await this.renewals.saveRun(run);
     });
   }
 }

@@ -15,11 +15,14 @@ export interface DueSubscription {
   currentPeriodEnd: string;
 }
 
-// Live, not ending, within its plan's lead days of its period's end as of $1, and without a
-// pro-forma for the next period yet.
-const DUE = `s.state IN ('pending','active') AND s.ends_on IS NULL
+// Live, not ending with its current period (a termination may end it later), within its plan's
+// lead days of its period's end as of $1, and without a pro-forma for the next period yet.
+const DUE = `s.state IN ('pending','active') AND (s.ends_on IS NULL OR s.ends_on > s.current_period_end)
   AND s.current_period_end - ${planRenewalLeadDaysSql('s.plan_id')} <= $1::date
   AND NOT ${proFormaExistsSql(`'${SUBSCRIPTION_SUBJECT}'`, 's.id', 's.current_period_end + 1')}`;
+
+/** The plan the next period is billed on: a change "at renewal" takes effect there. */
+const RENEWAL_PLAN = 'coalesce(s.next_plan_id, s.plan_id)';
 
 const RUN_COLUMNS = `r.id, to_char(r.as_of, 'YYYY-MM-DD') AS "asOf", r.trigger, r.started_by_user_id AS "startedByUserId",
   (SELECT u.name FROM users u WHERE u.id = r.started_by_user_id) AS "startedByName", r.state, r.examined, r.issued,
@@ -54,7 +57,7 @@ export class RenewalRepository {
   /** The next `limit` due subscriptions after `afterId` (walking by id, so a batch never repeats). */
   async dueBatch(asOf: string, afterId: string, limit: number): Promise<DueSubscription[]> {
     return (await this.transactions.manager.query(
-      `SELECT s.id, s.member_id AS "memberId", s.plan_id AS "planId",
+      `SELECT s.id, s.member_id AS "memberId", ${RENEWAL_PLAN} AS "planId",
               to_char(s.cycle_anchor, 'YYYY-MM-DD') AS "cycleAnchor",
               to_char(s.current_period_start, 'YYYY-MM-DD') AS "currentPeriodStart",
               to_char(s.current_period_end, 'YYYY-MM-DD') AS "currentPeriodEnd"
@@ -63,10 +66,30 @@ export class RenewalRepository {
     )) as DueSubscription[];
   }
 
+  /**
+   * Locks a batch's subscriptions (FOR SHARE, in id order) inside its issuing transaction and reads
+   * them again as committed: a plan change or termination decided meanwhile (which locks the row
+   * FOR UPDATE) is either waited for and seen, or waits for the batch and sees its pro-formas.
+   */
+  async lockForIssue(ids: string[]): Promise<DueSubscription[]> {
+    if (ids.length === 0) return [];
+    return (await this.transactions.manager.query(
+      `SELECT s.id, s.member_id AS "memberId", ${RENEWAL_PLAN} AS "planId",
+              to_char(s.cycle_anchor, 'YYYY-MM-DD') AS "cycleAnchor",
+              to_char(s.current_period_start, 'YYYY-MM-DD') AS "currentPeriodStart",
+              to_char(s.current_period_end, 'YYYY-MM-DD') AS "currentPeriodEnd"
+         FROM subscriptions s
+        WHERE s.id = ANY($1::uuid[]) AND s.state IN ('pending','active')
+          AND (s.ends_on IS NULL OR s.ends_on > s.current_period_end)
+        ORDER BY s.id FOR SHARE OF s`,
+      [ids],
+    )) as DueSubscription[];
+  }
+
   /** How many subscriptions are due as of a date, by plan. */
   async dueByPlan(asOf: string): Promise<{ planId: string; count: number }[]> {
     return (await this.transactions.manager.query(
-      `SELECT s.plan_id AS "planId", count(*)::int AS count FROM subscriptions s WHERE ${DUE} GROUP BY s.plan_id`,
+      `SELECT ${RENEWAL_PLAN} AS "planId", count(*)::int AS count FROM subscriptions s WHERE ${DUE} GROUP BY 1`,
       [asOf],
     )) as { planId: string; count: number }[];
   }

@@ -1,0 +1,282 @@
+import type { Schemas, TesseraClient } from '@tessera/api-client';
+import { createTesseraClient } from '@tessera/api-client';
+import { waitUntil, type SinkMessage } from '@tessera/testing';
+import { approvedMember } from '../browser/approved-member';
+import { createYearlyPlan } from '../support/plans';
+import { activatedStaff, type StaffSession } from '../support/staff';
+import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
+
+type Document = Schemas['BillingDocumentSummaryDto'];
+
+/**
+ * Member self-service over HTTP (issue 17): a member asks to move to a dearer plan from now, the
+ * officer approves, the pro-rata invoice is paid and the subscription is on the new plan with both
+ * in its history; another moves at renewal and the next pro-forma is on the new plan; a second
+ * request is a 409 saying when the first was made; a termination approved sets the end date and
+ * cancels later pro-formas; staff end a membership on a member's behalf; e-mails name who decided.
+ */
+describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
+  let stack: Stack;
+  let admin: TesseraClient;
+  let olga: StaffSession;
+  let fiona: StaffSession;
+  let basicId: string;
+  let plusId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
+    admin = authorized(stack, session.data!.accessToken);
+    olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
+    fiona = await activatedStaff(stack, admin, 'Fiona Finance', ['finance']);
+    basicId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
+    const plus = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'plus',
+        name: 'Plus membership',
+        applicantKinds: ['individual'],
+        price: { amount: 10000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+      },
+    });
+    plusId = plus.data!.id;
+  });
+  afterAll(() => stack.stop());
+
+  const mailTo = (to: string, subject: RegExp): Promise<SinkMessage> =>
+    stack.sink.waitFor((message) => message.to.includes(to) && subject.test(message.subject), {
+      description: `an e-mail "${subject}" to ${to}`,
+      timeoutMs: 20_000,
+    });
+
+  /** A member on Basic whose first invoice is paid: their client and e-mail. */
+  async function paidMember(firstName: string): Promise<{ client: TesseraClient; email: string; memberId: string }> {
+    const email = uniqueEmail(firstName.toLowerCase());
+    const { token } = await approvedMember(stack, admin, olga, basicId, {
+      firstName,
+      lastName: 'Requester',
+      email,
+      password: 'Member-password-2026',
+    });
+    const client = createTesseraClient({ baseUrl: stack.baseUrl, headers: { Authorization: `Bearer ${token}` } });
+    const [first] = (await client.GET('/api/v1/me/invoices')).data!.items;
+    await pay(first.member.id, first);
+    return { client, email, memberId: first.member.id };
+  }
+
+  async function pay(memberId: string, document: Pick<Document, 'id' | 'amountDue' | 'issueDate'>): Promise<void> {
+    const paid = await fiona.client.POST('/api/v1/payments', {
+      body: {
+        memberId,
+        amount: document.amountDue,
+        method: 'bank-transfer',
+        date: document.issueDate,
+        allocations: [{ documentId: document.id, amount: document.amountDue.amount }],
+      },
+    });
+    expect(paid.response.status).toBe(201);
+  }
+
+  async function approveRequest(requestId: string): Promise<void> {
+    const page = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'pending' } } });
+    const request = page.data!.items.find((item) => item.id === requestId)!;
+    const approved = await olga.client.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: request.approvalRequestId! } },
+      body: {},
+    });
+    expect(approved.data).toMatchObject({ status: 'approved' });
+  }
+
+  it('upgrade from now: previewed, approved, a pro-rata invoice paid, the subscription on the new plan with both in its history', async () => {
+    const ada = await paidMember('Ada');
+    const options = (await ada.client.GET('/api/v1/me/requests/options')).data!;
+    expect(options.membership).toMatchObject({ plan: { name: 'Basic membership' } });
+    expect(options.plans).toEqual([
+      expect.objectContaining({
+        id: plusId,
+        direction: 'higher',
+        effects: ['now', 'renewal'],
+        price: { amount: 10000, currency: 'EUR' },
+      }),
+    ]);
+
+    const body = { kind: 'upgrade' as const, planId: plusId, effective: 'now' as const, note: 'I want to vote.' };
+    const preview = (await ada.client.POST('/api/v1/me/requests/preview', { body })).data!;
+    const period = options.membership!.currentPeriod;
+    expect(preview.upgrade).toMatchObject({
+      from: { name: 'Basic membership' },
+      to: { name: 'Plus membership' },
+      effective: 'now',
+      currentPeriod: period,
+      proRata: { to: period.end, fullDays: expect.any(Number) },
+    });
+    const proRata = preview.upgrade!.proRata!;
+    // 4000 × days / fullDays, half away from zero.
+    expect(proRata.net.amount).toBe(Math.round((4000 * proRata.days) / proRata.fullDays));
+
+    const made = await ada.client.POST('/api/v1/me/requests', { body });
+    expect(made.response.status).toBe(201);
+    expect(made.data).toMatchObject({ state: 'pending', kind: 'upgrade', toPlan: { id: plusId }, canWithdraw: true });
+    const receipt = await mailTo(ada.email, /received your plan change request REQ-/);
+    expect(receipt.text).toContain('to move to Plus membership from today');
+    await mailTo(olga.email, /Approval needed|approval/i);
+
+    // Staff see it with the member's status, plan, balance and the price effect.
+    const staffView = (
+      await olga.client.GET('/api/v1/member-requests', { params: { query: { memberId: ada.memberId } } })
+    ).data!.items[0];
+    expect(staffView).toMatchObject({
+      member: { status: 'member' },
+      currentPlan: { name: 'Basic membership' },
+      balance: { amount: 0, currency: 'EUR' },
+      priceEffect: { from: { amount: 6000 }, to: { amount: 10000 }, difference: { amount: 4000 } },
+    });
+
+    await approveRequest(made.data!.id);
+    const outcome = await mailTo(ada.email, /plan change request REQ-\S+ was approved/);
+    expect(outcome.text).toContain('approved by Olga Officer');
+    await mailTo(olga.email, /plan change REQ-\S+ approved/);
+
+    const mine = (await ada.client.GET('/api/v1/me/requests')).data!.items[0];
+    expect(mine).toMatchObject({
+      state: 'approved',
+      decidedByName: 'Olga Officer',
+      outcome: { invoice: { amount: proRata.gross } },
+    });
+    const invoices = (await ada.client.GET('/api/v1/me/invoices')).data!.items;
+    const invoice = invoices.find((document) => document.id === mine.outcome!.invoice!.id)!;
+    expect(invoice).toMatchObject({ kind: 'invoice', state: 'open', amountDue: proRata.gross });
+    const detail = await olga.client.GET('/api/v1/invoices/{id}', { params: { path: { id: invoice.id } } });
+    expect(detail.data!.lines[0].description).toBe(
+      `Change of plan from Basic membership to Plus membership: ${proRata.days} of ${proRata.fullDays} days`,
+    );
+
+    await pay(ada.memberId, invoice);
+    const subscription = (await ada.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    expect(subscription).toMatchObject({
+      state: 'active',
+      plan: { name: 'Plus membership' },
+      currentPeriod: period,
+      nextPlan: null,
+    });
+    expect(subscription.history.map((event) => event.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Plan changed from Basic membership to Plus membership from \d{4}-\d{2}-\d{2} \(request REQ-/,
+        ),
+      ]),
+    );
+    const paidInvoice = (await ada.client.GET('/api/v1/me/invoices')).data!.items.find((d) => d.id === invoice.id)!;
+    expect(paidInvoice.state).toBe('paid');
+    const member = await olga.client.GET('/api/v1/members/{id}', { params: { path: { id: ada.memberId } } });
+    expect(member.data).toMatchObject({ status: 'member', plan: { name: 'Plus membership' } });
+  });
+
+  it('a second request of a kind is a 409 saying when the first was made; the member may withdraw it', async () => {
+    const bob = await paidMember('Bob');
+    const body = { kind: 'upgrade' as const, planId: plusId, effective: 'renewal' as const };
+    const first = await bob.client.POST('/api/v1/me/requests', { body });
+    expect(first.response.status).toBe(201);
+    const second = await bob.client.POST('/api/v1/me/requests', { body });
+    expect(second.response.status).toBe(409);
+    expect(second.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(second.error).toMatchObject({
+      type: 'urn:tessera:problem:member-request-pending',
+      detail: expect.stringMatching(
+        /^You already asked to change your plan on \d{1,2} \w+ \d{4} \(REQ-\d{4}-\d{6}\); that request is being reviewed\./,
+      ),
+      pendingRequestId: first.data!.id,
+    });
+    const withdrawn = await bob.client.POST('/api/v1/me/requests/{id}/withdraw', {
+      params: { path: { id: first.data!.id } },
+    });
+    expect(withdrawn.data).toMatchObject({ state: 'withdrawn', canWithdraw: false });
+    expect(withdrawn.data!.history.map((step) => step.state)).toEqual(['pending', 'withdrawn']);
+    const again = await bob.client.POST('/api/v1/me/requests/{id}/withdraw', {
+      params: { path: { id: first.data!.id } },
+    });
+    expect(again.response.status).toBe(409);
+    // Someone else's request is not found.
+    const other = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'approved' } } });
+    const foreign = other.data!.items[0];
+    expect(
+      (await bob.client.POST('/api/v1/me/requests/{id}/withdraw', { params: { path: { id: foreign.id } } })).response
+        .status,
+    ).toBe(404);
+    // A lower price may not start now.
+    expect(
+      (await bob.client.POST('/api/v1/me/requests', { body: { kind: 'upgrade', planId: basicId, effective: 'now' } }))
+        .response.status,
+    ).toBe(409);
+  });
+
+  it('upgrade at renewal: the next pro-forma is on the new plan', async () => {
+    const cleo = await paidMember('Cleo');
+    const made = await cleo.client.POST('/api/v1/me/requests', {
+      body: { kind: 'upgrade', planId: plusId, effective: 'renewal' },
+    });
+    await approveRequest(made.data!.id);
+    const subscription = (await cleo.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    expect(subscription).toMatchObject({ plan: { name: 'Basic membership' }, nextPlan: { id: plusId } });
+    const started = await olga.client.POST('/api/v1/renewal-runs', { body: { asOf: subscription.currentPeriod.end } });
+    await waitUntil(
+      async () =>
+        (await olga.client.GET('/api/v1/renewal-runs/{id}', { params: { path: { id: started.data!.id } } })).data!
+          .state === 'done',
+      { timeoutMs: 20_000, description: 'the renewal run' },
+    );
+    const proForma = (await cleo.client.GET('/api/v1/me/invoices')).data!.items.find((d) => d.kind === 'pro-forma')!;
+    expect(proForma).toMatchObject({
+      state: 'open',
+      totals: expect.objectContaining({ gross: { amount: 10000, currency: 'EUR' } }),
+      period: { start: subscription.nextRenewalDate },
+    });
+    // Paid, the subscription enters that period on Plus.
+    await pay(cleo.memberId, proForma);
+    const renewed = (await cleo.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    expect(renewed).toMatchObject({
+      plan: { name: 'Plus membership' },
+      nextPlan: null,
+      currentPeriod: { start: subscription.nextRenewalDate },
+    });
+  });
+
+  it('termination approved: the end date is set and later pro-formas are cancelled; staff can end one on a member’s behalf', async () => {
+    const dora = await paidMember('Dora');
+    const current = (await dora.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    const ahead = await dora.client.POST('/api/v1/me/subscription/advance-pro-formas', { body: { periods: 2 } });
+    expect(ahead.data).toMatchObject({ issued: 2 });
+    const made = await dora.client.POST('/api/v1/me/requests', {
+      body: { kind: 'termination', reason: 'moving', details: 'Going abroad' },
+    });
+    expect(made.data).toMatchObject({ state: 'pending', endsOn: current.currentPeriod.end });
+    await approveRequest(made.data!.id);
+    const outcome = await mailTo(dora.email, /termination request REQ-\S+ was approved/);
+    expect(outcome.text).toMatch(/Your membership ends on/);
+    const subscription = (await dora.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    expect(subscription).toMatchObject({ state: 'active', endsOn: current.currentPeriod.end });
+    const proFormas = (await dora.client.GET('/api/v1/me/invoices')).data!.items.filter((d) => d.kind === 'pro-forma');
+    expect(proFormas.map((d) => d.state)).toEqual(['cancelled', 'cancelled']);
+
+    const eve = await paidMember('Eve');
+    const ended = await olga.client.POST('/api/v1/members/{id}/termination', {
+      params: { path: { id: eve.memberId } },
+      body: { reason: 'other', details: 'Asked by phone' },
+    });
+    expect(ended.response.status).toBe(201);
+    expect(ended.data).toMatchObject({
+      state: 'approved',
+      onBehalf: true,
+      decidedByName: 'Olga Officer',
+      canWithdraw: false,
+    });
+    await mailTo(eve.email, /termination request REQ-\S+ was approved/);
+    const again = await olga.client.POST('/api/v1/members/{id}/termination', {
+      params: { path: { id: eve.memberId } },
+      body: { reason: 'other' },
+    });
+    expect(again.response.status).toBe(409);
+    const mine = (await eve.client.GET('/api/v1/me/requests')).data!.items;
+    expect(mine).toEqual([expect.objectContaining({ kind: 'termination', state: 'approved', onBehalf: true })]);
+  });
+});

@@ -1,0 +1,208 @@
+import type { TesseraClient } from '@tessera/api-client';
+import { startBrowserJourney, waitForLang, type BrowserJourney } from '../support/browser';
+import { createYearlyPlan } from '../support/plans';
+import { activatedStaff, type StaffSession } from '../support/staff';
+import { ADMIN, authorized, uniqueEmail } from '../support/stack';
+import { approvedMember } from './approved-member';
+import { journeySteps } from './journey-steps';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/**
+ * Self-service on a phone (issue 17). Nina (Basic, paid) asks in the portal to move to Plus from
+ * now: the summary shows the pro-rata invoice before she confirms; her request shows as being
+ * reviewed. Olga (officer) sees it in her inbox with Nina's status, plan, balance and the price
+ * effect, and on the approval's page, and approves it; Nina sees it approved with its invoice,
+ * which is paid, and her plan is Plus. Omar ends his membership at the end of his period.
+ * Screens in English and French in test-artifacts/screenshots/member-requests.
+ */
+describe('member requests (SPA in Chromium, phone)', () => {
+  let journey: BrowserJourney;
+  let admin: TesseraClient;
+  let olga: StaffSession;
+  let fiona: StaffSession;
+  let plusId: string;
+  let basicId: string;
+  let shot: ReturnType<typeof journeySteps>['shot'];
+  let step: ReturnType<typeof journeySteps>['step'];
+  let signIn: ReturnType<typeof journeySteps>['signIn'];
+  let speak: ReturnType<typeof journeySteps>['speak'];
+  const password = 'Member-Password-Nina-2';
+
+  beforeAll(async () => {
+    journey = await startBrowserJourney('member-requests');
+    ({ shot, step, signIn, speak } = journeySteps(journey));
+    const { stack } = journey;
+    const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
+    admin = authorized(stack, login.data!.accessToken);
+    olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
+    fiona = await activatedStaff(stack, admin, 'Fiona Finance', ['finance']);
+    basicId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
+    const plus = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'plus',
+        name: 'Plus membership',
+        description: 'Voting rights and the yearly congress.',
+        applicantKinds: ['individual'],
+        price: { amount: 10000, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+      },
+    });
+    plusId = plus.data!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await journey?.close();
+  });
+
+  /** An approved member on Basic whose first invoice finance has recorded as paid: their token. */
+  async function paidMember(firstName: string, email: string): Promise<string> {
+    const { token } = await approvedMember(journey.stack, admin, olga, basicId, {
+      firstName,
+      lastName: 'Member',
+      email,
+      password,
+    });
+    const [first] = (await authorized(journey.stack, token).GET('/api/v1/me/invoices')).data!.items;
+    await payInFull(first);
+    return token;
+  }
+
+  async function payInFull(document: {
+    id: string;
+    member: { id: string };
+    amountDue: { amount: number; currency: string };
+    issueDate: string;
+  }) {
+    const paid = await fiona.client.POST('/api/v1/payments', {
+      body: {
+        memberId: document.member.id,
+        amount: document.amountDue,
+        method: 'bank-transfer',
+        date: document.issueDate,
+        allocations: [{ documentId: document.id, amount: document.amountDue.amount }],
+      },
+    });
+    expect(paid.response.status).toBe(201);
+  }
+
+  it('a member on a phone asks for a dearer plan from now, sees it pending, is approved, and pays', async () => {
+    const email = uniqueEmail('nina');
+    const token = await paidMember('Nina', email);
+    const page = await journey.newPage(PHONE);
+    await step(page, async () => {
+      await signIn(page, email, password);
+      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await page.getByTestId('requests-empty').waitFor();
+      await shot(page, 'my-requests-empty-en');
+
+      await page.getByTestId('go-change-plan').click();
+      await page.getByTestId('current-membership').waitFor();
+      await page.getByTestId(`plan-option-${plusId}`).click();
+      await page.getByTestId('effective-now').click();
+      const proRata = page.getByTestId('pro-rata');
+      await proRata.waitFor();
+      expect(await proRata.textContent()).toMatch(
+        /You will receive an invoice of €[\d.,]+ for the \d+ of 36[56] days left until/,
+      );
+      await page.getByTestId('request-note').locator('textarea').fill('I would like to vote at the congress.');
+      await shot(page, 'change-plan-summary-en');
+      await page.getByTestId('send-request').click();
+      await page.getByTestId('request-sent').waitFor();
+      await page.locator('[data-testid="request-state"][data-status="pending"]').first().waitFor();
+      await shot(page, 'my-requests-pending-en');
+
+      // A second request is refused, saying when the first was made.
+      await page.goto(`${journey.spa.origin}/portal/requests/change-plan`);
+      await page.getByTestId('pending-request').waitFor();
+      await shot(page, 'change-plan-pending-en');
+    });
+
+    // Olga sees it in her inbox, with what she weighs it by, and approves it.
+    const office = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    await step(office, async () => {
+      await signIn(office, olga.email, olga.password);
+      await office.goto(`${journey.spa.origin}/office/approvals`);
+      const facts = office.getByTestId('request-inbox-facts').first();
+      await facts.waitFor();
+      expect(await facts.textContent()).toMatch(
+        /Member · Basic membership · Balance €0\.00 · €60\.00 → €100\.00 per period \(\+€40\.00\)/,
+      );
+      await shot(office, 'office-inbox-en');
+      await office.getByTestId('approval-link').first().click();
+      await office.getByTestId('request-price-effect').waitFor();
+      await shot(office, 'office-approval-en');
+    });
+    const approvals = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'pending' } } });
+    const approved = await olga.client.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: approvals.data!.items[0].approvalRequestId! } },
+      body: {},
+    });
+    expect(approved.data).toMatchObject({ status: 'approved' });
+
+    await step(page, async () => {
+      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await page.locator('[data-testid="request-state"][data-status="approved"]').first().waitFor();
+      const outcome = page.getByTestId('request-outcome');
+      expect(await outcome.textContent()).toMatch(/Invoice INV-\d{4}-\d{6}: €[\d.,]+/);
+      await shot(page, 'my-requests-approved-en');
+    });
+    const invoice = (await authorized(journey.stack, token).GET('/api/v1/me/invoices')).data!.items.find(
+      (document) => document.kind === 'invoice' && document.state === 'open',
+    )!;
+    await payInFull(invoice);
+    await step(page, async () => {
+      await page.goto(`${journey.spa.origin}/portal/invoices`);
+      await page
+        .locator(`[data-testid="my-invoice-row"][data-number="${invoice.number}"][data-state="paid"]`)
+        .waitFor();
+      await shot(page, 'invoices-paid-en');
+      const subscription = (await authorized(journey.stack, token).GET('/api/v1/me/subscription')).data!.subscription!;
+      expect(subscription.plan.name).toBe('Plus membership');
+
+      await speak(page, token, 'fr');
+      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await waitForLang(page, 'fr');
+      await page.locator('[data-testid="request-state"][data-status="approved"]').first().waitFor();
+      expect(await page.getByTestId('go-change-plan').textContent()).toContain('Changer de formule');
+      await shot(page, 'my-requests-approved-fr');
+      await page.getByTestId('go-change-plan').click();
+      await page.getByTestId('current-membership').waitFor();
+      await shot(page, 'change-plan-fr');
+    });
+    expect(journey.pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('a member ends their membership at the end of their period', async () => {
+    const email = uniqueEmail('omar');
+    const token = await paidMember('Omar', email);
+    const page = await journey.newPage(PHONE);
+    await step(page, async () => {
+      await signIn(page, email, password);
+      await page.goto(`${journey.spa.origin}/portal/requests/end-membership`);
+      await page.getByTestId('current-membership').waitFor();
+      await page.getByTestId('termination-reason').click();
+      await page.locator('.n-base-select-option', { hasText: 'I am moving away' }).click();
+      await page.getByTestId('termination-details').locator('textarea').fill('Going back to Lisbon.');
+      const summary = page.getByTestId('request-summary');
+      await summary.getByText('Your last day as a member is').waitFor();
+      await shot(page, 'end-membership-summary-en');
+      await page.getByTestId('send-request').click();
+      await page.getByTestId('request-sent').waitFor();
+      await page.locator('[data-testid="request-state"][data-status="pending"]').first().waitFor();
+      await shot(page, 'end-membership-pending-en');
+
+      await speak(page, token, 'fr');
+      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await waitForLang(page, 'fr');
+      await page.getByText('En cours d’examen').first().waitFor();
+      await shot(page, 'end-membership-pending-fr');
+      await page.goto(`${journey.spa.origin}/portal/requests/end-membership`);
+      await page.getByTestId('pending-request').waitFor();
+      await shot(page, 'end-membership-already-fr');
+    });
+    const mine = (await authorized(journey.stack, token).GET('/api/v1/me/requests')).data!.items;
+    expect(mine).toEqual([expect.objectContaining({ kind: 'termination', state: 'pending', reason: 'moving' })]);
+    expect(journey.pageErrors).toEqual([]);
+  }, 90_000);
+});
