@@ -40,6 +40,8 @@ export async function startStack(): Promise<Stack> {
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Tests start renewal runs and sweeps themselves; a daily one must not start mid-test.
+    SCHEDULED_JOBS: 'false',
   });
   const api = await createApiApp({ logger: false });
   await api.listen({ port: 0, host: '127.0.0.1' });

@@ -122,6 +122,20 @@ describe('the reminder schedule in the worker', () => {
       await second.close();
     }
   });
+
+  it('puts none in place on a worker told to keep no schedulers (SCHEDULED_JOBS=false)', async () => {
+    const worker = await createWorkerTestingModule({
+      imports: [ApprovalWorkerModule],
+      queues: [],
+      env: { SCHEDULED_JOBS: 'false', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-unscheduled` },
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await worker.get<Queue>(getQueueToken(APPROVAL_QUEUE)).getJobSchedulers()).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+  });
 });
 
 /** Keepers check their job schedulers every `ms` (30 s in the worker). */

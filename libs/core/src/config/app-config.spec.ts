@@ -17,6 +17,13 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.QUEUE_PREFIX).toBe('tessera');
     expect(config.stripeEnabled).toBe(false);
+    expect(config.SCHEDULED_JOBS).toBe(true);
+  });
+
+  it('reads SCHEDULED_JOBS as true or false, and nothing else', () => {
+    expect(loadConfig({ ...valid, SCHEDULED_JOBS: 'false' }).SCHEDULED_JOBS).toBe(false);
+    expect(loadConfig({ ...valid, SCHEDULED_JOBS: 'true' }).SCHEDULED_JOBS).toBe(true);
+    expect(() => loadConfig({ ...valid, SCHEDULED_JOBS: 'no' })).toThrow(/SCHEDULED_JOBS must be true or false/);
   });
 
   it('parses PORT and enables Stripe only with both keys', () => {

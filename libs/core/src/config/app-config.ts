@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIP,
   IsIn,
@@ -99,6 +100,15 @@ export class AppConfig {
   @IsString()
   @Matches(/^[a-z0-9_-]+$/i)
   QUEUE_PREFIX = 'tessera';
+
+  /**
+   * Whether this worker keeps the recurring jobs' schedulers (the daily renewal run, reminders…)
+   * in Redis. `false` on a worker meant only to process jobs, and in the end-to-end tests, which
+   * start those runs themselves and must not see one start at whatever time of day they run.
+   */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  SCHEDULED_JOBS = true;
 
   /**
    * The reverse proxies whose X-Forwarded-For the API believes (the client is the last address

@@ -1,5 +1,6 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config';
 
 /** A recurring job: a BullMQ job scheduler with a fixed id, so upserting it never adds a second. */
 export interface JobSchedule {
@@ -24,6 +25,8 @@ export abstract class JobScheduleKeeper implements OnApplicationBootstrap, OnApp
   private timer?: NodeJS.Timeout;
   private lastError = '';
   private checking = false;
+  // A property, so the subclasses' constructors need not pass it on.
+  @Inject(AppConfig) private readonly config!: AppConfig;
 
   protected constructor(
     private readonly queue: Queue,
@@ -41,6 +44,7 @@ export abstract class JobScheduleKeeper implements OnApplicationBootstrap, OnApp
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.SCHEDULED_JOBS) return;
     const check = () => {
       if (this.checking) return; // commands wait while Redis is away: one check at a time
       this.checking = true;
