@@ -77,12 +77,12 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     expect(paid.response.status).toBe(201);
   }
 
-  async function approveRequest(requestId: string): Promise<void> {
+  async function approveRequest(requestId: string, comment?: string): Promise<void> {
     const page = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'pending' } } });
     const request = page.data!.items.find((item) => item.id === requestId)!;
     const approved = await olga.client.POST('/api/v1/approvals/{id}/approve', {
       params: { path: { id: request.approvalRequestId! } },
-      body: {},
+      body: comment ? { comment } : {},
     });
     expect(approved.data).toMatchObject({ status: 'approved' });
   }
@@ -132,17 +132,31 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
       priceEffect: { from: { amount: 6000 }, to: { amount: 10000 }, difference: { amount: 4000 } },
     });
 
-    await approveRequest(made.data!.id);
+    // The approver's comment reaches the member: in the outcome e-mails and the request's history.
+    const comment = 'Welcome to Plus: see you at the congress.';
+    await approveRequest(made.data!.id, comment);
     const outcome = await mailTo(ada.email, /plan change request REQ-\S+ was approved/);
     expect(outcome.text).toContain('approved by Olga Officer');
-    await mailTo(olga.email, /plan change REQ-\S+ approved/);
+    expect(outcome.text).toContain(`Comment: “${comment}”`);
+    expect(outcome.html).toContain(comment);
+    const toOfficer = await mailTo(olga.email, /plan change REQ-\S+ approved/);
+    expect(toOfficer.text).toContain(`Comment: “${comment}”`);
 
     const mine = (await ada.client.GET('/api/v1/me/requests')).data!.items[0];
     expect(mine).toMatchObject({
       state: 'approved',
       decidedByName: 'Olga Officer',
+      decisionNote: comment,
       outcome: { invoice: { amount: proRata.gross } },
     });
+    expect(mine.history).toEqual([
+      expect.objectContaining({ state: 'pending', by: 'Ada Requester', note: null }),
+      expect.objectContaining({ state: 'approved', by: 'Olga Officer', note: comment }),
+    ]);
+    const staffDecided = (
+      await olga.client.GET('/api/v1/member-requests', { params: { query: { memberId: ada.memberId } } })
+    ).data!.items[0];
+    expect(staffDecided).toMatchObject({ decisionNote: comment, history: mine.history });
     const invoices = (await ada.client.GET('/api/v1/me/invoices')).data!.items;
     const invoice = invoices.find((document) => document.id === mine.outcome!.invoice!.id)!;
     expect(invoice).toMatchObject({ kind: 'invoice', state: 'open', amountDue: proRata.gross });

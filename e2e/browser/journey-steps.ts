@@ -1,11 +1,19 @@
+import type { FakeCheckoutSession, FakeStripe } from '@tessera/testing';
 import type { Page } from 'playwright-core';
+import Stripe from 'stripe';
 import { authorized } from '../support/stack';
 import { waitForLang, type BrowserJourney } from '../support/browser';
 
+/** The journey's fake Stripe API and the webhook secret its stack was started with (STRIPE_WEBHOOK_SECRET). */
+export interface JourneyStripe {
+  fake: FakeStripe;
+  webhookSecret: string;
+}
+
 /**
  * The moves of a browser journey: screenshots from the top of the page, steps that leave a
- * "failure" screenshot when they throw, signing in through the form, and switching a signed-in
- * person's language (their account's, then a reload).
+ * "failure" screenshot when they throw, signing in through the form, switching a signed-in
+ * person's language (their account's, then a reload), and paying online through Stripe Checkout.
  */
 export function journeySteps(journey: BrowserJourney) {
   /** A full-page screenshot from the top (scrolled, the sticky header would land mid-page). */
@@ -40,5 +48,57 @@ export function journeySteps(journey: BrowserJourney) {
     await waitForLang(page, locale);
   }
 
-  return { shot, step, signIn, speak };
+  /**
+   * Pays online as a member does: `start` clicks a Pay button and the SPA sends the browser to the
+   * Checkout Session's hosted page. The fake Stripe serves no such page, so that navigation is
+   * answered here as Stripe would end it: the session is paid and the browser sent to its success
+   * URL, back in the portal. Then `whileConfirming` runs (the portal waits for the payment), and
+   * Stripe's signed `checkout.session.completed` is delivered to the webhook, which must record it.
+   */
+  async function payOnline(
+    page: Page,
+    stripe: JourneyStripe,
+    start: () => Promise<void>,
+    options: { payer?: string; whileConfirming?: (session: FakeCheckoutSession) => Promise<void> } = {},
+  ): Promise<FakeCheckoutSession> {
+    const hostedPages = `${stripe.fake.baseUrl}/pay/**`;
+    let reached!: (session: FakeCheckoutSession) => void;
+    const checkout = new Promise<FakeCheckoutSession>((resolve) => (reached = resolve));
+    await page.route(hostedPages, async (route) => {
+      const sessionId = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!);
+      const session = stripe.fake.pay(sessionId, { payer: options.payer });
+      await route.fulfill({ status: 303, headers: { location: session.success_url } });
+      reached(session);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await start();
+      const session = await Promise.race([
+        checkout,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('The browser never went to Stripe Checkout')), 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      await page.waitForURL(session.success_url);
+      await options.whileConfirming?.(session);
+      const payload = JSON.stringify(stripe.fake.sessionEvent(session.id));
+      const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: stripe.webhookSecret });
+      const delivered = await fetch(`${journey.stack.baseUrl}/api/v1/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
+        body: payload,
+      });
+      expect({ status: delivered.status, body: await delivered.json() }).toMatchObject({
+        status: 200,
+        body: { received: true, duplicate: false, outcome: 'payment-recorded' },
+      });
+      return session;
+    } finally {
+      clearTimeout(timer);
+      await page.unroute(hostedPages);
+    }
+  }
+
+  return { shot, step, signIn, speak, payOnline };
 }

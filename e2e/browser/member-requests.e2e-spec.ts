@@ -1,20 +1,25 @@
 import type { TesseraClient } from '@tessera/api-client';
+import { FakeStripe } from '@tessera/testing';
+import type { Page } from 'playwright-core';
 import { startBrowserJourney, waitForLang, type BrowserJourney } from '../support/browser';
 import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { approvedMember } from './approved-member';
-import { journeySteps } from './journey-steps';
+import { journeySteps, type JourneyStripe } from './journey-steps';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'] as const;
 
 /**
- * Self-service on a phone (issue 17). Nina (Basic, paid) asks in the portal to move to Plus from
- * now: the summary shows the pro-rata invoice before she confirms; her request shows as being
- * reviewed. Olga (officer) sees it in her inbox with Nina's status, plan, balance and the price
- * effect, and on the approval's page, and approves it; Nina sees it approved with its invoice,
- * which is paid, and her plan is Plus. Omar ends his membership at the end of his period.
- * Screens in English and French in test-artifacts/screenshots/member-requests.
+ * Self-service on a phone (issue 17), moving through the portal's bottom tab bar. Nina (Basic,
+ * paid) asks in the portal to move to Plus from now: the summary shows the pro-rata invoice before
+ * she confirms; her request shows as being reviewed. Olga (officer) sees it in her inbox with
+ * Nina's status, plan, balance and the price effect, and approves it on the approval's page with a
+ * comment; Nina sees it approved with its invoice and Olga's comment, pays the invoice online
+ * (Stripe Checkout, the fake Stripe API and its signed webhook), and her plan is Plus. Omar ends
+ * his membership at the end of his period. Screens in English and French in
+ * test-artifacts/screenshots/member-requests.
  */
 describe('member requests (SPA in Chromium, phone)', () => {
   let journey: BrowserJourney;
@@ -27,11 +32,19 @@ describe('member requests (SPA in Chromium, phone)', () => {
   let step: ReturnType<typeof journeySteps>['step'];
   let signIn: ReturnType<typeof journeySteps>['signIn'];
   let speak: ReturnType<typeof journeySteps>['speak'];
+  let payOnline: ReturnType<typeof journeySteps>['payOnline'];
   const password = 'Member-Password-Nina-2';
+  const stripe: JourneyStripe = { fake: new FakeStripe('sk_test_e2e_requests'), webhookSecret: 'whsec_requests' };
 
   beforeAll(async () => {
+    await stripe.fake.start();
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: stripe.fake.key,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: stripe.fake.baseUrl,
+    });
     journey = await startBrowserJourney('member-requests');
-    ({ shot, step, signIn, speak } = journeySteps(journey));
+    ({ shot, step, signIn, speak, payOnline } = journeySteps(journey));
     const { stack } = journey;
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     admin = authorized(stack, login.data!.accessToken);
@@ -53,7 +66,16 @@ describe('member requests (SPA in Chromium, phone)', () => {
 
   afterAll(async () => {
     await journey?.close();
+    await stripe.fake.stop();
+    for (const name of STRIPE_ENV) delete process.env[name];
   });
+
+  /** Opens a section of the portal with the tab bar at the bottom of a phone's screen. */
+  async function tab(page: Page, section: 'home' | 'invoices' | 'requests'): Promise<void> {
+    const link = page.getByTestId('portal-tabs').getByTestId(`nav-portal-${section}`);
+    await link.click();
+    await page.locator(`[data-testid="nav-portal-${section}"][aria-current="page"]`).waitFor();
+  }
 
   /** An approved member on Basic whose first invoice finance has recorded as paid: their token. */
   async function paidMember(firstName: string, email: string): Promise<string> {
@@ -89,10 +111,14 @@ describe('member requests (SPA in Chromium, phone)', () => {
   it('a member on a phone asks for a dearer plan from now, sees it pending, is approved, and pays', async () => {
     const email = uniqueEmail('nina');
     const token = await paidMember('Nina', email);
+    const memberId = (await authorized(journey.stack, token).GET('/api/v1/me')).data!.member!.id;
+    const comment = 'Welcome to Plus: see you at the congress.';
     const page = await journey.newPage(PHONE);
     await step(page, async () => {
       await signIn(page, email, password);
-      await page.goto(`${journey.spa.origin}/portal/requests`);
+      // On a phone the sections are a tab bar at the bottom, "Requests" among them.
+      expect(await page.getByTestId('portal-tabs').locator('a').count()).toBe(6);
+      await tab(page, 'requests');
       await page.getByTestId('requests-empty').waitFor();
       await shot(page, 'my-requests-empty-en');
 
@@ -113,8 +139,10 @@ describe('member requests (SPA in Chromium, phone)', () => {
       await shot(page, 'my-requests-pending-en');
 
       // A second request is refused, saying when the first was made.
-      await page.goto(`${journey.spa.origin}/portal/requests/change-plan`);
+      await page.getByTestId('go-change-plan').click();
       await page.getByTestId('pending-request').waitFor();
+      // The tab bar still says where she is: under Requests.
+      await page.locator('[data-testid="nav-portal-requests"][aria-current="page"]').waitFor();
       await shot(page, 'change-plan-pending-en');
     });
 
@@ -132,36 +160,74 @@ describe('member requests (SPA in Chromium, phone)', () => {
       await office.getByTestId('approval-link').first().click();
       await office.getByTestId('request-price-effect').waitFor();
       await shot(office, 'office-approval-en');
+      await office.getByTestId('approval-approve').click();
+      await office.getByTestId('approve-comment').fill(comment);
+      await office.getByTestId('approve-submit').click();
+      await office.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await shot(office, 'office-approved-en');
+      // The member's page lists the request, decided, with the comment.
+      await office.goto(`${journey.spa.origin}/office/members/${memberId}`);
+      const note = office.getByTestId('member-requests').getByTestId('member-request-note');
+      await note.waitFor();
+      expect(await note.textContent()).toBe(` — ${comment}`);
+      await office.getByTestId('member-requests').scrollIntoViewIfNeeded();
+      await journey.shot(office, 'office-member-requests-en', { fullPage: false });
     });
-    const approvals = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'pending' } } });
-    const approved = await olga.client.POST('/api/v1/approvals/{id}/approve', {
-      params: { path: { id: approvals.data!.items[0].approvalRequestId! } },
-      body: {},
+    const pending = await olga.client.GET('/api/v1/member-requests', { params: { query: { memberId } } });
+    const approved = await olga.client.GET('/api/v1/approvals/{id}', {
+      params: { path: { id: pending.data!.items[0].approvalRequestId! } },
     });
     expect(approved.data).toMatchObject({ status: 'approved' });
 
     await step(page, async () => {
-      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await tab(page, 'requests');
       await page.locator('[data-testid="request-state"][data-status="approved"]').first().waitFor();
       const outcome = page.getByTestId('request-outcome');
       expect(await outcome.textContent()).toMatch(/Invoice INV-\d{4}-\d{6}: €[\d.,]+/);
+      // Olga's comment is in the request's history.
+      await page.locator('.history summary').first().click();
+      expect(await page.getByTestId('request-step-note').first().textContent()).toBe(`— ${comment}`);
       await shot(page, 'my-requests-approved-en');
     });
     const invoice = (await authorized(journey.stack, token).GET('/api/v1/me/invoices')).data!.items.find(
       (document) => document.kind === 'invoice' && document.state === 'open',
     )!;
-    await payInFull(invoice);
+    // She pays it online: the portal's Pay button, Stripe Checkout, back in the portal.
     await step(page, async () => {
-      await page.goto(`${journey.spa.origin}/portal/invoices`);
+      await tab(page, 'invoices');
+      const row = page.locator(`[data-testid="my-invoice-row"][data-number="${invoice.number}"]`);
+      expect(await row.getAttribute('data-state')).toBe('open');
+      await shot(page, 'invoices-due-en');
+      const session = await payOnline(page, stripe, () => row.getByTestId('my-invoice-pay').click(), {
+        payer: 'Nina Member',
+        whileConfirming: async () => {
+          await page.getByTestId('payment-return-confirming').waitFor();
+          await shot(page, 'invoices-paying-en');
+        },
+      });
+      expect(session).toMatchObject({
+        amount_total: invoice.amountDue.amount,
+        metadata: { documentId: invoice.id, number: invoice.number },
+      });
+      await page.getByTestId('payment-return-confirmed').waitFor();
       await page
         .locator(`[data-testid="my-invoice-row"][data-number="${invoice.number}"][data-state="paid"]`)
         .waitFor();
       await shot(page, 'invoices-paid-en');
       const subscription = (await authorized(journey.stack, token).GET('/api/v1/me/subscription')).data!.subscription!;
       expect(subscription.plan.name).toBe('Plus membership');
+      const payments = (await authorized(journey.stack, token).GET('/api/v1/me/payments')).data!.items;
+      expect(payments[0]).toMatchObject({ method: 'stripe', amount: invoice.amountDue });
+
+      // Home says the plan is Plus and nothing is due.
+      await tab(page, 'home');
+      await page.getByTestId('portal-due-none').waitFor();
+      expect(await page.getByTestId('portal-plan').textContent()).toBe('Plus membership');
+      // What the phone shows (a full-page capture would draw the fixed tab bar mid-page).
+      await journey.shot(page, 'home-plus-en', { fullPage: false });
 
       await speak(page, token, 'fr');
-      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await tab(page, 'requests');
       await waitForLang(page, 'fr');
       await page.locator('[data-testid="request-state"][data-status="approved"]').first().waitFor();
       expect(await page.getByTestId('go-change-plan').textContent()).toContain('Changer de formule');
@@ -179,7 +245,8 @@ describe('member requests (SPA in Chromium, phone)', () => {
     const page = await journey.newPage(PHONE);
     await step(page, async () => {
       await signIn(page, email, password);
-      await page.goto(`${journey.spa.origin}/portal/requests/end-membership`);
+      await tab(page, 'requests');
+      await page.getByTestId('go-end-membership').click();
       await page.getByTestId('current-membership').waitFor();
       await page.getByTestId('termination-reason').click();
       await page.locator('.n-base-select-option', { hasText: 'I am moving away' }).click();
@@ -193,11 +260,11 @@ describe('member requests (SPA in Chromium, phone)', () => {
       await shot(page, 'end-membership-pending-en');
 
       await speak(page, token, 'fr');
-      await page.goto(`${journey.spa.origin}/portal/requests`);
+      await tab(page, 'requests');
       await waitForLang(page, 'fr');
       await page.getByText('En cours d’examen').first().waitFor();
       await shot(page, 'end-membership-pending-fr');
-      await page.goto(`${journey.spa.origin}/portal/requests/end-membership`);
+      await page.getByTestId('go-end-membership').click();
       await page.getByTestId('pending-request').waitFor();
       await shot(page, 'end-membership-already-fr');
     });

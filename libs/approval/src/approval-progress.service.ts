@@ -83,8 +83,17 @@ export class ApprovalProgressService {
     for (const approver of approvers) await this.mailer.requested(approver, request, level);
   }
 
-  /** The current level is approved: the next one opens, or the request is approved. */
-  async completeLevel(request: ApprovalRequest, level: ApprovalLevel, actor: ApprovalActor, now: Date): Promise<void> {
+  /**
+   * The current level is approved: the next one opens, or the request is approved (the handler
+   * hears `comment`, the words of the approval that completed it).
+   */
+  async completeLevel(
+    request: ApprovalRequest,
+    level: ApprovalLevel,
+    actor: ApprovalActor,
+    now: Date,
+    comment: string | null = null,
+  ): Promise<void> {
     this.moveLevel(level, 'approved', now);
     await this.requests.saveLevel(level);
     await this.requests.withdrawPending(request.id, now, level.number);
@@ -96,13 +105,15 @@ export class ApprovalProgressService {
       await this.openLevel(request, await this.requests.level(request.id, request.currentLevel), actor, now);
       return;
     }
-    await this.close(request, 'approved', actor, now, null);
+    await this.close(request, 'approved', actor, now, null, { comment });
   }
 
   /**
    * Closes the request (approved, refused or cancelled): the open level closes with it, pending
    * assignments are withdrawn, and the owning domain's handler applies the outcome, in this
-   * transaction. `notifyOwner: false` when the owning domain itself asked for the change.
+   * transaction. `notifyOwner: false` when the owning domain itself asked for the change. `reason`
+   * (a refusal's or cancellation's) is written on the closing event; an approval's `comment` is
+   * already on the decision's event and only passed on to the handler.
    */
   async close(
     request: ApprovalRequest,
@@ -110,7 +121,7 @@ export class ApprovalProgressService {
     actor: ApprovalActor,
     now: Date,
     reason: string | null,
-    notifyOwner = true,
+    { notifyOwner = true, comment = null }: { notifyOwner?: boolean; comment?: string | null } = {},
   ): Promise<void> {
     const refusal = requestMoveRefusal(request.status, to);
     if (refusal) throw ProblemException.conflict(refusal, 'approval-closed');
@@ -133,7 +144,7 @@ export class ApprovalProgressService {
       { levelNumber: level.number, comment: reason },
       { from: 'pending', to },
     );
-    if (notifyOwner) await this.notifyOwner(request, to, actor, now, reason);
+    if (notifyOwner) await this.notifyOwner(request, to, actor, now, reason ?? comment);
   }
 
   private async notifyOwner(
@@ -141,6 +152,7 @@ export class ApprovalProgressService {
     outcome: Exclude<RequestStatus, 'pending'>,
     actor: ApprovalActor,
     now: Date,
+    /** A refusal's or cancellation's reason, an approval's comment. */
     reason: string | null,
   ): Promise<void> {
     const handler = this.registry.handlerFor(request.subjectType);
@@ -157,6 +169,7 @@ export class ApprovalProgressService {
       subjectId: request.subjectId,
       actor: { userId: actor.userId, name: actor.name },
       decidedAt: now,
+      comment: reason,
     };
     if (outcome === 'approved') await handler.onApproved(ctx);
     else if (outcome === 'refused') await handler.onRefused(ctx, reason ?? '');

@@ -10,6 +10,11 @@ export interface ApprovalOutcomeContext {
   /** Who made the final decision or cancelled: the user and their name then. */
   actor: ApprovalActor;
   decidedAt: Date;
+  /**
+   * The decider's own words: the comment of the approval that completed the last level (null when
+   * none was given), or the refusal's or cancellation's reason (also the handler's `reason`).
+   */
+  comment: string | null;
 }
 
 /**

@@ -211,7 +211,7 @@ export class ApprovalService {
       const request = await this.requests.lockPendingOf(subjectType, subjectId);
       if (!request) return false;
       const actor = await this.actors.actorOf(cancelledBy);
-      await this.progress.close(request, 'cancelled', actor, this.clock.now(), reason, false);
+      await this.progress.close(request, 'cancelled', actor, this.clock.now(), reason, { notifyOwner: false });
       return true;
     });
   }
@@ -249,7 +249,7 @@ export class ApprovalService {
       const onLevel = assignments.filter((a) => a.levelNumber === level.number).map((a) => a.status);
       if (decision === 'refused') await this.progress.close(request, 'refused', caller, now, text);
       else if (forLevel || levelOutcome(level.policy, onLevel) === 'approved')
-        await this.progress.completeLevel(request, level, caller, now);
+        await this.progress.completeLevel(request, level, caller, now, text);
       return this.queries.detailFor(id, caller);
     });
   }

@@ -124,6 +124,16 @@ export class BillingDocumentRepository {
       .getMany();
   }
 
+  /** Locks all of a subject's open pro-formas (id order, as other multi-document locks). */
+  async lockOpenProFormasOf(subjectType: string, subjectId: string): Promise<void> {
+    await this.transactions.manager.query(
+      `SELECT id FROM billing_documents
+        WHERE kind = 'pro-forma' AND state = 'open' AND subject_type = $1 AND subject_id = $2
+        ORDER BY id FOR UPDATE`,
+      [subjectType, subjectId],
+    );
+  }
+
   /** Documents that point to this one: the invoice a pro-forma became, the credit note of an invoice. */
   findRelatedTo(id: string): Promise<BillingDocument[]> {
     return this.documents.find({ where: { relatedDocumentId: id }, order: { issuedAt: 'ASC' } });

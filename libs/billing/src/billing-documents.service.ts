@@ -150,6 +150,17 @@ export class BillingDocumentsService {
   }
 
   /**
+   * Locks a subject's open pro-formas, changing nothing. Paying a document locks it and then, as it
+   * settles, its subject (the listener); a change of the subject that may cancel its pro-formas
+   * calls this BEFORE it locks the subject, so both take the locks in that order and never wait on
+   * each other in a cycle (docs/architecture.md, "Lock order"). Needs the caller's transaction.
+   */
+  async lockOpenProFormas(subject: { type: string; id: string }): Promise<void> {
+    if (!this.transactions.inTransaction) throw new Error('lockOpenProFormas needs the caller’s transaction');
+    await this.documents.lockOpenProFormasOf(subject.type, subject.id);
+  }
+
+  /**
    * Cancels a subject's open pro-formas for periods starting on or after `from` (a plan change or
    * a termination makes them wrong): no listener is told, the subject's domain asked for it.
    * Returns the periods cancelled, in order.

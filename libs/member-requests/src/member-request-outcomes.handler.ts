@@ -8,8 +8,9 @@ import type { MemberRequestKind } from './member-request-state';
 /**
  * What a member's request's approval decides, inside the decision's transaction: approved → the
  * plan changes or the membership gets its end date (the approval rolls back if that is no longer
- * possible); refused or cancelled → the request closes with the reason. The member and every
- * officer are e-mailed the outcome, naming who decided.
+ * possible); refused or cancelled → the request closes with the reason. The approver's comment
+ * (or the reason) is the decision's note, in the request's history and its e-mails. The member and
+ * every officer are e-mailed the outcome, naming who decided.
  */
 @Injectable()
 abstract class MemberRequestOutcomes implements ApprovalSubjectHandler, OnModuleInit {
@@ -29,7 +30,7 @@ abstract class MemberRequestOutcomes implements ApprovalSubjectHandler, OnModule
   async onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
     const request = await this.transitions.lockFor(ctx.subjectId, 'approved');
     const outcome = await this.effects.apply(request, ctx.actor.userId);
-    await this.transitions.close(request, 'approved', ctx.actor, null, outcome);
+    await this.transitions.close(request, 'approved', ctx.actor, ctx.comment, outcome);
     await this.mailer.outcome(request, await this.effects.namesOf(request), 'approved');
   }
 

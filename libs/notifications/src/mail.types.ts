@@ -122,6 +122,7 @@ export interface EmailTemplates {
     invoiceAmount: string;
     /** Who decided (or the member, for a withdrawal). */
     decidedBy: string;
+    /** A refusal's or cancellation's reason, or the approver's comment on an approval (shown as such). */
     reason: string | null;
     url: string;
   };

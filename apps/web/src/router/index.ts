@@ -204,13 +204,13 @@ const routes: RouteRecordRaw[] = [
       },
       {
         path: 'requests/change-plan',
-        name: 'portal-change-plan',
+        name: 'portal-requests-change-plan',
         component: () => import('@/pages/portal/ChangePlanPage.vue'),
         meta: { title: 'requests.titles.changePlan' },
       },
       {
         path: 'requests/end-membership',
-        name: 'portal-end-membership',
+        name: 'portal-requests-end-membership',
         component: () => import('@/pages/portal/EndMembershipPage.vue'),
         meta: { title: 'requests.titles.endMembership' },
       },

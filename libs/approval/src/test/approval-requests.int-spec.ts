@@ -374,25 +374,32 @@ describe('approval requests against the real database', () => {
       registry.register(handler);
       try {
         const approved = await openRequest(moduleRef, null);
-        await approvals.approve(approved.id, officer.principal, null);
+        await approvals.approve(approved.id, officer.principal, 'Welcome aboard');
         const refused = await openRequest(moduleRef, null);
         await approvals.refuse(refused.id, otherOfficer.principal, 'Incomplete file');
         const cancelled = await openRequest(moduleRef, null);
         await approvals.cancel(cancelled.id, admin.principal, 'Duplicate');
 
         expect(handler.calls).toEqual([
-          { outcome: 'approved', subjectId: approved.subjectId, actor: { userId: officer.id, name: 'Olive Officer' } },
+          {
+            outcome: 'approved',
+            subjectId: approved.subjectId,
+            actor: { userId: officer.id, name: 'Olive Officer' },
+            comment: 'Welcome aboard',
+          },
           {
             outcome: 'refused',
             subjectId: refused.subjectId,
             actor: { userId: otherOfficer.id, name: 'Oscar Officer' },
             reason: 'Incomplete file',
+            comment: 'Incomplete file',
           },
           {
             outcome: 'cancelled',
             subjectId: cancelled.subjectId,
             actor: { userId: admin.id, name: 'Ada Admin' },
             reason: 'Duplicate',
+            comment: 'Duplicate',
           },
         ]);
         const rows: { outcome: string }[] = await db.query(
@@ -400,6 +407,29 @@ describe('approval requests against the real database', () => {
           [[approved.id, refused.id, cancelled.id]],
         );
         expect(rows.map((r) => r.outcome)).toEqual(['approved:approved', 'cancelled:cancelled', 'refused:refused']);
+      } finally {
+        registry.unregister(handler);
+      }
+    });
+
+    it('tells the handler the comment of the approval that completed the last level, not an earlier one', async () => {
+      const flowId = await createFlow(moduleRef, 'Two-step comments', [
+        level({ name: 'First', approverUserIds: [ann.id] }),
+        level({ name: 'Last', approverUserIds: [bob.id] }),
+      ]);
+      const handler = recordingHandler();
+      registry.register(handler);
+      try {
+        const commented = await openRequest(moduleRef, flowId);
+        await approvals.approve(commented.id, ann.principal, 'Documents checked');
+        await approvals.approve(commented.id, bob.principal, 'Welcome to the board');
+        const silent = await openRequest(moduleRef, flowId);
+        await approvals.approve(silent.id, ann.principal, 'Documents checked');
+        await approvals.approve(silent.id, bob.principal, null);
+        expect(handler.calls.map(({ subjectId, comment }) => ({ subjectId, comment }))).toEqual([
+          { subjectId: commented.subjectId, comment: 'Welcome to the board' },
+          { subjectId: silent.subjectId, comment: null },
+        ]);
       } finally {
         registry.unregister(handler);
       }
@@ -565,6 +595,8 @@ interface Call {
   subjectId: string;
   actor: { userId: string | null; name: string };
   reason?: string;
+  /** What the handler was told the decider said. */
+  comment: string | null;
 }
 
 /** A handler for `application` that records its calls, and runs `also` in them. */
@@ -577,15 +609,15 @@ function recordingHandler(
     calls,
     async onApproved(ctx) {
       await also(ctx, 'approved');
-      calls.push({ outcome: 'approved', subjectId: ctx.subjectId, actor: ctx.actor });
+      calls.push({ outcome: 'approved', subjectId: ctx.subjectId, actor: ctx.actor, comment: ctx.comment });
     },
     async onRefused(ctx, reason) {
       await also(ctx, 'refused');
-      calls.push({ outcome: 'refused', subjectId: ctx.subjectId, actor: ctx.actor, reason });
+      calls.push({ outcome: 'refused', subjectId: ctx.subjectId, actor: ctx.actor, reason, comment: ctx.comment });
     },
     async onCancelled(ctx, reason) {
       await also(ctx, 'cancelled');
-      calls.push({ outcome: 'cancelled', subjectId: ctx.subjectId, actor: ctx.actor, reason });
+      calls.push({ outcome: 'cancelled', subjectId: ctx.subjectId, actor: ctx.actor, reason, comment: ctx.comment });
     },
   };
 }

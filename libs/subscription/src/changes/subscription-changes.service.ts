@@ -159,6 +159,13 @@ export class SubscriptionChangesService {
   ): Promise<{ quote: TerminationQuote; cancelled: number }> {
     return this.transactions.run(async () => {
       const subscription = await this.lockLive(subscriptionId);
+      // The day was valid when chosen; a renewal paid since (waited for above) may have moved past it.
+      if (endsOn && compareLocalDates(endsOn, subscription.currentPeriodEnd) < 0)
+        throw ProblemException.conflict(
+          `This membership was renewed through ${subscription.currentPeriodEnd} after ${endsOn} was chosen as its ` +
+            'last day, so it can no longer end then: refuse this request, or end it on a later date.',
+          'termination-date-passed',
+        );
       const quote = await this.terminationQuote(subscription, endsOn);
       subscription.endsOn = quote.endsOn;
       subscription.endReason = why;
@@ -260,7 +267,13 @@ export class SubscriptionChangesService {
     return (await this.proFormas.issue(SUBSCRIPTION_SUBJECT, items)).issued;
   }
 
+  /**
+   * Locks the subscription for a change, its open pro-formas first: paying one locks the document
+   * and then, settling it, the subscription; a change that may cancel them takes the same two locks
+   * in the same order, else the two deadlock (docs/architecture.md, "Lock order").
+   */
   private async lockLive(id: string): Promise<Subscription> {
+    await this.billing.lockOpenProFormas({ type: SUBSCRIPTION_SUBJECT, id });
     const subscription = await this.subscriptions.lockById(id);
     if (!subscription) throw subscriptionNotFound();
     return subscription;
