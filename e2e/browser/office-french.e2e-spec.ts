@@ -127,7 +127,7 @@ describe('back office in French (SPA in Chromium)', () => {
       await journey.shot(page, 'plan-dialog');
     });
     expect(journey.pageErrors).toEqual([]);
-  });
+  }, 90_000); // a dozen pages, each loaded and photographed
 
   it('fits the French words on a phone: the inbox and a request', async () => {
     const page = await journey.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -10,8 +10,6 @@ import { OutboxCompletion } from './outbox-completion';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 
-jest.setTimeout(30_000);
-
 const relayed: QueueDefinition = { name: 'relay-test', defaultJobOptions: { attempts: 3 } };
 const other: QueueDefinition = { name: 'relay-test-other', defaultJobOptions: {} };
 // relayed only by the relay whose Redis goes down (the other relay shares the database)

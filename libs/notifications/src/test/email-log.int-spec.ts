@@ -16,8 +16,6 @@ import {
   type EmailRow,
 } from './notifications-testing';
 
-jest.setTimeout(30_000);
-
 describe('EmailLogService (the mail log behind GET /emails and POST /emails/:id/resend)', () => {
   let port: number;
   let sink: SmtpSink | undefined;

@@ -11,8 +11,6 @@ import { MailService } from '../mail.service';
 import type { EmailAttachment } from '../mail.types';
 import { bootEmailWorker, emailRow, fastEmailQueue, resetData, sleep, uniqueAddress } from './notifications-testing';
 
-jest.setTimeout(30_000);
-
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Stored files attached to e-mails: read from FileStorage at delivery, sent intact over real SMTP. */

@@ -17,8 +17,6 @@ import {
   uniqueAddress,
 } from './notifications-testing';
 
-jest.setTimeout(30_000);
-
 describe('E-mail through the outbox', () => {
   let sink: SmtpSink;
 

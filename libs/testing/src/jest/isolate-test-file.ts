@@ -7,7 +7,9 @@ import { ADMIN_DATABASE_URL } from './test-environment';
  * database) and its own Redis key prefix, so files running in parallel never see each other's
  * outbox rows, jobs or e-mails.
  */
-jest.setTimeout(30_000);
+// Real servers, browsers and workers: a busy machine (CI beside other work) can take a while; a
+// hang still fails.
+jest.setTimeout(60_000);
 
 const runDatabaseUrl = process.env.DATABASE_URL as string;
 const runQueuePrefix = process.env.QUEUE_PREFIX as string;
