@@ -21,7 +21,11 @@ import {
   type ContactPersonCondition,
   type PersonOfParam,
 } from './member-read-sql';
-import type { MemberKind, MemberSourceType } from './members.types';
+import { MEMBER_STATUSES } from './member-status';
+import type { MemberKind, MemberSort, MemberSourceType } from './members.types';
+
+/** A membership's life order (MEMBER_STATUSES), for sorting by status. */
+const STATUS_ORDER_SQL = `array_position(ARRAY[${MEMBER_STATUSES.map((status) => `'${status}'`).join(',')}]::text[], m.status)`;
 
 const CONTACT_REPRESENTATION_JOIN =
   'LEFT JOIN representations cr ON cr.organisation_id = m.organisation_id AND cr.is_contact';
@@ -29,6 +33,7 @@ const CONTACT_REPRESENTATION_JOIN =
 export interface MemberFilter {
   kind?: MemberKind;
   status?: MemberStatus;
+  sort?: MemberSort;
   planId?: string;
   search?: string;
   contactPerson?: ContactPersonCondition;
@@ -86,6 +91,10 @@ export class MemberRepository {
       n: string;
     }[];
     return row.n;
+  }
+
+  findById(id: string): Promise<Member | null> {
+    return this.members.findOneBy({ id });
   }
 
   /** The member, locked for the rest of the transaction. */
@@ -168,8 +177,22 @@ export class MemberRepository {
   }
 
   async addStatusChange(fields: Omit<MemberStatusChange, 'id' | 'seq'>): Promise<void> {
-    const changes = this.transactions.repository(MemberStatusChange);
-    await changes.insert(changes.create(fields));
+    await this.transactions.manager.query(
+      `INSERT INTO member_status_changes
+         (member_id, from_status, to_status, reason, reason_code, reason_params, actor_kind, actor_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        fields.memberId,
+        fields.fromStatus,
+        fields.toStatus,
+        fields.reason,
+        fields.reasonCode,
+        fields.reasonParams === null ? null : JSON.stringify(fields.reasonParams),
+        fields.actorKind,
+        fields.actorId,
+        fields.occurredAt,
+      ],
+    );
   }
 
   /** Newest first; `search` matches the number, names, e-mails and registration numbers. */
@@ -203,7 +226,7 @@ export class MemberRepository {
     )) as { total: number }[];
     const rows = (await this.transactions.manager.query(
       `SELECT ${memberListColumns(filter.extra)} ${MEMBERS_WITH_CONTACT} ${condition}
-       ORDER BY m.created_at DESC, m.id DESC OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
+       ORDER BY ${filter.sort === 'status' ? `${STATUS_ORDER_SQL}, ` : ''}m.created_at DESC, m.id DESC OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
       params,
     )) as MemberRow[];
     return [rows, counted[0].total];

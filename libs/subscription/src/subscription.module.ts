@@ -12,6 +12,10 @@ import { RenewalRunsService } from './renewals/renewal-runs.service';
 import { SubscriptionSettlementListener } from './subscription-settlement.listener';
 import { SubscriptionRepository } from './subscription.repository';
 import { SubscriptionService } from './subscription.service';
+import { MemberStatusService } from './statuses/member-status.service';
+import { StatusMailer } from './statuses/status-mailer';
+import { StatusSweepRepository } from './statuses/status-sweep.repository';
+import { StatusSweepsService } from './statuses/status-sweeps.service';
 
 /** Subscriptions, renewals, and what settling their invoices means (services; no controllers). */
 @Module({
@@ -24,7 +28,18 @@ import { SubscriptionService } from './subscription.service';
     RenewalRunsService,
     AdvanceProFormasService,
     RenewalDeclineMailer,
+    MemberStatusService,
+    StatusMailer,
+    StatusSweepRepository,
+    StatusSweepsService,
   ],
-  exports: [SubscriptionService, SubscriptionRepository, RenewalRunsService, AdvanceProFormasService],
+  exports: [
+    SubscriptionService,
+    SubscriptionRepository,
+    RenewalRunsService,
+    AdvanceProFormasService,
+    MemberStatusService,
+    StatusSweepsService,
+  ],
 })
 export class SubscriptionModule {}

@@ -4,6 +4,7 @@ import { Clock, ProblemException, Transactions } from '@tessera/core';
 import { PlansService, type PlanBilling } from '@tessera/plans';
 import { addDays, firstPeriod, type FirstPeriod } from './periods';
 import { SubscriptionRepository } from './subscription.repository';
+import { MemberStatusService } from './statuses/member-status.service';
 import { transitionRefusal, type SubscriptionState } from './subscription-state';
 import {
   SUBSCRIPTION_SUBJECT,
@@ -25,6 +26,7 @@ export class SubscriptionService {
     private readonly plans: PlansService,
     private readonly billing: BillingDocumentsService,
     private readonly clock: Clock,
+    private readonly statuses: MemberStatusService,
   ) {}
 
   /**
@@ -103,6 +105,7 @@ export class SubscriptionService {
         row.endReason = reason;
         if (to === 'ended') row.endsOn = effectiveDate;
       });
+      await this.statuses.refresh(subscription.memberId, actorUserId ? { kind: 'user', id: actorUserId } : undefined);
     });
   }
 

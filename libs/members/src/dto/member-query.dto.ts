@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, Trim } from '@tessera/core';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-status';
-import { MEMBER_KINDS, type MemberKind } from '../members.types';
+import { MEMBER_KINDS, MEMBER_SORTS, type MemberKind, type MemberSort } from '../members.types';
 
 export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MEMBER_KINDS, enumName: 'MemberKind', description: 'Persons or organisations' })
@@ -14,6 +14,16 @@ export class ListMembersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
+
+  @ApiPropertyOptional({
+    enum: MEMBER_SORTS,
+    enumName: 'MemberSort',
+    description:
+      '`newest` (default): newest first. `status`: by status in the order of a membership’s life (non-member, upcoming, member, in grace, suspended, ex-member), newest first within each',
+  })
+  @IsOptional()
+  @IsIn(MEMBER_SORTS)
+  sort?: MemberSort;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only members on this plan' })
   @IsOptional()
