@@ -18,9 +18,4 @@ export * from './dto/update-contact-details.dto';
 export type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
 export { memberBuyerSql, memberIdsActedForSql, SignedInPerson } from './member-read-sql';
 export type { MemberDetailView, MemberListView, WithExtra } from './members.service';
-export {
-  LEGAL_STATUS_PAIRS_SQL,
-  memberContactSql,
-  statusChangesSql,
-  type StatusChangesSql,
-} from './member-status-sql';
+export { LEGAL_STATUS_PAIRS_SQL, memberContactSql, statusChangesSql, type StatusChangesSql } from './member-status-sql';

@@ -193,7 +193,10 @@ export class MembersService {
       const member = await this.lockedMember(memberId);
       const refusal = transitionRefusal(member.status, to);
       if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
-      await this.recordChange(member, to, reason, actor, { basis, reason: String(reason.params?.reason ?? reason.text) });
+      await this.recordChange(member, to, reason, actor, {
+        basis,
+        reason: String(reason.params?.reason ?? reason.text),
+      });
     });
   }
 
@@ -208,7 +211,6 @@ export class MembersService {
   async lockStatus(memberId: string): Promise<MemberStatusState> {
     return statusStateOf(await this.lockedMember(memberId));
   }
-
 
   private async lockedMember(memberId: string): Promise<Member> {
     const member = await this.members.lockById(memberId);

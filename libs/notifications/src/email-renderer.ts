@@ -155,7 +155,8 @@ const DATE_TAGS: Record<Locale, string> = { en: 'en-IE', fr: 'fr-BE' };
  */
 function dateHelper(value: unknown, options: Handlebars.HelperOptions): string {
   const locale = (options.data as { root?: { locale?: Locale } }).root?.locale ?? 'en';
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`{{date}} needs a YYYY-MM-DD date, not ${String(value)}`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`{{date}} needs a YYYY-MM-DD date, not ${String(value)}`);
   return new Intl.DateTimeFormat(DATE_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${value}T00:00:00Z`),
   );

@@ -148,3 +148,9 @@ export type RecordPaymentBody = BodyOf<paths['/api/v1/payments']['post']>;
 export type RecordablePaymentMethod = RecordPaymentBody['method'];
 export type MemberBalance = JsonOf<paths['/api/v1/members/{id}/balance']['get']['responses'][200]>;
 export type MyBillingDocumentPage = JsonOf<paths['/api/v1/me/invoices']['get']['responses'][200]>;
+
+export type MemberStatusVerdict = JsonOf<paths['/api/v1/members/{id}/status']['get']['responses'][200]>;
+export type StatusReason = MemberStatusVerdict['reason'];
+export type StatusForecast = JsonOf<paths['/api/v1/status-forecast']['get']['responses'][200]>;
+export type StatusForecastMembers = JsonOf<paths['/api/v1/status-forecast/members']['get']['responses'][200]>;
+export type StatusForecastMember = StatusForecastMembers['items'][number];

@@ -255,7 +255,8 @@ export class MemberStatusChangeDto {
     type: String,
     nullable: true,
     example: 'paid',
-    description: 'The status engine’s reason code (null for changes it did not decide), worded by clients with reasonParams',
+    description:
+      'The status engine’s reason code (null for changes it did not decide), worded by clients with reasonParams',
   })
   reasonCode: string | null;
   @ApiProperty({

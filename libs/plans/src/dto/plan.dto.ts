@@ -255,7 +255,10 @@ export class CreatePlanDto {
   @Max(365)
   graceDays?: number;
 
-  @ApiPropertyOptional({ ...LAPSE_DAYS_DOC, description: `${LAPSE_DAYS_DOC.description}; default ${DEFAULT_LAPSE_DAYS}` })
+  @ApiPropertyOptional({
+    ...LAPSE_DAYS_DOC,
+    description: `${LAPSE_DAYS_DOC.description}; default ${DEFAULT_LAPSE_DAYS}`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

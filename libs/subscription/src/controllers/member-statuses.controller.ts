@@ -42,7 +42,9 @@ const sweepIdPipe = new ParseUUIDPipe({
 });
 
 function actorOf(principal: Principal): MemberActor {
-  return principal.kind === 'user' ? { kind: 'user', id: principal.userId } : { kind: 'api-key', id: principal.apiKeyId };
+  return principal.kind === 'user'
+    ? { kind: 'user', id: principal.userId }
+    : { kind: 'api-key', id: principal.apiKeyId };
 }
 
 /** Member statuses: as of a date and why, an admin's override, the forecast and the daily sweep. */

@@ -23,7 +23,10 @@ import {
 
 /** Thin: a `run-status-sweep` job is one sweep. */
 @Processor(STATUS_SWEEPS_QUEUE, workerOptions({ concurrency: 1 }))
-export class RunStatusSweepProcessor extends OutboxWorkerHost<RunStatusSweepPayload, { examined: number; changed: number }> {
+export class RunStatusSweepProcessor extends OutboxWorkerHost<
+  RunStatusSweepPayload,
+  { examined: number; changed: number }
+> {
   constructor(
     private readonly sweeps: StatusSweepsService,
     completion: OutboxCompletion,

@@ -39,8 +39,9 @@ export class StatusMailer {
   }
 }
 
-const TEMPLATES: Partial<Record<MemberStatus, 'membership-grace-started' | 'membership-suspended' | 'membership-ended'>> =
-  { 'in-grace': 'membership-grace-started', suspended: 'membership-suspended', 'ex-member': 'membership-ended' };
+const TEMPLATES: Partial<
+  Record<MemberStatus, 'membership-grace-started' | 'membership-suspended' | 'membership-ended'>
+> = { 'in-grace': 'membership-grace-started', suspended: 'membership-suspended', 'ex-member': 'membership-ended' };
 
 /** Where a member's status e-mails send them: the portal's home. */
 export function portalUrl(config: AppConfig): string {

@@ -216,9 +216,9 @@ export class StatusSweepRepository {
       `SELECT ${SWEEP_COLUMNS} FROM status_sweeps ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT $2`,
       [offset, limit],
     )) as StatusSweep[];
-    const [{ total }] = (await this.transactions.manager.query(
-      `SELECT count(*)::int AS total FROM status_sweeps`,
-    )) as { total: number }[];
+    const [{ total }] = (await this.transactions.manager.query(`SELECT count(*)::int AS total FROM status_sweeps`)) as {
+      total: number;
+    }[];
     return [rows, total];
   }
 }

@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock, OutboxService, pageOf, ProblemException, Transactions, type Page, type PageQueryDto } from '@tessera/core';
+import {
+  AppConfig,
+  Clock,
+  OutboxService,
+  pageOf,
+  ProblemException,
+  Transactions,
+  type Page,
+  type PageQueryDto,
+} from '@tessera/core';
 import { MEMBER_STATUSES, type MemberStatus } from '@tessera/members';
 import { EmailRenderer, LOCALES } from '@tessera/notifications';
 import type { StatusSweep, StatusSweepTrigger } from '../entities/status-sweep.entity';
@@ -80,7 +89,12 @@ export class StatusSweepsService {
       sweep.examined = due.length;
       for (let from = 0; from < due.length; from += batchSize) {
         await this.transactions.run(async () => {
-          const moved = await this.sweeps.move(sweep.asOf, due.slice(from, from + batchSize), this.clock.now(), portalUrl(this.config));
+          const moved = await this.sweeps.move(
+            sweep.asOf,
+            due.slice(from, from + batchSize),
+            this.clock.now(),
+            portalUrl(this.config),
+          );
           for (const [status, count] of Object.entries(moved)) {
             sweep.changes[status] = (sweep.changes[status] ?? 0) + count;
             sweep.changed += count;
@@ -113,7 +127,8 @@ export class StatusSweepsService {
 
   /** Members by status as of `asOf` if nothing but time happened, and how many of them change. */
   async forecast(asOf: string, today: string): Promise<StatusForecastDto> {
-    if (asOf < today) throw ProblemException.validation([{ field: 'asOf', message: `must be today (${today}) or later` }]);
+    if (asOf < today)
+      throw ProblemException.validation([{ field: 'asOf', message: `must be today (${today}) or later` }]);
     const { now, moves } = await this.sweeps.forecastCounts(asOf);
     const counts = new Map<MemberStatus, number>(MEMBER_STATUSES.map((status) => [status, 0]));
     for (const row of now) counts.set(row.status, row.count);
@@ -136,10 +151,18 @@ export class StatusSweepsService {
 
   /** A page of the members whose status would change between today and `asOf`. */
   async forecastMembers(asOf: string, today: string, query: PageQueryDto): Promise<StatusForecastMembersDto> {
-    if (asOf < today) throw ProblemException.validation([{ field: 'asOf', message: `must be today (${today}) or later` }]);
+    if (asOf < today)
+      throw ProblemException.validation([{ field: 'asOf', message: `must be today (${today}) or later` }]);
     const { moves } = await this.sweeps.forecastCounts(asOf);
     const rows = await this.sweeps.forecastMembers(asOf, query.offset, query.pageSize);
-    return { ...pageOf(rows, moves.reduce((sum, move) => sum + move.count, 0), query), asOf };
+    return {
+      ...pageOf(
+        rows,
+        moves.reduce((sum, move) => sum + move.count, 0),
+        query,
+      ),
+      asOf,
+    };
   }
 }
 
