@@ -10201,9 +10201,9 @@ export interface operations {
     };
     MemberStatuses_forecast: {
         parameters: {
-            query: {
-                /** @description A local date, today or later */
-                asOf: string;
+            query?: {
+                /** @description A local date, today or later; 30 days from the organisation's today if left out */
+                asOf?: string;
             };
             header?: never;
             path?: never;
@@ -10250,13 +10250,13 @@ export interface operations {
     };
     MemberStatuses_forecastMembers: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
-                /** @description A local date, today or later */
-                asOf: string;
+                /** @description A local date, today or later; 30 days from the organisation's today if left out */
+                asOf?: string;
             };
             header?: never;
             path?: never;

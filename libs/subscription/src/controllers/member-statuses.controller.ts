@@ -31,8 +31,12 @@ import {
   StatusSweepDto,
   StatusSweepPageDto,
 } from '../dto/member-status.dto';
+import { addDays } from '../periods';
 import { MemberStatusService } from '../statuses/member-status.service';
 import { StatusSweepsService } from '../statuses/status-sweeps.service';
+
+/** The forecast's date when none is asked for: a month ahead. */
+const FORECAST_DAYS = 30;
 
 const memberIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => ProblemException.notFound('No member has this id.', 'member-not-found'),
@@ -106,7 +110,8 @@ export class MemberStatusesController {
   @ApiOkResponse({ type: StatusForecastDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid date, or one before today' })
   async forecast(@Query() query: StatusForecastQueryDto): Promise<StatusForecastDto> {
-    return this.sweeps.forecast(query.asOf, await this.statuses.today());
+    const today = await this.statuses.today();
+    return this.sweeps.forecast(query.asOf ?? addDays(today, FORECAST_DAYS), today);
   }
 
   @Get('status-forecast/members')
@@ -117,7 +122,8 @@ export class MemberStatusesController {
   @ApiOkResponse({ type: StatusForecastMembersDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid date, or one before today' })
   async forecastMembers(@Query() query: StatusForecastMembersQueryDto): Promise<StatusForecastMembersDto> {
-    return this.sweeps.forecastMembers(query.asOf, await this.statuses.today(), query);
+    const today = await this.statuses.today();
+    return this.sweeps.forecastMembers(query.asOf ?? addDays(today, FORECAST_DAYS), today, query);
   }
 
   @Post('status-sweeps')

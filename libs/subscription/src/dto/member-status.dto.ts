@@ -55,16 +55,24 @@ export class OverrideMemberStatusDto {
   reason: string;
 }
 
+const FORECAST_DATE_DOC = {
+  format: 'date',
+  example: '2027-02-01',
+  description: "A local date, today or later; 30 days from the organisation's today if left out",
+};
+
 export class StatusForecastQueryDto {
-  @ApiProperty({ format: 'date', example: '2027-02-01', description: 'A local date, today or later' })
+  @ApiPropertyOptional(FORECAST_DATE_DOC)
+  @IsOptional()
   @LocalDateField()
-  asOf: string;
+  asOf?: string;
 }
 
 export class StatusForecastMembersQueryDto extends PageQueryDto {
-  @ApiProperty({ format: 'date', example: '2027-02-01', description: 'A local date, today or later' })
+  @ApiPropertyOptional(FORECAST_DATE_DOC)
+  @IsOptional()
   @LocalDateField()
-  asOf: string;
+  asOf?: string;
 }
 
 export class StatusCountDto {
