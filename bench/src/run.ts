@@ -4,6 +4,7 @@ import { invoicesBench } from './invoices.bench';
 import { readsBench } from './reads.bench';
 import { registrationBench } from './registration.bench';
 import { renewalsBench } from './renewals.bench';
+import { statusSweepBench } from './status-sweep.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   'email-outbox': emailOutboxBench,
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   invoices: invoicesBench,
   renewals: renewalsBench,
   'bank-import': bankImportBench,
+  'status-sweep': statusSweepBench,
 };
 
 /** `pnpm bench`: every benchmark in turn, each with its baseline from the same run; `pnpm bench reads`: one. */

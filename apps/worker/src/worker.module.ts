@@ -4,7 +4,7 @@ import { billingQueue, BillingWorkerModule } from '@tessera/billing';
 import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { registrationQueue, RegistrationWorkerModule } from '@tessera/registration';
-import { renewalsQueue, SubscriptionWorkerModule } from '@tessera/subscription';
+import { renewalsQueue, statusSweepsQueue, SubscriptionWorkerModule } from '@tessera/subscription';
 import { PlatformModule } from '@tessera/schema';
 
 /** The background process: the outbox relay and every domain's queue processors. */
@@ -12,7 +12,7 @@ import { PlatformModule } from '@tessera/schema';
   imports: [
     PlatformModule,
     QueueModule.forRoot(),
-    OutboxRelayModule.forQueues([emailQueue, registrationQueue, billingQueue, renewalsQueue]),
+    OutboxRelayModule.forQueues([emailQueue, registrationQueue, billingQueue, renewalsQueue, statusSweepsQueue]),
     NotificationsWorkerModule,
     ApprovalWorkerModule,
     RegistrationWorkerModule,

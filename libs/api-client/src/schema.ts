@@ -1982,6 +1982,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member’s status as of a date, and why
+         * @description What the status engine says on the date (today by default) from the member’s subscriptions and invoices: payments count from the day they were settled, later dates assume no further payment. `current` is the status recorded now.
+         */
+        get: operations["MemberStatuses_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/status-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a member’s status by hand
+         * @description Administrators only, with a reason kept in the history. The status holds until the engine’s own verdict changes (the next payment or date event); only moves the status rules allow.
+         */
+        post: operations["MemberStatuses_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members by status on a date
+         * @description For a date from today on, if nothing but time happens: members by status now and then, and how many move from which status to which. The members are listed by GET /status-forecast/members.
+         */
+        get: operations["MemberStatuses_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-forecast/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members whose status would change by a date
+         * @description By member number, with the status they would have and why.
+         */
+        get: operations["MemberStatuses_forecastMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status sweeps, newest first
+         * @description With how many members each moved.
+         */
+        get: operations["MemberStatuses_list"];
+        put?: never;
+        /**
+         * Run the daily status sweep now
+         * @description As of today: moves every member whose status time has changed (grace starts, suspension, lapse, an end date passed), records why and e-mails them. Runs in the worker; follow it with GET /status-sweeps/{id}. Safe to repeat: a second sweep the same day moves nobody.
+         */
+        post: operations["MemberStatuses_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-sweeps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status sweep and what it moved */
+        get: operations["MemberStatuses_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -2670,6 +2791,11 @@ export interface components {
              * @example 30
              */
             graceDays: number;
+            /**
+             * @description Days a member may stay suspended (grace over, renewal unpaid) before they become an ex-member and their subscription ends
+             * @example 90
+             */
+            lapseDays: number;
             active: boolean;
             /** Format: uuid */
             approvalFlowId: string | null;
@@ -2731,6 +2857,11 @@ export interface components {
             period: components["schemas"]["PeriodDto"];
             /** @description Default 0 */
             graceDays?: number;
+            /**
+             * @description Days a member may stay suspended (grace over, renewal unpaid) before they become an ex-member and their subscription ends; default 90
+             * @example 90
+             */
+            lapseDays?: number;
             /** @description Default true */
             active?: boolean;
             /**
@@ -2776,6 +2907,11 @@ export interface components {
             price?: components["schemas"]["MoneyDto"];
             period?: components["schemas"]["PeriodDto"];
             graceDays?: number;
+            /**
+             * @description Days a member may stay suspended (grace over, renewal unpaid) before they become an ex-member and their subscription ends
+             * @example 90
+             */
+            lapseDays?: number;
             active?: boolean;
             /**
              * Format: uuid
@@ -3724,7 +3860,7 @@ export interface components {
             memberNumber: string | null;
         };
         /** @enum {string} */
-        MemberActorKind: "user" | "api-key" | "system";
+        MemberActorKind: "user" | "api-key" | "system" | "sweep";
         MemberActorDto: {
             kind: components["schemas"]["MemberActorKind"];
             /**
@@ -3737,8 +3873,26 @@ export interface components {
             /** @description Null at creation */
             from: components["schemas"]["MemberStatus"] | null;
             to: components["schemas"]["MemberStatus"];
-            /** @example Application APP-2026-000042 approved */
+            /**
+             * @description In English words
+             * @example Application APP-2026-000042 approved
+             */
             reason: string;
+            /**
+             * @description The status engine’s reason code (null for changes it did not decide), worded by clients with reasonParams
+             * @example paid
+             */
+            reasonCode: string | null;
+            /**
+             * @example {
+             *       "document": "INV-2027-000031",
+             *       "paidOn": "2027-01-03",
+             *       "through": "2027-12-31"
+             *     }
+             */
+            reasonParams: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
             actor: components["schemas"]["MemberActorDto"];
@@ -4737,6 +4891,130 @@ export interface components {
             due: number;
             byPlan: components["schemas"]["RenewalPreviewPlanDto"][];
             totals: components["schemas"]["CurrencyAmountDto"][];
+        };
+        /** @enum {string} */
+        StatusReasonCode: "no-subscription" | "cancelled" | "awaiting-payment" | "paid" | "in-grace" | "grace-ended" | "lapsed" | "ended" | "overridden";
+        StatusReasonDto: {
+            code: components["schemas"]["StatusReasonCode"];
+            /**
+             * @description The values the reason names (dates YYYY-MM-DD)
+             * @example {
+             *       "document": "INV-2027-000031",
+             *       "paidOn": "2027-01-03",
+             *       "through": "2027-12-31"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In English words
+             * @example INV-2027-000031 paid on 3 Jan 2027
+             */
+            text: string;
+        };
+        MemberStatusDto: {
+            /**
+             * Format: date
+             * @example 2027-02-01
+             */
+            asOf: string;
+            /** @description What the engine says as of that date */
+            status: components["schemas"]["MemberStatus"];
+            reason: components["schemas"]["StatusReasonDto"];
+            /** @description The status recorded now */
+            current: components["schemas"]["MemberStatus"];
+            /** @description An admin set the current status by hand and the engine has not taken over yet */
+            overridden: boolean;
+        };
+        OverrideMemberStatusDto: {
+            status: components["schemas"]["MemberStatus"];
+            /**
+             * @description Why, kept in the history
+             * @example Paid in cash at the general assembly
+             */
+            reason: string;
+        };
+        ForecastStatusCountDto: {
+            status: components["schemas"]["MemberStatus"];
+            /** @description Members in this status now */
+            now: number;
+            /** @description Members in this status on the date, if nothing but time happens */
+            then: number;
+        };
+        StatusMoveDto: {
+            from: components["schemas"]["MemberStatus"];
+            to: components["schemas"]["MemberStatus"];
+            count: number;
+        };
+        StatusForecastDto: {
+            /** Format: date */
+            asOf: string;
+            /**
+             * Format: date
+             * @description The organisation's today
+             */
+            today: string;
+            counts: components["schemas"]["ForecastStatusCountDto"][];
+            moves: components["schemas"]["StatusMoveDto"][];
+            /** @description Members whose status would change between today and then */
+            changing: number;
+        };
+        StatusForecastMemberDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000042 */
+            number: string;
+            name: string;
+            from: components["schemas"]["MemberStatus"];
+            to: components["schemas"]["MemberStatus"];
+            /** @description In English words */
+            reason: string;
+            reasonCode: components["schemas"]["StatusReasonCode"];
+            reasonParams: {
+                [key: string]: unknown;
+            };
+        };
+        StatusForecastMembersDto: {
+            items: components["schemas"]["StatusForecastMemberDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** Format: date */
+            asOf: string;
+        };
+        StatusSweepDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            asOf: string;
+            /** @enum {string} */
+            trigger: "schedule" | "staff";
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            /** @description Members found whose status time had changed */
+            examined: number;
+            /** @description Members moved */
+            changed: number;
+            /**
+             * @example {
+             *       "in-grace": 12,
+             *       "suspended": 3
+             *     }
+             */
+            changes: {
+                [key: string]: number;
+            };
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        StatusSweepPageDto: {
+            items: components["schemas"]["StatusSweepDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         StatusCountDto: {
             status: components["schemas"]["MemberStatus"];
@@ -11439,6 +11717,368 @@ export interface operations {
                 };
             };
             /** @description No run has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_status: {
+        parameters: {
+            query?: {
+                /** @description As of this local date; today in the organisation's time zone if left out */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The member's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStatusDto"];
+                };
+            };
+            /** @description Invalid date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideMemberStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStatusDto"];
+                };
+            };
+            /** @description Invalid status or reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already in that status, or a move the rules refuse */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_forecast: {
+        parameters: {
+            query?: {
+                /** @description A local date, today or later; 30 days from the organisation's today if left out */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusForecastDto"];
+                };
+            };
+            /** @description Invalid date, or one before today */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_forecastMembers: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description A local date, today or later; 30 days from the organisation's today if left out */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusForecastMembersDto"];
+                };
+            };
+            /** @description Invalid date, or one before today */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSweepPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSweepDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberStatuses_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The status sweep's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSweepDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No sweep has this id */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
 import type { DocumentKind, DocumentState } from './billing-document-state';
+import type { SubjectInvoice } from './billing.types';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocument } from './entities/billing-document.entity';
 import { keepFirstPdf, stampOnce, type PdfColumns } from './set-once-sql';
@@ -161,6 +162,21 @@ export class BillingDocumentRepository {
   /** Marks the document announced, once: true for the one caller that did it. */
   markAnnounced(id: string, at: Date): Promise<boolean> {
     return stampOnce(this.transactions.manager, 'billing_documents', 'announced_at', id, at);
+  }
+
+  /** Invoices billing periods of these subjects (not credited), with when each was settled. */
+  async subjectInvoices(subjectType: string, subjectIds: string[], zone: string): Promise<SubjectInvoice[]> {
+    if (subjectIds.length === 0) return [];
+    return (await this.transactions.manager.query(
+      `SELECT d.number, d.subject_id AS "subjectId",
+              to_char(d.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(d.period_end, 'YYYY-MM-DD') AS "periodEnd",
+              to_char(d.issue_date, 'YYYY-MM-DD') AS "issueDate",
+              CASE WHEN d.state = 'paid' THEN to_char(d.settled_at AT TIME ZONE $3, 'YYYY-MM-DD') END AS "settledOn"
+         FROM billing_documents d
+        WHERE d.subject_type = $1 AND d.subject_id = ANY($2::uuid[]) AND d.kind = 'invoice' AND d.state <> 'credited'
+          AND d.period_start IS NOT NULL`,
+      [subjectType, subjectIds, zone],
+    )) as SubjectInvoice[];
   }
 
   async insertAllocation(allocation: Omit<Allocation, 'id'>): Promise<void> {

@@ -22,7 +22,7 @@ import {
 } from './billing-document-state';
 import { BillingDocumentRepository } from './billing-document.repository';
 import { ANNOUNCE_DOCUMENT_JOB, BILLING_QUEUE, type AnnounceDocumentPayload } from './billing.queue';
-import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill } from './billing.types';
+import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill, SubjectInvoice } from './billing.types';
 import type { BillingDocument } from './entities/billing-document.entity';
 import { addDays } from './document-dates';
 import { lineToBillOf, periodOf } from './document-lines';
@@ -306,6 +306,14 @@ export class BillingDocumentsService {
       invoice.updatedAt = this.clock.now();
       await this.documents.update(invoice);
     }
+  }
+
+  /**
+   * The invoices billing periods of a domain's subjects (credited ones left out), each with the
+   * local date it was settled — what the member status engine reads.
+   */
+  async subjectInvoices(subjectType: string, subjectIds: string[]): Promise<SubjectInvoice[]> {
+    return this.documents.subjectInvoices(subjectType, subjectIds, await this.zone());
   }
 
   /** Today in the organisation's time zone: issue dates, due dates and "overdue" are measured in it. */

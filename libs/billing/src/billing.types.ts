@@ -42,3 +42,13 @@ export interface IssuedDocument {
   grossAmount: number;
   paymentReference: string | null;
 }
+
+/** An invoice billing a subject's period, and the local date it was paid in full (null while it is not). */
+export interface SubjectInvoice {
+  number: string;
+  subjectId: string;
+  periodStart: string;
+  periodEnd: string;
+  issueDate: string;
+  settledOn: string | null;
+}

@@ -79,6 +79,7 @@ const REPRESENTED_JSON = `(
 const STATUS_HISTORY_JSON = `(
   SELECT ${jsonArraySql(
     `json_build_object('from', h.from_status, 'to', h.to_status, 'reason', h.reason,
+       'reasonCode', h.reason_code, 'reasonParams', h.reason_params,
        'at', ${isoTimestampSql('h.occurred_at')}, 'actor', json_build_object('kind', h.actor_kind, 'id', h.actor_id))`,
     'h.occurred_at, h.seq',
   )}

@@ -11,6 +11,8 @@ const LEGAL: [MemberStatus, MemberStatus][] = [
   ['non-member', 'member'],
   ['upcoming', 'non-member'],
   ['upcoming', 'member'],
+  ['upcoming', 'in-grace'],
+  ['upcoming', 'suspended'],
   ['upcoming', 'ex-member'],
   ['member', 'in-grace'],
   ['member', 'suspended'],
@@ -39,7 +41,7 @@ describe('member statuses', () => {
     );
   });
 
-  it('checks all 36 pairs: exactly the fifteen legal ones are allowed', () => {
+  it('checks all 36 pairs: exactly the seventeen legal ones are allowed', () => {
     expect(ALL_PAIRS).toHaveLength(36);
     expect(ALL_PAIRS.filter(([from, to]) => canTransition(from, to))).toEqual(LEGAL);
   });

@@ -1,6 +1,7 @@
 /**
- * A member's status (product §8). A later wave computes it from subscriptions, invoices and
- * dates; whoever moves it goes through `transitionRefusal` and records the change.
+ * A member's status (product §8), computed by the status engine (libs/subscription/src/statuses)
+ * from subscriptions, invoices and dates; whoever moves it goes through `transitionRefusal` and
+ * records the change.
  */
 export const MEMBER_STATUSES = ['non-member', 'upcoming', 'member', 'in-grace', 'suspended', 'ex-member'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -11,8 +12,9 @@ export const INITIAL_MEMBER_STATUS: MemberStatus = 'upcoming';
 const ALLOWED: Record<MemberStatus, readonly MemberStatus[]> = {
   // No membership (e.g. a registration invoice cancelled): joins again, or pays straight away.
   'non-member': ['upcoming', 'member'],
-  // Registration invoiced: paid, cancelled, or terminated before paying.
-  upcoming: ['member', 'non-member', 'ex-member'],
+  // Registration invoiced: paid, cancelled, or terminated before paying; paid only after its
+  // period (and maybe its grace) had already ended.
+  upcoming: ['member', 'non-member', 'ex-member', 'in-grace', 'suspended'],
   // Period over unpaid: grace; with a plan of 0 grace days straight to suspended; or leaves.
   member: ['in-grace', 'suspended', 'ex-member'],
   // Paying returns them; grace over suspends them.

@@ -83,6 +83,10 @@ export class MemberRepository {
     return row.n;
   }
 
+  findById(id: string): Promise<Member | null> {
+    return this.members.findOneBy({ id });
+  }
+
   /** The member, locked for the rest of the transaction. */
   lockById(id: string): Promise<Member | null> {
     return this.members.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -163,8 +167,22 @@ export class MemberRepository {
   }
 
   async addStatusChange(fields: Omit<MemberStatusChange, 'id' | 'seq'>): Promise<void> {
-    const changes = this.transactions.repository(MemberStatusChange);
-    await changes.insert(changes.create(fields));
+    await this.transactions.manager.query(
+      `INSERT INTO member_status_changes
+         (member_id, from_status, to_status, reason, reason_code, reason_params, actor_kind, actor_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        fields.memberId,
+        fields.fromStatus,
+        fields.toStatus,
+        fields.reason,
+        fields.reasonCode,
+        fields.reasonParams === null ? null : JSON.stringify(fields.reasonParams),
+        fields.actorKind,
+        fields.actorId,
+        fields.occurredAt,
+      ],
+    );
   }
 
   /** In the filter's order (newest first by default); `search` matches the number, names, e-mails and registration numbers. */

@@ -25,7 +25,7 @@ import { canTransition, INITIAL_MEMBER_STATUS, transitionRefusal, type MemberSta
 import { memberDetailOf } from './member-detail';
 import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
 import { MemberRepository, type MemberDetailRow } from './member.repository';
-import type { MemberActor, MemberBillingDetails } from './members.types';
+import type { MemberActor, MemberBillingDetails, MemberStatusState, StatusChangeReason } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
 
 const SYSTEM: MemberActor = { kind: 'system', id: null };
@@ -157,28 +157,45 @@ export class MembersService {
 
   /**
    * Moves a member's status for a reason (their registration invoice paid, …) in the caller's
-   * transaction, and records the change. Already there: nothing to do. Refused by the rule: 409.
+   * transaction, and records the change; an admin's override ends with it (the engine is in
+   * charge again). Already there: nothing to do. Refused by the rule: 409.
    */
-  async changeStatus(memberId: string, to: MemberStatus, reason: string, actor: MemberActor = SYSTEM): Promise<void> {
+  async changeStatus(
+    memberId: string,
+    to: MemberStatus,
+    reason: string | StatusChangeReason,
+    actor: MemberActor = SYSTEM,
+  ): Promise<void> {
     await this.transactions.run(async () => {
-      const member = await this.members.lockById(memberId);
-      if (!member) throw ProblemException.notFound('No member has this id.', 'member-not-found');
-      if (member.status === to) return;
+      const member = await this.lockedMember(memberId);
+      if (member.status === to) {
+        if (member.statusOverrideBasis !== null) await this.saveStatus(member, to, null);
+        return;
+      }
       const refusal = transitionRefusal(member.status, to);
       if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
-      const now = this.clock.now();
-      const from = member.status;
-      member.status = to;
-      member.updatedAt = now;
-      await this.members.save(member);
-      await this.members.addStatusChange({
-        memberId,
-        fromStatus: from,
-        toStatus: to,
-        reason,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        occurredAt: now,
+      await this.recordChange(member, to, typeof reason === 'string' ? { text: reason } : reason, actor, null);
+    });
+  }
+
+  /**
+   * An admin sets the status by hand, for a reason, over the engine's verdict `basis`: the
+   * override holds until that verdict changes (the next money or date event). Only legal moves.
+   */
+  async overrideStatus(
+    memberId: string,
+    to: MemberStatus,
+    reason: StatusChangeReason,
+    basis: MemberStatus,
+    actor: MemberActor,
+  ): Promise<void> {
+    await this.transactions.run(async () => {
+      const member = await this.lockedMember(memberId);
+      const refusal = transitionRefusal(member.status, to);
+      if (refusal) throw ProblemException.conflict(refusal, 'illegal-transition');
+      await this.recordChange(member, to, reason, actor, {
+        basis,
+        reason: String(reason.params?.reason ?? reason.text),
       });
     });
   }
@@ -193,6 +210,60 @@ export class MembersService {
       member.updatedAt = this.clock.now();
       await this.members.save(member);
     });
+  }
+
+  /** The member's status and override (no lock); 404 when there is none. */
+  async statusOf(memberId: string): Promise<MemberStatusState> {
+    const member = await this.members.findById(memberId);
+    if (!member) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    return statusStateOf(member);
+  }
+
+  /** The member's status and override, locked for the rest of the transaction; 404 when there is none. */
+  async lockStatus(memberId: string): Promise<MemberStatusState> {
+    return statusStateOf(await this.lockedMember(memberId));
+  }
+
+  private async lockedMember(memberId: string): Promise<Member> {
+    const member = await this.members.lockById(memberId);
+    if (!member) throw ProblemException.notFound('No member has this id.', 'member-not-found');
+    return member;
+  }
+
+  private async recordChange(
+    member: Member,
+    to: MemberStatus,
+    reason: StatusChangeReason,
+    actor: MemberActor,
+    override: { basis: MemberStatus; reason: string } | null,
+  ): Promise<void> {
+    const from = member.status;
+    const now = await this.saveStatus(member, to, override);
+    await this.members.addStatusChange({
+      memberId: member.id,
+      fromStatus: from,
+      toStatus: to,
+      reason: reason.text,
+      reasonCode: reason.code ?? null,
+      reasonParams: reason.params ?? null,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      occurredAt: now,
+    });
+  }
+
+  private async saveStatus(
+    member: Member,
+    to: MemberStatus,
+    override: { basis: MemberStatus; reason: string } | null,
+  ): Promise<Date> {
+    const now = this.clock.now();
+    member.status = to;
+    member.statusOverrideBasis = override?.basis ?? null;
+    member.statusOverrideReason = override?.reason ?? null;
+    member.updatedAt = now;
+    await this.members.save(member);
+    return now;
   }
 
   /** Who the member's invoices are addressed to; 404 when there is no such member. */
@@ -302,6 +373,8 @@ export class MembersService {
       organisationId: input.kind === 'organisation' ? partyId : null,
       planId: input.planId,
       status: INITIAL_MEMBER_STATUS,
+      statusOverrideBasis: null,
+      statusOverrideReason: null,
       joinedAt: now,
       sourceType: input.source.type,
       sourceId: input.source.id,
@@ -329,7 +402,11 @@ export class MembersService {
     const rejoins = canTransition(from, INITIAL_MEMBER_STATUS);
     if (member.planId !== input.planId || rejoins) {
       member.planId = input.planId;
-      if (rejoins) member.status = INITIAL_MEMBER_STATUS;
+      if (rejoins) {
+        member.status = INITIAL_MEMBER_STATUS;
+        member.statusOverrideBasis = null;
+        member.statusOverrideReason = null;
+      }
       member.updatedAt = now;
       await this.members.save(member);
     }
@@ -344,6 +421,8 @@ export class MembersService {
       fromStatus: from,
       toStatus: INITIAL_MEMBER_STATUS,
       reason: joiningReason(input.source),
+      reasonCode: null,
+      reasonParams: null,
       actorKind: actor.kind,
       actorId: actor.id,
       occurredAt: now,
@@ -357,5 +436,15 @@ function contactFrom(person: PersonRef): MemberContact {
     email: person.email,
     name: `${person.firstName} ${person.lastName}`,
     locale: person.locale,
+  };
+}
+
+function statusStateOf(member: Member): MemberStatusState {
+  return {
+    status: member.status,
+    override:
+      member.statusOverrideBasis === null
+        ? null
+        : { basis: member.statusOverrideBasis, reason: member.statusOverrideReason ?? '' },
   };
 }

@@ -1,5 +1,6 @@
 import type { PostalAddress } from '@tessera/core';
 import type { Locale } from '@tessera/notifications';
+import type { MemberStatus } from './member-status';
 
 /** Shared vocabulary of the members domain. */
 export const MEMBER_KINDS = ['person', 'organisation'] as const;
@@ -17,13 +18,26 @@ export interface MemberSource {
   reference: string | null;
 }
 
-/** Who changed a member's status. */
-export const MEMBER_ACTOR_KINDS = ['user', 'api-key', 'system'] as const;
+/** Who changed a member's status; `sweep` is the daily status sweep. */
+export const MEMBER_ACTOR_KINDS = ['user', 'api-key', 'system', 'sweep'] as const;
 export type MemberActorKind = (typeof MEMBER_ACTOR_KINDS)[number];
 
 export interface MemberActor {
   kind: MemberActorKind;
   id: string | null;
+}
+
+/** A member's stored status and, when an admin set it by hand, the engine's verdict it overrode. */
+export interface MemberStatusState {
+  status: MemberStatus;
+  override: { basis: MemberStatus; reason: string } | null;
+}
+
+/** Why a status changed: English words, and the status engine's code and values when it decided. */
+export interface StatusChangeReason {
+  text: string;
+  code?: string | null;
+  params?: Record<string, unknown> | null;
 }
 
 /** The member's language is the e-mail language. */

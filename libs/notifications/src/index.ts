@@ -25,3 +25,4 @@ export { MailTransport, type MailToSend } from './mail-transport';
 export { EmailRetrySchedule, EmailDeferredError } from './email-retry-schedule';
 export { EmailResponseDto, EmailPageDto } from './dto/email-response.dto';
 export { ListEmailsQueryDto } from './dto/list-emails-query.dto';
+export { queuedEmailsSql } from './queued-emails-sql';

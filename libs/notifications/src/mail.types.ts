@@ -126,6 +126,12 @@ export interface EmailTemplates {
     reason: string | null;
     url: string;
   };
+  /** To a member whose paid period ended unpaid: "renew before … to keep your benefits". Dates YYYY-MM-DD. */
+  'membership-grace-started': { name: string; periodEnd: string; graceEnd: string; url: string };
+  /** To a member whose grace period is over with the renewal still unpaid. Dates YYYY-MM-DD. */
+  'membership-suspended': { name: string; periodEnd: string; graceEnd: string; url: string };
+  /** Farewell: the membership ended (declined, terminated, ended by staff) or lapsed. `endedOn` YYYY-MM-DD. */
+  'membership-ended': { name: string; endedOn: string; lapsed: boolean; url: string };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
 }

@@ -14,6 +14,7 @@ export interface PlanBilling {
   periodCount: number;
   periodUnit: PeriodUnit;
   graceDays: number;
+  lapseDays: number;
   taxRateBps: number;
   billingAnchor: BillingAnchor;
   calendarAnchor: CalendarAnchor | null;
@@ -34,6 +35,7 @@ export function planBilling(plan: Plan): PlanBilling {
     periodCount: plan.periodCount,
     periodUnit: plan.periodUnit,
     graceDays: plan.graceDays,
+    lapseDays: plan.lapseDays,
     taxRateBps: plan.taxRateBps,
     billingAnchor: plan.billingAnchor,
     calendarAnchor: calendarAnchorOf(plan),

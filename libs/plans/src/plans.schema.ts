@@ -2,6 +2,7 @@ import type { SchemaPart } from '@tessera/core';
 import { Plan } from './entities/plan.entity';
 import { PlanDocuments1764900000200 } from './migrations/1764900000200-plan-documents';
 import { PlanBilling1765000000300 } from './migrations/1765000000300-plan-billing';
+import { PlanLapseDays1765004000000 } from './migrations/1765004000000-plan-lapse-days';
 
 /**
  * The `plans` table is created by registration's migration 1763800000000 (CreateRegistration),
@@ -10,5 +11,5 @@ import { PlanBilling1765000000300 } from './migrations/1765000000300-plan-billin
  */
 export const plansSchema: SchemaPart = {
   entities: [Plan],
-  migrations: [PlanDocuments1764900000200, PlanBilling1765000000300],
+  migrations: [PlanDocuments1764900000200, PlanBilling1765000000300, PlanLapseDays1765004000000],
 };

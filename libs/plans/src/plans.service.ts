@@ -4,7 +4,7 @@ import { CreatePlanDto, PlanDto, PlanListDto, UpdatePlanDto } from './dto/plan.d
 import type { Plan } from './entities/plan.entity';
 import { anchoringProblems, calendarAnchorOf, planBilling, type PlanBilling } from './plan-billing';
 import { PlanRepository } from './plan.repository';
-import { DEFAULT_RENEWAL_LEAD_DAYS, type ApplicantKind } from './plans.types';
+import { DEFAULT_LAPSE_DAYS, DEFAULT_RENEWAL_LEAD_DAYS, type ApplicantKind } from './plans.types';
 
 /** The plans people apply for: the public list, and their administration. */
 @Injectable()
@@ -138,6 +138,7 @@ function fieldsOf(dto: CreatePlanDto | UpdatePlanDto, mode: 'create' | 'update')
     periodCount: dto.period?.count,
     periodUnit: dto.period?.unit,
     graceDays: dto.graceDays ?? (isCreate ? 0 : undefined),
+    lapseDays: dto.lapseDays ?? (isCreate ? DEFAULT_LAPSE_DAYS : undefined),
     active: dto.active ?? (isCreate ? true : undefined),
     approvalFlowId: dto.approvalFlowId === undefined ? (isCreate ? null : undefined) : dto.approvalFlowId,
     documentsRequired: dto.documentsRequired ?? (isCreate ? 0 : undefined),

@@ -26,3 +26,7 @@ export const MAX_TAX_RATE_BPS = 10_000;
 
 /** Default days before a period ends that its renewal pro-forma is issued. */
 export const DEFAULT_RENEWAL_LEAD_DAYS = 30;
+
+/** Days a member may stay suspended before they lapse into an ex-member (issue 16). */
+export const DEFAULT_LAPSE_DAYS = 90;
+export const MAX_LAPSE_DAYS = 3650;

@@ -24,3 +24,10 @@ export {
 export { PLAN_CHANGE_EFFECTS, planChangeRefusal, sameCycle, type PlanChangeEffect } from './changes/plan-change-rules';
 export { proRataCharge, type ProRata } from './changes/pro-rata';
 export type { SubscriptionRow } from './subscription.repository';
+export { statusSweepsQueue, STATUS_SWEEPS_QUEUE, RUN_STATUS_SWEEP_JOB } from './statuses/status-sweeps.queue';
+export { MemberStatusService } from './statuses/member-status.service';
+export { StatusSweepsService, STATUS_SWEEP_BATCH_SIZE } from './statuses/status-sweeps.service';
+export { StatusScheduleService } from './statuses/status-schedule.service';
+export * from './statuses/member-status-engine';
+export * from './statuses/status-reason';
+export * from './dto/member-status.dto';

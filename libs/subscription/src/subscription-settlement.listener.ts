@@ -1,6 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { SettlementListeners, type SettledDocument, type SettlementListener } from '@tessera/billing';
-import { MembersService } from '@tessera/members';
+import {
+  BillingDocumentsService,
+  SettlementListeners,
+  type SettledDocument,
+  type SettlementListener,
+} from '@tessera/billing';
+import { addDays } from './periods';
+import { MemberStatusService } from './statuses/member-status.service';
 import type { Subscription } from './entities/subscription.entity';
 import { RenewalDeclineMailer } from './renewals/renewal-decline.mailer';
 import { SubscriptionRepository } from './subscription.repository';
@@ -9,8 +15,9 @@ import { SUBSCRIPTION_SUBJECT } from './subscription.types';
 
 /**
  * What settling a subscription's invoice means, inside the settling transaction: a pending
- * subscription starts and its member becomes a Member; a first invoice credited before payment
- * cancels the subscription, and an Upcoming member goes back to Non-member.
+ * subscription starts, an active one moves into the period paid; a first invoice credited before
+ * payment cancels the subscription. The member's status then follows through the status engine
+ * (Member, or back to Non-member), with its reason recorded.
  */
 @Injectable()
 export class SubscriptionSettlementListener implements SettlementListener, OnModuleInit {
@@ -20,7 +27,8 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     private readonly listeners: SettlementListeners,
     private readonly subscriptions: SubscriptionRepository,
     private readonly service: SubscriptionService,
-    private readonly members: MembersService,
+    private readonly billing: BillingDocumentsService,
+    private readonly statuses: MemberStatusService,
     private readonly declines: RenewalDeclineMailer,
   ) {}
 
@@ -37,7 +45,25 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     if (subscription.state === 'pending') await this.service.move(subscription, 'active', why, null);
     else if (subscription.state === 'active' && document.period)
       await this.service.enterPeriod(subscription, document.period);
-    if (subscription.state === 'active') await this.members.changeStatus(subscription.memberId, 'member', why);
+    if (subscription.state === 'active') await this.enterPeriodsPaidAhead(subscription);
+    await this.statuses.refresh(subscription.memberId);
+  }
+
+  /**
+   * Periods paid further ahead wait their turn; once the period before them is paid the
+   * subscription moves through them too, so its current period always ends where the payments
+   * without a gap reach (what the status sweep reads as "paid through").
+   */
+  private async enterPeriodsPaidAhead(subscription: Subscription): Promise<void> {
+    const invoices = await this.billing.subjectInvoices(SUBSCRIPTION_SUBJECT, [subscription.id]);
+    const settled = new Map(
+      invoices.filter((invoice) => invoice.settledOn !== null).map((invoice) => [invoice.periodStart, invoice]),
+    );
+    for (;;) {
+      const next = settled.get(addDays(subscription.currentPeriodEnd, 1));
+      if (!next) return;
+      await this.service.enterPeriod(subscription, { start: next.periodStart, end: next.periodEnd });
+    }
   }
 
   /** "I will not renew": the subscription ends with its current period (undone by reopening). */
@@ -46,6 +72,7 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     if (!subscription || (subscription.state !== 'active' && subscription.state !== 'pending')) return;
     await this.service.scheduleEnd(subscription, `Renewal ${document.number} declined${reason ? `: ${reason}` : ''}`);
     await this.declines.send({ ...this.renewalOf(subscription, document), reason, reopened: false });
+    await this.statuses.refresh(subscription.memberId);
   }
 
   async onReopened(document: SettledDocument): Promise<void> {
@@ -53,6 +80,7 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     if (!subscription) return;
     await this.service.cancelScheduledEnd(subscription, `Renewal ${document.number} reopened`);
     await this.declines.send({ ...this.renewalOf(subscription, document), reason: null, reopened: true });
+    await this.statuses.refresh(subscription.memberId);
   }
 
   private renewalOf(subscription: Subscription, document: SettledDocument) {
@@ -66,7 +94,6 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     await this.service.move(subscription, 'cancelled', why, null, (row) => {
       row.endReason = why;
     });
-    const member = await this.members.get(subscription.memberId);
-    if (member.status === 'upcoming') await this.members.changeStatus(subscription.memberId, 'non-member', why);
+    await this.statuses.refresh(subscription.memberId);
   }
 }

@@ -14,6 +14,10 @@ import { RenewalRunsService } from './renewals/renewal-runs.service';
 import { SubscriptionSettlementListener } from './subscription-settlement.listener';
 import { SubscriptionRepository } from './subscription.repository';
 import { SubscriptionService } from './subscription.service';
+import { MemberStatusService } from './statuses/member-status.service';
+import { StatusMailer } from './statuses/status-mailer';
+import { StatusSweepRepository } from './statuses/status-sweep.repository';
+import { StatusSweepsService } from './statuses/status-sweeps.service';
 
 /** Subscriptions, renewals, and what settling their invoices means (services; no controllers). */
 @Module({
@@ -28,6 +32,10 @@ import { SubscriptionService } from './subscription.service';
     RenewalDeclineMailer,
     MemberSubscriptionsService,
     SubscriptionChangesService,
+    MemberStatusService,
+    StatusMailer,
+    StatusSweepRepository,
+    StatusSweepsService,
   ],
   exports: [
     SubscriptionService,
@@ -36,6 +44,8 @@ import { SubscriptionService } from './subscription.service';
     AdvanceProFormasService,
     MemberSubscriptionsService,
     SubscriptionChangesService,
+    MemberStatusService,
+    StatusSweepsService,
   ],
 })
 export class SubscriptionModule {}

@@ -88,6 +88,11 @@ export class SubscriptionRepository {
     return this.subscriptions.findOne({ where: { id } });
   }
 
+  /** Every subscription of the member, whatever its state (the status engine reads them all). */
+  findAllOf(memberId: string): Promise<Subscription[]> {
+    return this.subscriptions.find({ where: { memberId }, order: { createdAt: 'ASC' } });
+  }
+
   lockById(id: string): Promise<Subscription | null> {
     return this.subscriptions.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -5,8 +5,15 @@ import { Subscription } from './entities/subscription.entity';
 import { CreateSubscriptions1765000000600 } from './migrations/1765000000600-create-subscriptions';
 import { CreateRenewalRuns1765000000800 } from './migrations/1765000000800-create-renewal-runs';
 import { SubscriptionNextPlan1765006000200 } from './migrations/1765006000200-subscription-next-plan';
+import { CreateStatusSweeps1765004000200 } from './migrations/1765004000200-create-status-sweeps';
+import { StatusSweep } from './entities/status-sweep.entity';
 
 export const subscriptionSchema: SchemaPart = {
-  entities: [Subscription, SubscriptionEvent, RenewalRun],
-  migrations: [CreateSubscriptions1765000000600, CreateRenewalRuns1765000000800, SubscriptionNextPlan1765006000200],
+  entities: [Subscription, SubscriptionEvent, RenewalRun, StatusSweep],
+  migrations: [
+    CreateSubscriptions1765000000600,
+    CreateRenewalRuns1765000000800,
+    CreateStatusSweeps1765004000200,
+    SubscriptionNextPlan1765006000200,
+  ],
 };

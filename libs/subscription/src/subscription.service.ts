@@ -5,6 +5,7 @@ import { MembersService } from '@tessera/members';
 import { PlansService, type PlanBilling } from '@tessera/plans';
 import { addDays, firstPeriod, type FirstPeriod } from './periods';
 import { SubscriptionRepository } from './subscription.repository';
+import { MemberStatusService } from './statuses/member-status.service';
 import { transitionRefusal, type SubscriptionState } from './subscription-state';
 import {
   SUBSCRIPTION_SUBJECT,
@@ -27,6 +28,7 @@ export class SubscriptionService {
     private readonly billing: BillingDocumentsService,
     private readonly members: MembersService,
     private readonly clock: Clock,
+    private readonly statuses: MemberStatusService,
   ) {}
 
   /**
@@ -106,6 +108,7 @@ export class SubscriptionService {
         row.endReason = reason;
         if (to === 'ended') row.endsOn = effectiveDate;
       });
+      await this.statuses.refresh(subscription.memberId, actorUserId ? { kind: 'user', id: actorUserId } : undefined);
     });
   }
 

@@ -51,7 +51,8 @@ export async function seedMembers(
   await db.query(
     `INSERT INTO members (number, kind, person_id, organisation_id, plan_id, status, joined_at, source_type,
                           source_reference, created_at, updated_at)
-     SELECT 'M-' || lpad(nextval('member_number_seq')::text, 6, '0'),
+     -- Six digits at least (lpad alone would cut M-1000000 to M-100000).
+     SELECT 'M-' || regexp_replace(lpad(nextval('member_number_seq')::text, 8, '0'), '^0{1,2}', ''),
             CASE WHEN i % 5 = 0 THEN 'organisation' ELSE 'person' END,
             CASE WHEN i % 5 = 0 THEN NULL ELSE p.id END, r.organisation_id, $2, 'member', now(), 'staff',
             'SEED-' || i, now() - (i || ' seconds')::interval, now()

@@ -106,6 +106,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.renewals', roles: ['admin', 'officer', 'finance'] },
       },
       {
+        path: 'status-forecast',
+        name: 'office-status-forecast',
+        component: () => import('@/pages/office/StatusForecastPage.vue'),
+        meta: { title: 'layout.titles.statusForecast', roles: ['admin', 'officer', 'approver', 'finance'] },
+      },
+      {
         path: 'payments',
         name: 'office-payments',
         component: () => import('@/pages/office/PaymentsPage.vue'),

@@ -249,8 +249,23 @@ export class MemberStatusChangeDto {
   from: MemberStatus | null;
   @ApiProperty({ enum: MEMBER_STATUSES, enumName: 'MemberStatus' })
   to: MemberStatus;
-  @ApiProperty({ example: 'Application APP-2026-000042 approved' })
+  @ApiProperty({ example: 'Application APP-2026-000042 approved', description: 'In English words' })
   reason: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'paid',
+    description:
+      'The status engine’s reason code (null for changes it did not decide), worded by clients with reasonParams',
+  })
+  reasonCode: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { document: 'INV-2027-000031', paidOn: '2027-01-03', through: '2027-12-31' },
+  })
+  reasonParams: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time' })
   at: string;
   @ApiProperty({ type: MemberActorDto })
@@ -261,6 +276,8 @@ export class MemberStatusChangeDto {
       from: change.fromStatus,
       to: change.toStatus,
       reason: change.reason,
+      reasonCode: change.reasonCode,
+      reasonParams: change.reasonParams,
       at: change.occurredAt.toISOString(),
       actor: { kind: change.actorKind, id: change.actorId },
     };

@@ -22,8 +22,16 @@ export class MemberStatusChange {
   @Column({ name: 'to_status', type: 'text' })
   toStatus: MemberStatus;
 
+  /** The reason in English words. */
   @Column({ type: 'text' })
   reason: string;
+
+  /** The status engine's reason code and values, which the SPA words in the reader's language. */
+  @Column({ name: 'reason_code', type: 'text', nullable: true })
+  reasonCode: string | null;
+
+  @Column({ name: 'reason_params', type: 'jsonb', nullable: true })
+  reasonParams: Record<string, unknown> | null;
 
   @Column({ name: 'actor_kind', type: 'text' })
   actorKind: MemberActorKind;

@@ -40,6 +40,13 @@ export class Member {
   @Column({ name: 'source_reference', type: 'text', nullable: true })
   sourceReference: string | null;
 
+  /** Set by an admin's override: the engine's verdict it overrode (the override holds while the engine still says so). */
+  @Column({ name: 'status_override_basis', type: 'text', nullable: true })
+  statusOverrideBasis: MemberStatus | null;
+
+  @Column({ name: 'status_override_reason', type: 'text', nullable: true })
+  statusOverrideReason: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -173,6 +173,8 @@ describe('members list and detail against the real database', () => {
         from: null,
         to: 'upcoming',
         reason: 'Application APP-2026-000101 approved',
+        reasonCode: null,
+        reasonParams: null,
         at: expect.any(String),
         actor: { kind: 'system', id: null },
       },

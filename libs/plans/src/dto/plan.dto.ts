@@ -28,7 +28,9 @@ import { calendarAnchorOf } from '../plan-billing';
 import {
   APPLICANT_KINDS,
   BILLING_ANCHORS,
+  DEFAULT_LAPSE_DAYS,
   DEFAULT_RENEWAL_LEAD_DAYS,
+  MAX_LAPSE_DAYS,
   MAX_REQUIRED_DOCUMENTS,
   MAX_TAX_RATE_BPS,
   PERIOD_UNITS,
@@ -108,6 +110,14 @@ const RENEWAL_LEAD_DOC = {
   description: 'Days before a period ends that its renewal pro-forma is issued',
 };
 
+const LAPSE_DAYS_DOC = {
+  minimum: 0,
+  maximum: MAX_LAPSE_DAYS,
+  example: DEFAULT_LAPSE_DAYS,
+  description:
+    'Days a member may stay suspended (grace over, renewal unpaid) before they become an ex-member and their subscription ends',
+};
+
 /** What to send with an application, or null for no hint (create and update alike). */
 const DocumentsHint = () => applyDecorators(OptionalNullable(), Trim(), IsString(), MinLength(1), MaxLength(200));
 
@@ -128,6 +138,8 @@ export class PlanDto {
   period: PeriodDto;
   @ApiProperty({ description: 'Days a member stays a member after the period ends unpaid', example: 30 })
   graceDays: number;
+  @ApiProperty(LAPSE_DAYS_DOC)
+  lapseDays: number;
   @ApiProperty()
   active: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
@@ -164,6 +176,7 @@ export class PlanDto {
       price: { amount: plan.priceAmount, currency: plan.priceCurrency },
       period: { count: plan.periodCount, unit: plan.periodUnit },
       graceDays: plan.graceDays,
+      lapseDays: plan.lapseDays,
       active: plan.active,
       approvalFlowId: plan.approvalFlowId,
       documentsRequired: plan.documentsRequired,
@@ -241,6 +254,16 @@ export class CreatePlanDto {
   @Min(0)
   @Max(365)
   graceDays?: number;
+
+  @ApiPropertyOptional({
+    ...LAPSE_DAYS_DOC,
+    description: `${LAPSE_DAYS_DOC.description}; default ${DEFAULT_LAPSE_DAYS}`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LAPSE_DAYS)
+  lapseDays?: number;
 
   @ApiPropertyOptional({ description: 'Default true' })
   @IsOptional()
@@ -366,6 +389,13 @@ export class UpdatePlanDto {
   @Min(0)
   @Max(365)
   graceDays?: number;
+
+  @ApiPropertyOptional(LAPSE_DAYS_DOC)
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LAPSE_DAYS)
+  lapseDays?: number;
 
   @ApiPropertyOptional()
   @OptionalNotNull()

@@ -36,6 +36,10 @@ export class Plan {
   @Column({ name: 'grace_days', type: 'int' })
   graceDays: number;
 
+  /** Days a member may stay suspended before they become an ex-member and the subscription ends. */
+  @Column({ name: 'lapse_days', type: 'int' })
+  lapseDays: number;
+
   @Column({ type: 'boolean' })
   active: boolean;
 

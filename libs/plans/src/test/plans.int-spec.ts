@@ -83,6 +83,7 @@ describe('plans against the real database', () => {
         periodCount: 3,
         periodUnit: 'month',
         graceDays: 0,
+        lapseDays: 90,
         taxRateBps: 2100,
         billingAnchor: 'calendar',
         calendarAnchor: { month: 1, day: 1 },

@@ -8,6 +8,7 @@ const plan = (id: string, amount: number, changes: Partial<PlanBilling> = {}): P
   periodCount: 1,
   periodUnit: 'year',
   graceDays: 30,
+  lapseDays: 90,
   taxRateBps: 0,
   billingAnchor: 'join-date',
   calendarAnchor: null,

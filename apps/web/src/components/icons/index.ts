@@ -271,3 +271,8 @@ export const IconWallet = icon('Wallet', [
   ],
   ['path', 'M3 5v14a2 2 0 0 0 2 2h15a1 1 0 0 0 1-1v-4'],
 ]);
+
+export const IconTrendingUp = icon('TrendingUp', [
+  ['path', 'M22 7 13.5 15.5 8.5 10.5 2 17'],
+  ['path', 'M16 7h6v6'],
+]);
