@@ -44,6 +44,8 @@ export interface EmailTemplates {
     invoice: boolean;
     proForma: boolean;
     creditNote: boolean;
+    /** A co-operative's capital release request (the call to pay for shares subscribed). */
+    capitalRelease: boolean;
     /** Formatted in the member's language. */
     amount: string;
     dueDate: string | null;
