@@ -52,6 +52,25 @@ export interface EmailTemplates {
     paymentReference: string | null;
     url: string;
   };
+  /** To a share subscription's holder: it is under review. Amounts formatted in their language. */
+  'share-subscription-received': {
+    name: string;
+    reference: string;
+    quantity: number;
+    className: string;
+    classCode: string;
+    unitPrice: string;
+    amount: string;
+  };
+  /** To a cooperator: their shares are in the register, the certificate PDF attached. */
+  'share-certificate': {
+    name: string;
+    quantity: number;
+    classCode: string;
+    shareNumbers: string;
+    date: string;
+    cooperatorNumber: string;
+  };
   /** To a member: the receipt of their payment, its PDF attached. Amounts and date in their language. */
   'payment-receipt': {
     name: string;
