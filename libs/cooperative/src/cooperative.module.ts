@@ -21,7 +21,15 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
  * settlement listener that enters paid shares in the register. No controllers.
  */
 @Module({
-  imports: [ClockModule, StorageModule, ApprovalModule, BillingModule, MembersModule, NotificationsModule, SettingsModule],
+  imports: [
+    ClockModule,
+    StorageModule,
+    ApprovalModule,
+    BillingModule,
+    MembersModule,
+    NotificationsModule,
+    SettingsModule,
+  ],
   providers: [
     ShareClassesService,
     ShareSubscriptionRepository,

@@ -62,12 +62,28 @@ describe('share number ranges', () => {
   });
 
   it('merges adjacent blocks, keeps gaps, and refuses overlapping ones', () => {
-    expect(mergeRanges([{ first: 5, last: 6 }, { first: 1, last: 4 }, { first: 9, last: 9 }])).toEqual([
+    expect(
+      mergeRanges([
+        { first: 5, last: 6 },
+        { first: 1, last: 4 },
+        { first: 9, last: 9 },
+      ]),
+    ).toEqual([
       { first: 1, last: 6 },
       { first: 9, last: 9 },
     ]);
-    expect(() => mergeRanges([{ first: 1, last: 4 }, { first: 3, last: 5 }])).toThrow(/overlap/);
-    expect(formatRanges([{ first: 1, last: 6 }, { first: 9, last: 9 }])).toBe('1–6, 9');
+    expect(() =>
+      mergeRanges([
+        { first: 1, last: 4 },
+        { first: 3, last: 5 },
+      ]),
+    ).toThrow(/overlap/);
+    expect(
+      formatRanges([
+        { first: 1, last: 6 },
+        { first: 9, last: 9 },
+      ]),
+    ).toBe('1–6, 9');
   });
 });
 
@@ -82,7 +98,16 @@ describe('holdings derived from the register', () => {
   it('sums quantities and capital per holder and class as of a date, inclusive', () => {
     const holdings = holdingsAsOf(movements, '2026-04-01');
     expect(holdings).toEqual([
-      { holderId: 'ann', shareClassId: 'B', quantity: 6, capital: 15000, ranges: [{ first: 1, last: 4 }, { first: 6, last: 7 }] },
+      {
+        holderId: 'ann',
+        shareClassId: 'B',
+        quantity: 6,
+        capital: 15000,
+        ranges: [
+          { first: 1, last: 4 },
+          { first: 6, last: 7 },
+        ],
+      },
       { holderId: 'bob', shareClassId: 'B', quantity: 1, capital: 2500, ranges: [{ first: 5, last: 5 }] },
       { holderId: 'ann', shareClassId: 'A', quantity: 1, capital: 25000, ranges: [{ first: 1, last: 1 }] },
     ]);

@@ -88,5 +88,7 @@ export function mergeRanges(ranges: readonly ShareRange[]): ShareRange[] {
 
 /** "1–4, 9–10" (one number alone: "7"). */
 export function formatRanges(ranges: readonly ShareRange[]): string {
-  return ranges.map((range) => (range.first === range.last ? `${range.first}` : `${range.first}–${range.last}`)).join(', ');
+  return ranges
+    .map((range) => (range.first === range.last ? `${range.first}` : `${range.first}–${range.last}`))
+    .join(', ');
 }

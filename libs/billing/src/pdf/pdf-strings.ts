@@ -105,8 +105,7 @@ export const pdfStrings: Record<BillingDocumentPdf['locale'], PdfStrings> = {
     },
     reason: 'Motif',
     proFormaNote: 'Cette facture pro forma est une demande de paiement, non une facture au sens fiscal.',
-    capitalReleaseNote:
-      `Appel de fonds pour les parts coopératives souscrites${NBSP}; le capital n’est pas soumis à la TVA. Les parts sont émises dès son paiement complet.`,
+    capitalReleaseNote: `Appel de fonds pour les parts coopératives souscrites${NBSP}; le capital n’est pas soumis à la TVA. Les parts sont émises dès son paiement complet.`,
     columns: {
       description: 'Description',
       quantity: 'Qté',

@@ -78,28 +78,49 @@ export async function renderShareCertificatePdf(data: ShareCertificatePdf): Prom
   const inner = width - 2 * margin;
 
   // A double frame, as certificates have.
-  doc.lineWidth(2).rect(margin - 20, margin - 20, inner + 40, 560).stroke('#1f2937');
-  doc.lineWidth(0.5).rect(margin - 14, margin - 14, inner + 28, 548).stroke('#6b7280');
+  doc
+    .lineWidth(2)
+    .rect(margin - 20, margin - 20, inner + 40, 560)
+    .stroke('#1f2937');
+  doc
+    .lineWidth(0.5)
+    .rect(margin - 14, margin - 14, inner + 28, 548)
+    .stroke('#6b7280');
 
-  doc.font('bold').fontSize(11).fillColor('#374151').text(text(data.organisation.name), margin, margin + 6, {
-    width: inner,
-    align: 'center',
-  });
-  const orgLines = [addressLine(data.organisation.address, format.country), data.organisation.companyNumber ? `${strings.companyNumber} ${data.organisation.companyNumber}` : '']
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor('#374151')
+    .text(text(data.organisation.name), margin, margin + 6, {
+      width: inner,
+      align: 'center',
+    });
+  const orgLines = [
+    addressLine(data.organisation.address, format.country),
+    data.organisation.companyNumber ? `${strings.companyNumber} ${data.organisation.companyNumber}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   if (orgLines) doc.font('regular').fontSize(8.5).text(text(orgLines), { width: inner, align: 'center' });
 
-  doc.font('bold').fontSize(26).fillColor('#111827').text(text(strings.title), margin, margin + 60, {
-    width: inner,
-    align: 'center',
-  });
-  doc.moveDown(1.2);
-  const centred = (value: string, size: number, bold = false) =>
-    doc.font(bold ? 'bold' : 'regular').fontSize(size).fillColor('#111827').text(text(value), margin, undefined, {
+  doc
+    .font('bold')
+    .fontSize(26)
+    .fillColor('#111827')
+    .text(text(strings.title), margin, margin + 60, {
       width: inner,
       align: 'center',
     });
+  doc.moveDown(1.2);
+  const centred = (value: string, size: number, bold = false) =>
+    doc
+      .font(bold ? 'bold' : 'regular')
+      .fontSize(size)
+      .fillColor('#111827')
+      .text(text(value), margin, undefined, {
+        width: inner,
+        align: 'center',
+      });
   centred(strings.intro(data.organisation.name), 11);
   doc.moveDown(0.6);
   centred(data.holder.name, 18, true);
@@ -124,7 +145,11 @@ export async function renderShareCertificatePdf(data: ShareCertificatePdf): Prom
   const left = margin + 40;
   for (const [label, value] of facts) {
     doc.font('regular').fontSize(10).fillColor('#4b5563').text(text(label), left, y, { width: labelWidth });
-    doc.font('bold').fontSize(10).fillColor('#111827').text(text(value), left + labelWidth, y, { width: inner - 80 - labelWidth });
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor('#111827')
+      .text(text(value), left + labelWidth, y, { width: inner - 80 - labelWidth });
     y += 18;
   }
 
@@ -132,24 +157,41 @@ export async function renderShareCertificatePdf(data: ShareCertificatePdf): Prom
   y += 30;
   const blockLeft = margin + inner / 2;
   const place = data.organisation.address?.city ?? '';
-  doc.font('regular').fontSize(10).fillColor('#111827').text(text(strings.signed(place, format.date(data.date))), blockLeft, y, {
-    width: inner / 2,
-  });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor('#111827')
+    .text(text(strings.signed(place, format.date(data.date))), blockLeft, y, {
+      width: inner / 2,
+    });
   doc.text(text(strings.signature), blockLeft, y + 16, { width: inner / 2 });
   doc.font('bold').text(text(data.organisation.name), blockLeft, y + 32, { width: inner / 2 });
-  doc.lineWidth(0.75).moveTo(blockLeft, y + 90).lineTo(blockLeft + inner / 2 - 10, y + 90).stroke('#111827');
+  doc
+    .lineWidth(0.75)
+    .moveTo(blockLeft, y + 90)
+    .lineTo(blockLeft + inner / 2 - 10, y + 90)
+    .stroke('#111827');
 
-  doc.font('regular').fontSize(8).fillColor('#6b7280').text(text(strings.note), margin, margin + 510, {
-    width: inner,
-    align: 'center',
-  });
+  doc
+    .font('regular')
+    .fontSize(8)
+    .fillColor('#6b7280')
+    .text(text(strings.note), margin, margin + 510, {
+      width: inner,
+      align: 'center',
+    });
   doc.end();
   return bytes;
 }
 
 function addressLine(address: PostalAddress | null, country: (code: string) => string): string {
   if (!address) return '';
-  return [address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.country ? country(address.country) : '']
+  return [
+    address.line1,
+    address.line2,
+    [address.postalCode, address.city].filter(Boolean).join(' '),
+    address.country ? country(address.country) : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }

@@ -35,7 +35,10 @@ export class ShareSubscriptionsController {
   @ApiCreatedResponse({ type: ShareSubscriptionDto })
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'A request of this holder for this class is under review' })
-  submit(@Body() dto: CreateShareSubscriptionDto, @CurrentPrincipal() principal: Principal): Promise<ShareSubscriptionDto> {
+  submit(
+    @Body() dto: CreateShareSubscriptionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ShareSubscriptionDto> {
     return this.subscriptions.submit(dto, principal);
   }
 

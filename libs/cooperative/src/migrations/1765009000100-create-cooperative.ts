@@ -66,7 +66,9 @@ export class CreateCooperative1765009000100 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX share_subscriptions_one_pending_key ON share_subscriptions (holder_key, share_class_id) WHERE state = 'pending'`,
     );
-    await queryRunner.query(`CREATE INDEX share_subscriptions_list_idx ON share_subscriptions (created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX share_subscriptions_list_idx ON share_subscriptions (created_at DESC, id DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX share_subscriptions_member_idx ON share_subscriptions (member_id)`);
     await queryRunner.query(`CREATE SEQUENCE cooperator_number_seq`);
     await queryRunner.query(`

@@ -4,7 +4,11 @@ import { LocalDateField } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
 
 export class ShareRegisterQueryDto {
-  @ApiPropertyOptional({ format: 'date', example: '2026-12-31', description: 'Default: today (organisation time zone)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'Default: today (organisation time zone)',
+  })
   @IsOptional()
   @LocalDateField()
   asOf?: string;

@@ -59,12 +59,13 @@ export class ShareRegisterRepository {
 
   /** First shares: a cooperator number from its own sequence, and the cooperator is effective. */
   async makeEffective(id: string, now: Date): Promise<string> {
-    const [row] = await this.query<{ number: string }>(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [[row]] = (await this.transactions.manager.query(
       `UPDATE cooperators SET state = 'effective', effective_since = $2,
               number = 'C-' || lpad(nextval('cooperator_number_seq')::text, 6, '0')
         WHERE id = $1 RETURNING number`,
       [id, now],
-    );
+    )) as [{ number: string }[], number];
     return row.number;
   }
 

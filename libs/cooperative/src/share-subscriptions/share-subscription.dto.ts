@@ -63,13 +63,17 @@ export class CreateShareSubscriptionDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The holder when already known: a member (a person or an organisation). Exactly one of memberId and person',
+    description:
+      'The holder when already known: a member (a person or an organisation). Exactly one of memberId and person',
   })
   @IsOptional()
   @IsUUID('all')
   memberId?: string;
 
-  @ApiPropertyOptional({ type: ShareHolderPersonDto, description: 'A new holder (a person). Exactly one of memberId and person' })
+  @ApiPropertyOptional({
+    type: ShareHolderPersonDto,
+    description: 'A new holder (a person). Exactly one of memberId and person',
+  })
   @OptionalNotNull()
   @Nested(() => ShareHolderPersonDto)
   person?: ShareHolderPersonDto;
@@ -78,7 +82,11 @@ export class CreateShareSubscriptionDto {
   @Iban()
   iban: string;
 
-  @ApiPropertyOptional({ enum: SUBSCRIPTION_LOCALES, default: 'en', description: 'Language of e-mails to a new holder' })
+  @ApiPropertyOptional({
+    enum: SUBSCRIPTION_LOCALES,
+    default: 'en',
+    description: 'Language of e-mails to a new holder',
+  })
   @OptionalNotNull()
   @IsIn(SUBSCRIPTION_LOCALES)
   locale?: 'en' | 'fr';

@@ -158,7 +158,10 @@ export class ShareSubscriptionsService {
     const held = holder.memberId ? await this.register.heldBy(holder.memberId, shareClass.id) : 0;
     if (held === 0 && quantity < shareClass.minShares)
       throw ProblemException.validation([
-        { field: 'quantity', message: `must be at least ${shareClass.minShares} (the minimum of class ${shareClass.code})` },
+        {
+          field: 'quantity',
+          message: `must be at least ${shareClass.minShares} (the minimum of class ${shareClass.code})`,
+        },
       ]);
     if (shareClass.maxShares !== null && held + quantity > shareClass.maxShares)
       throw ProblemException.validation([
