@@ -5374,8 +5374,8 @@ export interface components {
              * @description The approval flow of its subscriptions; null: the default share subscription flow
              */
             approvalFlowId?: string | null;
-            /** @default true */
-            active: boolean;
+            /** @description Default: true */
+            active?: boolean;
         };
         UpdateShareClassDto: {
             /** @example Supporter shares */

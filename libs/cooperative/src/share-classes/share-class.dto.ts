@@ -126,7 +126,7 @@ export class CreateShareClassDto {
   @IsUUID('all')
   approvalFlowId?: string | null;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Default: true' })
   @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
