@@ -128,8 +128,8 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
     });
     expect(badIban.response.status).toBe(400);
     expect(badIban.error!.errors).toEqual([
-      { field: 'iban', message: expect.stringContaining('is not a valid IBAN') },
-      { field: 'consent', message: 'must be true: the holder has to accept the statutes' },
+      expect.objectContaining({ field: 'iban', message: expect.stringContaining('is not a valid IBAN') }),
+      expect.objectContaining({ field: 'consent', message: 'must be true: the holder has to accept the statutes' }),
     ]);
 
     // The same request twice at once: one is made, the other is told which one is under review.
@@ -186,7 +186,7 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
     const email = await stack.sink.waitFor(
       (message) => message.to.includes(ada.email) && message.subject.includes(crr.number),
     );
-    expect(email.subject).toBe(`Your capital release request ${crr.number}`);
+    expect(email.subject).toBe(`Capital release request ${crr.number}`);
     expect(email.text).toContain(`Please find attached the call for payment of your shares ${crr.number} for €100.00`);
     expect(email.attachments).toHaveLength(1);
     writeFileSync('/tmp/shares-crr.pdf', email.attachments[0].content);
