@@ -30,6 +30,8 @@ import {
   type ShareSubscriptionRow,
 } from './share-subscription.repository';
 
+const MAX_AMOUNT = 2_147_483_647;
+
 export function subscriptionNotFound(): ProblemException {
   return ProblemException.notFound('No share subscription has this id.', 'share-subscription-not-found');
 }
@@ -155,6 +157,11 @@ export class ShareSubscriptionsService {
 
   /** Within the class's bounds, counting what a known holder holds already. */
   private async assertQuantity(shareClass: ShareClass, holder: Holder, quantity: number): Promise<void> {
+    // Billing keeps amounts as 32-bit integers of minor units.
+    if (quantity * shareClass.unitPrice > MAX_AMOUNT)
+      throw ProblemException.validation([
+        { field: 'quantity', message: `is too many: the amount would exceed ${MAX_AMOUNT} minor units` },
+      ]);
     const held = holder.memberId ? await this.register.heldBy(holder.memberId, shareClass.id) : 0;
     if (held === 0 && quantity < shareClass.minShares)
       throw ProblemException.validation([
