@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApprovalService } from '@tessera/approval';
+import { ApprovalService, ApprovalSubjectRegistry } from '@tessera/approval';
 import type { TesseraClient } from '@tessera/api-client';
 import { Transactions } from '@tessera/core';
 import { extractLinks } from '@tessera/testing';
@@ -10,8 +10,9 @@ import { ADMIN, authorized, startStack, type Stack } from '../support/stack';
 /**
  * An approval request driven over HTTP: e-mailed approvers, the inbox and its badge, an
  * attachment, a reassignment, two levels, a refusal with its reason, and the 4xx on the way.
- * The request is opened through the app's ApprovalService, as an owning domain does; its subject
- * type has no handler yet (applications do: see membership-journey), so only the engine acts.
+ * The request is opened through the app's ApprovalService, as an owning domain does, for a
+ * subject that does not exist; the subject type's handler (share subscriptions, see
+ * share-subscriptions.e2e-spec) is taken off first, so only the engine acts.
  */
 describe('approval requests (API over HTTP, real SMTP sink)', () => {
   let stack: Stack;
@@ -25,6 +26,9 @@ describe('approval requests (API over HTTP, real SMTP sink)', () => {
 
   beforeAll(async () => {
     stack = await startStack();
+    const registry = stack.api.get(ApprovalSubjectRegistry);
+    registry.unregister(registry.handlerFor('share_subscription')!);
+    expect(registry.handlerFor('share_subscription')).toBeUndefined();
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     adminToken = session.data!.accessToken;
     admin = authorized(stack, adminToken);

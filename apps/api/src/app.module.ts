@@ -5,6 +5,7 @@ import { CaptchaHttpModule, IdempotencyModule, RateLimitModule, StorageModule } 
 import { PortalHttpModule } from '@tessera/portal';
 import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
 import { MemberRequestsHttpModule } from '@tessera/member-requests';
+import { CooperativeHttpModule } from '@tessera/cooperative';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -39,6 +40,7 @@ import { HealthModule } from './health/health.module';
     ReportsHttpModule,
     PortalHttpModule,
     MemberRequestsHttpModule,
+    CooperativeHttpModule,
   ],
 })
 export class AppModule {}

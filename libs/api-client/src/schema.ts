@@ -2369,6 +2369,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/share-classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share classes
+         * @description Active classes for anyone; every class for staff.
+         */
+        get: operations["ShareClasses_list"];
+        put?: never;
+        /** Create a share class */
+        post: operations["ShareClasses_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-classes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a share class
+         * @description Requests made before keep their price.
+         */
+        patch: operations["ShareClasses_update"];
+        trace?: never;
+    };
+    "/api/v1/share-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Share subscriptions, newest first */
+        get: operations["ShareSubscriptions_list"];
+        put?: never;
+        /**
+         * Enter a share subscription (staff)
+         * @description For a known member (memberId: a person or an organisation) or a new person. Opens its approval request and e-mails the holder a confirmation. One pending request per holder and class (409).
+         */
+        post: operations["ShareSubscriptions_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One share subscription, with its capital release request */
+        get: operations["ShareSubscriptions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The share register as of a date: movements, holdings and capital per class */
+        get: operations["ShareRegister_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4128,7 +4224,7 @@ export interface components {
             portalAccount: components["schemas"]["PortalAccountDto"];
         };
         /** @enum {string} */
-        DocumentKind: "invoice" | "pro-forma" | "credit-note";
+        DocumentKind: "invoice" | "pro-forma" | "credit-note" | "capital-release";
         /** @enum {string} */
         DocumentState: "open" | "partially-paid" | "paid" | "credited" | "confirmed" | "declined" | "cancelled" | "issued";
         DocumentMemberDto: {
@@ -4160,7 +4256,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invoice" | "pro-forma" | "credit-note";
+            kind: "invoice" | "pro-forma" | "credit-note" | "capital-release";
             /** @example INV-2026-000001 */
             number: string;
             /**
@@ -4258,7 +4354,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invoice" | "pro-forma" | "credit-note";
+            kind: "invoice" | "pro-forma" | "credit-note" | "capital-release";
             /** @example PRO-2026-000003 */
             number: string;
             /**
@@ -4271,7 +4367,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invoice" | "pro-forma" | "credit-note";
+            kind: "invoice" | "pro-forma" | "credit-note" | "capital-release";
             /** @example INV-2026-000001 */
             number: string;
             /**
@@ -5466,6 +5562,305 @@ export interface components {
              * @description The last day; the end of the current period when left out
              */
             effectiveDate?: string;
+        };
+        /**
+         * @description Who may hold them
+         * @enum {string}
+         */
+        ShareHolderKind: "individual" | "organisation";
+        ShareClassDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Upper-case letters, digits and dashes, up to 20; unique
+             * @example B
+             */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+            /** @description The price of one share (minor units), at least 1 */
+            unitPrice: components["schemas"]["MoneyDto"];
+            /**
+             * @description Fewest shares a holder may hold
+             * @example 1
+             */
+            minShares: number;
+            /**
+             * @description Most shares a holder may hold; null: no limit
+             * @example 40
+             */
+            maxShares: number | null;
+            /** @description Who may hold them */
+            holderKinds: components["schemas"]["ShareHolderKind"][];
+            /** @description Whether holding one makes the holder a member (on `planId`) */
+            makesMember: boolean;
+            /**
+             * Format: uuid
+             * @description The plan of the holder’s member record when it is new (and the membership holding gives)
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The approval flow of its subscriptions; null: the default share subscription flow
+             */
+            approvalFlowId: string | null;
+            active: boolean;
+        };
+        SharePriceDto: {
+            /**
+             * @description Integer minor units (cents), at least 1
+             * @example 2500
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 currency code
+             * @example EUR
+             */
+            currency: string;
+        };
+        CreateShareClassDto: {
+            /**
+             * @description Upper-case letters, digits and dashes, up to 20; unique
+             * @example B
+             */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+            /** @description The price of one share (minor units), at least 1 */
+            unitPrice: components["schemas"]["SharePriceDto"];
+            /**
+             * @description Fewest shares a holder may hold
+             * @example 1
+             */
+            minShares: number;
+            /**
+             * @description Most shares a holder may hold; null: no limit
+             * @example 40
+             */
+            maxShares?: number | null;
+            /** @description Who may hold them */
+            holderKinds: components["schemas"]["ShareHolderKind"][];
+            /** @description Whether holding one makes the holder a member (on `planId`) */
+            makesMember: boolean;
+            /**
+             * Format: uuid
+             * @description The plan of the holder’s member record when it is new (and the membership holding gives)
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The approval flow of its subscriptions; null: the default share subscription flow
+             */
+            approvalFlowId?: string | null;
+            /** @description Default: true */
+            active?: boolean;
+        };
+        UpdateShareClassDto: {
+            /** @example Supporter shares */
+            name?: string;
+            /** @description The price of one share (minor units), at least 1 */
+            unitPrice?: components["schemas"]["SharePriceDto"];
+            /**
+             * @description Fewest shares a holder may hold
+             * @example 1
+             */
+            minShares?: number;
+            /**
+             * @description Most shares a holder may hold; null: no limit
+             * @example 40
+             */
+            maxShares?: number | null;
+            /** @description Who may hold them */
+            holderKinds?: components["schemas"]["ShareHolderKind"][];
+            /** @description Whether holding one makes the holder a member (on `planId`) */
+            makesMember?: boolean;
+            /**
+             * Format: uuid
+             * @description The plan of the holder’s member record when it is new (and the membership holding gives)
+             */
+            planId?: string;
+            /**
+             * Format: uuid
+             * @description The approval flow of its subscriptions; null: the default share subscription flow
+             */
+            approvalFlowId?: string | null;
+            active?: boolean;
+        };
+        ShareHolderPersonDto: {
+            /** @example Ada */
+            firstName: string;
+            /** @example Lovelace */
+            lastName: string;
+            /** @example ada@example.org */
+            email: string;
+            /** @example +32 470 12 34 56 */
+            phone?: string;
+            address?: components["schemas"]["AddressDto"];
+        };
+        CreateShareSubscriptionDto: {
+            /** Format: uuid */
+            shareClassId: string;
+            /**
+             * @description Within the class's minimum and maximum per holder
+             * @example 4
+             */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description The holder when already known: a member (a person or an organisation). Exactly one of memberId and person
+             */
+            memberId?: string;
+            /** @description A new holder (a person). Exactly one of memberId and person */
+            person?: components["schemas"]["ShareHolderPersonDto"];
+            /**
+             * @description Where shares redeemed are reimbursed
+             * @example BE71 0961 2345 6769
+             */
+            iban: string;
+            /**
+             * @description Language of e-mails to a new holder
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            /**
+             * @description The holder accepted the statutes
+             * @example true
+             */
+            consent: boolean;
+        };
+        /** @enum {string} */
+        ShareSubscriptionState: "pending" | "approved" | "paid" | "refused" | "cancelled";
+        ShareSubscriptionClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+        };
+        ShareSubscriptionHolderDto: {
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            /** @example Ada Lovelace */
+            name: string;
+            /**
+             * @description Where its e-mails go (an organisation: its contact)
+             * @example ada@example.org
+             */
+            email: string;
+            /**
+             * Format: uuid
+             * @description The member record, once known
+             */
+            memberId: string | null;
+        };
+        CapitalReleaseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example CRR-2026-000001 */
+            number: string;
+            /** @example open */
+            state: string;
+            amount: components["schemas"]["MoneyDto"];
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example RF18000000000539007547034 */
+            paymentReference: string | null;
+        };
+        ShareSubscriptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SHR-2026-000001 */
+            reference: string;
+            state: components["schemas"]["ShareSubscriptionState"];
+            shareClass: components["schemas"]["ShareSubscriptionClassDto"];
+            /** @example 4 */
+            quantity: number;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @description quantity × unitPrice */
+            amount: components["schemas"]["MoneyDto"];
+            holder: components["schemas"]["ShareSubscriptionHolderDto"];
+            /** @example BE71096123456769 */
+            iban: string;
+            /** @enum {string} */
+            locale: "en" | "fr";
+            /** Format: uuid */
+            approvalRequestId: string | null;
+            capitalReleaseRequest: components["schemas"]["CapitalReleaseSummaryDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            /** @description Why it was refused or cancelled */
+            decisionNote: string | null;
+        };
+        ShareSubscriptionPageDto: {
+            items: components["schemas"]["ShareSubscriptionDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RegisterHolderDto: {
+            /** Format: uuid */
+            cooperatorId: string;
+            /** @example C-000001 */
+            cooperatorNumber: string | null;
+            /** Format: uuid */
+            memberId: string;
+            /** @example Ada Lovelace */
+            name: string;
+        };
+        RegisterClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+        };
+        ShareMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "issue";
+            holder: components["schemas"]["RegisterHolderDto"];
+            shareClass: components["schemas"]["RegisterClassDto"];
+            /** @example 4 */
+            quantity: number;
+            /** @example 1 */
+            firstNumber: number;
+            /** @example 4 */
+            lastNumber: number;
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** Format: date */
+            effectiveOn: string;
+        };
+        ShareHoldingDto: {
+            holder: components["schemas"]["RegisterHolderDto"];
+            shareClass: components["schemas"]["RegisterClassDto"];
+            /** @example 4 */
+            quantity: number;
+            capital: components["schemas"]["MoneyDto"];
+            /**
+             * @description Share numbers held, adjacent blocks merged
+             * @example 1–4
+             */
+            shareNumbers: string;
+        };
+        ClassTotalDto: {
+            shareClass: components["schemas"]["RegisterClassDto"];
+            /** @example 4 */
+            quantity: number;
+            capital: components["schemas"]["MoneyDto"];
+        };
+        ShareRegisterDto: {
+            /** Format: date */
+            asOf: string;
+            /** @description Every movement effective by asOf, in order */
+            movements: components["schemas"]["ShareMovementDto"][];
+            /** @description Derived from the movements */
+            holdings: components["schemas"]["ShareHoldingDto"][];
+            /** @description Capital per class */
+            totals: components["schemas"]["ClassTotalDto"][];
         };
     };
     responses: never;
@@ -12845,6 +13240,340 @@ export interface operations {
             };
             /** @description No active membership, already ending, or a pending request */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareClasses_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareClassDto"][];
+                };
+            };
+        };
+    };
+    ShareClasses_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareClassDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareClassDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareClasses_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The share classe's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateShareClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareClassDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareSubscriptions_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                state?: components["schemas"]["ShareSubscriptionState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareSubscriptionPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareSubscriptions_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareSubscriptionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A request of this holder for this class is under review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareSubscriptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The share subscription's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareSubscriptionDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareRegister_get: {
+        parameters: {
+            query?: {
+                /** @description Default: today (organisation time zone) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareRegisterDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

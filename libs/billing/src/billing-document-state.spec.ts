@@ -27,6 +27,15 @@ const LEGAL: Record<DocumentKind, [DocumentState, DocumentState][]> = {
     ['declined', 'open'],
   ],
   'credit-note': [],
+  // Paid like an invoice, never credited (shares leave through the register).
+  'capital-release': [
+    ['open', 'partially-paid'],
+    ['open', 'paid'],
+    ['partially-paid', 'paid'],
+    ['partially-paid', 'open'],
+    ['paid', 'partially-paid'],
+    ['paid', 'open'],
+  ],
 };
 
 describe('billing document states', () => {
@@ -41,13 +50,21 @@ describe('billing document states', () => {
   });
 
   it('issues invoices and pro-formas open, credit notes issued', () => {
-    expect(INITIAL_STATE).toEqual({ invoice: 'open', 'pro-forma': 'open', 'credit-note': 'issued' });
+    expect(INITIAL_STATE).toEqual({
+      invoice: 'open',
+      'pro-forma': 'open',
+      'credit-note': 'issued',
+      'capital-release': 'open',
+    });
   });
 
   it('says why a change is refused', () => {
     expect(transitionRefusal('invoice', 'paid', 'credited')).toBe('This invoice is paid; it cannot become credited.');
     expect(transitionRefusal('pro-forma', 'confirmed', 'confirmed')).toBe('This pro-forma is already confirmed.');
     expect(transitionRefusal('credit-note', 'open', 'paid')).toBe('A credit note is never open.');
+    expect(transitionRefusal('capital-release', 'open', 'credited')).toBe(
+      'This capital release request is open; it cannot become credited.',
+    );
   });
 
   it('knows what is payable', () => {
@@ -58,6 +75,9 @@ describe('billing document states', () => {
     expect(isPayable('pro-forma', 'open')).toBe(true);
     expect(isPayable('pro-forma', 'declined')).toBe(false);
     expect(isPayable('credit-note', 'issued')).toBe(false);
+    expect(isPayable('capital-release', 'open')).toBe(true);
+    expect(isPayable('capital-release', 'partially-paid')).toBe(true);
+    expect(isPayable('capital-release', 'paid')).toBe(false);
   });
 
   it('derives the invoice state from what is allocated', () => {

@@ -3,7 +3,7 @@
  * number and never edited: a pro-forma is confirmed into an invoice (a new document), an invoice
  * is corrected only by issuing a credit note against it.
  */
-export const DOCUMENT_KINDS = ['invoice', 'pro-forma', 'credit-note'] as const;
+export const DOCUMENT_KINDS = ['invoice', 'pro-forma', 'credit-note', 'capital-release'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_STATES = [
@@ -38,6 +38,13 @@ const ALLOWED: Record<DocumentKind, Partial<Record<DocumentState, readonly Docum
   },
   // A credit note is a final record: issued, and stays so.
   'credit-note': { issued: [] },
+  // A co-operative's call for share capital (issue 18): paid like an invoice, never credited
+  // (shares are redeemed through the register instead). Not subject to VAT.
+  'capital-release': {
+    open: ['partially-paid', 'paid'],
+    'partially-paid': ['paid', 'open'],
+    paid: ['partially-paid', 'open'],
+  },
 };
 
 /** The state a document of this kind is issued in. */
@@ -45,6 +52,7 @@ export const INITIAL_STATE: Record<DocumentKind, DocumentState> = {
   invoice: 'open',
   'pro-forma': 'open',
   'credit-note': 'issued',
+  'capital-release': 'open',
 };
 
 /** The one rule deciding which state changes a document of this kind may make. */
@@ -56,6 +64,7 @@ const KIND_NAMES: Record<DocumentKind, string> = {
   invoice: 'invoice',
   'pro-forma': 'pro-forma',
   'credit-note': 'credit note',
+  'capital-release': 'capital release request',
 };
 
 /** Why a change is refused, in words staff understand (null when it is allowed). */
@@ -70,9 +79,19 @@ export function transitionRefusal(kind: DocumentKind, from: DocumentState, to: D
 /** Documents a member owes money on: what the payment reference and the amount due are for. */
 export function isPayable(kind: DocumentKind, state: DocumentState): boolean {
   return (
-    (kind === 'invoice' && (state === 'open' || state === 'partially-paid')) ||
+    (isSettledByAllocation(kind) && (state === 'open' || state === 'partially-paid')) ||
     (kind === 'pro-forma' && state === 'open')
   );
+}
+
+/** Kinds that money is allocated to directly (a pro-forma is first confirmed into an invoice). */
+export function isSettledByAllocation(kind: DocumentKind): kind is 'invoice' | 'capital-release' {
+  return kind === 'invoice' || kind === 'capital-release';
+}
+
+/** SQL condition: the document `alias` is owed money (the SQL twin of `isPayable`). */
+export function payableSql(alias: string): string {
+  return `((${alias}.kind IN ('invoice','capital-release') AND ${alias}.state IN ('open','partially-paid')) OR (${alias}.kind = 'pro-forma' AND ${alias}.state = 'open'))`;
 }
 
 /** The invoice state that matches what is allocated to it (open, partially paid, paid). */
@@ -86,4 +105,5 @@ export const SERIES_PREFIX: Record<DocumentKind, string> = {
   invoice: 'INV',
   'pro-forma': 'PRO',
   'credit-note': 'CN',
+  'capital-release': 'CRR',
 };

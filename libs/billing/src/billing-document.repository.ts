@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import type { DocumentKind, DocumentState } from './billing-document-state';
+import { payableSql, type DocumentKind, type DocumentState } from './billing-document-state';
 import type { SubjectInvoice } from './billing.types';
 import { Allocation } from './entities/allocation.entity';
 import { BillingDocument } from './entities/billing-document.entity';
@@ -276,7 +276,7 @@ export function proFormaExistsSql(subjectTypeSql: string, subjectIdSql: string, 
 export function memberBalanceSql(memberIdSql: string): string {
   return `((SELECT coalesce(sum(b.gross_amount - b.allocated_amount), 0) FROM billing_documents b
              WHERE b.member_id = ${memberIdSql}
-               AND ((b.kind = 'invoice' AND b.state IN ('open','partially-paid')) OR (b.kind = 'pro-forma' AND b.state = 'open')))
+               AND ${payableSql('b')})
          - (SELECT coalesce(sum(bp.unallocated_amount), 0) FROM billing_payments bp
              WHERE bp.member_id = ${memberIdSql} AND bp.unallocated_amount > 0 AND bp.reversed_at IS NULL))::int`;
 }

@@ -14,6 +14,7 @@ import { paymentReferenceFor } from './references/payment-reference';
 import {
   INITIAL_STATE,
   isPayable,
+  isSettledByAllocation,
   SERIES_PREFIX,
   settlementState,
   transitionRefusal,
@@ -222,7 +223,7 @@ export class BillingDocumentsService {
   async allocate(id: string, amount: number, paymentId: string | null): Promise<BillingDocument> {
     return this.transactions.run(async () => {
       const invoice = await this.lockDocument(id);
-      if (invoice.kind !== 'invoice' || !isPayable(invoice.kind, invoice.state))
+      if (!isSettledByAllocation(invoice.kind) || !isPayable(invoice.kind, invoice.state))
         throw ProblemException.conflict(`${invoice.number} is not an invoice awaiting payment.`, 'not-payable');
       const due = invoice.grossAmount - invoice.allocatedAmount;
       if (!Number.isInteger(amount) || amount <= 0 || amount > due)
@@ -252,7 +253,7 @@ export class BillingDocumentsService {
         document = await this.confirmProForma(document.id, { userId: null });
       else if (document.kind === 'pro-forma' && document.state === 'confirmed')
         document = await this.relatedOf(document.id, 'invoice');
-      if (document.kind !== 'invoice' || !isPayable(document.kind, document.state))
+      if (!isSettledByAllocation(document.kind) || !isPayable(document.kind, document.state))
         return { allocated: 0, invoice: document };
       // Locked above unless a pro-forma led to its invoice.
       const invoice = document.id === id ? document : await this.lockDocument(document.id);
@@ -461,7 +462,7 @@ function copyOf(document: BillingDocument) {
 function issuedOf(document: BillingDocument): IssuedDocument {
   return {
     id: document.id,
-    kind: document.kind as 'invoice' | 'pro-forma',
+    kind: document.kind as SettledDocument['kind'],
     number: document.number,
     state: document.state,
     grossAmount: document.grossAmount,
@@ -472,7 +473,7 @@ function issuedOf(document: BillingDocument): IssuedDocument {
 function settledOf(document: BillingDocument, on: string): SettledDocument {
   return {
     documentId: document.id,
-    kind: document.kind as 'invoice' | 'pro-forma',
+    kind: document.kind as SettledDocument['kind'],
     number: document.number,
     memberId: document.memberId,
     subjectType: document.subjectType as string,

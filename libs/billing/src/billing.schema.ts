@@ -13,6 +13,7 @@ import { OneProFormaPerPeriod1765000000700 } from './migrations/1765000000700-on
 import { CreatePayments1765001000000 } from './migrations/1765001000000-create-payments';
 import { ReceiptAnnounced1765001000200 } from './migrations/1765001000200-receipt-announced';
 import { LiveProFormaPerPeriod1765006000100 } from './migrations/1765006000100-live-pro-forma-per-period';
+import { CapitalReleaseDocuments1765009000000 } from './migrations/1765009000000-capital-release-documents';
 import { CreateStripeEvents1765001000100 } from './stripe/migrations/1765001000100-create-stripe-events';
 import { StripeEvent } from './stripe/stripe-event.entity';
 
@@ -28,5 +29,6 @@ export const billingSchema: SchemaPart = {
     BankAccountCsvMappings1765003000000,
     BankLineDecisions1765003000100,
     LiveProFormaPerPeriod1765006000100,
+    CapitalReleaseDocuments1765009000000,
   ],
 };

@@ -21,7 +21,7 @@ export interface LineToBill {
 
 /** What a domain asks billing to issue. */
 export interface DocumentToIssue {
-  kind: 'invoice' | 'pro-forma';
+  kind: 'invoice' | 'pro-forma' | 'capital-release';
   memberId: string;
   currency: string;
   lines: LineToBill[];
@@ -36,7 +36,7 @@ export interface DocumentToIssue {
 /** An issued document, as the domain that asked for it needs to know it. */
 export interface IssuedDocument {
   id: string;
-  kind: 'invoice' | 'pro-forma';
+  kind: 'invoice' | 'pro-forma' | 'capital-release';
   number: string;
   state: string;
   grossAmount: number;

@@ -43,6 +43,7 @@ export class DocumentAnnouncementService {
           invoice: document.kind === 'invoice',
           proForma: document.kind === 'pro-forma',
           creditNote: document.kind === 'credit-note',
+          capitalRelease: document.kind === 'capital-release',
           amount: formatDocumentMoney(document.grossAmount, document.currency, document.locale),
           dueDate: document.dueDate ? formatDocumentDate(document.dueDate, document.locale) : null,
           paymentReference: document.paymentReference,

@@ -31,6 +31,9 @@ export { findStructuredReferences, type FoundReference } from './references/find
 export { epcQrPayload, type EpcQrInput } from './references/epc-qr';
 export { renderBillingDocumentPdf, type RenderPdfOptions } from './pdf/render-billing-document-pdf';
 export { pdfFonts, type PdfFonts } from './pdf/pdf-fonts';
+export { startPdf, type PdfFileInfo } from './pdf/pdf-file';
+export { pdfFormat, parseLocalDate, type PdfFormat } from './pdf/pdf-format';
+export { PAGE as PDF_PAGE } from './pdf/pdf-canvas';
 export type { BillingDocumentPdf, PdfParty } from './pdf/billing-document-pdf.types';
 export * from './dto/bulk-confirm.dto';
 export { formatDocumentDate, formatDocumentMoney } from './document-format';

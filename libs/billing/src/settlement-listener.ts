@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 /** A document whose settlement a listener hears of. */
 export interface SettledDocument {
   documentId: string;
-  kind: 'invoice' | 'pro-forma';
+  kind: 'invoice' | 'pro-forma' | 'capital-release';
   number: string;
   memberId: string;
   subjectType: string;

@@ -43,6 +43,11 @@ interface IntakeCommon {
   source: MemberSource;
   /** Who approved, for the status history; the system when left out. */
   actor?: MemberActor;
+  /**
+   * A match leaves an existing member's plan and status as they are: the intake only needs the
+   * party's record (a co-operative share subscription must not change anyone's membership).
+   */
+  keepExistingMembership?: boolean;
 }
 
 /** What `MembersService.createOrMatchFromApplication` takes. */

@@ -398,6 +398,7 @@ export class MembersService {
     input: MemberIntake,
     now: Date,
   ): Promise<Omit<MemberIntakeResult, 'contact'>> {
+    if (input.keepExistingMembership) return { memberId: member.id, memberNumber: member.number, created: false };
     const from = member.status;
     const rejoins = canTransition(from, INITIAL_MEMBER_STATUS);
     if (member.planId !== input.planId || rejoins) {

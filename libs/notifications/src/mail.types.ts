@@ -44,11 +44,32 @@ export interface EmailTemplates {
     invoice: boolean;
     proForma: boolean;
     creditNote: boolean;
+    /** A co-operative's capital release request (the call to pay for shares subscribed). */
+    capitalRelease: boolean;
     /** Formatted in the member's language. */
     amount: string;
     dueDate: string | null;
     paymentReference: string | null;
     url: string;
+  };
+  /** To a share subscription's holder: it is under review. Amounts formatted in their language. */
+  'share-subscription-received': {
+    name: string;
+    reference: string;
+    quantity: number;
+    className: string;
+    classCode: string;
+    unitPrice: string;
+    amount: string;
+  };
+  /** To a cooperator: their shares are in the register, the certificate PDF attached. */
+  'share-certificate': {
+    name: string;
+    quantity: number;
+    classCode: string;
+    shareNumbers: string;
+    date: string;
+    cooperatorNumber: string;
   };
   /** To a member: the receipt of their payment, its PDF attached. Amounts and date in their language. */
   'payment-receipt': {

@@ -1,5 +1,6 @@
 import { approvalSchema } from '@tessera/approval';
 import { billingSchema } from '@tessera/billing';
+import { cooperativeSchema } from '@tessera/cooperative';
 import { captchaSchema, combineSchema, idempotencySchema, outboxSchema } from '@tessera/core';
 import { memberRequestsSchema } from '@tessera/member-requests';
 import { membersSchema } from '@tessera/members';
@@ -31,4 +32,5 @@ export const tesseraSchema = combineSchema(
   ordersSchema,
   portalSchema,
   memberRequestsSchema,
+  cooperativeSchema,
 );

@@ -80,7 +80,9 @@ describe('approval flows against the real database', () => {
   });
 
   it('makes the first flow of a subject type its default, and PATCH moves the default (exactly one)', async () => {
-    // A subject type without a default yet (upgrades and terminations have theirs from their migration).
+    // A subject type without a default: share subscriptions get theirs from the cooperative
+    // migration, removed here so the first flow created becomes the default.
+    await db.query(`DELETE FROM approval_flows WHERE subject_type = 'share_subscription'`);
     const upgrade = await flows.create({
       name: 'Share subscriptions',
       subjectType: 'share_subscription',

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, formatYearlyReference, localDateIn } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
-import { isPayable, settlementState } from '../billing-document-state';
+import { isPayable, isSettledByAllocation, settlementState } from '../billing-document-state';
 import { periodOf } from '../document-lines';
-import { SettlementListeners } from '../settlement-listener';
+import { SettlementListeners, type SettledDocument } from '../settlement-listener';
 import { BankPaymentsRepository, type BankPaymentRow, type LockedDocument } from './bank-payments.repository';
 
 /** A bank line to record as a payment of the document its reference names. */
@@ -61,7 +61,7 @@ export class BankPaymentsRecorder {
         continue;
       }
       const document = documents.get(line.documentId);
-      if (!document || document.kind !== 'invoice' || !paysDocument(line, document)) {
+      if (!document || !isSettledByAllocation(document.kind) || !paysDocument(line, document)) {
         left.push(line);
         continue;
       }
@@ -109,7 +109,7 @@ export class BankPaymentsRecorder {
     if (!listener) return;
     await listener.onSettled({
       documentId: document.id,
-      kind: 'invoice',
+      kind: document.kind as SettledDocument['kind'],
       number: document.number,
       memberId: document.memberId,
       subjectType: document.subjectType!,

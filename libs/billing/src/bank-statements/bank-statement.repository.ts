@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
+import { payableSql } from '../billing-document-state';
 import type { BankStatementLine } from './bank-statement.types';
 import type { BankLineState } from './bank-line-state';
 import { ImportedStatement } from './entities/imported-statement.entity';
@@ -186,7 +187,7 @@ export class BankStatementRepository {
     if (amounts.length === 0) return Promise.resolve([]);
     return this.manager.query(
       `SELECT ${CANDIDATE_COLUMNS} FROM billing_documents d
-        WHERE ((d.kind = 'invoice' AND d.state IN ('open','partially-paid')) OR (d.kind = 'pro-forma' AND d.state = 'open'))
+        WHERE ${payableSql('d')}
           AND d.currency = ANY($2::text[]) AND d.gross_amount - d.allocated_amount = ANY($1::bigint[])`,
       [amounts, currencies],
     ) as Promise<CandidateDocument[]>;

@@ -1,5 +1,5 @@
 import type { DocumentKind, DocumentState } from '../billing-document-state';
-import { isPayable } from '../billing-document-state';
+import { isPayable, isSettledByAllocation } from '../billing-document-state';
 import type { BankStatementLine } from './bank-statement.types';
 import type { PayerNames } from './payer-names';
 
@@ -36,7 +36,7 @@ const MAX_PAYMENT = 2_147_483_647;
 function takesPayment(document: CandidateDocument): boolean {
   return (
     isPayable(document.kind, document.state) ||
-    (document.kind === 'invoice' && document.state === 'paid') ||
+    (isSettledByAllocation(document.kind) && document.state === 'paid') ||
     (document.kind === 'pro-forma' && document.state === 'confirmed')
   );
 }

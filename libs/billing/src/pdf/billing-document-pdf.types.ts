@@ -28,7 +28,7 @@ export interface PdfSheet {
 }
 
 export interface BillingDocumentPdf extends PdfSheet {
-  kind: 'invoice' | 'pro-forma' | 'credit-note';
+  kind: 'invoice' | 'pro-forma' | 'credit-note' | 'capital-release';
   number: string; // INV-2026-000001, PRO-…, CN-…
   issueDate: string; // YYYY-MM-DD (local date)
   dueDate: string | null; // none for credit notes

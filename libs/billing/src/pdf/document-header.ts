@@ -22,6 +22,7 @@ function drawNotes(canvas: PdfCanvas): void {
   if (data.related) notes.push({ text: strings.related[data.related.kind](data.related.number), bold: true });
   if (data.kind === 'credit-note' && data.reason) notes.push({ text: strings.labelled(strings.reason, data.reason) });
   if (data.kind === 'pro-forma') notes.push({ text: strings.proFormaNote });
+  if (data.kind === 'capital-release') notes.push({ text: strings.capitalReleaseNote });
   for (const note of notes) {
     canvas.y += canvas.text(note.text, PAGE.margin, canvas.y, { width: CONTENT_WIDTH, size: 9.5, bold: note.bold }) + 4;
   }

@@ -13,6 +13,7 @@ export interface PdfStrings {
   related: Record<NonNullable<BillingDocumentPdf['related']>['kind'], (number: string) => string>;
   reason: string;
   proFormaNote: string;
+  capitalReleaseNote: string;
   columns: { description: string; quantity: string; unitPrice: string; taxRate: string; net: string };
   period: (start: string, end: string) => string;
   totals: { net: string; tax: string; gross: string; paid: string; amountDue: string; credited: string };
@@ -37,7 +38,12 @@ const NBSP = '\u00a0';
 
 export const pdfStrings: Record<BillingDocumentPdf['locale'], PdfStrings> = {
   en: {
-    title: { invoice: 'Invoice', 'pro-forma': 'Pro-forma invoice', 'credit-note': 'Credit note' },
+    title: {
+      invoice: 'Invoice',
+      'pro-forma': 'Pro-forma invoice',
+      'credit-note': 'Credit note',
+      'capital-release': 'Capital release request',
+    },
     number: 'Number',
     issueDate: 'Issue date',
     dueDate: 'Due date',
@@ -51,6 +57,8 @@ export const pdfStrings: Record<BillingDocumentPdf['locale'], PdfStrings> = {
     },
     reason: 'Reason',
     proFormaNote: 'This pro-forma invoice is a request for payment, not a tax invoice.',
+    capitalReleaseNote:
+      'A call for payment of the co-operative shares you subscribed; share capital is not subject to VAT. The shares are issued once it is paid in full.',
     columns: { description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', taxRate: 'VAT', net: 'Amount' },
     period: (start, end) => `${start} – ${end}`,
     totals: {
@@ -78,7 +86,12 @@ export const pdfStrings: Record<BillingDocumentPdf['locale'], PdfStrings> = {
     page: (page, pages) => `Page ${page} of ${pages}`,
   },
   fr: {
-    title: { invoice: 'Facture', 'pro-forma': 'Facture pro forma', 'credit-note': 'Note de crédit' },
+    title: {
+      invoice: 'Facture',
+      'pro-forma': 'Facture pro forma',
+      'credit-note': 'Note de crédit',
+      'capital-release': 'Appel de fonds',
+    },
     number: 'Numéro',
     issueDate: 'Date d’émission',
     dueDate: 'Échéance',
@@ -92,6 +105,7 @@ export const pdfStrings: Record<BillingDocumentPdf['locale'], PdfStrings> = {
     },
     reason: 'Motif',
     proFormaNote: 'Cette facture pro forma est une demande de paiement, non une facture au sens fiscal.',
+    capitalReleaseNote: `Appel de fonds pour les parts coopératives souscrites${NBSP}; le capital n’est pas soumis à la TVA. Les parts sont émises dès son paiement complet.`,
     columns: {
       description: 'Description',
       quantity: 'Qté',

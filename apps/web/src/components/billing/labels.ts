@@ -2,7 +2,12 @@ import type { StatusLook, TagType } from '@/components/common/status-look';
 import type { BillingDocumentKind, BillingDocumentState, SubscriptionState } from '@/api/types';
 import { translatedLabels } from '@/i18n/labels';
 
-export const DOCUMENT_KINDS: readonly BillingDocumentKind[] = ['invoice', 'pro-forma', 'credit-note'];
+export const DOCUMENT_KINDS: readonly BillingDocumentKind[] = [
+  'invoice',
+  'pro-forma',
+  'credit-note',
+  'capital-release',
+];
 export const DOCUMENT_KIND_LABELS = translatedLabels('billing.kind', DOCUMENT_KINDS);
 
 /** The states each kind of document goes through (billing-document-state.ts on the server). */
@@ -10,6 +15,7 @@ export const DOCUMENT_STATES_BY_KIND: Record<BillingDocumentKind, readonly Billi
   invoice: ['open', 'partially-paid', 'paid', 'credited'],
   'pro-forma': ['open', 'confirmed', 'declined', 'cancelled'],
   'credit-note': ['issued'],
+  'capital-release': ['open', 'partially-paid', 'paid'],
 };
 
 export const DOCUMENT_STATES: readonly BillingDocumentState[] = [

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { formatDocumentDate } from '@tessera/billing';
+import { Clock, FileStorage, Transactions } from '@tessera/core';
+import { MembersService } from '@tessera/members';
+import { MailService } from '@tessera/notifications';
+import { OrganisationSettingsService } from '@tessera/settings';
+import { formatRanges, type ShareRange } from '../share-register-arithmetic';
+import { renderShareCertificatePdf } from './share-certificate-pdf';
+
+export interface CertificateToIssue {
+  movementId: string;
+  cooperatorId: string;
+  cooperatorNumber: string;
+  memberId: string;
+  shareClass: { code: string; name: string };
+  range: ShareRange;
+  unitPrice: number;
+  currency: string;
+  date: string;
+  subscriptionReference: string;
+}
+
+/**
+ * A share certificate for shares entered in the register: rendered (deterministic), stored once
+ * (one certificate per movement, a unique key) and e-mailed with the PDF, in the caller's
+ * transaction. A rollback leaves at most an unreferenced file in storage, never a row or e-mail.
+ */
+@Injectable()
+export class ShareCertificatesService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly members: MembersService,
+    private readonly settings: OrganisationSettingsService,
+    private readonly storage: FileStorage,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(certificate: CertificateToIssue): Promise<string> {
+    const holder = await this.members.billingDetails(certificate.memberId);
+    const profile = await this.settings.billingProfile();
+    const quantity = certificate.range.last - certificate.range.first + 1;
+    const shareNumbers = formatRanges([certificate.range]);
+    const pdf = await renderShareCertificatePdf({
+      locale: holder.locale,
+      organisation: { name: profile.legalName, address: profile.address, companyNumber: profile.companyNumber },
+      holder: { name: holder.name, address: holder.address },
+      cooperatorNumber: certificate.cooperatorNumber,
+      shareClass: certificate.shareClass,
+      quantity,
+      shareNumbers,
+      unitPrice: certificate.unitPrice,
+      currency: certificate.currency,
+      date: certificate.date,
+      subscriptionReference: certificate.subscriptionReference,
+    });
+    const stored = await this.storage.save(pdf, 'pdf');
+    const [row] = (await this.transactions.manager.query(
+      `INSERT INTO share_certificates (movement_id, cooperator_id, pdf_key, pdf_sha256, created_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [certificate.movementId, certificate.cooperatorId, stored.key, stored.sha256, this.clock.now()],
+    )) as { id: string }[];
+    if (holder.email)
+      await this.mail.send({
+        to: holder.email,
+        template: 'share-certificate',
+        locale: holder.locale,
+        data: {
+          name: holder.name,
+          quantity,
+          classCode: certificate.shareClass.code,
+          shareNumbers,
+          date: formatDocumentDate(certificate.date, holder.locale),
+          cooperatorNumber: certificate.cooperatorNumber,
+        },
+        attachments: [
+          {
+            filename: `share-certificate-${certificate.cooperatorNumber}-${certificate.shareClass.code}-${certificate.range.first}.pdf`,
+            storageKey: stored.key,
+            contentType: 'application/pdf',
+          },
+        ],
+      });
+    return row.id;
+  }
+}

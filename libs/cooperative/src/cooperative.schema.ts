@@ -1,0 +1,8 @@
+import type { SchemaPart } from '@tessera/core';
+import { CreateCooperative1765009000100 } from './migrations/1765009000100-create-cooperative';
+
+/** Raw SQL throughout (no entities): the register is rows and sums. */
+export const cooperativeSchema: SchemaPart = {
+  entities: [],
+  migrations: [CreateCooperative1765009000100],
+};

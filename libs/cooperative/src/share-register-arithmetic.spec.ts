@@ -1,0 +1,126 @@
+import {
+  formatRanges,
+  holdingsAsOf,
+  mergeRanges,
+  nextRange,
+  overlaps,
+  rangeSize,
+  type RegisterMovement,
+} from './share-register-arithmetic';
+
+const issue = (
+  holderId: string,
+  first: number,
+  last: number,
+  effectiveOn: string,
+  shareClassId = 'B',
+  unitPrice = 2500,
+): RegisterMovement => ({
+  kind: 'issue',
+  holderId,
+  shareClassId,
+  quantity: last - first + 1,
+  first,
+  last,
+  unitPrice,
+  effectiveOn,
+});
+
+describe('share number ranges', () => {
+  it('gives the next consecutive block after the last number given', () => {
+    expect(nextRange(0, 4)).toEqual({ first: 1, last: 4 });
+    expect(nextRange(4, 1)).toEqual({ first: 5, last: 5 });
+    expect(nextRange(40, 10)).toEqual({ first: 41, last: 50 });
+    expect(rangeSize(nextRange(40, 10))).toBe(10);
+  });
+
+  it('refuses a quantity below 1 or a negative counter', () => {
+    expect(() => nextRange(0, 0)).toThrow(RangeError);
+    expect(() => nextRange(-1, 2)).toThrow(RangeError);
+    expect(() => nextRange(3, 1.5)).toThrow(RangeError);
+  });
+
+  it('never lets blocks issued one after the other overlap', () => {
+    let last = 0;
+    const blocks = [3, 1, 7, 2].map((quantity) => {
+      const range = nextRange(last, quantity);
+      last = range.last;
+      return range;
+    });
+    expect(blocks).toEqual([
+      { first: 1, last: 3 },
+      { first: 4, last: 4 },
+      { first: 5, last: 11 },
+      { first: 12, last: 13 },
+    ]);
+    for (const a of blocks) for (const b of blocks) if (a !== b) expect(overlaps(a, b)).toBe(false);
+  });
+
+  it('detects overlap at the edges', () => {
+    expect(overlaps({ first: 1, last: 4 }, { first: 4, last: 6 })).toBe(true);
+    expect(overlaps({ first: 1, last: 4 }, { first: 5, last: 6 })).toBe(false);
+  });
+
+  it('merges adjacent blocks, keeps gaps, and refuses overlapping ones', () => {
+    expect(
+      mergeRanges([
+        { first: 5, last: 6 },
+        { first: 1, last: 4 },
+        { first: 9, last: 9 },
+      ]),
+    ).toEqual([
+      { first: 1, last: 6 },
+      { first: 9, last: 9 },
+    ]);
+    expect(() =>
+      mergeRanges([
+        { first: 1, last: 4 },
+        { first: 3, last: 5 },
+      ]),
+    ).toThrow(/overlap/);
+    expect(
+      formatRanges([
+        { first: 1, last: 6 },
+        { first: 9, last: 9 },
+      ]),
+    ).toBe('1–6, 9');
+  });
+});
+
+describe('holdings derived from the register', () => {
+  const movements = [
+    issue('ann', 1, 4, '2026-03-01'),
+    issue('bob', 5, 5, '2026-03-02'),
+    issue('ann', 6, 7, '2026-04-01'),
+    issue('ann', 1, 1, '2026-03-01', 'A', 25000),
+  ];
+
+  it('sums quantities and capital per holder and class as of a date, inclusive', () => {
+    const holdings = holdingsAsOf(movements, '2026-04-01');
+    expect(holdings).toEqual([
+      {
+        holderId: 'ann',
+        shareClassId: 'B',
+        quantity: 6,
+        capital: 15000,
+        ranges: [
+          { first: 1, last: 4 },
+          { first: 6, last: 7 },
+        ],
+      },
+      { holderId: 'bob', shareClassId: 'B', quantity: 1, capital: 2500, ranges: [{ first: 5, last: 5 }] },
+      { holderId: 'ann', shareClassId: 'A', quantity: 1, capital: 25000, ranges: [{ first: 1, last: 1 }] },
+    ]);
+    // Totals match the movements: the register's figures are sums, never stored.
+    const total = holdings.reduce((sum, holding) => sum + holding.quantity, 0);
+    expect(total).toBe(movements.reduce((sum, movement) => sum + movement.quantity, 0));
+  });
+
+  it('leaves out movements effective after the date', () => {
+    expect(holdingsAsOf(movements, '2026-03-01').map((h) => [h.holderId, h.shareClassId, h.quantity])).toEqual([
+      ['ann', 'B', 4],
+      ['ann', 'A', 1],
+    ]);
+    expect(holdingsAsOf(movements, '2026-02-28')).toEqual([]);
+  });
+});

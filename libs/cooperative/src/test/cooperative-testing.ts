@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { TestingModule } from '@nestjs/testing';
+import { ApprovalService } from '@tessera/approval';
+import { Clock, ManualClock, type Principal, type Role } from '@tessera/core';
+import { PlansService } from '@tessera/plans';
+import { createWorkerTestingModule } from '@tessera/testing';
+import { DataSource } from 'typeorm';
+import { CooperativeModule } from '../cooperative.module';
+import { ShareClassesService } from '../share-classes/share-classes.service';
+import type { ShareClassDto } from '../share-classes/share-class.dto';
+
+export interface Booted {
+  moduleRef: TestingModule;
+  db: DataSource;
+  clock: ManualClock;
+  classA: ShareClassDto;
+  classB: ShareClassDto;
+  officer: Principal & { kind: 'user' };
+}
+
+/** The cooperative domain on the real database, a clock at 2 March 2026, an officer, classes A and B. */
+export async function bootCooperative(): Promise<Booted> {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const moduleRef = await createWorkerTestingModule({
+    imports: [CooperativeModule],
+    queues: [],
+    env: { PUBLIC_URL: 'https://tessera.test' },
+    configure: (builder) => builder.overrideProvider(Clock).useValue(clock),
+  });
+  const db = moduleRef.get(DataSource);
+  const plan = await moduleRef.get(PlansService).create({
+    applicantKinds: ['individual', 'organisation'],
+    period: { count: 1, unit: 'year' },
+    code: 'cooperator',
+    name: 'Cooperator',
+    price: { amount: 0, currency: 'EUR' },
+  } as never);
+  const classes = moduleRef.get(ShareClassesService);
+  const common = { holderKinds: ['individual', 'organisation'] as const, makesMember: true, planId: plan.id };
+  const classA = await classes.create({
+    ...common,
+    holderKinds: ['individual', 'organisation'],
+    code: 'A',
+    name: 'Founder shares',
+    unitPrice: { amount: 25000, currency: 'EUR' },
+    minShares: 1,
+  });
+  const classB = await classes.create({
+    ...common,
+    holderKinds: ['individual', 'organisation'],
+    code: 'B',
+    name: 'Supporter shares',
+    unitPrice: { amount: 2500, currency: 'EUR' },
+    minShares: 1,
+    maxShares: 40,
+  });
+  const officer = await createUser(db, 'Olga Officer', ['officer']);
+  return { moduleRef, db, clock, classA, classB, officer: officer.principal };
+}
+
+let counter = 0;
+
+export async function createUser(db: DataSource, name: string, roles: Role[]) {
+  counter += 1;
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${counter}@example.test`;
+  const [{ id }] = (await db.query(
+    `INSERT INTO users (email, name, roles, locale, active) VALUES ($1, $2, $3, 'en', true) RETURNING id`,
+    [email, name, roles],
+  )) as { id: string }[];
+  return { id, email, principal: { kind: 'user' as const, userId: id, sessionId: randomUUID(), roles } };
+}
+
+export const approve = (moduleRef: TestingModule, approvalId: string, officer: Principal) =>
+  moduleRef.get(ApprovalService).approve(approvalId, officer, null);
