@@ -194,6 +194,7 @@ describe('registration (API over HTTP, real SMTP sink, files on disk)', () => {
         price: { amount: 48000, currency: 'EUR' },
         period: { count: 1, unit: 'year' },
         graceDays: 0,
+        lapseDays: 90,
         active: true,
         approvalFlowId: null,
         documentsRequired: 0,
