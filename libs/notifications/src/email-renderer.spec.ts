@@ -221,4 +221,16 @@ describe('EmailRenderer', () => {
       expect(new EmailRenderer(dir).render('password-reset', 'en', reset).subject).toBe('Changed on disk');
     });
   });
+  it('renders a data field named `date` as the data, not as the date helper (the share certificate)', () => {
+    const email = renderer.render('share-certificate', 'en', {
+      name: 'Ada Lovelace',
+      quantity: 4,
+      classCode: 'B',
+      shareNumbers: '1–4',
+      date: '7 December 2026',
+      cooperatorNumber: 'C-000001',
+    });
+    expect(email.text).toContain('7 December 2026');
+    expect(email.html).toContain('7 December 2026');
+  });
 });

@@ -57,7 +57,7 @@ export class EmailRenderer {
       this.handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
     }
     this.handlebars.registerHelper('plural', pluralHelper);
-    this.handlebars.registerHelper('date', dateHelper);
+    this.handlebars.registerHelper('localDate', localDateHelper);
   }
 
   /** Throws UnknownEmailTemplateError unless the template exists in that locale (all three parts). */
@@ -150,13 +150,13 @@ function normalizeText(text: string): string {
 const DATE_TAGS: Record<Locale, string> = { en: 'en-IE', fr: 'fr-BE' };
 
 /**
- * `{{date periodEnd}}`: a local date YYYY-MM-DD in the e-mail's language (5 January 2027 ·
+ * `{{localDate periodEnd}}`: a local date YYYY-MM-DD in the e-mail's language (5 January 2027 ·
  * 5 janvier 2027), so set-based writers (the status sweep) can store plain dates.
  */
-function dateHelper(value: unknown, options: Handlebars.HelperOptions): string {
+function localDateHelper(value: unknown, options: Handlebars.HelperOptions): string {
   const locale = (options.data as { root?: { locale?: Locale } }).root?.locale ?? 'en';
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new Error(`{{date}} needs a YYYY-MM-DD date, not ${String(value)}`);
+    throw new Error(`{{localDate}} needs a YYYY-MM-DD date, not ${String(value)}`);
   return new Intl.DateTimeFormat(DATE_TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${value}T00:00:00Z`),
   );
