@@ -5241,6 +5241,19 @@ export interface components {
              */
             statusReason: string | null;
             /**
+             * @description The status engine’s code for that reason (null for changes it did not decide), worded with statusReasonParams
+             * @example paid
+             */
+            statusReasonCode: string | null;
+            /**
+             * @example {
+             *       "document": "INV-2027-000031"
+             *     }
+             */
+            statusReasonParams: {
+                [key: string]: unknown;
+            } | null;
+            /**
              * Format: date-time
              * @description When the status last changed
              */

@@ -35,6 +35,16 @@ export class MembershipSummaryDto {
     description: 'Why the status is what it is: the reason recorded with its latest change',
   })
   statusReason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'paid',
+    description:
+      'The status engine’s code for that reason (null for changes it did not decide), worded with statusReasonParams',
+  })
+  statusReasonCode: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { document: 'INV-2027-000031' } })
+  statusReasonParams: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the status last changed' })
   statusSince: string | null;
   @ApiProperty({ type: MemberPlanDto, description: "The subscription's plan, else the member's" })

@@ -33,6 +33,8 @@ export class MembershipSummaryService {
       member: { id: member.id, number: member.number, name: member.name, kind: member.kind },
       status: member.status,
       statusReason: latest?.reason ?? null,
+      statusReasonCode: latest?.reasonCode ?? null,
+      statusReasonParams: latest?.reasonParams ?? null,
       statusSince: latest?.at ?? null,
       plan: subscription ? subscription.plan : member.plan,
       subscription,
