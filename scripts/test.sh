@@ -31,7 +31,9 @@ step pnpm run lint
 step bash scripts/check-api-client.sh
 
 echo "==> jest (unit, integration, e2e)"
-pnpm exec jest --ci --json --outputFile="$results" "$@"
+# Two workers, each replaced once it holds more than 1.5 GB between files: in one process
+# (Jest's choice on two cores) the heap grew past 4 GB over the run and every file slowed down.
+pnpm exec jest --ci --maxWorkers=2 --workerIdleMemoryLimit=1536MB --json --outputFile="$results" "$@"
 status=$?
 summary
 exit $status
