@@ -1763,7 +1763,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CSV mapping saved for a bank account */
+        /**
+         * The CSV mapping saved for a bank account
+         * @description The columns and reading settings used for CSV statements of this IBAN. Finance and admins.
+         */
         get: operations["BankCsvMappings_get"];
         /**
          * Save the CSV mapping of a bank account
@@ -1771,7 +1774,10 @@ export interface paths {
          */
         put: operations["BankCsvMappings_save"];
         post?: never;
-        /** Forget the CSV mapping of a bank account */
+        /**
+         * Forget the CSV mapping of a bank account
+         * @description The next CSV upload for this IBAN asks for its columns again. Imported statements are kept.
+         */
         delete: operations["BankCsvMappings_delete"];
         options?: never;
         head?: never;
@@ -2093,7 +2099,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A status sweep and what it moved */
+        /**
+         * A status sweep and what it moved
+         * @description Its state, when it ran, and how many members it moved to each status. Administrators.
+         */
         get: operations["MemberStatuses_get"];
         put?: never;
         post?: never;
@@ -2250,7 +2259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Their plan change and termination requests, newest first, each with its history */
+        /**
+         * Their plan change and termination requests, newest first, each with its history
+         * @description The signed-in member’s own requests only.
+         */
         get: operations["MyRequests_list"];
         put?: never;
         /**
@@ -2271,7 +2283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What they may ask for: their membership, the plans they may move to, the termination reasons */
+        /**
+         * What they may ask for: their membership, the plans they may move to, the termination reasons
+         * @description Plans open to their kind, in the same currency and billing cycle as their subscription.
+         */
         get: operations["MyRequests_options"];
         put?: never;
         post?: never;
@@ -2290,7 +2305,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What a request would do if approved today (prices, pro-rata amount, dates); nothing is written */
+        /**
+         * What a request would do if approved today (prices, pro-rata amount, dates); nothing is written
+         * @description The portal shows this summary before the member confirms; bad input is a 400 as for the request itself.
+         */
         post: operations["MyRequests_preview"];
         delete?: never;
         options?: never;
@@ -2307,7 +2325,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw their own pending request (its approval request is cancelled) */
+        /**
+         * Withdraw their own pending request (its approval request is cancelled)
+         * @description Only a pending request of the signed-in member; a decided one is a 409.
+         */
         post: operations["MyRequests_withdraw"];
         delete?: never;
         options?: never;
@@ -2322,7 +2343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members' plan change and termination requests, with each member's status, plan, balance and the price effect */
+        /**
+         * Members' plan change and termination requests, with each member's status, plan, balance and the price effect
+         * @description Newest first, by page; filter by member, state, kind or approval request. Staff.
+         */
         get: operations["MemberRequests_list"];
         put?: never;
         post?: never;
@@ -2339,7 +2363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request */
+        /**
+         * One request
+         * @description A member’s plan change or termination request, with its state, price effect and history. Staff.
+         */
         get: operations["MemberRequests_get"];
         put?: never;
         post?: never;
@@ -2382,7 +2409,10 @@ export interface paths {
          */
         get: operations["ShareClasses_list"];
         put?: never;
-        /** Create a share class */
+        /**
+         * Create a share class
+         * @description Administrators. The code is unique (409 when taken); prices in minor units.
+         */
         post: operations["ShareClasses_create"];
         delete?: never;
         options?: never;
@@ -2417,7 +2447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Share subscriptions, newest first */
+        /**
+         * Share subscriptions, newest first
+         * @description Requests for shares with their state and holder, by page. Staff.
+         */
         get: operations["ShareSubscriptions_list"];
         put?: never;
         /**
@@ -2438,7 +2471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One share subscription, with its capital release request */
+        /**
+         * One share subscription, with its capital release request
+         * @description Its state, holder, class and quantity, and the payable capital release request once approved. Staff.
+         */
         get: operations["ShareSubscriptions_get"];
         put?: never;
         post?: never;
@@ -2455,7 +2491,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The share register as of a date: movements, holdings and capital per class */
+        /**
+         * The share register as of a date: movements, holdings and capital per class
+         * @description Holdings are derived from the append-only movements effective on or before `asOf` (today by default). Staff.
+         */
         get: operations["ShareRegister_get"];
         put?: never;
         post?: never;
@@ -13105,7 +13144,9 @@ export interface operations {
                 pageSize?: number;
                 /** @description Only this member's requests */
                 memberId?: string;
+                /** @description Only requests in this state */
                 state?: components["schemas"]["MemberRequestState"];
+                /** @description Only plan changes (`upgrade`) or terminations */
                 kind?: components["schemas"]["MemberRequestKind"];
                 /** @description The request an approval request decides */
                 approvalRequestId?: string;
@@ -13406,6 +13447,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description Only subscriptions in this state */
                 state?: components["schemas"]["ShareSubscriptionState"];
             };
             header?: never;

@@ -47,7 +47,10 @@ export class BankCsvMappingsController {
 
   @Get(':iban')
   @Authorize(FINANCE)
-  @ApiOperation({ summary: 'The CSV mapping saved for a bank account' })
+  @ApiOperation({
+    summary: 'The CSV mapping saved for a bank account',
+    description: 'The columns and reading settings used for CSV statements of this IBAN. Finance and admins.',
+  })
   @ApiParam(IBAN_PARAM)
   @ApiOkResponse({ type: BankCsvMappingDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Not a valid IBAN' })
@@ -85,7 +88,10 @@ export class BankCsvMappingsController {
   @Delete(':iban')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Authorize(FINANCE)
-  @ApiOperation({ summary: 'Forget the CSV mapping of a bank account' })
+  @ApiOperation({
+    summary: 'Forget the CSV mapping of a bank account',
+    description: 'The next CSV upload for this IBAN asks for its columns again. Imported statements are kept.',
+  })
   @ApiParam(IBAN_PARAM)
   @ApiNoContentResponse({ description: 'Forgotten' })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Not a valid IBAN' })

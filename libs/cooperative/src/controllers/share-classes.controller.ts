@@ -33,7 +33,10 @@ export class ShareClassesController {
 
   @Post()
   @Authorize(['admin'])
-  @ApiOperation({ summary: 'Create a share class' })
+  @ApiOperation({
+    summary: 'Create a share class',
+    description: 'Administrators. The code is unique (409 when taken); prices in minor units.',
+  })
   @ApiCreatedResponse({ type: ShareClassDto })
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'The code is taken' })

@@ -11,7 +11,11 @@ export class ShareRegisterController {
 
   @Get()
   @Authorize([...STAFF_ROLES])
-  @ApiOperation({ summary: 'The share register as of a date: movements, holdings and capital per class' })
+  @ApiOperation({
+    summary: 'The share register as of a date: movements, holdings and capital per class',
+    description:
+      'Holdings are derived from the append-only movements effective on or before `asOf` (today by default). Staff.',
+  })
   @ApiOkResponse({ type: ShareRegisterDto })
   @ApiBadRequestResponse({ type: ProblemDto })
   get(@Query() query: ShareRegisterQueryDto): Promise<ShareRegisterDto> {

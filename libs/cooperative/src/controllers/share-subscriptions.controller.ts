@@ -44,7 +44,10 @@ export class ShareSubscriptionsController {
 
   @Get()
   @Authorize([...STAFF_ROLES])
-  @ApiOperation({ summary: 'Share subscriptions, newest first' })
+  @ApiOperation({
+    summary: 'Share subscriptions, newest first',
+    description: 'Requests for shares with their state and holder, by page. Staff.',
+  })
   @ApiOkResponse({ type: ShareSubscriptionPageDto })
   list(@Query() query: ListShareSubscriptionsQueryDto): Promise<Page<ShareSubscriptionDto>> {
     return this.subscriptions.list(query);
@@ -52,7 +55,10 @@ export class ShareSubscriptionsController {
 
   @Get(':id')
   @Authorize([...STAFF_ROLES])
-  @ApiOperation({ summary: 'One share subscription, with its capital release request' })
+  @ApiOperation({
+    summary: 'One share subscription, with its capital release request',
+    description: 'Its state, holder, class and quantity, and the payable capital release request once approved. Staff.',
+  })
   @ApiOkResponse({ type: ShareSubscriptionDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   get(@Param('id', idPipe) id: string): Promise<ShareSubscriptionDto> {

@@ -97,7 +97,11 @@ export class CreateShareSubscriptionDto {
 }
 
 export class ListShareSubscriptionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SHARE_SUBSCRIPTION_STATES, enumName: 'ShareSubscriptionState' })
+  @ApiPropertyOptional({
+    enum: SHARE_SUBSCRIPTION_STATES,
+    enumName: 'ShareSubscriptionState',
+    description: 'Only subscriptions in this state',
+  })
   @IsOptional()
   @IsIn(SHARE_SUBSCRIPTION_STATES)
   state?: ShareSubscriptionState;

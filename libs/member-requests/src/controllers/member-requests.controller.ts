@@ -38,6 +38,7 @@ export class MemberRequestsController {
   @ApiOperation({
     summary:
       "Members' plan change and termination requests, with each member's status, plan, balance and the price effect",
+    description: 'Newest first, by page; filter by member, state, kind or approval request. Staff.',
   })
   @ApiOkResponse({ type: MemberRequestPageDto })
   list(@Query() query: ListMemberRequestsQueryDto): Promise<Page<MemberRequestStaffDto>> {
@@ -46,7 +47,10 @@ export class MemberRequestsController {
 
   @Get('member-requests/:id')
   @Authorize([...STAFF_ROLES])
-  @ApiOperation({ summary: 'One request' })
+  @ApiOperation({
+    summary: 'One request',
+    description: 'A member’s plan change or termination request, with its state, price effect and history. Staff.',
+  })
   @ApiOkResponse({ type: MemberRequestStaffDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   get(@Param('id', uuidPipe) id: string): Promise<MemberRequestStaffDto> {

@@ -28,7 +28,10 @@ export class MyRequestsController {
   constructor(private readonly requests: MemberRequestsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Their plan change and termination requests, newest first, each with its history' })
+  @ApiOperation({
+    summary: 'Their plan change and termination requests, newest first, each with its history',
+    description: 'The signed-in member’s own requests only.',
+  })
   @ApiOkResponse({ type: MemberRequestListDto })
   async list(@CurrentPrincipal() principal: Principal): Promise<MemberRequestListDto> {
     return { items: await this.requests.mine(principal) };
@@ -37,6 +40,7 @@ export class MyRequestsController {
   @Get('options')
   @ApiOperation({
     summary: 'What they may ask for: their membership, the plans they may move to, the termination reasons',
+    description: 'Plans open to their kind, in the same currency and billing cycle as their subscription.',
   })
   @ApiOkResponse({ type: RequestOptionsDto })
   options(@CurrentPrincipal() principal: Principal): Promise<RequestOptionsDto> {
@@ -47,6 +51,8 @@ export class MyRequestsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'What a request would do if approved today (prices, pro-rata amount, dates); nothing is written',
+    description:
+      'The portal shows this summary before the member confirms; bad input is a 400 as for the request itself.',
   })
   @ApiOkResponse({ type: RequestPreviewDto })
   @ApiBadRequestResponse({ type: ProblemDto })
@@ -74,7 +80,10 @@ export class MyRequestsController {
 
   @Post(':id/withdraw')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Withdraw their own pending request (its approval request is cancelled)' })
+  @ApiOperation({
+    summary: 'Withdraw their own pending request (its approval request is cancelled)',
+    description: 'Only a pending request of the signed-in member; a decided one is a 409.',
+  })
   @ApiOkResponse({ type: MemberRequestDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'Not one of their requests' })
   @ApiConflictResponse({ type: ProblemDto, description: 'Already decided or withdrawn' })

@@ -92,12 +92,20 @@ export class ListMemberRequestsQueryDto extends PageQueryDto {
   @IsUUID()
   memberId?: string;
 
-  @ApiPropertyOptional({ enum: MEMBER_REQUEST_STATES, enumName: 'MemberRequestState' })
+  @ApiPropertyOptional({
+    enum: MEMBER_REQUEST_STATES,
+    enumName: 'MemberRequestState',
+    description: 'Only requests in this state',
+  })
   @IsOptional()
   @IsIn(MEMBER_REQUEST_STATES)
   state?: MemberRequestState;
 
-  @ApiPropertyOptional({ enum: MEMBER_REQUEST_KINDS, enumName: 'MemberRequestKind' })
+  @ApiPropertyOptional({
+    enum: MEMBER_REQUEST_KINDS,
+    enumName: 'MemberRequestKind',
+    description: 'Only plan changes (`upgrade`) or terminations',
+  })
   @IsOptional()
   @IsIn(MEMBER_REQUEST_KINDS)
   kind?: MemberRequestKind;

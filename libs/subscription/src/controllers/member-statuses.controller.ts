@@ -154,7 +154,10 @@ export class MemberStatusesController {
   }
 
   @Get('status-sweeps/:id')
-  @ApiOperation({ summary: 'A status sweep and what it moved' })
+  @ApiOperation({
+    summary: 'A status sweep and what it moved',
+    description: 'Its state, when it ran, and how many members it moved to each status. Administrators.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StatusSweepDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No sweep has this id' })
