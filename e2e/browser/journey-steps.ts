@@ -22,12 +22,21 @@ export function journeySteps(journey: BrowserJourney) {
     await journey.shot(page, name);
   }
 
-  /** Runs a step, saving a screenshot of `page` as "failure" when it throws. */
+  /**
+   * Runs a step. When it throws, saves a screenshot of `page` as "failure" and adds the page's
+   * address and visible text to the error: a run on CI leaves no screenshot behind to look at.
+   */
   async function step(page: Page, run: () => Promise<void>): Promise<void> {
     try {
       await run();
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 2_000 })
+        .catch(() => '(unreadable)');
+      if (error instanceof Error)
+        error.message += `\n\nThe page at ${page.url()} showed:\n${text.replace(/\s+/g, ' ').slice(0, 1_500)}`;
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { TesseraClient } from '@tessera/api-client';
 import { type Page } from 'playwright-core';
-import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, type BrowserJourney, waitForValue } from '../support/browser';
 import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
@@ -112,7 +112,7 @@ describe('payments (SPA in Chromium)', () => {
       await row(page, 'record-payment-document', 'data-number', proForma.number).waitFor();
       const ticked = row(page, 'record-payment-document', 'data-number', invoice.number);
       expect(await ticked.getAttribute('class')).toContain('n-checkbox--checked');
-      expect(await page.getByTestId('record-payment-amount').inputValue()).toBe('60.00');
+      await waitForValue(page.getByTestId('record-payment-amount'), '60.00');
       expect(await page.getByTestId('record-payment-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
       // A wrong amount is caught next to its field.
@@ -272,7 +272,7 @@ describe('payments (SPA in Chromium)', () => {
       await page.goto(`${journey.spa.origin}/office/invoices/${proForma.id}`);
       await page.getByTestId('invoice-record-payment').click();
       await page.getByTestId('record-payment-dialog').waitFor();
-      expect(await page.getByTestId('record-payment-amount').inputValue()).toBe('60.00');
+      await waitForValue(page.getByTestId('record-payment-amount'), '60.00');
       await shot(page, 'record-dialog-fr');
       await page.keyboard.press('Escape');
       await page.getByTestId('record-payment-dialog').waitFor({ state: 'hidden' });

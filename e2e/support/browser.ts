@@ -1,6 +1,13 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { startSpaServer, type SpaServer } from './spa-server';
 import { startStack, type Stack } from './stack';
 
@@ -135,4 +142,18 @@ export async function waitForCount(page: Page, selector: string, count: number):
 /** Waits until the page speaks `locale` (the SPA sets `<html lang>`). */
 export async function waitForLang(page: Page, locale: string): Promise<void> {
   await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+}
+
+/**
+ * Waits until the input `locator` holds `expected`: forms fill some fields from data they fetch
+ * after opening, so reading the value at once races that fetch.
+ */
+export async function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let actual = await locator.inputValue();
+  while (actual !== expected && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+    actual = await locator.inputValue();
+  }
+  expect(actual).toBe(expected);
 }
