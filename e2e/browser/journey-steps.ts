@@ -49,11 +49,16 @@ export function journeySteps(journey: BrowserJourney) {
     await page.getByTestId('user-menu').waitFor();
   }
 
-  /** Speaks `locale` to this person from now on (their account's language), then reloads. */
+  /**
+   * Speaks `locale` to this person from now on (their account's language), then reloads and waits
+   * until the SPA has signed in again: the static page already says lang="en", and leaving it
+   * while its session refresh is on the way could lose the rotated cookie (reuse ends a session).
+   */
   async function speak(page: Page, token: string, locale: 'en' | 'fr'): Promise<void> {
     const changed = await authorized(journey.stack, token).PATCH('/api/v1/me/preferences', { body: { locale } });
     expect(changed.response.status).toBe(200);
     await page.reload();
+    await page.getByTestId('user-menu').waitFor({ state: 'attached' });
     await waitForLang(page, locale);
   }
 
