@@ -18,6 +18,7 @@ import { MemberStatusService } from './statuses/member-status.service';
 import { StatusMailer } from './statuses/status-mailer';
 import { StatusSweepRepository } from './statuses/status-sweep.repository';
 import { StatusSweepsService } from './statuses/status-sweeps.service';
+import { SubscriptionPlanDaysListener } from './statuses/plan-status-days.listener';
 
 /** Subscriptions, renewals, and what settling their invoices means (services; no controllers). */
 @Module({
@@ -36,6 +37,7 @@ import { StatusSweepsService } from './statuses/status-sweeps.service';
     StatusMailer,
     StatusSweepRepository,
     StatusSweepsService,
+    SubscriptionPlanDaysListener,
   ],
   exports: [
     SubscriptionService,

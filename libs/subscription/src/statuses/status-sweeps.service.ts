@@ -89,12 +89,9 @@ export class StatusSweepsService {
       sweep.examined = due.length;
       for (let from = 0; from < due.length; from += batchSize) {
         await this.transactions.run(async () => {
-          const moved = await this.sweeps.move(
-            sweep.asOf,
-            due.slice(from, from + batchSize),
-            this.clock.now(),
-            portalUrl(this.config),
-          );
+          const batch = due.slice(from, from + batchSize);
+          const moved = await this.sweeps.move(sweep.asOf, batch, this.clock.now(), portalUrl(this.config));
+          await this.sweeps.advanceStatusChanges(sweep.asOf, batch);
           for (const [status, count] of Object.entries(moved)) {
             sweep.changes[status] = (sweep.changes[status] ?? 0) + count;
             sweep.changed += count;
