@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@tessera/billing';
-import { ClockModule } from '@tessera/core';
+import { ClockModule, TrackedRuns } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
@@ -24,6 +24,7 @@ import { SubscriptionPlanDaysListener } from './statuses/plan-status-days.listen
 @Module({
   imports: [ClockModule, PlansModule, MembersModule, BillingModule, NotificationsModule, UsersModule],
   providers: [
+    TrackedRuns,
     SubscriptionRepository,
     SubscriptionService,
     SubscriptionSettlementListener,
