@@ -52,7 +52,11 @@ export class StatusSweepsService {
     return this.runs.start(
       this.store,
       { asOf, trigger, startedByUserId, examined: 0, changed: 0, changes: {} },
-      { queue: STATUS_SWEEPS_QUEUE, name: RUN_STATUS_SWEEP_JOB, payload: (sweepId): RunStatusSweepPayload => ({ sweepId }) },
+      {
+        queue: STATUS_SWEEPS_QUEUE,
+        name: RUN_STATUS_SWEEP_JOB,
+        payload: (sweepId): RunStatusSweepPayload => ({ sweepId }),
+      },
     );
   }
 

@@ -412,7 +412,11 @@ describe('member statuses against the real database', () => {
       if (day.endsWith('0') || day === '2027-02-11' || day === '2027-01-01')
         for (const { memberId } of mine) {
           const { verdict } = await statuses.verdict(memberId, day);
-          expect({ day, memberId, status: await statusOf(memberId) }).toEqual({ day, memberId, status: verdict.status });
+          expect({ day, memberId, status: await statusOf(memberId) }).toEqual({
+            day,
+            memberId,
+            status: verdict.status,
+          });
         }
     }
     // The shorter grace suspended at once those already more than 10 days into it.
