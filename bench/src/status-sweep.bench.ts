@@ -2,7 +2,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { MembersModule } from '@tessera/members';
 import { PlansModule, PlansService } from '@tessera/plans';
 import { StatusSweepsService, SubscriptionModule } from '@tessera/subscription';
-import { createWorkerTestingModule, seedMembers, seedYearlySubscriptions } from '@tessera/testing';
+import { createWorkerTestingModule, seedMembers } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { benchEnvironment, report } from './support';
 
@@ -79,7 +79,7 @@ export async function statusSweepBench(): Promise<void> {
   }
 }
 
-async function seed(moduleRef: TestingModule, db: DataSource): Promise<void> {
+export async function seed(moduleRef: TestingModule, db: DataSource): Promise<void> {
   const plan = await moduleRef.get(PlansService).create({
     code: 'sweep',
     name: 'Yearly membership',
@@ -90,30 +90,30 @@ async function seed(moduleRef: TestingModule, db: DataSource): Promise<void> {
     lapseDays: 60,
   } as Parameters<PlansService['create']>[0]);
   await seedMembers(db, { count: MEMBERS, planId: plan.id, passwordHash: 'x', tag: 'sweep' });
-  await seedYearlySubscriptions(db, { planId: plan.id, firstStart: '2026-01-01', spreadDays: 1 });
-  // Each member's slot by its number; their subscription's dates and state, and the status it had.
+  // Each member's slot by its number: the status it had, and its subscription's dates and state.
   const slot = (field: 'state' | 'status' | 'periodEnd' | 'endsOn') =>
     `CASE ${SLOTS.map((s) => {
       const value = s[field];
       const sql =
         value === undefined ? 'NULL' : typeof value === 'number' ? `DATE '${AS_OF}' + ${value}` : `'${value}'`;
-      return `WHEN n < ${s.upTo} THEN ${sql}`;
+      return `WHEN x.n < ${s.upTo} THEN ${sql}`;
     }).join(' ')} END`;
   await db.query(`
     CREATE TEMP TABLE slots AS
       SELECT m.id AS member_id, right(m.number, 6)::int % 100 AS n FROM members m;
-    UPDATE members m SET status = ${slot('status').replace(/\bn\b/g, 'x.n')}
-      FROM slots x WHERE x.member_id = m.id;
-    UPDATE subscriptions s
-       SET state = ${slot('state').replace(/\bn\b/g, 'x.n')},
-           current_period_end = ${slot('periodEnd').replace(/\bn\b/g, 'x.n')},
-           current_period_start = ${slot('periodEnd').replace(/\bn\b/g, 'x.n')} - 364,
-           start_date = ${slot('periodEnd').replace(/\bn\b/g, 'x.n')} - 364,
-           cycle_anchor = ${slot('periodEnd').replace(/\bn\b/g, 'x.n')} - 364,
-           ends_on = ${slot('endsOn').replace(/\bn\b/g, 'x.n')},
-           end_reason = CASE WHEN x.n < 5 THEN 'Invoice credited' WHEN ${slot('endsOn').replace(/\bn\b/g, 'x.n')} IS NOT NULL
-                             THEN 'Renewal declined' END
-      FROM slots x WHERE x.member_id = s.member_id`);
+    UPDATE members m SET status = ${slot('status')}
+      FROM slots x WHERE x.member_id = m.id AND m.status <> ${slot('status')};
+    INSERT INTO subscriptions (member_id, plan_id, state, origin, start_date, cycle_anchor, current_period_start,
+                               current_period_end, ends_on, end_reason, next_status_change_on, created_at, updated_at)
+    SELECT x.member_id, '${plan.id}'::uuid, x.state, 'staff', x.period_end - 364, x.period_end - 364, x.period_end - 364,
+           x.period_end, x.ends_on,
+           CASE WHEN x.n < 5 THEN 'Invoice credited' WHEN x.ends_on IS NOT NULL THEN 'Renewal declined' END,
+           -- What the sweeps before AS_OF left: the day time moves each on from the status it has (30 grace, 60 lapse days).
+           CASE WHEN x.state = 'active' THEN least(x.ends_on, x.period_end + CASE x.status
+                  WHEN 'member' THEN 0 WHEN 'in-grace' THEN 30 WHEN 'suspended' THEN 90 END) + 1 END,
+           now(), now()
+      FROM (SELECT x.member_id, x.n, ${slot('state')} AS state, ${slot('status')} AS status,
+                   ${slot('periodEnd')} AS period_end, ${slot('endsOn')} AS ends_on FROM slots x) x`);
   await db.query('VACUUM ANALYZE');
 }
 

@@ -263,17 +263,23 @@ export class BillingDocumentsService {
     });
   }
 
-  /** Takes back what an allocation covered (a payment reversed): the invoice is due again. */
+  /**
+   * Takes back what an allocation covered (a payment reversed): the invoice is due again, and
+   * when it was paid in full its subject's listener hears of it, as of a settlement.
+   */
   async unallocate(documentId: string, amount: number): Promise<void> {
     await this.transactions.run(async () => {
       const invoice = await this.lockDocument(documentId);
       const to = settlementState(invoice.grossAmount, invoice.allocatedAmount - amount);
+      const unsettled = invoice.state === 'paid' && to !== 'paid';
       if (invoice.state !== 'credited') this.assertCanMove(invoice, to === invoice.state ? invoice.state : to, true);
       invoice.allocatedAmount -= amount;
       if (invoice.state !== 'credited') invoice.state = to;
       if (to !== 'paid') invoice.settledAt = null;
       invoice.updatedAt = this.clock.now();
       await this.documents.update(invoice);
+      const listener = unsettled ? this.listeners.listenerFor(invoice.subjectType) : undefined;
+      if (listener?.onUnsettled) await listener.onUnsettled(settledOf(invoice, await this.today()));
     });
   }
 

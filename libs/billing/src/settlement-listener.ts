@@ -28,6 +28,8 @@ export interface SettlementListener {
   onCredited?(document: SettledDocument, reason: string): Promise<void>;
   /** A pro-forma was declined: what it billed will not be renewed. */
   onDeclined?(document: SettledDocument, reason: string | null): Promise<void>;
+  /** A paid invoice is due again (a payment reversed); `settledOn` is the day it was reversed. */
+  onUnsettled?(document: SettledDocument): Promise<void>;
   /** A declined pro-forma was reopened: renewal is back on. */
   onReopened?(document: SettledDocument): Promise<void>;
 }

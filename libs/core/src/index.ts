@@ -37,6 +37,7 @@ export * from './queue/queue.module';
 export * from './queue/quiet-worker-host';
 export * from './queue/outbox-worker-host';
 export * from './queue/job-schedule-keeper';
+export * from './queue/tracked-runs';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
 export * from './auth/authentication.guard';

@@ -3,6 +3,7 @@ import { ProblemException, Transactions, type Principal, type SqlCondition } fro
 import { CreatePlanDto, PlanDto, PlanListDto, UpdatePlanDto } from './dto/plan.dto';
 import type { Plan } from './entities/plan.entity';
 import { anchoringProblems, calendarAnchorOf, planBilling, type PlanBilling } from './plan-billing';
+import { PlanChangeListeners } from './plan-change-listeners';
 import { PlanRepository } from './plan.repository';
 import { DEFAULT_LAPSE_DAYS, DEFAULT_RENEWAL_LEAD_DAYS, type ApplicantKind } from './plans.types';
 
@@ -12,6 +13,7 @@ export class PlansService {
   constructor(
     private readonly transactions: Transactions,
     private readonly plans: PlanRepository,
+    private readonly listeners: PlanChangeListeners,
   ) {}
 
   /** Active plans by sort order; administrators may ask for inactive ones too. */
@@ -38,8 +40,12 @@ export class PlansService {
       checkAnchoring(dto, plan);
       if (dto.code !== undefined && dto.code !== plan.code && (await this.plans.findByCode(dto.code)))
         throw codeTaken(dto.code);
+      const days = { grace: plan.graceDays, lapse: plan.lapseDays };
       Object.assign(plan, fieldsOf(dto, 'update'));
-      return PlanDto.from(await this.plans.save(plan));
+      const saved = await this.plans.save(plan);
+      if (saved.graceDays !== days.grace || saved.lapseDays !== days.lapse)
+        await this.listeners.statusDaysChanged(saved.id);
+      return PlanDto.from(saved);
     });
   }
 

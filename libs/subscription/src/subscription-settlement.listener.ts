@@ -66,6 +66,27 @@ export class SubscriptionSettlementListener implements SettlementListener, OnMod
     }
   }
 
+  /**
+   * A payment reversed: its invoice is due again. A renewal period's subscription steps back to
+   * the period before it, and the member's status follows at once (Member → In grace period, …).
+   */
+  async onUnsettled(document: SettledDocument): Promise<void> {
+    const subscription = await this.subscriptions.lockById(document.subjectId);
+    if (!subscription) return;
+    if (document.period) {
+      const invoices = await this.billing.subjectInvoices(SUBSCRIPTION_SUBJECT, [subscription.id]);
+      const before = addDays(document.period.start, -1);
+      const previous = invoices.find((invoice) => invoice.periodEnd === before);
+      await this.service.leavePeriod(
+        subscription,
+        document.period,
+        previous?.periodStart ?? subscription.startDate,
+        `Payment of ${document.number} reversed: paid through ${before}`,
+      );
+    }
+    await this.statuses.refresh(subscription.memberId);
+  }
+
   /** "I will not renew": the subscription ends with its current period (undone by reopening). */
   async onDeclined(document: SettledDocument, reason: string | null): Promise<void> {
     const subscription = await this.subscriptions.lockById(document.subjectId);

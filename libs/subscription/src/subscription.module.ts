@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@tessera/billing';
-import { ClockModule } from '@tessera/core';
+import { ClockModule, TrackedRuns } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
@@ -18,11 +18,13 @@ import { MemberStatusService } from './statuses/member-status.service';
 import { StatusMailer } from './statuses/status-mailer';
 import { StatusSweepRepository } from './statuses/status-sweep.repository';
 import { StatusSweepsService } from './statuses/status-sweeps.service';
+import { SubscriptionPlanDaysListener } from './statuses/plan-status-days.listener';
 
 /** Subscriptions, renewals, and what settling their invoices means (services; no controllers). */
 @Module({
   imports: [ClockModule, PlansModule, MembersModule, BillingModule, NotificationsModule, UsersModule],
   providers: [
+    TrackedRuns,
     SubscriptionRepository,
     SubscriptionService,
     SubscriptionSettlementListener,
@@ -36,6 +38,7 @@ import { StatusSweepsService } from './statuses/status-sweeps.service';
     StatusMailer,
     StatusSweepRepository,
     StatusSweepsService,
+    SubscriptionPlanDaysListener,
   ],
   exports: [
     SubscriptionService,

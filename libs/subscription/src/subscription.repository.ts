@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { isoTimestampSql, jsonArraySql, Transactions } from '@tessera/core';
 import { planNameSql } from '@tessera/plans';
 import { userNameSql } from '@tessera/users';
+import { firstStatusChangeOn } from './statuses/next-status-change';
 import { SubscriptionEvent } from './entities/subscription-event.entity';
 import { Subscription } from './entities/subscription.entity';
 import type { SubscriptionState } from './subscription-state';
 
 /** A subscription as lists and details show it: with its member and plan names and its history. */
-export interface SubscriptionRow extends Omit<Subscription, 'createdAt' | 'updatedAt'> {
+export interface SubscriptionRow extends Omit<Subscription, 'createdAt' | 'updatedAt' | 'nextStatusChangeOn'> {
   memberNumber: string;
   memberName: string;
   planName: string;
@@ -64,12 +65,12 @@ export class SubscriptionRepository {
    * Inserts the subscription unless the member already has a live one (the partial unique index
    * decides, also against a concurrent insert, which is waited for); the id when inserted.
    */
-  async insertIfNoneLive(fields: Omit<Subscription, 'id'>): Promise<string | null> {
+  async insertIfNoneLive(fields: Omit<Subscription, 'id' | 'nextStatusChangeOn'>): Promise<string | null> {
     const result = await this.subscriptions
       .createQueryBuilder()
       .insert()
       .into(Subscription)
-      .values(fields)
+      .values({ ...fields, nextStatusChangeOn: firstStatusChangeOn(fields) })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -97,7 +98,9 @@ export class SubscriptionRepository {
     return this.subscriptions.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Every change of a subscription dates its next status change from the start again (the sweep moves it on). */
   async save(subscription: Subscription): Promise<void> {
+    subscription.nextStatusChangeOn = firstStatusChangeOn(subscription);
     await this.subscriptions.update({ id: subscription.id }, subscription);
   }
 

@@ -7,6 +7,7 @@ import { CreateRenewalRuns1765000000800 } from './migrations/1765000000800-creat
 import { SubscriptionNextPlan1765006000200 } from './migrations/1765006000200-subscription-next-plan';
 import { CreateStatusSweeps1765004000200 } from './migrations/1765004000200-create-status-sweeps';
 import { StatusSweep } from './entities/status-sweep.entity';
+import { SubscriptionNextStatusChange1765010000000 } from './migrations/1765010000000-subscription-next-status-change';
 
 export const subscriptionSchema: SchemaPart = {
   entities: [Subscription, SubscriptionEvent, RenewalRun, StatusSweep],
@@ -15,5 +16,6 @@ export const subscriptionSchema: SchemaPart = {
     CreateRenewalRuns1765000000800,
     CreateStatusSweeps1765004000200,
     SubscriptionNextPlan1765006000200,
+    SubscriptionNextStatusChange1765010000000,
   ],
 };

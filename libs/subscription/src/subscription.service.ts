@@ -134,6 +134,25 @@ export class SubscriptionService {
     await this.subscriptions.save(subscription);
   }
 
+  /**
+   * A renewal period's invoice is unpaid again (a payment reversed): the active subscription
+   * (locked by the caller) steps back to the period before it, so its current period still ends
+   * where payments without a gap reach. `previousStart` is that period's start. The first period
+   * is never stepped back from: there is no period before it.
+   */
+  async leavePeriod(
+    subscription: Subscription,
+    period: { start: string; end: string },
+    previousStart: string,
+    reason: string,
+  ): Promise<void> {
+    if (subscription.state !== 'active' || period.start <= subscription.startDate) return;
+    if (period.start > subscription.currentPeriodEnd) return;
+    subscription.currentPeriodStart = previousStart;
+    subscription.currentPeriodEnd = addDays(period.start, -1);
+    await this.record(subscription, subscription.state, reason, null);
+  }
+
   /** A declined renewal: the live subscription (locked by the caller) ends with its current period. */
   async scheduleEnd(subscription: Subscription, reason: string): Promise<void> {
     subscription.endsOn = subscription.currentPeriodEnd;

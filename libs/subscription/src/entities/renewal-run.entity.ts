@@ -1,6 +1,7 @@
+import type { TrackedRunState } from '@tessera/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type RenewalRunState = 'queued' | 'running' | 'done' | 'failed';
+export type RenewalRunState = TrackedRunState;
 export type RenewalRunTrigger = 'schedule' | 'staff';
 
 /** One renewal run: as of which date, who started it, how far it got and what it issued. */

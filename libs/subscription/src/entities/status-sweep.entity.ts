@@ -1,6 +1,7 @@
+import type { TrackedRunState } from '@tessera/core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type StatusSweepState = 'queued' | 'running' | 'done' | 'failed';
+export type StatusSweepState = TrackedRunState;
 export type StatusSweepTrigger = 'schedule' | 'staff';
 
 /** One status sweep: as of which day, who started it, and how many members it moved to which status. */

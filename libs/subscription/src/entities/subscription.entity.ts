@@ -53,6 +53,10 @@ export class Subscription {
   @Column({ name: 'end_reason', type: 'text', nullable: true })
   endReason: string | null;
 
+  /** The first day time alone may change the member's status (statuses/next-status-change.ts). */
+  @Column({ name: 'next_status_change_on', type: 'date', nullable: true })
+  nextStatusChangeOn: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BulkProFormasService, priceLines, type ProFormaToIssue } from '@tessera/billing';
 import {
   Clock,
-  OutboxService,
   pageOf,
   ProblemException,
+  TrackedRuns,
   Transactions,
   type Page,
+  type TrackedRunStore,
   type PageQueryDto,
 } from '@tessera/core';
 import { PlansService, type PlanBilling } from '@tessera/plans';
@@ -38,38 +39,26 @@ export class RenewalRunsService {
     private readonly renewals: RenewalRepository,
     private readonly plans: PlansService,
     private readonly proFormas: BulkProFormasService,
-    private readonly outbox: OutboxService,
+    private readonly runs: TrackedRuns,
     private readonly clock: Clock,
   ) {}
+
+  private readonly store: TrackedRunStore<RenewalRun> = {
+    insert: (fields) => this.renewals.insertRun(fields),
+    lock: (id) => this.renewals.lockRun(id),
+    save: (run) => this.renewals.saveRun(run),
+  };
 
   /**
    * Records a run and its job in one transaction. The scheduled run of a day is recorded once
    * (null when it already was).
    */
   async start(asOf: string, trigger: RenewalRunTrigger, startedByUserId: string | null): Promise<string | null> {
-    return this.transactions.run(async () => {
-      const id = await this.renewals.insertRun({
-        asOf,
-        trigger,
-        startedByUserId,
-        state: 'queued',
-        examined: 0,
-        issued: 0,
-        totals: [],
-        failures: 0,
-        error: null,
-        createdAt: this.clock.now(),
-        startedAt: null,
-        finishedAt: null,
-      });
-      if (id)
-        await this.outbox.publish<RunRenewalsPayload>({
-          queue: RENEWALS_QUEUE,
-          name: RUN_RENEWALS_JOB,
-          payload: { runId: id },
-        });
-      return id;
-    });
+    return this.runs.start(
+      this.store,
+      { asOf, trigger, startedByUserId, examined: 0, issued: 0, totals: [], failures: 0 },
+      { queue: RENEWALS_QUEUE, name: RUN_RENEWALS_JOB, payload: (runId): RunRenewalsPayload => ({ runId }) },
+    );
   }
 
   /**
@@ -82,16 +71,7 @@ export class RenewalRunsService {
     progress: RunProgress = () => undefined,
     batchSize = RENEWAL_BATCH_SIZE,
   ): Promise<RenewalRun> {
-    const run = await this.transactions.run(async () => {
-      const locked = await this.renewals.lockRun(runId);
-      if (!locked) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
-      if (locked.state === 'done') return locked;
-      locked.state = 'running';
-      locked.startedAt ??= this.clock.now();
-      locked.error = null;
-      await this.renewals.saveRun(locked);
-      return locked;
-    });
+    const run = await this.runs.begin(this.store, runId, runNotFound);
     if (run.state === 'done') return run;
     const memo: RunMemo = { plans: new Map(), nextPeriods: new Map() };
     try {
@@ -148,7 +128,7 @@ export class RenewalRunsService {
 
   async get(id: string): Promise<RenewalRunDto> {
     const row = await this.renewals.findRun(id);
-    if (!row) throw ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
+    if (!row) throw runNotFound();
     return runDtoOf(row);
   }
 
@@ -221,4 +201,8 @@ function mergeTotals(a: RenewalRun['totals'], b: RenewalRun['totals']): RenewalR
     merged.set(total.currency, into);
   }
   return [...merged.values()].sort((x, y) => x.currency.localeCompare(y.currency));
+}
+
+function runNotFound(): ProblemException {
+  return ProblemException.notFound('No renewal run has this id.', 'renewal-run-not-found');
 }

@@ -3,6 +3,7 @@ import { Transactions } from '@tessera/core';
 import { LEGAL_STATUS_PAIRS_SQL, memberContactSql, statusChangesSql, type MemberStatus } from '@tessera/members';
 import { queuedEmailsSql } from '@tessera/notifications';
 import type { StatusSweep } from '../entities/status-sweep.entity';
+import { advancedStatusChangeSql, firstStatusChangeSql } from './next-status-change';
 
 /** 3 Jan 2027, as `formatReasonDate` writes it (`Mon` is English whatever the server's locale). */
 const day = (date: string) => `to_char(${date}, 'FMDD Mon YYYY')`;
@@ -82,13 +83,43 @@ const SWEEP_COLUMNS = `id, to_char(as_of, 'YYYY-MM-DD') AS "asOf", trigger, star
 export class StatusSweepRepository {
   constructor(private readonly transactions: Transactions) {}
 
-  /** The subscriptions whose member time has moved by `asOf`, in id order (read without locks). */
+  /**
+   * The subscriptions whose next status change has come by `asOf`, in id order (read without
+   * locks): an index range scan, so a day when nothing changes reads nothing else.
+   */
   async dueSubscriptionIds(asOf: string): Promise<string[]> {
     const rows = (await this.transactions.manager.query(
-      `SELECT subscription_id AS id FROM (${timeMovesSql('$1::date')}) due ORDER BY subscription_id`,
+      `SELECT id FROM subscriptions WHERE next_status_change_on <= $1::date ORDER BY id`,
       [asOf],
     )) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Dates the next status change of these subscriptions (those examined) after `asOf`, from
+   * their latest version: one a payment changed meanwhile was dated by it and is left alone.
+   */
+  async advanceStatusChanges(asOf: string, subscriptionIds: string[]): Promise<void> {
+    await this.transactions.manager.query(
+      `UPDATE subscriptions s SET next_status_change_on = ${advancedStatusChangeSql('s', 'p', '$1::date')}
+         FROM plans p
+        WHERE p.id = s.plan_id AND s.id = ANY($2::uuid[]) AND s.next_status_change_on <= $1::date`,
+      [asOf, subscriptionIds],
+    );
+  }
+
+  /**
+   * A plan's grace or lapse days changed: its live subscriptions dated further than their first
+   * possible change are dated back to it (set-based, in the plan's transaction); the next sweep
+   * looks at them with the new days.
+   */
+  async redateStatusChangesOfPlan(planId: string): Promise<void> {
+    await this.transactions.manager.query(
+      `UPDATE subscriptions s SET next_status_change_on = ${firstStatusChangeSql('s')}
+        WHERE s.plan_id = $1 AND s.state = 'active'
+          AND (s.next_status_change_on IS NULL OR s.next_status_change_on > ${firstStatusChangeSql('s')})`,
+      [planId],
+    );
   }
 
   /**

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   AppConfig,
   Clock,
-  OutboxService,
   pageOf,
   ProblemException,
+  TrackedRuns,
   Transactions,
   type Page,
+  type TrackedRunStore,
   type PageQueryDto,
 } from '@tessera/core';
 import { MEMBER_STATUSES, type MemberStatus } from '@tessera/members';
@@ -34,36 +35,29 @@ export class StatusSweepsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly sweeps: StatusSweepRepository,
-    private readonly outbox: OutboxService,
+    private readonly runs: TrackedRuns,
     private readonly renderer: EmailRenderer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
+  private readonly store: TrackedRunStore<StatusSweep> = {
+    insert: (fields) => this.sweeps.insertSweep(fields),
+    lock: (id) => this.sweeps.lockSweep(id),
+    save: (sweep) => this.sweeps.saveSweep(sweep),
+  };
+
   /** Records a sweep and its job in one transaction; null when the day's scheduled sweep already was. */
   async start(asOf: string, trigger: StatusSweepTrigger, startedByUserId: string | null): Promise<string | null> {
-    return this.transactions.run(async () => {
-      const id = await this.sweeps.insertSweep({
-        asOf,
-        trigger,
-        startedByUserId,
-        state: 'queued',
-        examined: 0,
-        changed: 0,
-        changes: {},
-        error: null,
-        createdAt: this.clock.now(),
-        startedAt: null,
-        finishedAt: null,
-      });
-      if (id)
-        await this.outbox.publish<RunStatusSweepPayload>({
-          queue: STATUS_SWEEPS_QUEUE,
-          name: RUN_STATUS_SWEEP_JOB,
-          payload: { sweepId: id },
-        });
-      return id;
-    });
+    return this.runs.start(
+      this.store,
+      { asOf, trigger, startedByUserId, examined: 0, changed: 0, changes: {} },
+      {
+        queue: STATUS_SWEEPS_QUEUE,
+        name: RUN_STATUS_SWEEP_JOB,
+        payload: (sweepId): RunStatusSweepPayload => ({ sweepId }),
+      },
+    );
   }
 
   /**
@@ -73,28 +67,16 @@ export class StatusSweepsService {
    */
   async execute(sweepId: string, batchSize = STATUS_SWEEP_BATCH_SIZE): Promise<StatusSweep> {
     for (const template of SWEEP_TEMPLATES) for (const locale of LOCALES) this.renderer.assertExists(template, locale);
-    const sweep = await this.transactions.run(async () => {
-      const locked = await this.sweeps.lockSweep(sweepId);
-      if (!locked) throw ProblemException.notFound('No status sweep has this id.', 'status-sweep-not-found');
-      if (locked.state === 'done') return locked;
-      locked.state = 'running';
-      locked.startedAt ??= this.clock.now();
-      locked.error = null;
-      await this.sweeps.saveSweep(locked);
-      return locked;
-    });
+    const sweep = await this.runs.begin(this.store, sweepId, sweepNotFound);
     if (sweep.state === 'done') return sweep;
     try {
       const due = await this.sweeps.dueSubscriptionIds(sweep.asOf);
       sweep.examined = due.length;
       for (let from = 0; from < due.length; from += batchSize) {
         await this.transactions.run(async () => {
-          const moved = await this.sweeps.move(
-            sweep.asOf,
-            due.slice(from, from + batchSize),
-            this.clock.now(),
-            portalUrl(this.config),
-          );
+          const batch = due.slice(from, from + batchSize);
+          const moved = await this.sweeps.move(sweep.asOf, batch, this.clock.now(), portalUrl(this.config));
+          await this.sweeps.advanceStatusChanges(sweep.asOf, batch);
           for (const [status, count] of Object.entries(moved)) {
             sweep.changes[status] = (sweep.changes[status] ?? 0) + count;
             sweep.changed += count;
@@ -121,7 +103,7 @@ export class StatusSweepsService {
 
   async get(id: string): Promise<StatusSweepDto> {
     const row = await this.sweeps.findSweep(id);
-    if (!row) throw ProblemException.notFound('No status sweep has this id.', 'status-sweep-not-found');
+    if (!row) throw sweepNotFound();
     return sweepDtoOf(row);
   }
 
@@ -164,6 +146,10 @@ export class StatusSweepsService {
       asOf,
     };
   }
+}
+
+function sweepNotFound(): ProblemException {
+  return ProblemException.notFound('No status sweep has this id.', 'status-sweep-not-found');
 }
 
 function sweepDtoOf(sweep: StatusSweep): StatusSweepDto {

@@ -1,5 +1,5 @@
 import type { TestingModule } from '@nestjs/testing';
-import { BillingDocumentsService } from '@tessera/billing';
+import { BillingDocumentsService, PaymentsService } from '@tessera/billing';
 import { Clock, ManualClock, Transactions } from '@tessera/core';
 import { MembersModule, MembersService, type MemberStatus } from '@tessera/members';
 import { PlansModule, PlansService, type PlanDto } from '@tessera/plans';
@@ -7,6 +7,7 @@ import { createWorkerTestingModule, waitUntil } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { addDays } from '../periods';
 import { MemberStatusService } from '../statuses/member-status.service';
+import { StatusSweepRepository } from '../statuses/status-sweep.repository';
 import { StatusSweepsService } from '../statuses/status-sweeps.service';
 import { SubscriptionModule } from '../subscription.module';
 import { SubscriptionService } from '../subscription.service';
@@ -56,20 +57,20 @@ describe('member statuses against the real database', () => {
   /** A person subscribed from `startDate`; paid on the start date unless `paid` is false. */
   async function subscribed(
     startDate: string,
-    options: { paid?: boolean; email?: boolean } = {},
+    options: { paid?: boolean; email?: boolean; plan?: PlanDto } = {},
   ): Promise<{ memberId: string; subscriptionId: string; invoiceId: string }> {
     counter += 1;
     at(startDate);
     const { memberId } = await members.createOrMatchFromApplication({
       kind: 'person',
-      planId: yearly.id,
+      planId: (options.plan ?? yearly).id,
       locale: counter % 2 ? 'en' : 'fr',
       source: { type: 'staff', id: null, reference: null },
       person: { firstName: 'Status', lastName: `Member ${counter}`, email: `status-${counter}@example.test` },
     });
     const outcome = await subscriptions.subscribe({
       memberId,
-      planId: yearly.id,
+      planId: (options.plan ?? yearly).id,
       startDate,
       origin: { type: 'staff', id: null, reference: null },
     });
@@ -359,5 +360,124 @@ describe('member statuses against the real database', () => {
       [`status-${counter}@example.test`],
     )) as { n: number }[];
     expect(n).toBe(1);
+  });
+  it('dates each next status change so that daily sweeps agree with the engine every day, also when the grace days change', async () => {
+    const plans = moduleRef.get(PlansService);
+    const days = await plans.create({
+      code: 'statuses-days',
+      name: 'Yearly, days changing',
+      applicantKinds: ['individual'],
+      price: { amount: 5000, currency: 'EUR' },
+      period: { count: 1, unit: 'year' },
+      graceDays: 30,
+      lapseDays: 60,
+    } as never);
+    // Periods ending a week apart from 31 Dec 2026 on: their grace, suspension and lapse days spread over the spring.
+    const spread: Awaited<ReturnType<typeof subscribed>>[] = [];
+    for (let i = 0; i < 20; i += 1) spread.push(await subscribed(addDays('2026-01-01', 7 * i), { plan: days }));
+    const ending = [await subscribed('2026-01-20', { plan: days }), await subscribed('2026-02-03', { plan: days })];
+    at('2026-06-01');
+    for (const { subscriptionId } of ending) await subscriptions.end(subscriptionId, 'Moving away', '2027-01-05', null);
+    const renewed = await subscribed('2026-01-05', { plan: days });
+    const renewal = await renewalInvoice(renewed.memberId, renewed.subscriptionId);
+    await billing.allocate(renewal.id, renewal.gross, null);
+    const mine = [...spread, ...ending, renewed];
+    const ids = new Set(mine.map((row) => row.memberId));
+    const nextChanges = async () =>
+      (await db.query(
+        `SELECT s.member_id AS "memberId", s.state, to_char(s.next_status_change_on, 'YYYY-MM-DD') AS next
+           FROM subscriptions s WHERE s.plan_id = $1`,
+        [days.id],
+      )) as { memberId: string; state: string; next: string | null }[];
+    // Written with the subscription: the day after its paid period (or its end date).
+    expect((await nextChanges()).find((row) => row.memberId === spread[1].memberId)?.next).toBe('2027-01-08');
+    expect((await nextChanges()).find((row) => row.memberId === ending[0].memberId)?.next).toBe('2027-01-06');
+    expect((await nextChanges()).find((row) => row.memberId === renewed.memberId)?.next).toBe('2028-01-05');
+
+    const forecast = moduleRef.get(StatusSweepRepository);
+    const moved: Record<string, number> = {};
+    let redated = 0;
+    for (let day = '2026-12-30'; day <= '2027-05-31'; day = addDays(day, 1)) {
+      if (day === '2027-02-10') {
+        // The plan's grace shrinks from 30 to 10 days: members dated by the old days are dated back.
+        await plans.update(days.id, { graceDays: 10 } as never);
+        redated = (await nextChanges()).filter((row) => row.next !== null && row.next <= day).length;
+      }
+      const sweep = await sweepAsOf(day);
+      if (sweep.changed > 0) moved[day] = sweep.changed;
+      // Nothing the full rule (every subscription, no date) would still move, and nobody due again today.
+      const left = (await forecast.forecastMembers(day, 0, 10_000)).filter((row) => ids.has(row.memberId));
+      expect({ day, left }).toEqual({ day, left: [] });
+      expect((await nextChanges()).filter((row) => row.next !== null && row.next <= day)).toEqual([]);
+      if (day.endsWith('0') || day === '2027-02-11' || day === '2027-01-01')
+        for (const { memberId } of mine) {
+          const { verdict } = await statuses.verdict(memberId, day);
+          expect({ day, memberId, status: await statusOf(memberId) }).toEqual({
+            day,
+            memberId,
+            status: verdict.status,
+          });
+        }
+    }
+    // The shorter grace suspended at once those already more than 10 days into it.
+    expect(redated).toBeGreaterThan(0);
+    expect(moved['2027-02-10']).toBeGreaterThanOrEqual(2);
+    expect((await historyOf(spread[3].memberId)).map((change) => change.to)).toEqual([
+      'upcoming',
+      'member',
+      'in-grace',
+      'suspended',
+      'ex-member',
+    ]);
+    expect(await statusOf(renewed.memberId)).toBe('member');
+    for (const { memberId } of ending) expect(await statusOf(memberId)).toBe('ex-member');
+    // Once ex-members, nothing more changes with time.
+    expect((await nextChanges()).filter((row) => row.state === 'ended').map((row) => row.next)).toEqual(
+      Array.from({ length: (await nextChanges()).filter((row) => row.state === 'ended').length }, () => null),
+    );
+  }, 300_000);
+
+  it('reversing a renewal payment steps the subscription back and puts the member in grace at once', async () => {
+    const { memberId, subscriptionId } = await subscribed('2026-02-01');
+    const renewal = await renewalInvoice(memberId, subscriptionId);
+    at('2027-01-15');
+    const { payment } = await moduleRef.get(PaymentsService).record({
+      memberId,
+      amount: renewal.gross,
+      currency: 'EUR',
+      method: 'bank-transfer',
+      source: 'staff',
+      paidOn: '2027-01-15',
+      allocations: [{ documentId: renewal.id, amount: renewal.gross }],
+    });
+    const subscription = async () =>
+      (
+        (await db.query(
+          `SELECT to_char(current_period_start, 'YYYY-MM-DD') AS start, to_char(current_period_end, 'YYYY-MM-DD') AS "end",
+                  to_char(next_status_change_on, 'YYYY-MM-DD') AS next FROM subscriptions WHERE id = $1`,
+          [subscriptionId],
+        )) as { start: string; end: string; next: string }[]
+      )[0];
+    expect(await subscription()).toEqual({ start: '2027-02-01', end: '2028-01-31', next: '2028-02-01' });
+    expect(await statusOf(memberId)).toBe('member');
+
+    at('2027-02-10');
+    const seq = await lastSeq();
+    await moduleRef.get(PaymentsService).reverse(payment.id, 'Cheque bounced', null);
+    // In the reversal's transaction: paid through the end of the first period again, so in grace.
+    expect(await subscription()).toEqual({ start: '2026-02-01', end: '2027-01-31', next: '2027-02-01' });
+    expect(await statusOf(memberId)).toBe('in-grace');
+    expect(await historyOf(memberId, seq)).toEqual([
+      expect.objectContaining({ from: 'member', to: 'in-grace', code: 'in-grace', actor: 'system' }),
+    ]);
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM email_messages WHERE template = 'membership-grace-started' AND recipient = $1`,
+      [`status-${counter}@example.test`],
+    )) as { n: number }[];
+    expect(n).toBe(1);
+    // The sweep carries on from there with time: suspended once grace is over.
+    await sweepAsOf('2027-03-05');
+    expect(await statusOf(memberId)).toBe('suspended');
+    expect((await statuses.verdict(memberId, '2027-03-05')).verdict.status).toBe('suspended');
   });
 });
