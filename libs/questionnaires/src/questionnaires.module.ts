@@ -32,6 +32,8 @@ import { QuestionnaireRemindersService } from './reminders/questionnaire-reminde
     QuestionnaireRemindersService,
   ],
   exports: [
+    OrganisationToday,
+    AssignmentRepository,
     QuestionnairesService,
     AssignmentsService,
     AssignmentQueriesService,
