@@ -5,6 +5,21 @@ import { ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { SettingsModule } from '@tessera/settings';
+import { UsersModule } from '@tessera/users';
+import { ShareCertificateFilesService } from './certificates/share-certificate-files.service';
+import { CooperativeSettingsService } from './cooperative-settings/cooperative-settings.service';
+import { CooperatorsService } from './cooperators/cooperators.service';
+import { ShareReimbursementsService } from './reimbursements/share-reimbursements.service';
+import { ShareOperationEffectsService } from './share-operations/share-operation-effects.service';
+import {
+  ShareConversionOutcomesHandler,
+  ShareRedemptionOutcomesHandler,
+  ShareTransferOutcomesHandler,
+} from './share-operations/share-operation-outcomes.handler';
+import { ShareOperationMailer } from './share-operations/share-operation.mailer';
+import { ShareOperationRepository } from './share-operations/share-operation.repository';
+import { ShareOperationTransitionsService } from './share-operations/share-operation-transitions.service';
+import { ShareOperationsService } from './share-operations/share-operations.service';
 import { ShareCertificatesService } from './certificates/share-certificates.service';
 import { ShareClassesService } from './share-classes/share-classes.service';
 import { CapitalReleaseSettlementListener } from './share-register/capital-release-settlement.listener';
@@ -18,7 +33,8 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
 /**
  * Co-operative shares (issue 18): share classes, subscriptions decided through the approval
  * engine (handler for `share_subscription`), capital release requests in billing and the
- * settlement listener that enters paid shares in the register. No controllers.
+ * settlement listener that enters paid shares in the register; operations on shares (handlers for
+ * `share_redemption`, `share_transfer`, `share_conversion`), reimbursements, cooperators. No controllers.
  */
 @Module({
   imports: [
@@ -29,6 +45,7 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     MembersModule,
     NotificationsModule,
     SettingsModule,
+    UsersModule,
   ],
   providers: [
     ShareClassesService,
@@ -40,7 +57,29 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     ShareRegisterService,
     ShareCertificatesService,
     CapitalReleaseSettlementListener,
+    ShareOperationRepository,
+    ShareOperationTransitionsService,
+    ShareOperationMailer,
+    ShareOperationEffectsService,
+    ShareOperationsService,
+    ShareRedemptionOutcomesHandler,
+    ShareTransferOutcomesHandler,
+    ShareConversionOutcomesHandler,
+    ShareReimbursementsService,
+    CooperatorsService,
+    ShareCertificateFilesService,
+    CooperativeSettingsService,
   ],
-  exports: [ShareClassesService, ShareSubscriptionsService, ShareRegisterService],
+  exports: [
+    ShareClassesService,
+    ShareSubscriptionsService,
+    ShareRegisterService,
+    ShareOperationsService,
+    ShareOperationRepository,
+    ShareReimbursementsService,
+    CooperatorsService,
+    ShareCertificateFilesService,
+    CooperativeSettingsService,
+  ],
 })
 export class CooperativeModule {}
