@@ -2454,8 +2454,8 @@ export interface paths {
         get: operations["ShareSubscriptions_list"];
         put?: never;
         /**
-         * Enter a share subscription (staff)
-         * @description For a known member (memberId: a person or an organisation) or a new person. Opens its approval request and e-mails the holder a confirmation. One pending request per holder and class (409).
+         * Subscribe for shares (the public form, staff or an integrator)
+         * @description A person (`kind: "person"`, `person`) or an organisation (`kind: "organisation"`, `organisation` with its representatives, exactly one the contact) asks for `quantity` shares of an active class open to that kind of holder, within the class's minimum and maximum (counting what the holder holds already), gives an IBAN for reimbursements and accepts the statutes. Anonymous callers (the public form) send a solved captcha in `altcha` (GET /captcha/challenge) and the personal details the membership application asks for (phone, birth date, address, nationality); officers, administrators and API keys with applications:write need no captcha and may name a known holder by `memberId`. Opens the approval request and e-mails the holder a confirmation. One pending request per holder and class (409). Honours Idempotency-Key.
          */
         post: operations["ShareSubscriptions_submit"];
         delete?: never;
@@ -2498,6 +2498,66 @@ export interface paths {
         get: operations["ShareRegister_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their shares, and those of the organisations they act for
+         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are the contact representative of.
+         */
+        get: operations["MyShares_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/shares/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of their share certificates as a PDF
+         * @description Theirs or an organisation's they act for; any other is a 404.
+         */
+        get: operations["MyShares_certificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy more shares
+         * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
+         */
+        post: operations["MyShares_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3115,6 +3175,8 @@ export interface components {
             termsUrl: string | null;
             /** @example https://example.org/privacy */
             privacyUrl: string | null;
+            /** @example https://example.org/statutes */
+            statutesUrl: string | null;
             /** @description On invoices; null: the name is used */
             legalName: string | null;
             /** @example 0123.456.789 */
@@ -3168,6 +3230,11 @@ export interface components {
             termsUrl?: string | null;
             /** @example https://example.org/privacy */
             privacyUrl?: string | null;
+            /**
+             * @description The co-operative's statutes; the share subscription form links its consent to them
+             * @example https://example.org/statutes
+             */
+            statutesUrl?: string | null;
             /** @description On invoices; null: the name */
             legalName?: string | null;
             /** @example 0123.456.789 */
@@ -3216,6 +3283,8 @@ export interface components {
             termsUrl: string | null;
             /** @example https://example.org/privacy */
             privacyUrl: string | null;
+            /** @example https://example.org/statutes */
+            statutesUrl: string | null;
         };
         OrderCustomerDto: {
             /**
@@ -5745,25 +5814,36 @@ export interface components {
             lastName: string;
             /** @example ada@example.org */
             email: string;
-            /** @example +32 470 12 34 56 */
+            /**
+             * @description Required on the public form
+             * @example +32 470 12 34 56
+             */
             phone?: string;
+            /**
+             * Format: date
+             * @description In the past; age 16 to 120. Required on the public form
+             * @example 1990-12-10
+             */
+            birthDate?: string;
+            /** @description Required on the public form */
             address?: components["schemas"]["AddressDto"];
+            /**
+             * @description ISO 3166-1 alpha-2. Required on the public form
+             * @example BE
+             */
+            nationality?: string;
         };
         CreateShareSubscriptionDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description An active share class open to this kind of holder
+             */
             shareClassId: string;
             /**
              * @description Within the class's minimum and maximum per holder
              * @example 4
              */
             quantity: number;
-            /**
-             * Format: uuid
-             * @description The holder when already known: a member (a person or an organisation). Exactly one of memberId and person
-             */
-            memberId?: string;
-            /** @description A new holder (a person). Exactly one of memberId and person */
-            person?: components["schemas"]["ShareHolderPersonDto"];
             /**
              * @description Where shares redeemed are reimbursed
              * @example BE71 0961 2345 6769
@@ -5776,10 +5856,23 @@ export interface components {
              */
             locale: "en" | "fr";
             /**
-             * @description The holder accepted the statutes
+             * @description The holder accepted the statutes (the settings link them)
              * @example true
              */
             consent: boolean;
+            /** @description Who will hold the shares */
+            kind: components["schemas"]["ShareHolderKind"];
+            /** @description The holder, for kind person (unless staff give memberId) */
+            person?: components["schemas"]["ShareHolderPersonDto"];
+            /** @description The holder, for kind organisation (unless staff give memberId): its legal details and one or more representatives, exactly one of them the contact */
+            organisation?: components["schemas"]["OrganisationDto"];
+            /**
+             * Format: uuid
+             * @description Staff only: a holder already known, a member of this kind, instead of person or organisation
+             */
+            memberId?: string;
+            /** @description The solved captcha (GET /captcha/challenge); required of anonymous callers */
+            altcha?: string;
         };
         /** @enum {string} */
         ShareSubscriptionState: "pending" | "approved" | "paid" | "refused" | "cancelled";
@@ -5792,8 +5885,7 @@ export interface components {
             name: string;
         };
         ShareSubscriptionHolderDto: {
-            /** @enum {string} */
-            kind: "person" | "organisation";
+            kind: components["schemas"]["ShareHolderKind"];
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -5913,6 +6005,143 @@ export interface components {
             holdings: components["schemas"]["ShareHoldingDto"][];
             /** @description Capital per class */
             totals: components["schemas"]["ClassTotalDto"][];
+        };
+        MyShareClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+        };
+        MyHoldingDto: {
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            /**
+             * @description The share numbers held, blocks in ascending order
+             * @example 1–4, 9–10
+             */
+            shareNumbers: string;
+            /** @description Paid-up capital */
+            capital: components["schemas"]["MoneyDto"];
+        };
+        MyShareCertificateDto: {
+            /**
+             * Format: uuid
+             * @description GET /me/shares/certificates/{id}/pdf
+             */
+            id: string;
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            /** @example 1–4 */
+            shareNumbers: string;
+            /**
+             * Format: date
+             * @description Date of effect
+             * @example 2026-03-02
+             */
+            date: string;
+        };
+        MyCapitalReleaseDto: {
+            /**
+             * Format: uuid
+             * @description A billing document: pay it as an invoice (POST /me/invoices/{id}/checkout)
+             */
+            id: string;
+            /** @example CRR-2026-000001 */
+            number: string;
+            /**
+             * @description open, partially-paid, paid or void
+             * @example open
+             */
+            state: string;
+            amount: components["schemas"]["MoneyDto"];
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example RF18000000000539007547034 */
+            paymentReference: string | null;
+            /** Format: date */
+            dueDate: string | null;
+        };
+        MyShareRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SHR-2026-000001 */
+            reference: string;
+            state: components["schemas"]["ShareSubscriptionState"];
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyShareHolderDto: {
+            /**
+             * Format: uuid
+             * @description The member record; `holderId` of POST /me/share-subscriptions
+             */
+            memberId: string;
+            kind: components["schemas"]["ShareHolderKind"];
+            /** @example Ada Lovelace */
+            name: string;
+            /**
+             * @description Once the first shares are paid
+             * @example C-000001
+             */
+            cooperatorNumber: string | null;
+            /**
+             * @description null: never asked for shares
+             * @enum {string|null}
+             */
+            cooperatorState: "candidate" | "effective" | null;
+            holdings: components["schemas"]["MyHoldingDto"][];
+            /** @description Newest first */
+            certificates: components["schemas"]["MyShareCertificateDto"][];
+            /** @description Newest first; those open are to pay */
+            capitalReleaseRequests: components["schemas"]["MyCapitalReleaseDto"][];
+            /** @description Requests under review or awaiting payment */
+            requests: components["schemas"]["MyShareRequestDto"][];
+        };
+        MySharesDto: {
+            /** @description Their own shares (null: no member record) */
+            own: components["schemas"]["MyShareHolderDto"] | null;
+            /** @description Each organisation they act for, apart */
+            organisations: components["schemas"]["MyShareHolderDto"][];
+        };
+        CreateMyShareSubscriptionDto: {
+            /**
+             * Format: uuid
+             * @description An active share class open to this kind of holder
+             */
+            shareClassId: string;
+            /**
+             * @description Within the class's minimum and maximum per holder
+             * @example 4
+             */
+            quantity: number;
+            /**
+             * @description Where shares redeemed are reimbursed
+             * @example BE71 0961 2345 6769
+             */
+            iban: string;
+            /**
+             * @description Language of e-mails to a new holder
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            /**
+             * @description The holder accepted the statutes (the settings link them)
+             * @example true
+             */
+            consent: boolean;
+            /**
+             * Format: uuid
+             * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
+             */
+            holderId?: string;
         };
     };
     responses: never;
@@ -13487,7 +13716,10 @@ export interface operations {
     ShareSubscriptions_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 printable ASCII characters, e.g. a UUID, new for each new request. Retrying with the same key and body returns the first response again, marked `Idempotent-Replayed: true`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13505,6 +13737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShareSubscriptionDto"];
                 };
             };
+            /** @description Invalid request (field errors), unknown class or captcha */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13513,16 +13746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
+            /** @description API key without the applications:write scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13533,6 +13757,33 @@ export interface operations {
             };
             /** @description A request of this holder for this class is under review */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An anonymous body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13629,6 +13880,164 @@ export interface operations {
             };
             /** @description Not allowed for this role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShares_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySharesDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShares_certificatePdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The certificate (GET /me/shares) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No certificate of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShares_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMyShareSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareSubscriptionDto"];
+                };
+            };
+            /** @description Invalid request (field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: they have no member record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A request of this holder for this class is under review */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
