@@ -116,6 +116,7 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
 
   it('takes a staff-entered subscription of 4 shares, confirms it by e-mail, and refuses a second one with 409', async () => {
     const body: Schemas['CreateShareSubscriptionDto'] = {
+      kind: 'individual',
       shareClassId: classB.id,
       quantity: 4,
       person: ada,

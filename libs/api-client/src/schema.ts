@@ -2454,8 +2454,8 @@ export interface paths {
         get: operations["ShareSubscriptions_list"];
         put?: never;
         /**
-         * Enter a share subscription (staff)
-         * @description For a known member (memberId: a person or an organisation) or a new person. Opens its approval request and e-mails the holder a confirmation. One pending request per holder and class (409).
+         * Subscribe for shares (the public form, staff or an integrator)
+         * @description A person (`kind: "person"`, `person`) or an organisation (`kind: "organisation"`, `organisation` with its representatives, exactly one the contact) asks for `quantity` shares of an active class open to that kind of holder, within the class's minimum and maximum (counting what the holder holds already), gives an IBAN for reimbursements and accepts the statutes. Anonymous callers (the public form) send a solved captcha in `altcha` (GET /captcha/challenge) and the personal details the membership application asks for (phone, birth date, address, nationality); officers, administrators and API keys with applications:write need no captcha and may name a known holder by `memberId`. Opens the approval request and e-mails the holder a confirmation. One pending request per holder and class (409). Honours Idempotency-Key.
          */
         post: operations["ShareSubscriptions_submit"];
         delete?: never;
@@ -2504,7 +2504,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/share-register.csv": {
+    "/api/v1/me/shares": {
         parameters: {
             query?: never;
             header?: never;
@@ -2512,10 +2512,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The share register as of a date, as CSV
-         * @description One row per holder and class held on `asOf` (today by default): cooperator number, holder, class, quantity, share numbers, capital and currency. UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe so spreadsheets never run them. Staff.
+         * Their shares, and those of the organisations they act for
+         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are the contact representative of.
          */
-        get: operations["ShareRegisterExport_export"];
+        get: operations["MyShares_show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2524,7 +2524,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/share-operations": {
+    "/api/v1/me/shares/certificates/{id}/pdf": {
         parameters: {
             query?: never;
             header?: never;
@@ -2532,34 +2532,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Operations on shares, newest first
-         * @description Filters: state, kind, member (giving up or receiving shares). Staff.
+         * One of their share certificates as a PDF
+         * @description Theirs or an organisation's they act for; any other is a 404.
          */
-        get: operations["ShareOperations_list"];
-        put?: never;
-        /**
-         * Ask for a redemption, transfer or conversion of shares (staff)
-         * @description Checked against the holdings now (the holder holds enough and keeps 0 or at least the class minimum; a transfer receiver or a conversion class is eligible, within its minimum and maximum), then an approval request is opened (subject `share_redemption`, `share_transfer` or `share_conversion`). Approved, it is executed in the register in the decision’s transaction, checked again on locked holdings. 409 `share-operation-refused` says why it cannot be done.
-         */
-        post: operations["ShareOperations_request"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/share-operations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One operation on shares
-         * @description Its state, parties, classes, rows in the register once executed, and a redemption’s reimbursement.
-         */
-        get: operations["ShareOperations_get"];
+        get: operations["MyShares_certificatePdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2568,31 +2544,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/share-operations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Their operations on shares, newest first
-         * @description Those of the signed-in person and of the organisations they represent, given up or received.
-         */
-        get: operations["MyShareOperations_list"];
-        put?: never;
-        /**
-         * Ask to redeem, transfer or convert their shares
-         * @description As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent (404 otherwise). Opens the approval request and confirms it by e-mail.
-         */
-        post: operations["MyShareOperations_request"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/share-operations/{id}/withdraw": {
+    "/api/v1/me/share-subscriptions": {
         parameters: {
             query?: never;
             header?: never;
@@ -2602,194 +2554,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Withdraw a pending operation on their shares
-         * @description Cancels its approval request; a decided one is a 409 saying what happened.
+         * Buy more shares
+         * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
          */
-        post: operations["MyShareOperations_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cooperators": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Cooperators, by page
-         * @description Candidates (approved, shares not paid yet), effective cooperators and former ones (holding nothing any more), with what each holds today. Filters: state, kind (person or organisation), class held today, search (name, e-mail, member or cooperator number). Staff.
-         */
-        get: operations["Cooperators_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cooperators/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One cooperator: holdings by class, history, certificates and operations
-         * @description Every row of the register about them, oldest first; their certificates; operations on their shares.
-         */
-        get: operations["Cooperators_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/capital-release-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Capital release requests, newest first
-         * @description The payable documents (CRR-…) issued when share subscriptions are approved: number, amount, amount due, payment reference and state. Filters as for invoices: state, member, overdue, issue dates, number. Staff.
-         */
-        get: operations["CapitalReleaseRequests_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/capital-release-requests/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A capital release request in full
-         * @description Lines, totals, amount due, holder.
-         */
-        get: operations["CapitalReleaseRequests_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/capital-release-requests/{id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A capital release request's PDF
-         * @description With the payment instructions (IBAN, BIC, EPC QR). Its SHA-256 is the ETag; `?download=1` to save.
-         */
-        get: operations["CapitalReleaseRequests_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/share-certificates/{id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A share certificate's PDF (staff)
-         * @description Stored when the shares entered the register, never changed; its SHA-256 is the ETag. `?download=1` to save.
-         */
-        get: operations["ShareCertificates_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/share-reimbursements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Reimbursements of redeemed shares
-         * @description Due ones first, soonest payable first, then paid ones. Filter: state. Staff.
-         */
-        get: operations["ShareReimbursements_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/share-reimbursements/{id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record that a reimbursement was paid (finance)
-         * @description Once, and not dated before it is payable (the statutory waiting period): 409 `share-reimbursement-not-payable` otherwise.
-         */
-        post: operations["ShareReimbursements_pay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cooperative-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The co-operative's settings
-         * @description The statutory waiting period of reimbursements. Staff.
-         */
-        get: operations["CooperativeSettings_get"];
-        /**
-         * Change the co-operative's settings
-         * @description Administrators. A new waiting period applies to redemptions executed from now on.
-         */
-        put: operations["CooperativeSettings_update"];
-        post?: never;
+        post: operations["MyShares_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3407,6 +3175,8 @@ export interface components {
             termsUrl: string | null;
             /** @example https://example.org/privacy */
             privacyUrl: string | null;
+            /** @example https://example.org/statutes */
+            statutesUrl: string | null;
             /** @description On invoices; null: the name is used */
             legalName: string | null;
             /** @example 0123.456.789 */
@@ -3460,6 +3230,11 @@ export interface components {
             termsUrl?: string | null;
             /** @example https://example.org/privacy */
             privacyUrl?: string | null;
+            /**
+             * @description The co-operative's statutes; the share subscription form links its consent to them
+             * @example https://example.org/statutes
+             */
+            statutesUrl?: string | null;
             /** @description On invoices; null: the name */
             legalName?: string | null;
             /** @example 0123.456.789 */
@@ -3508,6 +3283,8 @@ export interface components {
             termsUrl: string | null;
             /** @example https://example.org/privacy */
             privacyUrl: string | null;
+            /** @example https://example.org/statutes */
+            statutesUrl: string | null;
         };
         OrderCustomerDto: {
             /**
@@ -3858,7 +3635,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription" | "share_redemption" | "share_transfer" | "share_conversion";
+        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription";
         /**
          * @description Every active user with this role is asked when the level opens
          * @enum {string}
@@ -6037,25 +5814,36 @@ export interface components {
             lastName: string;
             /** @example ada@example.org */
             email: string;
-            /** @example +32 470 12 34 56 */
+            /**
+             * @description Required on the public form
+             * @example +32 470 12 34 56
+             */
             phone?: string;
+            /**
+             * Format: date
+             * @description In the past; age 16 to 120. Required on the public form
+             * @example 1990-12-10
+             */
+            birthDate?: string;
+            /** @description Required on the public form */
             address?: components["schemas"]["AddressDto"];
+            /**
+             * @description ISO 3166-1 alpha-2. Required on the public form
+             * @example BE
+             */
+            nationality?: string;
         };
         CreateShareSubscriptionDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description An active share class open to this kind of holder
+             */
             shareClassId: string;
             /**
              * @description Within the class's minimum and maximum per holder
              * @example 4
              */
             quantity: number;
-            /**
-             * Format: uuid
-             * @description The holder when already known: a member (a person or an organisation). Exactly one of memberId and person
-             */
-            memberId?: string;
-            /** @description A new holder (a person). Exactly one of memberId and person */
-            person?: components["schemas"]["ShareHolderPersonDto"];
             /**
              * @description Where shares redeemed are reimbursed
              * @example BE71 0961 2345 6769
@@ -6068,10 +5856,23 @@ export interface components {
              */
             locale: "en" | "fr";
             /**
-             * @description The holder accepted the statutes
+             * @description The holder accepted the statutes (the settings link them)
              * @example true
              */
             consent: boolean;
+            /** @description Who will hold the shares */
+            kind: components["schemas"]["ShareHolderKind"];
+            /** @description The holder, for kind person (unless staff give memberId) */
+            person?: components["schemas"]["ShareHolderPersonDto"];
+            /** @description The holder, for kind organisation (unless staff give memberId): its legal details and one or more representatives, exactly one of them the contact */
+            organisation?: components["schemas"]["OrganisationDto"];
+            /**
+             * Format: uuid
+             * @description Staff only: a holder already known, a member of this kind, instead of person or organisation
+             */
+            memberId?: string;
+            /** @description The solved captcha (GET /captcha/challenge); required of anonymous callers */
+            altcha?: string;
         };
         /** @enum {string} */
         ShareSubscriptionState: "pending" | "approved" | "paid" | "refused" | "cancelled";
@@ -6084,8 +5885,7 @@ export interface components {
             name: string;
         };
         ShareSubscriptionHolderDto: {
-            /** @enum {string} */
-            kind: "person" | "organisation";
+            kind: components["schemas"]["ShareHolderKind"];
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -6145,11 +5945,6 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        /**
-         * @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out
-         * @enum {string}
-         */
-        ShareMovementKind: "issue" | "redemption" | "transfer_out" | "transfer_in" | "conversion_out" | "conversion_in";
         RegisterHolderDto: {
             /** Format: uuid */
             cooperatorId: string;
@@ -6169,13 +5964,8 @@ export interface components {
         ShareMovementDto: {
             /** Format: uuid */
             id: string;
-            /** @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out */
-            kind: components["schemas"]["ShareMovementKind"];
-            /**
-             * @description +1: shares in; -1: shares out (the quantity is always positive)
-             * @enum {number}
-             */
-            direction: 1 | -1;
+            /** @enum {string} */
+            kind: "issue";
             holder: components["schemas"]["RegisterHolderDto"];
             shareClass: components["schemas"]["RegisterClassDto"];
             /** @example 4 */
@@ -6216,56 +6006,7 @@ export interface components {
             /** @description Capital per class */
             totals: components["schemas"]["ClassTotalDto"][];
         };
-        /** @enum {string} */
-        ShareOperationKind: "redemption" | "transfer" | "conversion";
-        CreateShareOperationDto: {
-            kind: components["schemas"]["ShareOperationKind"];
-            /**
-             * Format: uuid
-             * @description The holder: the member (a person or an organisation) giving up shares
-             */
-            holderId: string;
-            /**
-             * Format: uuid
-             * @description The class of the shares given up
-             */
-            shareClassId: string;
-            /**
-             * @description How many shares of that class; the highest numbers go first
-             * @example 2
-             */
-            quantity: number;
-            /**
-             * Format: uuid
-             * @description Transfer only: the receiving member, who must be eligible
-             */
-            toHolderId?: string;
-            /**
-             * Format: uuid
-             * @description Conversion only: the class the shares become
-             */
-            toShareClassId?: string;
-            /** @example Moving abroad */
-            note?: string;
-        };
-        /** @enum {string} */
-        ShareOperationState: "pending" | "approved" | "executed" | "refused" | "withdrawn" | "cancelled";
-        OperationPartyDto: {
-            /** Format: uuid */
-            memberId: string;
-            /** @example M-000012 */
-            memberNumber: string;
-            /** @example Ada Lovelace */
-            name: string;
-            /**
-             * Format: uuid
-             * @description Null until they hold shares
-             */
-            cooperatorId: string | null;
-            /** @example C-000001 */
-            cooperatorNumber: string | null;
-        };
-        OperationClassDto: {
+        MyShareClassDto: {
             /** Format: uuid */
             id: string;
             /** @example B */
@@ -6273,238 +6014,134 @@ export interface components {
             /** @example Supporter shares */
             name: string;
         };
-        OperationMovementDto: {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["ShareMovementKind"];
-            /** Format: uuid */
-            cooperatorId: string;
-            /** @example B */
-            shareClassCode: string;
-            /** @example 2 */
-            quantity: number;
-            /** @example 3 */
-            firstNumber: number;
-            /** @example 4 */
-            lastNumber: number;
-            /** Format: date */
-            effectiveOn: string;
-        };
-        /** @enum {string} */
-        ShareReimbursementState: "due" | "paid";
-        ShareReimbursementDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            operationId: string;
-            /** @example SOP-2026-000001 */
-            operationReference: string;
-            /** Format: uuid */
-            memberId: string;
-            /** @example Ada Lovelace */
-            holderName: string;
-            /** @example C-000001 */
-            cooperatorNumber: string | null;
-            /** @example B */
-            shareClassCode: string;
-            /** @example 2 */
-            quantity: number;
-            /** @description The paid-up value of the shares redeemed */
-            amount: components["schemas"]["MoneyDto"];
-            /** @description Where to pay: the IBAN of their latest subscription */
-            iban: string | null;
-            state: components["schemas"]["ShareReimbursementState"];
-            /**
-             * Format: date
-             * @description Not payable before (the statutory waiting period after redemption)
-             */
-            payableFrom: string;
-            /** Format: date */
-            paidOn: string | null;
-            paidByName: string | null;
-            paymentNote: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ShareOperationDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example SOP-2026-000001 */
-            reference: string;
-            kind: components["schemas"]["ShareOperationKind"];
-            state: components["schemas"]["ShareOperationState"];
-            /** @description Who gives up the shares */
-            holder: components["schemas"]["OperationPartyDto"];
-            shareClass: components["schemas"]["OperationClassDto"];
-            /** @example 2 */
-            quantity: number;
-            /** @description Nominal value of one share of the class when asked */
-            unitPrice: components["schemas"]["MoneyDto"];
-            /** @description Transfer: who receives the shares */
-            toHolder: components["schemas"]["OperationPartyDto"] | null;
-            /** @description Conversion: the class the shares become */
-            toShareClass: components["schemas"]["OperationClassDto"] | null;
-            /**
-             * @description Conversion: shares of the new class
-             * @example 20
-             */
-            toQuantity: number | null;
-            /** @description Conversion: value given up less value received (positive: owed to the holder) */
-            valueDifference: components["schemas"]["MoneyDto"] | null;
-            note: string | null;
-            /**
-             * @description Entered by staff or asked for by the holder
-             * @enum {string}
-             */
-            requestedVia: "staff" | "holder";
-            /** @example Olga Officer */
-            requestedByName: string;
-            /** Format: uuid */
-            approvalRequestId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            decidedAt: string | null;
-            decidedByName: string | null;
-            /** @description The approver's comment or the reason */
-            decisionNote: string | null;
-            /**
-             * Format: date
-             * @description Date of effect in the register
-             */
-            effectiveOn: string | null;
-            /** @description Its rows in the register, once executed */
-            movements: components["schemas"]["OperationMovementDto"][];
-            /** @description Redemption: what finance pays back */
-            reimbursement: components["schemas"]["ShareReimbursementDto"] | null;
-        };
-        ShareOperationPageDto: {
-            items: components["schemas"]["ShareOperationDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        MyShareOperationListDto: {
-            items: components["schemas"]["ShareOperationDto"][];
-        };
-        /** @enum {string} */
-        CooperatorState: "candidate" | "effective" | "former";
-        /** @enum {string} */
-        CooperatorKind: "person" | "organisation";
-        CooperatorHoldingDto: {
-            /** Format: uuid */
-            shareClassId: string;
-            /** @example B */
-            shareClassCode: string;
+        MyHoldingDto: {
+            shareClass: components["schemas"]["MyShareClassDto"];
             /** @example 4 */
             quantity: number;
-            capital: components["schemas"]["MoneyDto"];
             /**
-             * @description Share numbers held, adjacent blocks merged
-             * @example 1–4
+             * @description The share numbers held, blocks in ascending order
+             * @example 1–4, 9–10
              */
             shareNumbers: string;
+            /** @description Paid-up capital */
+            capital: components["schemas"]["MoneyDto"];
         };
-        CooperatorSummaryDto: {
-            /** Format: uuid */
-            id: string;
+        MyShareCertificateDto: {
             /**
-             * @description Given with the first shares
-             * @example C-000001
+             * Format: uuid
+             * @description GET /me/shares/certificates/{id}/pdf
              */
-            number: string | null;
-            state: components["schemas"]["CooperatorState"];
-            /** Format: uuid */
-            memberId: string;
-            /** @example M-000012 */
-            memberNumber: string;
-            kind: components["schemas"]["CooperatorKind"];
-            /** @example Ada Lovelace */
-            name: string;
-            email: string | null;
-            /** Format: date-time */
-            candidateSince: string;
-            /** Format: date-time */
-            effectiveSince: string | null;
-            /** Format: date-time */
-            formerSince: string | null;
-            /** @description What they hold today, by class */
-            holdings: components["schemas"]["CooperatorHoldingDto"][];
-        };
-        CooperatorPageDto: {
-            items: components["schemas"]["CooperatorSummaryDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        CooperatorCertificateDto: {
-            /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            movementId: string;
-            /** @example B */
-            shareClassCode: string;
+            shareClass: components["schemas"]["MyShareClassDto"];
             /** @example 4 */
             quantity: number;
             /** @example 1–4 */
             shareNumbers: string;
+            /**
+             * Format: date
+             * @description Date of effect
+             * @example 2026-03-02
+             */
+            date: string;
+        };
+        MyCapitalReleaseDto: {
+            /**
+             * Format: uuid
+             * @description A billing document: pay it as an invoice (POST /me/invoices/{id}/checkout)
+             */
+            id: string;
+            /** @example CRR-2026-000001 */
+            number: string;
+            /**
+             * @description open, partially-paid, paid or void
+             * @example open
+             */
+            state: string;
+            amount: components["schemas"]["MoneyDto"];
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example RF18000000000539007547034 */
+            paymentReference: string | null;
             /** Format: date */
-            effectiveOn: string;
+            dueDate: string | null;
+        };
+        MyShareRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SHR-2026-000001 */
+            reference: string;
+            state: components["schemas"]["ShareSubscriptionState"];
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            amount: components["schemas"]["MoneyDto"];
             /** Format: date-time */
             createdAt: string;
         };
-        CooperatorDetailDto: {
-            /** Format: uuid */
-            id: string;
+        MyShareHolderDto: {
             /**
-             * @description Given with the first shares
-             * @example C-000001
+             * Format: uuid
+             * @description The member record; `holderId` of POST /me/share-subscriptions
              */
-            number: string | null;
-            state: components["schemas"]["CooperatorState"];
-            /** Format: uuid */
             memberId: string;
-            /** @example M-000012 */
-            memberNumber: string;
-            kind: components["schemas"]["CooperatorKind"];
+            kind: components["schemas"]["ShareHolderKind"];
             /** @example Ada Lovelace */
             name: string;
-            email: string | null;
-            /** Format: date-time */
-            candidateSince: string;
-            /** Format: date-time */
-            effectiveSince: string | null;
-            /** Format: date-time */
-            formerSince: string | null;
-            /** @description What they hold today, by class */
-            holdings: components["schemas"]["CooperatorHoldingDto"][];
-            /** @description Every row of the register about them, oldest first */
-            movements: components["schemas"]["ShareMovementDto"][];
-            certificates: components["schemas"]["CooperatorCertificateDto"][];
-            /** @description Operations giving up or receiving their shares */
-            operations: components["schemas"]["ShareOperationDto"][];
-        };
-        ShareReimbursementPageDto: {
-            items: components["schemas"]["ShareReimbursementDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        PayShareReimbursementDto: {
             /**
-             * Format: date
-             * @description The day it was paid; not before it is payable
+             * @description Once the first shares are paid
+             * @example C-000001
              */
-            paidOn: string;
-            /** @example Transfer from the main account */
-            note?: string;
-        };
-        CooperativeSettingsDto: {
+            cooperatorNumber: string | null;
             /**
-             * @description Days after a redemption before its reimbursement may be paid (the statutory waiting period)
-             * @example 365
+             * @description null: never asked for shares
+             * @enum {string|null}
              */
-            redemptionWaitingDays: number;
+            cooperatorState: "candidate" | "effective" | null;
+            holdings: components["schemas"]["MyHoldingDto"][];
+            /** @description Newest first */
+            certificates: components["schemas"]["MyShareCertificateDto"][];
+            /** @description Newest first; those open are to pay */
+            capitalReleaseRequests: components["schemas"]["MyCapitalReleaseDto"][];
+            /** @description Requests under review or awaiting payment */
+            requests: components["schemas"]["MyShareRequestDto"][];
+        };
+        MySharesDto: {
+            /** @description Their own shares (null: no member record) */
+            own: components["schemas"]["MyShareHolderDto"] | null;
+            /** @description Each organisation they act for, apart */
+            organisations: components["schemas"]["MyShareHolderDto"][];
+        };
+        CreateMyShareSubscriptionDto: {
+            /**
+             * Format: uuid
+             * @description An active share class open to this kind of holder
+             */
+            shareClassId: string;
+            /**
+             * @description Within the class's minimum and maximum per holder
+             * @example 4
+             */
+            quantity: number;
+            /**
+             * @description Where shares redeemed are reimbursed
+             * @example BE71 0961 2345 6769
+             */
+            iban: string;
+            /**
+             * @description Language of e-mails to a new holder
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            /**
+             * @description The holder accepted the statutes (the settings link them)
+             * @example true
+             */
+            consent: boolean;
+            /**
+             * Format: uuid
+             * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
+             */
+            holderId?: string;
         };
     };
     responses: never;
@@ -14079,7 +13716,10 @@ export interface operations {
     ShareSubscriptions_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 printable ASCII characters, e.g. a UUID, new for each new request. Retrying with the same key and body returns the first response again, marked `Idempotent-Replayed: true`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14097,6 +13737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShareSubscriptionDto"];
                 };
             };
+            /** @description Invalid request (field errors), unknown class or captcha */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14105,16 +13746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
+            /** @description API key without the applications:write scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14125,6 +13757,33 @@ export interface operations {
             };
             /** @description A request of this holder for this class is under review */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An anonymous body over 16 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14230,219 +13889,7 @@ export interface operations {
             };
         };
     };
-    ShareRegisterExport_export: {
-        parameters: {
-            query?: {
-                /** @description Default: today (organisation time zone) */
-                asOf?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid date */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ShareOperations_list: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-                /** @description Only this state */
-                state?: components["schemas"]["ShareOperationState"];
-                /** @description Only this kind */
-                kind?: components["schemas"]["ShareOperationKind"];
-                /** @description Only operations giving up or receiving shares of this member */
-                memberId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareOperationPageDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ShareOperations_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateShareOperationDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareOperationDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not enough shares, or the receiver is not eligible */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ShareOperations_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The operation’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareOperationDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    MyShareOperations_list: {
+    MyShares_show: {
         parameters: {
             query?: never;
             header?: never;
@@ -14456,7 +13903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyShareOperationListDto"];
+                    "application/json": components["schemas"]["MySharesDto"];
                 };
             };
             /** @description Missing, expired or revoked credentials */
@@ -14479,347 +13926,7 @@ export interface operations {
             };
         };
     };
-    MyShareOperations_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateShareOperationDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareOperationDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The holder is not theirs */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not enough shares, or the receiver is not eligible */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    MyShareOperations_withdraw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The operation’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareOperationDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description It was decided already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    Cooperators_list: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-                /** @description Only this state */
-                state?: components["schemas"]["CooperatorState"];
-                /** @description Persons or organisations */
-                kind?: components["schemas"]["CooperatorKind"];
-                /** @description Only holders of shares of this class today */
-                shareClassId?: string;
-                /** @description Part of a name, e-mail, cooperator or member number */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CooperatorPageDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    Cooperators_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The cooperator’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CooperatorDetailDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CapitalReleaseRequests_list: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-                /** @description Only documents in this state */
-                state?: components["schemas"]["DocumentState"];
-                /** @description Only this member's documents */
-                memberId?: string;
-                /** @description true: payable and past due; false: not overdue */
-                overdue?: boolean;
-                /** @description Issued on or after (YYYY-MM-DD) */
-                issuedFrom?: string;
-                /** @description Issued on or before (YYYY-MM-DD) */
-                issuedTo?: string;
-                /** @description A document number or part of one */
-                number?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BillingDocumentPageDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CapitalReleaseRequests_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The document’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BillingDocumentDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CapitalReleaseRequests_pdf: {
+    MyShares_certificatePdf: {
         parameters: {
             query?: {
                 /** @description Send it as a download (attachment) rather than inline */
@@ -14827,7 +13934,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The document’s id */
+                /** @description The certificate (GET /me/shares) */
                 id: string;
             };
             cookie?: never;
@@ -14849,7 +13956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not allowed for this role or scope */
@@ -14858,9 +13965,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description No certificate of theirs has this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14871,134 +13979,28 @@ export interface operations {
             };
         };
     };
-    ShareCertificates_pdf: {
+    MyShares_subscribe: {
         parameters: {
-            query?: {
-                /** @description Send it as a download (attachment) rather than inline */
-                download?: "1";
-            };
-            header?: never;
-            path: {
-                /** @description The certificate’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ShareReimbursements_list: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 1 */
-                page?: number;
-                /** @description Items per page */
-                pageSize?: number;
-                /** @description Only due or only paid reimbursements */
-                state?: components["schemas"]["ShareReimbursementState"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareReimbursementPageDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ShareReimbursements_pay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The reimbursement’s id */
-                id: string;
-            };
-            cookie?: never;
-        };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PayShareReimbursementDto"];
+                "application/json": components["schemas"]["CreateMyShareSubscriptionDto"];
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShareReimbursementDto"];
+                    "application/json": components["schemas"]["ShareSubscriptionDto"];
                 };
             };
+            /** @description Invalid request (field errors) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15025,6 +14027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description `not-a-member`: they have no member record */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15033,94 +14036,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Paid already, or not payable yet on that date */
+            /** @description A request of this holder for this class is under review */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CooperativeSettings_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CooperativeSettingsDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CooperativeSettings_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CooperativeSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CooperativeSettingsDto"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@tessera/billing';
 import { MembersModule } from '@tessera/members';
+import { MySharesController } from './controllers/my-shares.controller';
 import { ShareClassesController } from './controllers/share-classes.controller';
 import { ShareRegisterController } from './controllers/share-register.controller';
 import { ShareSubscriptionsController } from './controllers/share-subscriptions.controller';
@@ -18,7 +19,8 @@ import { MyShareOperationsService } from './share-operations/my-share-operations
 /**
  * /share-classes, /share-subscriptions, /share-register (and .csv), /share-operations (and the
  * holder's /me/share-operations, which needs the app's SignedInPerson), /cooperators,
- * /capital-release-requests, /share-certificates, /share-reimbursements, /cooperative-settings.
+ * /capital-release-requests, /share-certificates, /share-reimbursements, /cooperative-settings,
+ * and the portal's /me/shares.
  */
 @Module({
   imports: [CooperativeModule, BillingModule, MembersModule],
@@ -35,6 +37,7 @@ import { MyShareOperationsService } from './share-operations/my-share-operations
     ShareCertificatesController,
     ShareReimbursementsController,
     CooperativeSettingsController,
+    MySharesController,
   ],
 })
 export class CooperativeHttpModule {}

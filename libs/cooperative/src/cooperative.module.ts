@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '@tessera/approval';
 import { BillingModule } from '@tessera/billing';
-import { ClockModule, StorageModule } from '@tessera/core';
+import { CaptchaModule, ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
+import { PortalUsersModule } from '@tessera/portal-users';
 import { SettingsModule } from '@tessera/settings';
 import { UsersModule } from '@tessera/users';
 import { ShareCertificateFilesService } from './certificates/share-certificate-files.service';
@@ -21,6 +22,8 @@ import { ShareOperationRepository } from './share-operations/share-operation.rep
 import { ShareOperationTransitionsService } from './share-operations/share-operation-transitions.service';
 import { ShareOperationsService } from './share-operations/share-operations.service';
 import { ShareCertificatesService } from './certificates/share-certificates.service';
+import { MySharesRepository } from './my-shares/my-shares.repository';
+import { MySharesService } from './my-shares/my-shares.service';
 import { ShareClassesService } from './share-classes/share-classes.service';
 import { CapitalReleaseSettlementListener } from './share-register/capital-release-settlement.listener';
 import { ShareRegisterRepository } from './share-register/share-register.repository';
@@ -34,16 +37,19 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
  * Co-operative shares (issue 18): share classes, subscriptions decided through the approval
  * engine (handler for `share_subscription`), capital release requests in billing and the
  * settlement listener that enters paid shares in the register; operations on shares (handlers for
- * `share_redemption`, `share_transfer`, `share_conversion`), reimbursements, cooperators. No controllers.
+ * `share_redemption`, `share_transfer`, `share_conversion`), reimbursements, cooperators, and the
+ * portal's "my shares". Needs the app's SignedInPerson (SignedInPersonModule). No controllers.
  */
 @Module({
   imports: [
+    CaptchaModule,
     ClockModule,
     StorageModule,
     ApprovalModule,
     BillingModule,
     MembersModule,
     NotificationsModule,
+    PortalUsersModule,
     SettingsModule,
     UsersModule,
   ],
@@ -69,6 +75,8 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     CooperatorsService,
     ShareCertificateFilesService,
     CooperativeSettingsService,
+    MySharesRepository,
+    MySharesService,
   ],
   exports: [
     ShareClassesService,
@@ -80,6 +88,7 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     CooperatorsService,
     ShareCertificateFilesService,
     CooperativeSettingsService,
+    MySharesService,
   ],
 })
 export class CooperativeModule {}

@@ -11,6 +11,7 @@ export type {
   OrganisationDetails,
   RepresentativeDetails,
 } from './member-intake';
+export { contactOf } from './member-intake';
 export { MembersService } from './members.service';
 export { MemberPlanListeners, type MemberPlanListener } from './member-plan-listeners';
 export * from './dto/member-query.dto';

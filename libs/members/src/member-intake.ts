@@ -48,6 +48,11 @@ interface IntakeCommon {
    * party's record (a co-operative share subscription must not change anyone's membership).
    */
   keepExistingMembership?: boolean;
+  /**
+   * The status of a member record made now; `upcoming` (an applicant awaiting their first invoice)
+   * when left out. A holder of shares that give no membership is recorded as a `non-member`.
+   */
+  newMemberStatus?: 'upcoming' | 'non-member';
 }
 
 /** What `MembersService.createOrMatchFromApplication` takes. */

@@ -379,7 +379,7 @@ export class MembersService {
       personId: input.kind === 'person' ? partyId : null,
       organisationId: input.kind === 'organisation' ? partyId : null,
       planId: input.planId,
-      status: INITIAL_MEMBER_STATUS,
+      status: input.newMemberStatus ?? INITIAL_MEMBER_STATUS,
       statusOverrideBasis: null,
       statusOverrideReason: null,
       joinedAt: now,
@@ -427,7 +427,7 @@ export class MembersService {
     await this.members.addStatusChange({
       memberId,
       fromStatus: from,
-      toStatus: INITIAL_MEMBER_STATUS,
+      toStatus: from === null ? (input.newMemberStatus ?? INITIAL_MEMBER_STATUS) : INITIAL_MEMBER_STATUS,
       reason: joiningReason(input.source),
       reasonCode: null,
       reasonParams: null,

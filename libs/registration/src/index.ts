@@ -11,3 +11,4 @@ export * from './dto/application-response.dto';
 export * from './registration.worker.module';
 export * from './registration.queue';
 export { ApplicationIntakeService, type IntakeOutcome } from './application-intake.service';
+export { birthDateProblem, MIN_AGE, MAX_AGE } from './application-input';

@@ -103,6 +103,7 @@ export class OrganisationSettingsService {
       websiteUrl: dto.websiteUrl,
       termsUrl: dto.termsUrl,
       privacyUrl: dto.privacyUrl,
+      statutesUrl: dto.statutesUrl,
       legalName: dto.legalName,
       companyNumber: dto.companyNumber,
       vatNumber: dto.vatNumber,

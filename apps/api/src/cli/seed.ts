@@ -75,6 +75,7 @@ const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
   websiteUrl: 'https://tessera.local',
   termsUrl: 'https://tessera.local/membership-terms',
   privacyUrl: 'https://tessera.local/privacy',
+  statutesUrl: 'https://tessera.local/statutes',
   // Billing: a Belgian association, paid by transfer with the structured communication Belgian banking apps prefill.
   legalName: 'Tessera Demo Association ASBL',
   companyNumber: '0123.456.749',

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Max } from 'class-validator';
+import {
+  Equals,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   AddressDto,
   EmailAddress,
@@ -10,14 +24,24 @@ import {
   PhoneNumber,
   PageResponseDto,
   Trim,
+  UpperCase,
 } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
+import { OrganisationDto } from '@tessera/registration';
 import { Iban } from '@tessera/settings';
+import { HOLDER_KINDS, type HolderKind } from '../share-classes/share-class.dto';
 import { SHARE_SUBSCRIPTION_STATES, type ShareSubscriptionState } from '../share-subscription-state';
 
 export const SUBSCRIPTION_LOCALES = ['en', 'fr'] as const;
+/** Who holds a share subscription's shares (the response's `holder.kind`). */
+export type ShareHolderKind = 'person' | 'organisation';
 
-/** A new holder: a person not known yet (a known one is matched by e-mail on approval). */
+/**
+ * A person holding shares themselves: matched by e-mail on approval (they may be a member or an
+ * organisation's representative already), else made. The public form asks for everything the
+ * membership application asks of a person (phone, birth date, address, nationality); staff may
+ * enter the name and e-mail only.
+ */
 export class ShareHolderPersonDto {
   @ApiProperty({ example: 'Ada' })
   @Trim()
@@ -38,21 +62,38 @@ export class ShareHolderPersonDto {
   @EmailAddress()
   email: string;
 
-  @ApiPropertyOptional({ example: '+32 470 12 34 56' })
+  @ApiPropertyOptional({ example: '+32 470 12 34 56', description: 'Required on the public form' })
   @IsOptional()
   @PhoneNumber()
   phone?: string;
 
-  @ApiPropertyOptional({ type: AddressDto })
+  @ApiPropertyOptional({
+    example: '1990-12-10',
+    format: 'date',
+    description: 'In the past; age 16 to 120. Required on the public form',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ type: AddressDto, description: 'Required on the public form' })
   @OptionalNotNull()
   @Nested(() => AddressDto)
   address?: AddressDto;
+
+  @ApiPropertyOptional({ example: 'BE', description: 'ISO 3166-1 alpha-2. Required on the public form' })
+  @IsOptional()
+  @UpperCase()
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. BE' })
+  nationality?: string;
 }
 
-/** Staff entry of a share subscription (the public form comes later). */
-export class CreateShareSubscriptionDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
+/** Fields every way of asking for shares shares: the class, how many, the IBAN, the consent. */
+export class ShareRequestFieldsDto {
+  @ApiProperty({ format: 'uuid', description: 'An active share class open to this kind of holder' })
+  @IsUUID('all', { message: 'must be a share class id (UUID)' })
   shareClassId: string;
 
   @ApiProperty({ example: 4, minimum: 1, description: "Within the class's minimum and maximum per holder" })
@@ -60,23 +101,6 @@ export class CreateShareSubscriptionDto {
   @Min(1)
   @Max(1_000_000)
   quantity: number;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'The holder when already known: a member (a person or an organisation). Exactly one of memberId and person',
-  })
-  @IsOptional()
-  @IsUUID('all')
-  memberId?: string;
-
-  @ApiPropertyOptional({
-    type: ShareHolderPersonDto,
-    description: 'A new holder (a person). Exactly one of memberId and person',
-  })
-  @OptionalNotNull()
-  @Nested(() => ShareHolderPersonDto)
-  person?: ShareHolderPersonDto;
 
   @ApiProperty({ example: 'BE71 0961 2345 6769', description: 'Where shares redeemed are reimbursed' })
   @Iban()
@@ -91,9 +115,78 @@ export class CreateShareSubscriptionDto {
   @IsIn(SUBSCRIPTION_LOCALES)
   locale?: 'en' | 'fr';
 
-  @ApiProperty({ example: true, description: 'The holder accepted the statutes' })
+  @ApiProperty({ example: true, description: 'The holder accepted the statutes (the settings link them)' })
   @Equals(true, { message: 'must be true: the holder has to accept the statutes' })
   consent: boolean;
+}
+
+/**
+ * POST /share-subscriptions (api.md): the public form (with its captcha), staff entry or an
+ * integrator. A person or an organisation with its representatives, as membership applications
+ * give them; staff may name a known holder by `memberId` instead.
+ */
+export class CreateShareSubscriptionDto extends ShareRequestFieldsDto {
+  @ApiProperty({
+    enum: HOLDER_KINDS,
+    enumName: 'ShareHolderKind',
+    description: 'Who will hold the shares, as on membership applications and share classes',
+  })
+  @IsIn(HOLDER_KINDS)
+  kind: HolderKind;
+
+  @ApiPropertyOptional({
+    type: ShareHolderPersonDto,
+    description: 'The holder, for kind individual (unless staff give memberId)',
+  })
+  @OptionalNotNull()
+  @Nested(() => ShareHolderPersonDto)
+  person?: ShareHolderPersonDto;
+
+  @ApiPropertyOptional({
+    type: OrganisationDto,
+    description:
+      'The holder, for kind organisation (unless staff give memberId): its legal details and one or more ' +
+      'representatives, exactly one of them the contact',
+  })
+  @OptionalNotNull()
+  @Nested(() => OrganisationDto)
+  organisation?: OrganisationDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff only: a holder already known, a member of this kind, instead of person or organisation',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  memberId?: string;
+
+  @ApiPropertyOptional({ description: 'The solved captcha (GET /captcha/challenge); required of anonymous callers' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  altcha?: string;
+}
+
+/** The portal's "buy more": for themselves or an organisation they act for. */
+export class CreateMyShareSubscriptionDto extends ShareRequestFieldsDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  holderId?: string;
+}
+
+/** 201 of POST /share-subscriptions for callers who are not staff: what the form shows. */
+export class ShareSubscriptionCreatedDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'SHR-2026-000001' })
+  reference: string;
+  @ApiProperty({ enum: SHARE_SUBSCRIPTION_STATES, enumName: 'ShareSubscriptionState' })
+  state: ShareSubscriptionState;
 }
 
 export class ListShareSubscriptionsQueryDto extends PageQueryDto {
@@ -118,7 +211,7 @@ export class ShareSubscriptionClassDto {
 
 export class ShareSubscriptionHolderDto {
   @ApiProperty({ enum: ['person', 'organisation'] })
-  kind: 'person' | 'organisation';
+  kind: ShareHolderKind;
   @ApiProperty({ example: 'Ada Lovelace' })
   name: string;
   @ApiProperty({ example: 'ada@example.org', description: 'Where its e-mails go (an organisation: its contact)' })

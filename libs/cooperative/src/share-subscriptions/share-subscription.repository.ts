@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isoTimestampSql, Transactions } from '@tessera/core';
+import type { OrganisationDetails, PersonDetails } from '@tessera/members';
 import type { ShareSubscriptionState } from '../share-subscription-state';
+
+/** Where a request came from: the public form, staff, an integrator's key, the holder's portal. */
+export type ShareSubscriptionSource = 'online' | 'staff' | 'api' | 'portal';
+
+/** The person as the request gives them (birth date, address… when the public form asked). */
+export type StoredSharePerson = PersonDetails;
 
 /** One request under review per holder and class (the partial unique index). */
 export const ONE_PENDING_INDEX = 'share_subscriptions_one_pending_key';
@@ -20,7 +27,9 @@ export interface ShareSubscriptionRow {
   holderName: string;
   holderEmail: string;
   existingMemberId: string | null;
-  person: { firstName: string; lastName: string; email: string; phone?: string; address?: object } | null;
+  person: StoredSharePerson | null;
+  organisation: OrganisationDetails | null;
+  source: ShareSubscriptionSource;
   iban: string;
   locale: 'en' | 'fr';
   approvalRequestId: string | null;
@@ -46,6 +55,8 @@ export type NewShareSubscription = Pick<
   | 'holderEmail'
   | 'existingMemberId'
   | 'person'
+  | 'organisation'
+  | 'source'
   | 'iban'
   | 'locale'
 > & { createdBy: string | null; now: Date };
@@ -53,7 +64,7 @@ export type NewShareSubscription = Pick<
 const COLUMNS = `s.id, s.reference, s.state, s.share_class_id AS "shareClassId", c.code AS "shareClassCode",
   c.name AS "shareClassName", s.quantity, s.unit_price AS "unitPrice", s.currency, s.holder_kind AS "holderKind",
   s.holder_key AS "holderKey", s.holder_name AS "holderName", s.holder_email AS "holderEmail",
-  s.existing_member_id AS "existingMemberId", s.person, s.iban, s.locale,
+  s.existing_member_id AS "existingMemberId", s.person, s.organisation, s.source, s.iban, s.locale,
   s.approval_request_id AS "approvalRequestId", s.member_id AS "memberId", s.capital_release_id AS "capitalReleaseId",
   ${isoTimestampSql('s.created_at')} AS "createdAt", ${isoTimestampSql('s.decided_at')} AS "decidedAt",
   s.decided_by_name AS "decidedByName", s.decision_note AS "decisionNote",
@@ -79,8 +90,8 @@ export class ShareSubscriptionRepository {
     const [row] = await this.query<{ id: string }>(
       `INSERT INTO share_subscriptions (reference, state, share_class_id, quantity, unit_price, currency, holder_kind,
               holder_key, holder_name, holder_email, existing_member_id, person, iban, locale, statutes_accepted_at,
-              created_by, created_at)
-       VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14) RETURNING id`,
+              created_by, created_at, organisation, source)
+       VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $16, $17) RETURNING id`,
       [
         input.reference,
         input.shareClassId,
@@ -97,6 +108,8 @@ export class ShareSubscriptionRepository {
         input.locale,
         input.now,
         input.createdBy,
+        input.organisation ? JSON.stringify(input.organisation) : null,
+        input.source,
       ],
     );
     return row.id;
@@ -166,8 +179,16 @@ export class ShareSubscriptionRepository {
     );
     return row ?? null;
   }
-}
 
-export function personHolderKey(email: string): string {
-  return `person:${email.trim().toLowerCase()}`;
+  /** The member record of a holder key (a person's e-mail, an organisation's registration key), if any. */
+  async memberOfHolderKey(key: string): Promise<string | null> {
+    const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    const [row] = await this.query<{ id: string }>(
+      kind === 'person'
+        ? `SELECT m.id FROM persons p JOIN members m ON m.person_id = p.id WHERE p.email = $1`
+        : `SELECT m.id FROM organisations o JOIN members m ON m.organisation_id = o.id WHERE o.registration_key = $1`,
+      [value],
+    );
+    return row?.id ?? null;
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApprovalService } from '@tessera/approval';
 import { BillingDocumentsService, formatDocumentDate } from '@tessera/billing';
 import {
+  CaptchaService,
   Clock,
   formatYearlyReference,
   isUniqueViolation,
@@ -9,7 +10,6 @@ import {
   ProblemException,
   problemType,
   Transactions,
-  userIdOf,
   type Page,
   type Principal,
 } from '@tessera/core';
@@ -20,35 +20,43 @@ import { ShareRegisterRepository } from '../share-register/share-register.reposi
 import type {
   CreateShareSubscriptionDto,
   ListShareSubscriptionsQueryDto,
+  ShareHolderKind,
+  ShareRequestFieldsDto,
   ShareSubscriptionDto,
 } from './share-subscription.dto';
+import {
+  detailsFieldOf,
+  holderFieldErrors,
+  holderKindProblem,
+  newHolderOf,
+  quantityProblem,
+  sourceOf,
+  type Holder,
+} from './share-subscription-rules';
 import { ShareSubscriptionMailer } from './share-subscription.mailer';
 import {
   ONE_PENDING_INDEX,
-  personHolderKey,
   ShareSubscriptionRepository,
   type ShareSubscriptionRow,
+  type ShareSubscriptionSource,
 } from './share-subscription.repository';
-
-const MAX_AMOUNT = 2_147_483_647;
 
 export function subscriptionNotFound(): ProblemException {
   return ProblemException.notFound('No share subscription has this id.', 'share-subscription-not-found');
 }
 
-/** The holder a request names, before approval makes or matches their record. */
-interface Holder {
-  kind: 'person' | 'organisation';
-  key: string;
-  name: string;
-  email: string;
-  memberId: string | null;
+/** A request about to be stored: checked, with its holder and where it came from. */
+interface Intake {
+  dto: CreateShareSubscriptionDto;
+  source: ShareSubscriptionSource;
+  createdBy: string | null;
 }
 
 /**
- * Share subscription requests (issue 18): staff enter one for a known member or a new person; it
- * opens its approval request and confirms it to the holder, in one transaction. One pending
- * request per holder and class: the partial unique index decides, also when two arrive at once.
+ * Share subscription requests (issue 18), however they come — the public form (captcha), staff,
+ * an integrator, the holder's portal: checked whole before anything is stored, then stored with
+ * their approval request and confirmation e-mail in one transaction. One pending request per
+ * holder and class: the partial unique index decides, also when two arrive at once.
  */
 @Injectable()
 export class ShareSubscriptionsService {
@@ -60,26 +68,46 @@ export class ShareSubscriptionsService {
     private readonly members: MembersService,
     private readonly approvals: ApprovalService,
     private readonly billing: BillingDocumentsService,
+    private readonly captcha: CaptchaService,
     private readonly mailer: ShareSubscriptionMailer,
     private readonly clock: Clock,
   ) {}
 
-  async submit(dto: CreateShareSubscriptionDto, principal: Principal): Promise<ShareSubscriptionDto> {
+  /** POST /share-subscriptions: anonymous callers prove a captcha; staff may name a known holder. */
+  async submit(dto: CreateShareSubscriptionDto, principal: Principal | undefined): Promise<ShareSubscriptionDto> {
+    const source = sourceOf(principal);
+    if (source === 'api' && principal?.kind === 'api-key' && !principal.scopes.includes('applications:write'))
+      throw ProblemException.forbidden('This API key does not have the applications:write scope.');
+    const errors = holderFieldErrors(dto, source, this.clock.now());
+    if (errors.length > 0) throw ProblemException.validation(errors);
+    const createdBy = principal?.kind === 'user' ? principal.userId : null;
+    return this.store({ dto, source, createdBy });
+  }
+
+  /** The portal's "buy more": the signed-in person's own membership or an organisation they act for. */
+  async submitFor(memberId: string, dto: ShareRequestFieldsDto, userId: string): Promise<ShareSubscriptionDto> {
+    const party = await this.subscriptions.holderOfMember(memberId);
+    if (!party) throw new Error(`No member ${memberId}`);
+    const kind = party.kind === 'person' ? 'individual' : 'organisation';
+    return this.store({ dto: { ...dto, kind, memberId }, source: 'portal', createdBy: userId });
+  }
+
+  private async store({ dto, source, createdBy }: Intake): Promise<ShareSubscriptionDto> {
     const shareClass = await this.classes.byId(dto.shareClassId);
     if (!shareClass || !shareClass.active)
       throw ProblemException.validation([{ field: 'shareClassId', message: 'is not an active share class' }]);
-    const holder = await this.holderOf(dto);
-    if (!shareClass.holderKinds.includes(holder.kind === 'person' ? 'individual' : 'organisation'))
-      throw ProblemException.validation([
-        {
-          field: dto.memberId ? 'memberId' : 'person',
-          message: `may not hold class ${shareClass.code} shares (only ${shareClass.holderKinds.join(' and ')} holders)`,
-        },
-      ]);
-    await this.assertQuantity(shareClass, holder, dto.quantity);
-    const userId = userIdOf(principal);
+    const holder = dto.memberId ? await this.knownHolder(dto.memberId, detailsFieldOf(dto.kind)) : newHolderOf(dto);
+    const kindProblem = holderKindProblem(shareClass, holder.kind);
+    if (kindProblem) throw ProblemException.validation([{ field: 'kind', message: kindProblem }]);
+    // What the holder holds already counts towards the maximum, whoever they came as.
+    const knownMemberId = holder.memberId ?? (await this.subscriptions.memberOfHolderKey(holder.key));
+    const held = knownMemberId ? await this.register.heldBy(knownMemberId, shareClass.id) : 0;
+    const tooMany = quantityProblem(shareClass, held, dto.quantity);
+    if (tooMany) throw ProblemException.validation([{ field: 'quantity', message: tooMany }]);
     try {
       const id = await this.transactions.run(async () => {
+        // After every other check, before the pending check: nobody probes e-mails without solving one.
+        if (source === 'online') await this.captcha.verify(dto.altcha);
         await this.refuseIfPending(holder.key, shareClass);
         const today = await this.billing.today();
         const reference = formatYearlyReference(
@@ -98,10 +126,12 @@ export class ShareSubscriptionsService {
           holderName: holder.name,
           holderEmail: holder.email,
           existingMemberId: holder.memberId,
-          person: dto.person ? { ...dto.person } : null,
+          person: !holder.memberId && dto.person ? plain(dto.person) : null,
+          organisation: !holder.memberId && dto.organisation ? plain(dto.organisation) : null,
+          source,
           iban: dto.iban,
           locale: dto.locale ?? 'en',
-          createdBy: userId,
+          createdBy,
           now: this.clock.now(),
         });
         const opened = await this.approvals.open({
@@ -110,7 +140,7 @@ export class ShareSubscriptionsService {
           flowId: shareClass.approvalFlowId,
           title: `${holder.name}: ${dto.quantity} class ${shareClass.code} share${dto.quantity === 1 ? '' : 's'}`,
           reference,
-          openedBy: userId,
+          openedBy: source === 'staff' ? createdBy : null,
         });
         await this.subscriptions.setApprovalRequest(id, opened.id);
         const row = (await this.subscriptions.find(id)) as ShareSubscriptionRow;
@@ -135,51 +165,16 @@ export class ShareSubscriptionsService {
     return shareSubscriptionDtoOf(row);
   }
 
-  private async holderOf(dto: CreateShareSubscriptionDto): Promise<Holder> {
-    if ((dto.memberId === undefined) === (dto.person === undefined))
-      throw ProblemException.validation([
-        { field: 'memberId', message: 'give exactly one of memberId (a known holder) and person (a new one)' },
-      ]);
-    if (dto.person)
-      return {
-        kind: 'person',
-        key: personHolderKey(dto.person.email),
-        name: `${dto.person.firstName} ${dto.person.lastName}`,
-        email: dto.person.email,
-        memberId: null,
-      };
-    const memberId = dto.memberId as string;
+  /** A member staff (or the portal) named: its party's key, name and contact. */
+  private async knownHolder(memberId: string, kind: ShareHolderKind): Promise<Holder> {
     const party = await this.subscriptions.holderOfMember(memberId);
     if (!party) throw ProblemException.validation([{ field: 'memberId', message: 'is not a member' }]);
+    if (party.kind !== kind)
+      throw ProblemException.validation([
+        { field: 'memberId', message: `is not ${kind === 'person' ? 'a person' : 'an organisation'}` },
+      ]);
     const contact = await this.members.contactFor(memberId);
     return { kind: party.kind, key: party.key, name: party.name, email: contact.email, memberId };
-  }
-
-  /** Within the class's bounds, counting what a known holder holds already. */
-  private async assertQuantity(shareClass: ShareClass, holder: Holder, quantity: number): Promise<void> {
-    // Billing keeps amounts as 32-bit integers of minor units.
-    if (quantity * shareClass.unitPrice > MAX_AMOUNT)
-      throw ProblemException.validation([
-        { field: 'quantity', message: `is too many: the amount would exceed ${MAX_AMOUNT} minor units` },
-      ]);
-    const held = holder.memberId ? await this.register.heldBy(holder.memberId, shareClass.id) : 0;
-    if (held === 0 && quantity < shareClass.minShares)
-      throw ProblemException.validation([
-        {
-          field: 'quantity',
-          message: `must be at least ${shareClass.minShares} (the minimum of class ${shareClass.code})`,
-        },
-      ]);
-    if (shareClass.maxShares !== null && held + quantity > shareClass.maxShares)
-      throw ProblemException.validation([
-        {
-          field: 'quantity',
-          message:
-            held > 0
-              ? `must be at most ${shareClass.maxShares - held}: the holder has ${held} of the ${shareClass.maxShares} class ${shareClass.code} shares one may hold`
-              : `must be at most ${shareClass.maxShares} (the maximum of class ${shareClass.code})`,
-        },
-      ]);
   }
 
   /** 409 naming the request under review for this holder and class. */
@@ -232,4 +227,9 @@ export function shareSubscriptionDtoOf(row: ShareSubscriptionRow): ShareSubscrip
     decidedByName: row.decidedByName,
     decisionNote: row.decisionNote,
   };
+}
+
+/** A class instance from class-transformer → the plain JSON to keep. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

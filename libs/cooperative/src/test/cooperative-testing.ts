@@ -4,6 +4,7 @@ import { ApprovalService } from '@tessera/approval';
 import { PaymentsService } from '@tessera/billing';
 import { Clock, ManualClock, type Principal, type Role } from '@tessera/core';
 import { PlansService } from '@tessera/plans';
+import { SignedInPersonModule } from '@tessera/portal-users';
 import { createWorkerTestingModule } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { CooperativeModule } from '../cooperative.module';
@@ -24,7 +25,7 @@ export interface Booted {
 export async function bootCooperative(): Promise<Booted> {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
   const moduleRef = await createWorkerTestingModule({
-    imports: [CooperativeModule],
+    imports: [SignedInPersonModule, CooperativeModule],
     queues: [],
     env: { PUBLIC_URL: 'https://tessera.test' },
     configure: (builder) => builder.overrideProvider(Clock).useValue(clock),

@@ -22,7 +22,15 @@ describe('share subscriptions against the real database', () => {
   };
   const subscribe = (shareClassId: string, quantity: number, holder: { person: ReturnType<typeof person> }) =>
     subscriptions.submit(
-      { shareClassId, quantity, ...holder, iban: 'BE71 0961 2345 6769', locale: 'en', consent: true },
+      {
+        kind: 'individual',
+        shareClassId,
+        quantity,
+        ...holder,
+        iban: 'BE71 0961 2345 6769',
+        locale: 'en',
+        consent: true,
+      },
       booted.officer,
     );
   const approved = async (made: ShareSubscriptionDto) => {
@@ -81,10 +89,10 @@ describe('share subscriptions against the real database', () => {
     });
     await expect(
       subscriptions.submit(
-        { shareClassId: booted.classB.id, quantity: 1, iban: 'BE71096123456769', consent: true },
+        { kind: 'individual', shareClassId: booted.classB.id, quantity: 1, iban: 'BE71096123456769', consent: true },
         booted.officer,
       ),
-    ).rejects.toMatchObject({ problem: { status: 400, errors: [{ field: 'memberId' }] } });
+    ).rejects.toMatchObject({ problem: { status: 400, errors: [{ field: 'person' }] } });
     expect(await booted.db.query(`SELECT count(*)::int AS n FROM share_subscriptions`)).toEqual(before);
   });
 

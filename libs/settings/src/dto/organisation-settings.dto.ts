@@ -19,6 +19,8 @@ export class PublicOrganisationDto {
   termsUrl: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'https://example.org/privacy' })
   privacyUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'https://example.org/statutes' })
+  statutesUrl: string | null;
 
   static from(settings: OrganisationSettings): PublicOrganisationDto {
     return {
@@ -29,6 +31,7 @@ export class PublicOrganisationDto {
       websiteUrl: settings.websiteUrl,
       termsUrl: settings.termsUrl,
       privacyUrl: settings.privacyUrl,
+      statutesUrl: settings.statutesUrl,
     };
   }
 }

@@ -58,6 +58,18 @@ export class UpdateOrganisationDetailsDto {
   @IsUrl(LINK, { message: 'must be a web address starting with https://' })
   @MaxLength(500)
   privacyUrl: string | null = null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://example.org/statutes',
+    description: "The co-operative's statutes; the share subscription form links its consent to them",
+  })
+  @OptionalNullable()
+  @Trim()
+  @IsUrl(LINK, { message: 'must be a web address starting with https://' })
+  @MaxLength(500)
+  statutesUrl: string | null = null;
 }
 
 /**

@@ -32,6 +32,10 @@ export class OrganisationSettings {
   @Column({ name: 'privacy_url', type: 'text', nullable: true })
   privacyUrl: string | null;
 
+  /** The co-operative's statutes: the share subscription form links its consent to them. */
+  @Column({ name: 'statutes_url', type: 'text', nullable: true })
+  statutesUrl: string | null;
+
   /** The name invoices carry when it differs from the everyday one; null: `name`. */
   @Column({ name: 'legal_name', type: 'text', nullable: true })
   legalName: string | null;
