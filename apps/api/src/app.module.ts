@@ -6,6 +6,7 @@ import { PortalHttpModule } from '@tessera/portal';
 import { PortalUsersHttpModule, SignedInPersonModule } from '@tessera/portal-users';
 import { MemberRequestsHttpModule } from '@tessera/member-requests';
 import { CooperativeHttpModule } from '@tessera/cooperative';
+import { QuestionnairesHttpModule } from '@tessera/questionnaires';
 import { NotificationsHttpModule } from '@tessera/notifications';
 import { OrdersHttpModule } from '@tessera/orders';
 import { PlansHttpModule } from '@tessera/plans';
@@ -41,6 +42,7 @@ import { HealthModule } from './health/health.module';
     PortalHttpModule,
     MemberRequestsHttpModule,
     CooperativeHttpModule,
+    QuestionnairesHttpModule,
   ],
 })
 export class AppModule {}

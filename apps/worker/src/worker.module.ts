@@ -5,6 +5,7 @@ import { OutboxRelayModule, QueueModule } from '@tessera/core';
 import { emailQueue, NotificationsWorkerModule } from '@tessera/notifications';
 import { registrationQueue, RegistrationWorkerModule } from '@tessera/registration';
 import { renewalsQueue, statusSweepsQueue, SubscriptionWorkerModule } from '@tessera/subscription';
+import { QuestionnairesWorkerModule } from '@tessera/questionnaires';
 import { PlatformModule } from '@tessera/schema';
 
 /** The background process: the outbox relay and every domain's queue processors. */
@@ -18,6 +19,7 @@ import { PlatformModule } from '@tessera/schema';
     RegistrationWorkerModule,
     BillingWorkerModule,
     SubscriptionWorkerModule,
+    QuestionnairesWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -2504,6 +2504,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Questionnaires, newest first, with their progress
+         * @description Officers, admins and API keys with `questionnaires:read`. `active` narrows the list.
+         */
+        get: operations["Questionnaires_list"];
+        put?: never;
+        /**
+         * Create a questionnaire
+         * @description Officers and admins. Title and introduction in English and French, sections of questions (keys unique across the questionnaire; a condition names an earlier question), and the plan rules that assign it.
+         */
+        post: operations["Questionnaires_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A questionnaire: its current version and progress
+         * @description Officers, admins and API keys.
+         */
+        get: operations["Questionnaires_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a questionnaire
+         * @description Officers and admins. Changing the title, introduction or sections of a version that has answers (a draft or a submission) makes a new version: answers keep the version they answered, and assignments not started yet move to the new one. Rules, due days and `active` change in place.
+         */
+        patch: operations["Questionnaires_update"];
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a questionnaire, newest first
+         * @description Officers, admins and API keys.
+         */
+        get: operations["Questionnaires_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who was assigned the questionnaire, and where they are
+         * @description Officers, admins and API keys. Newest first; `state` narrows to pending, submitted or overdue.
+         */
+        get: operations["Questionnaires_listAssignments"];
+        put?: never;
+        /**
+         * Assign the questionnaire to members, by id or by the members list filter
+         * @description Officers, admins and API keys with `questionnaires:write`. One statement set however many members; a member who already has it to answer is counted in `alreadyAssigned` and left alone. Each member assigned is e-mailed (in their language). An inactive questionnaire is a 409.
+         */
+        post: operations["Questionnaires_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One assignment with its answers and the questions of its version
+         * @description Officers, admins and API keys. Draft answers are shown as saved.
+         */
+        get: operations["Questionnaires_getAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments/{assignmentId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file answered to the questionnaire
+         * @description Officers, admins and API keys: the stored bytes with their detected type, as an attachment.
+         */
+        get: operations["Questionnaires_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/answers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The submitted answers as CSV: one row per member, one column per question
+         * @description Officers, admins and API keys. Columns are the questions of every version (by key, in order of the newest); a member who answered twice appears with their latest submission. Streamed; UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe.
+         */
+        get: operations["Questionnaires_answersCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's questionnaires with their answers
+         * @description Staff and API keys with `questionnaires:read`. Newest first, with the questions of each version.
+         */
+        get: operations["MemberQuestionnaires_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their questionnaires: to answer and answered
+         * @description The questionnaires of the memberships the signed-in member acts for (their own, and those of the organisations they are the contact of).
+         */
+        get: operations["MyQuestionnaires_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A questionnaire to answer (or answered): its questions and their saved answers
+         * @description The content of the version assigned, with the draft or the submitted answers.
+         */
+        get: operations["MyQuestionnaires_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the answers so far (a draft)
+         * @description Replaces the saved draft. Only the answers given are checked (kinds, options, ranges): required questions are checked on submit. 400 names each refused answer `answers.<questionKey>`.
+         */
+        put: operations["MyQuestionnaires_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the answers
+         * @description Every required question that is shown must be answered; questions hidden by their condition are not required and their answers are dropped. 400 names each missing or refused answer `answers.<questionKey>`. Submitted answers are final.
+         */
+        post: operations["MyQuestionnaires_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to answer a file question
+         * @description multipart/form-data with one part `file`: a PDF, PNG or JPEG of at most 10 MB, judged from its content as for applications. Answer the file question with the `fileId` returned.
+         */
+        post: operations["MyQuestionnaires_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file they uploaded for a questionnaire
+         * @description The stored bytes with their detected type, as an attachment.
+         */
+        get: operations["MyQuestionnaires_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2781,7 +3073,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -2805,13 +3097,13 @@ export interface components {
              *       "applications:write"
              *     ]
              */
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -5913,6 +6205,305 @@ export interface components {
             holdings: components["schemas"]["ShareHoldingDto"][];
             /** @description Capital per class */
             totals: components["schemas"]["ClassTotalDto"][];
+        };
+        LocalisedTextDto: {
+            /** @example How many employees? */
+            en: string;
+            /** @example Combien d’employés ? */
+            fr: string;
+        };
+        LocalisedLongTextDto: {
+            en: string;
+            fr: string;
+        };
+        /** @enum {string} */
+        QuestionKind: "short-text" | "long-text" | "single-choice" | "multiple-choice" | "number" | "date" | "yes-no" | "file";
+        QuestionOptionDto: {
+            /**
+             * @description The value stored as the answer
+             * @example small
+             */
+            value: string;
+            label: components["schemas"]["LocalisedTextDto"];
+        };
+        QuestionConditionDto: {
+            /**
+             * @description The key of an EARLIER question
+             * @example has-employees
+             */
+            questionKey: string;
+            /**
+             * @description The answer that shows the question: a boolean for yes/no, a number for numbers, an option value for choices (for multiple choice: when it is among those chosen), a text for text questions
+             * @example true
+             */
+            equals: string | number | boolean;
+        };
+        QuestionDto: {
+            /**
+             * @description Stable key (answers and CSV columns use it)
+             * @example employees
+             */
+            key: string;
+            kind: components["schemas"]["QuestionKind"];
+            label: components["schemas"]["LocalisedTextDto"];
+            /** @description Help shown under the question */
+            help: components["schemas"]["LocalisedTextDto"] | null;
+            required: boolean;
+            /** @description Choices only: 2 to 50 options */
+            options?: components["schemas"]["QuestionOptionDto"][];
+            /** @description Numbers only: the smallest answer allowed */
+            min?: number | null;
+            /** @description Numbers only: the largest answer allowed */
+            max?: number | null;
+            /** @description Shown only when an earlier question has this answer; otherwise not asked (and never required) */
+            showIf?: components["schemas"]["QuestionConditionDto"] | null;
+        };
+        QuestionnaireSectionDto: {
+            /**
+             * @description Stable key (answers and CSV columns use it)
+             * @example company
+             */
+            key: string;
+            title: components["schemas"]["LocalisedTextDto"];
+            questions: components["schemas"]["QuestionDto"][];
+        };
+        /**
+         * @description Only members of these kinds are assigned by the plan rule; empty: both kinds
+         * @enum {string}
+         */
+        QuestionnaireMemberKind: "individual" | "organisation";
+        QuestionnaireRulesDto: {
+            /** @description Members who join or move to one of these plans are assigned the questionnaire automatically */
+            planIds: string[];
+            /** @description Only members of these kinds are assigned by the plan rule; empty: both kinds */
+            memberKinds: components["schemas"]["QuestionnaireMemberKind"][];
+        };
+        QuestionnaireProgressDto: {
+            /** @description Assignments made (every version) */
+            assigned: number;
+            /** @description Assignments answered */
+            submitted: number;
+            /** @description Assignments not answered yet (drafts included) */
+            pending: number;
+            /** @description Pending assignments past their due date */
+            overdue: number;
+        };
+        QuestionnaireDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @description The current version (1 and up); a change after answers makes the next */
+            version: number;
+            /** @description Inactive questionnaires are not assigned by rules or by hand */
+            active: boolean;
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            rules: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days later */
+            dueInDays: number | null;
+            progress: components["schemas"]["QuestionnaireProgressDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuestionnairePageDto: {
+            items: components["schemas"]["QuestionnaireDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateQuestionnaireDto: {
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @default true */
+            active: boolean;
+            /** @description 1 to 30 sections */
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /** @description Default: no automatic assignment */
+            rules?: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days after they are made; null: no due date */
+            dueInDays?: number | null;
+        };
+        UpdateQuestionnaireDto: {
+            title?: components["schemas"]["LocalisedTextDto"];
+            introduction?: components["schemas"]["LocalisedLongTextDto"];
+            active?: boolean;
+            sections?: components["schemas"]["QuestionnaireSectionDto"][];
+            rules?: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days after they are made; null: no due date */
+            dueInDays?: number | null;
+        };
+        QuestionnaireVersionDto: {
+            version: number;
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /** @description Assignments that answer (or will answer) this version */
+            assignments: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QuestionnaireVersionListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["QuestionnaireVersionDto"][];
+        };
+        AssignmentMemberFilterDto: {
+            /** @description Only members in this status */
+            status?: components["schemas"]["MemberStatus"];
+            /**
+             * Format: uuid
+             * @description Only members on this plan
+             */
+            planId?: string;
+            /** @description Persons or organisations */
+            kind?: components["schemas"]["MemberKind"];
+            /** @description The members list search (numbers, names, e-mails, registration numbers) */
+            q?: string;
+        };
+        AssignQuestionnaireDto: {
+            /** @description These members (one or many). Give `memberIds` or `filter`, not both */
+            memberIds?: string[];
+            /** @description Every member the members list finds with this filter (an empty filter: every member) */
+            filter?: components["schemas"]["AssignmentMemberFilterDto"];
+            /**
+             * Format: date
+             * @description When the answers are due (YYYY-MM-DD); null or left out: no due date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+        };
+        AssignmentResultDto: {
+            /** @description Members assigned now (and e-mailed) */
+            assigned: number;
+            /** @description Members left alone: they already had the questionnaire to answer */
+            alreadyAssigned: number;
+        };
+        AssignmentMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example M-000042 */
+            number: string;
+        };
+        /** @enum {string} */
+        QuestionnaireAssignmentState: "pending" | "draft" | "submitted";
+        AssignmentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            /** @description The title of the version it answers */
+            title: components["schemas"]["LocalisedTextDto"];
+            member: components["schemas"]["AssignmentMemberDto"];
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Not submitted and past its due date */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The version of the questionnaire it answers */
+            version: number;
+        };
+        AssignmentPageDto: {
+            items: components["schemas"]["AssignmentSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AnswerFileDto: {
+            /**
+             * Format: uuid
+             * @description The answer of a file question
+             */
+            fileId: string;
+            /** @example statutes.pdf */
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+            /** @description Bytes */
+            size: number;
+        };
+        AssignmentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            /** @description The title of the version it answers */
+            title: components["schemas"]["LocalisedTextDto"];
+            member: components["schemas"]["AssignmentMemberDto"];
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Not submitted and past its due date */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The version of the questionnaire it answers */
+            version: number;
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @description The questions of its version */
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description Files uploaded for it */
+            files: components["schemas"]["AnswerFileDto"][];
+            /**
+             * Format: date-time
+             * @description When the draft was last saved
+             */
+            draftSavedAt: string | null;
+        };
+        AssignmentDetailListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AssignmentDetailDto"][];
+        };
+        MyQuestionnaireListDto: {
+            /** @description To answer, soonest due first */
+            pending: components["schemas"]["AssignmentSummaryDto"][];
+            /** @description Submitted, newest first */
+            done: components["schemas"]["AssignmentSummaryDto"][];
+        };
+        AnswersDto: {
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        DraftSavedDto: {
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date-time */
+            draftSavedAt: string;
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -9198,6 +9789,8 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
@@ -12584,6 +13177,8 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
@@ -13634,6 +14229,978 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only active (true) or inactive (false) ones */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnairePageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuestionnaireDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description Invalid content (field errors) or an unknown plan */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuestionnaireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireVersionListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_listAssignments: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description `pending`: not answered yet (drafts included); `submitted`; `overdue`: pending past due */
+                state?: "pending" | "submitted" | "overdue";
+            };
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignQuestionnaireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResultDto"];
+                };
+            };
+            /** @description Neither or both of memberIds and filter, unknown members */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The questionnaire is inactive */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_getAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+                /** @description The assignment */
+                assignmentId: string;
+                /** @description The file */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_answersCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberQuestionnaires_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQuestionnaireListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSavedDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerFileDto"];
+                };
+            };
+            /** @description No file, or other parts */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not a PDF, PNG or JPEG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+                /** @description The file */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -12,6 +12,7 @@ export type {
   RepresentativeDetails,
 } from './member-intake';
 export { MembersService } from './members.service';
+export { MemberPlanListeners, type MemberPlanListener } from './member-plan-listeners';
 export * from './dto/member-query.dto';
 export * from './dto/member-response.dto';
 export * from './dto/update-contact-details.dto';

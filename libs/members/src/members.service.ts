@@ -24,6 +24,7 @@ import { formatMemberNumber } from './member-number';
 import { canTransition, INITIAL_MEMBER_STATUS, transitionRefusal, type MemberStatus } from './member-status';
 import { memberDetailOf } from './member-detail';
 import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
+import { MemberPlanListeners } from './member-plan-listeners';
 import { MemberRepository, type MemberDetailRow } from './member.repository';
 import type { MemberActor, MemberBillingDetails, MemberStatusState, StatusChangeReason } from './members.types';
 import { PartyRepository, type PersonRef } from './party.repository';
@@ -60,6 +61,7 @@ export class MembersService {
     private readonly members: MemberRepository,
     private readonly plans: PlansService,
     private readonly clock: Clock,
+    private readonly planListeners: MemberPlanListeners,
   ) {}
 
   /**
@@ -81,6 +83,9 @@ export class MembersService {
       const party =
         input.kind === 'person' ? await this.matchPerson(input, now) : await this.matchOrganisation(input, now);
       const member = await this.memberOf(party.id, input, now);
+      // A member kept on its own plan (keepExistingMembership) did not join this one.
+      if (member.created || !input.keepExistingMembership)
+        await this.planListeners.notify(member.memberId, input.planId);
       return { ...member, contact: party.contact };
     });
   }
@@ -97,6 +102,7 @@ export class MembersService {
       status: query.status,
       planId: query.planId,
       search: query.q,
+      pendingQuestionnaire: query.pendingQuestionnaire,
       sort: query.sort,
       contactPerson: view.contactPerson,
       extra: view.extra,
@@ -209,6 +215,7 @@ export class MembersService {
       member.planId = planId;
       member.updatedAt = this.clock.now();
       await this.members.save(member);
+      await this.planListeners.notify(memberId, planId);
     });
   }
 

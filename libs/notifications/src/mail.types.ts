@@ -155,6 +155,10 @@ export interface EmailTemplates {
   'membership-ended': { name: string; endedOn: string; lapsed: boolean; url: string };
   /** To the approvers of an overdue level, at most once a day each. */
   'approval-reminder': ApprovalEmailData & { overdueDays: number };
+  /** To a member (or their organisation's contact): a questionnaire to answer. `dueDate` YYYY-MM-DD or null. */
+  'questionnaire-assigned': { name: string; title: string; dueDate: string | null; url: string };
+  /** To a member whose questionnaire is past due, at most once every 7 days. `dueDate` YYYY-MM-DD. */
+  'questionnaire-reminder': { name: string; title: string; dueDate: string; url: string };
 }
 
 /** What every approval e-mail says: whom it is for, what is to be decided, by when, and where. */

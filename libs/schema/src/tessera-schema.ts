@@ -9,6 +9,7 @@ import { ordersSchema } from '@tessera/orders';
 import { plansSchema } from '@tessera/plans';
 import { portalSchema } from '@tessera/portal';
 import { portalUsersSchema } from '@tessera/portal-users';
+import { questionnairesSchema } from '@tessera/questionnaires';
 import { registrationSchema } from '@tessera/registration';
 import { settingsSchema } from '@tessera/settings';
 import { subscriptionSchema } from '@tessera/subscription';
@@ -33,4 +34,5 @@ export const tesseraSchema = combineSchema(
   portalSchema,
   memberRequestsSchema,
   cooperativeSchema,
+  questionnairesSchema,
 );

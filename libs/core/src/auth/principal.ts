@@ -8,6 +8,8 @@ export const API_KEY_SCOPES = [
   'members:read',
   'invoices:read',
   'subscriptions:read',
+  'questionnaires:read',
+  'questionnaires:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

@@ -39,3 +39,15 @@ export function localDateIn(timeZone: string, instant: Date): LocalDate {
     throw new RangeError(`${instant.toISOString()} is out of range`);
   return `${String(year).padStart(4, '0')}-${part('month').padStart(2, '0')}-${part('day').padStart(2, '0')}`;
 }
+
+/** 'HH:MM' on the wall clock of a time zone. */
+export function localTimeIn(timeZone: string, instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('hour')}:${part('minute')}`;
+}

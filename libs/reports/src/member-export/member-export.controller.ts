@@ -33,6 +33,7 @@ export class MemberExportController {
       status: query.status,
       planId: query.planId,
       search: query.q,
+      pendingQuestionnaire: query.pendingQuestionnaire,
       sort: query.sort,
       contactPerson: accountStateCondition({
         state: query.accountState,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, localDateIn } from '@tessera/core';
+import { Clock, localDateIn, localTimeIn } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { RenewalRunsService } from './renewal-runs.service';
 
@@ -24,14 +24,5 @@ export class RenewalScheduleService {
   }
 }
 
-/** 'HH:MM' on the wall clock of a time zone. */
-export function localTimeIn(timeZone: string, instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('hour')}:${part('minute')}`;
-}
+/** Moved to core (questionnaire reminders use it too); kept here for this domain's imports. */
+export { localTimeIn };
