@@ -68,7 +68,7 @@ export function useForm<M extends Record<string, unknown>>(
   function check(path: string, validators: Validator<M>[]): Message | null {
     const value = getPath(model, path);
     for (const validate of validators) {
-      const error = validate(value, model as M);
+      const error = validate(value, model as M, path);
       if (error) return error;
     }
     return null;

@@ -142,6 +142,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.plans', roles: ['admin'] },
       },
       {
+        path: 'questionnaires',
+        name: 'office-questionnaires',
+        component: () => import('@/pages/office/QuestionnairesPage.vue'),
+        meta: { title: 'questionnaireOffice.titles.list', roles: ['admin', 'officer'] },
+      },
+      {
+        path: 'questionnaires/new',
+        name: 'office-questionnaire-new',
+        component: () => import('@/pages/office/QuestionnaireEditPage.vue'),
+        meta: { title: 'questionnaireOffice.titles.new', roles: ['admin', 'officer'] },
+      },
+      {
+        path: 'questionnaires/:id',
+        name: 'office-questionnaire',
+        component: () => import('@/pages/office/QuestionnaireDetailPage.vue'),
+        meta: { title: 'questionnaireOffice.titles.detail', roles: ['admin', 'officer'] },
+      },
+      {
+        path: 'questionnaires/:id/edit',
+        name: 'office-questionnaire-edit',
+        component: () => import('@/pages/office/QuestionnaireEditPage.vue'),
+        meta: { title: 'questionnaireOffice.titles.edit', roles: ['admin', 'officer'] },
+      },
+      {
         path: 'settings',
         name: 'office-settings',
         component: () => import('@/pages/office/SettingsPage.vue'),

@@ -5,8 +5,9 @@ import { keyed, type Message } from '@/i18n/translate';
  * trip. The server stays the authority: its field errors are shown the same way.
  * A validator returns an error message, or null when the value is fine. Messages are text or a
  * key (`keyed('auth.passwordsDiffer')`), translated when shown so they follow a language switch.
+ * `path` is the field's dotted path, for rules that read the field's neighbours ("sections.0.questions.2.max").
  */
-export type Validator<M> = (value: unknown, model: M) => Message | null;
+export type Validator<M> = (value: unknown, model: M, path?: string) => Message | null;
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -53,10 +54,10 @@ export function matches<M>(other: keyof M & string, message: Message): Validator
 
 /** Runs `validators` only when `condition(model)` holds (e.g. person fields for individuals). */
 export function when<M>(condition: (model: M) => boolean, ...validators: Validator<M>[]): Validator<M> {
-  return (value, model) => {
+  return (value, model, path) => {
     if (!condition(model)) return null;
     for (const validate of validators) {
-      const error = validate(value, model);
+      const error = validate(value, model, path);
       if (error) return error;
     }
     return null;

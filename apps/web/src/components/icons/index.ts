@@ -276,3 +276,12 @@ export const IconTrendingUp = icon('TrendingUp', [
   ['path', 'M22 7 13.5 15.5 8.5 10.5 2 17'],
   ['path', 'M16 7h6v6'],
 ]);
+
+export const IconClipboardList = icon('ClipboardList', [
+  ['rect', 8, 2, 8, 4, 1],
+  ['path', 'M16 4h2a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2'],
+  ['path', 'M12 11h4'],
+  ['path', 'M12 16h4'],
+  ['path', 'M8 11h.01'],
+  ['path', 'M8 16h.01'],
+]);

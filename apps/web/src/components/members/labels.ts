@@ -64,7 +64,16 @@ export const ACCOUNT_ORIGIN_LABELS = translatedLabels<NonNullable<PortalAccount[
 );
 
 /** The filters of the members list, named as the API's query parameters. */
-export const MEMBER_FILTERS = ['q', 'kind', 'status', 'planId', 'accountState', 'autoRegistered', 'sort'] as const;
+export const MEMBER_FILTERS = [
+  'q',
+  'kind',
+  'status',
+  'planId',
+  'accountState',
+  'autoRegistered',
+  'sort',
+  'pendingQuestionnaire',
+] as const;
 export type MemberFilter = (typeof MEMBER_FILTERS)[number];
 
 /** What each status means for the member, in the portal. */
