@@ -2504,6 +2504,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/share-register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share register as of a date, as CSV
+         * @description One row per holder and class held on `asOf` (today by default): cooperator number, holder, class, quantity, share numbers, capital and currency. UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe so spreadsheets never run them. Staff.
+         */
+        get: operations["ShareRegisterExport_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operations on shares, newest first
+         * @description Filters: state, kind, member (giving up or receiving shares). Staff.
+         */
+        get: operations["ShareOperations_list"];
+        put?: never;
+        /**
+         * Ask for a redemption, transfer or conversion of shares (staff)
+         * @description Checked against the holdings now (the holder holds enough and keeps 0 or at least the class minimum; a transfer receiver or a conversion class is eligible, within its minimum and maximum), then an approval request is opened (subject `share_redemption`, `share_transfer` or `share_conversion`). Approved, it is executed in the register in the decision’s transaction, checked again on locked holdings. 409 `share-operation-refused` says why it cannot be done.
+         */
+        post: operations["ShareOperations_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One operation on shares
+         * @description Its state, parties, classes, rows in the register once executed, and a redemption’s reimbursement.
+         */
+        get: operations["ShareOperations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their operations on shares, newest first
+         * @description Those of the signed-in person and of the organisations they represent, given up or received.
+         */
+        get: operations["MyShareOperations_list"];
+        put?: never;
+        /**
+         * Ask to redeem, transfer or convert their shares
+         * @description As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent (404 otherwise). Opens the approval request and confirms it by e-mail.
+         */
+        post: operations["MyShareOperations_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-operations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pending operation on their shares
+         * @description Cancels its approval request; a decided one is a 409 saying what happened.
+         */
+        post: operations["MyShareOperations_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cooperators, by page
+         * @description Candidates (approved, shares not paid yet), effective cooperators and former ones (holding nothing any more), with what each holds today. Filters: state, kind (person or organisation), class held today, search (name, e-mail, member or cooperator number). Staff.
+         */
+        get: operations["Cooperators_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cooperator: holdings by class, history, certificates and operations
+         * @description Every row of the register about them, oldest first; their certificates; operations on their shares.
+         */
+        get: operations["Cooperators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Capital release requests, newest first
+         * @description The payable documents (CRR-…) issued when share subscriptions are approved: number, amount, amount due, payment reference and state. Filters as for invoices: state, member, overdue, issue dates, number. Staff.
+         */
+        get: operations["CapitalReleaseRequests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A capital release request in full
+         * @description Lines, totals, amount due, holder.
+         */
+        get: operations["CapitalReleaseRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A capital release request's PDF
+         * @description With the payment instructions (IBAN, BIC, EPC QR). Its SHA-256 is the ETag; `?download=1` to save.
+         */
+        get: operations["CapitalReleaseRequests_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A share certificate's PDF (staff)
+         * @description Stored when the shares entered the register, never changed; its SHA-256 is the ETag. `?download=1` to save.
+         */
+        get: operations["ShareCertificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-reimbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reimbursements of redeemed shares
+         * @description Due ones first, soonest payable first, then paid ones. Filter: state. Staff.
+         */
+        get: operations["ShareReimbursements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-reimbursements/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a reimbursement was paid (finance)
+         * @description Once, and not dated before it is payable (the statutory waiting period): 409 `share-reimbursement-not-payable` otherwise.
+         */
+        post: operations["ShareReimbursements_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperative-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The co-operative's settings
+         * @description The statutory waiting period of reimbursements. Staff.
+         */
+        get: operations["CooperativeSettings_get"];
+        /**
+         * Change the co-operative's settings
+         * @description Administrators. A new waiting period applies to redemptions executed from now on.
+         */
+        put: operations["CooperativeSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/shares": {
         parameters: {
             query?: never;
@@ -2558,6 +2850,298 @@ export interface paths {
          * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
          */
         post: operations["MyShares_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Questionnaires, newest first, with their progress
+         * @description Officers, admins and API keys with `questionnaires:read`. `active` narrows the list.
+         */
+        get: operations["Questionnaires_list"];
+        put?: never;
+        /**
+         * Create a questionnaire
+         * @description Officers and admins. Title and introduction in English and French, sections of questions (keys unique across the questionnaire; a condition names an earlier question), and the plan rules that assign it.
+         */
+        post: operations["Questionnaires_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A questionnaire: its current version and progress
+         * @description Officers, admins and API keys.
+         */
+        get: operations["Questionnaires_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a questionnaire
+         * @description Officers and admins. Changing the title, introduction or sections of a version that has answers (a draft or a submission) makes a new version: answers keep the version they answered, and assignments not started yet move to the new one. Rules, due days and `active` change in place.
+         */
+        patch: operations["Questionnaires_update"];
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a questionnaire, newest first
+         * @description Officers, admins and API keys.
+         */
+        get: operations["Questionnaires_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who was assigned the questionnaire, and where they are
+         * @description Officers, admins and API keys. Newest first; `state` narrows to pending, submitted or overdue.
+         */
+        get: operations["Questionnaires_listAssignments"];
+        put?: never;
+        /**
+         * Assign the questionnaire to members, by id or by the members list filter
+         * @description Officers, admins and API keys with `questionnaires:write`. One statement set however many members; a member who already has it to answer is counted in `alreadyAssigned` and left alone. Each member assigned is e-mailed (in their language). An inactive questionnaire is a 409.
+         */
+        post: operations["Questionnaires_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One assignment with its answers and the questions of its version
+         * @description Officers, admins and API keys. Draft answers are shown as saved.
+         */
+        get: operations["Questionnaires_getAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/assignments/{assignmentId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file answered to the questionnaire
+         * @description Officers, admins and API keys: the stored bytes with their detected type, as an attachment.
+         */
+        get: operations["Questionnaires_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questionnaires/{id}/answers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The submitted answers as CSV: one row per member, one column per question
+         * @description Officers, admins and API keys. Columns are the questions of every version (by key, in order of the newest); a member who answered twice appears with their latest submission. Streamed; UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe.
+         */
+        get: operations["Questionnaires_answersCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's questionnaires with their answers
+         * @description Staff and API keys with `questionnaires:read`. Newest first, with the questions of each version.
+         */
+        get: operations["MemberQuestionnaires_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their questionnaires: to answer and answered
+         * @description The questionnaires of the memberships the signed-in member acts for (their own, and those of the organisations they are the contact of).
+         */
+        get: operations["MyQuestionnaires_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A questionnaire to answer (or answered): its questions and their saved answers
+         * @description The content of the version assigned, with the draft or the submitted answers.
+         */
+        get: operations["MyQuestionnaires_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the answers so far (a draft)
+         * @description Replaces the saved draft. Only the answers given are checked (kinds, options, ranges): required questions are checked on submit. 400 names each refused answer `answers.<questionKey>`.
+         */
+        put: operations["MyQuestionnaires_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the answers
+         * @description Every required question that is shown must be answered; questions hidden by their condition are not required and their answers are dropped. 400 names each missing or refused answer `answers.<questionKey>`. Submitted answers are final.
+         */
+        post: operations["MyQuestionnaires_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to answer a file question
+         * @description multipart/form-data with one part `file`: a PDF, PNG or JPEG of at most 10 MB, judged from its content as for applications. Answer the file question with the `fileId` returned.
+         */
+        post: operations["MyQuestionnaires_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/questionnaires/{assignmentId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file they uploaded for a questionnaire
+         * @description The stored bytes with their detected type, as an attachment.
+         */
+        get: operations["MyQuestionnaires_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2841,7 +3425,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -2865,13 +3449,13 @@ export interface components {
              *       "applications:write"
              *     ]
              */
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read")[];
+            scopes: ("applications:write" | "orders:write" | "members:read" | "invoices:read" | "subscriptions:read" | "questionnaires:read" | "questionnaires:write")[];
             /**
              * @description The first characters of the key
              * @example tsk_3fa9c1
@@ -3635,7 +4219,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription";
+        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription" | "share_redemption" | "share_transfer" | "share_conversion";
         /**
          * @description Every active user with this role is asked when the level opens
          * @enum {string}
@@ -5860,9 +6444,9 @@ export interface components {
              * @example true
              */
             consent: boolean;
-            /** @description Who will hold the shares */
+            /** @description Who will hold the shares, as on membership applications and share classes */
             kind: components["schemas"]["ShareHolderKind"];
-            /** @description The holder, for kind person (unless staff give memberId) */
+            /** @description The holder, for kind individual (unless staff give memberId) */
             person?: components["schemas"]["ShareHolderPersonDto"];
             /** @description The holder, for kind organisation (unless staff give memberId): its legal details and one or more representatives, exactly one of them the contact */
             organisation?: components["schemas"]["OrganisationDto"];
@@ -5885,7 +6469,8 @@ export interface components {
             name: string;
         };
         ShareSubscriptionHolderDto: {
-            kind: components["schemas"]["ShareHolderKind"];
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -5945,6 +6530,11 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /**
+         * @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out
+         * @enum {string}
+         */
+        ShareMovementKind: "issue" | "redemption" | "transfer_out" | "transfer_in" | "conversion_out" | "conversion_in";
         RegisterHolderDto: {
             /** Format: uuid */
             cooperatorId: string;
@@ -5964,8 +6554,13 @@ export interface components {
         ShareMovementDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "issue";
+            /** @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out */
+            kind: components["schemas"]["ShareMovementKind"];
+            /**
+             * @description +1: shares in; -1: shares out (the quantity is always positive)
+             * @enum {number}
+             */
+            direction: 1 | -1;
             holder: components["schemas"]["RegisterHolderDto"];
             shareClass: components["schemas"]["RegisterClassDto"];
             /** @example 4 */
@@ -6005,6 +6600,296 @@ export interface components {
             holdings: components["schemas"]["ShareHoldingDto"][];
             /** @description Capital per class */
             totals: components["schemas"]["ClassTotalDto"][];
+        };
+        /** @enum {string} */
+        ShareOperationKind: "redemption" | "transfer" | "conversion";
+        CreateShareOperationDto: {
+            kind: components["schemas"]["ShareOperationKind"];
+            /**
+             * Format: uuid
+             * @description The holder: the member (a person or an organisation) giving up shares
+             */
+            holderId: string;
+            /**
+             * Format: uuid
+             * @description The class of the shares given up
+             */
+            shareClassId: string;
+            /**
+             * @description How many shares of that class; the highest numbers go first
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description Transfer only: the receiving member, who must be eligible
+             */
+            toHolderId?: string;
+            /**
+             * Format: uuid
+             * @description Conversion only: the class the shares become
+             */
+            toShareClassId?: string;
+            /** @example Moving abroad */
+            note?: string;
+        };
+        /** @enum {string} */
+        ShareOperationState: "pending" | "approved" | "executed" | "refused" | "withdrawn" | "cancelled";
+        OperationPartyDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Null until they hold shares
+             */
+            cooperatorId: string | null;
+            /** @example C-000001 */
+            cooperatorNumber: string | null;
+        };
+        OperationClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+        };
+        OperationMovementDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ShareMovementKind"];
+            /** Format: uuid */
+            cooperatorId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 2 */
+            quantity: number;
+            /** @example 3 */
+            firstNumber: number;
+            /** @example 4 */
+            lastNumber: number;
+            /** Format: date */
+            effectiveOn: string;
+        };
+        /** @enum {string} */
+        ShareReimbursementState: "due" | "paid";
+        ShareReimbursementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            operationId: string;
+            /** @example SOP-2026-000001 */
+            operationReference: string;
+            /** Format: uuid */
+            memberId: string;
+            /** @example Ada Lovelace */
+            holderName: string;
+            /** @example C-000001 */
+            cooperatorNumber: string | null;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 2 */
+            quantity: number;
+            /** @description The paid-up value of the shares redeemed */
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Where to pay: the IBAN of their latest subscription */
+            iban: string | null;
+            state: components["schemas"]["ShareReimbursementState"];
+            /**
+             * Format: date
+             * @description Not payable before (the statutory waiting period after redemption)
+             */
+            payableFrom: string;
+            /** Format: date */
+            paidOn: string | null;
+            paidByName: string | null;
+            paymentNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ShareOperationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SOP-2026-000001 */
+            reference: string;
+            kind: components["schemas"]["ShareOperationKind"];
+            state: components["schemas"]["ShareOperationState"];
+            /** @description Who gives up the shares */
+            holder: components["schemas"]["OperationPartyDto"];
+            shareClass: components["schemas"]["OperationClassDto"];
+            /** @example 2 */
+            quantity: number;
+            /** @description Nominal value of one share of the class when asked */
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @description Transfer: who receives the shares */
+            toHolder: components["schemas"]["OperationPartyDto"] | null;
+            /** @description Conversion: the class the shares become */
+            toShareClass: components["schemas"]["OperationClassDto"] | null;
+            /**
+             * @description Conversion: shares of the new class
+             * @example 20
+             */
+            toQuantity: number | null;
+            /** @description Conversion: value given up less value received (positive: owed to the holder) */
+            valueDifference: components["schemas"]["MoneyDto"] | null;
+            note: string | null;
+            /**
+             * @description Entered by staff or asked for by the holder
+             * @enum {string}
+             */
+            requestedVia: "staff" | "holder";
+            /** @example Olga Officer */
+            requestedByName: string;
+            /** Format: uuid */
+            approvalRequestId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            /** @description The approver's comment or the reason */
+            decisionNote: string | null;
+            /**
+             * Format: date
+             * @description Date of effect in the register
+             */
+            effectiveOn: string | null;
+            /** @description Its rows in the register, once executed */
+            movements: components["schemas"]["OperationMovementDto"][];
+            /** @description Redemption: what finance pays back */
+            reimbursement: components["schemas"]["ShareReimbursementDto"] | null;
+        };
+        ShareOperationPageDto: {
+            items: components["schemas"]["ShareOperationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        MyShareOperationListDto: {
+            items: components["schemas"]["ShareOperationDto"][];
+        };
+        /** @enum {string} */
+        CooperatorState: "candidate" | "effective" | "former";
+        /** @enum {string} */
+        CooperatorKind: "person" | "organisation";
+        CooperatorHoldingDto: {
+            /** Format: uuid */
+            shareClassId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 4 */
+            quantity: number;
+            capital: components["schemas"]["MoneyDto"];
+            /**
+             * @description Share numbers held, adjacent blocks merged
+             * @example 1–4
+             */
+            shareNumbers: string;
+        };
+        CooperatorSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Given with the first shares
+             * @example C-000001
+             */
+            number: string | null;
+            state: components["schemas"]["CooperatorState"];
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            kind: components["schemas"]["CooperatorKind"];
+            /** @example Ada Lovelace */
+            name: string;
+            email: string | null;
+            /** Format: date-time */
+            candidateSince: string;
+            /** Format: date-time */
+            effectiveSince: string | null;
+            /** Format: date-time */
+            formerSince: string | null;
+            /** @description What they hold today, by class */
+            holdings: components["schemas"]["CooperatorHoldingDto"][];
+        };
+        CooperatorPageDto: {
+            items: components["schemas"]["CooperatorSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CooperatorCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            movementId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 4 */
+            quantity: number;
+            /** @example 1–4 */
+            shareNumbers: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CooperatorDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Given with the first shares
+             * @example C-000001
+             */
+            number: string | null;
+            state: components["schemas"]["CooperatorState"];
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            kind: components["schemas"]["CooperatorKind"];
+            /** @example Ada Lovelace */
+            name: string;
+            email: string | null;
+            /** Format: date-time */
+            candidateSince: string;
+            /** Format: date-time */
+            effectiveSince: string | null;
+            /** Format: date-time */
+            formerSince: string | null;
+            /** @description What they hold today, by class */
+            holdings: components["schemas"]["CooperatorHoldingDto"][];
+            /** @description Every row of the register about them, oldest first */
+            movements: components["schemas"]["ShareMovementDto"][];
+            certificates: components["schemas"]["CooperatorCertificateDto"][];
+            /** @description Operations giving up or receiving their shares */
+            operations: components["schemas"]["ShareOperationDto"][];
+        };
+        ShareReimbursementPageDto: {
+            items: components["schemas"]["ShareReimbursementDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PayShareReimbursementDto: {
+            /**
+             * Format: date
+             * @description The day it was paid; not before it is payable
+             */
+            paidOn: string;
+            /** @example Transfer from the main account */
+            note?: string;
+        };
+        CooperativeSettingsDto: {
+            /**
+             * @description Days after a redemption before its reimbursement may be paid (the statutory waiting period)
+             * @example 365
+             */
+            redemptionWaitingDays: number;
         };
         MyShareClassDto: {
             /** Format: uuid */
@@ -6083,7 +6968,8 @@ export interface components {
              * @description The member record; `holderId` of POST /me/share-subscriptions
              */
             memberId: string;
-            kind: components["schemas"]["ShareHolderKind"];
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -6142,6 +7028,305 @@ export interface components {
              * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
              */
             holderId?: string;
+        };
+        LocalisedTextDto: {
+            /** @example How many employees? */
+            en: string;
+            /** @example Combien d’employés ? */
+            fr: string;
+        };
+        LocalisedLongTextDto: {
+            en: string;
+            fr: string;
+        };
+        /** @enum {string} */
+        QuestionKind: "short-text" | "long-text" | "single-choice" | "multiple-choice" | "number" | "date" | "yes-no" | "file";
+        QuestionOptionDto: {
+            /**
+             * @description The value stored as the answer
+             * @example small
+             */
+            value: string;
+            label: components["schemas"]["LocalisedTextDto"];
+        };
+        QuestionConditionDto: {
+            /**
+             * @description The key of an EARLIER question
+             * @example has-employees
+             */
+            questionKey: string;
+            /**
+             * @description The answer that shows the question: a boolean for yes/no, a number for numbers, an option value for choices (for multiple choice: when it is among those chosen), a text for text questions
+             * @example true
+             */
+            equals: string | number | boolean;
+        };
+        QuestionDto: {
+            /**
+             * @description Stable key (answers and CSV columns use it)
+             * @example employees
+             */
+            key: string;
+            kind: components["schemas"]["QuestionKind"];
+            label: components["schemas"]["LocalisedTextDto"];
+            /** @description Help shown under the question */
+            help: components["schemas"]["LocalisedTextDto"] | null;
+            required: boolean;
+            /** @description Choices only: 2 to 50 options */
+            options?: components["schemas"]["QuestionOptionDto"][];
+            /** @description Numbers only: the smallest answer allowed */
+            min?: number | null;
+            /** @description Numbers only: the largest answer allowed */
+            max?: number | null;
+            /** @description Shown only when an earlier question has this answer; otherwise not asked (and never required) */
+            showIf?: components["schemas"]["QuestionConditionDto"] | null;
+        };
+        QuestionnaireSectionDto: {
+            /**
+             * @description Stable key (answers and CSV columns use it)
+             * @example company
+             */
+            key: string;
+            title: components["schemas"]["LocalisedTextDto"];
+            questions: components["schemas"]["QuestionDto"][];
+        };
+        /**
+         * @description Only members of these kinds are assigned by the plan rule; empty: both kinds
+         * @enum {string}
+         */
+        QuestionnaireMemberKind: "individual" | "organisation";
+        QuestionnaireRulesDto: {
+            /** @description Members who join or move to one of these plans are assigned the questionnaire automatically */
+            planIds: string[];
+            /** @description Only members of these kinds are assigned by the plan rule; empty: both kinds */
+            memberKinds: components["schemas"]["QuestionnaireMemberKind"][];
+        };
+        QuestionnaireProgressDto: {
+            /** @description Assignments made (every version) */
+            assigned: number;
+            /** @description Assignments answered */
+            submitted: number;
+            /** @description Assignments not answered yet (drafts included) */
+            pending: number;
+            /** @description Pending assignments past their due date */
+            overdue: number;
+        };
+        QuestionnaireDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @description The current version (1 and up); a change after answers makes the next */
+            version: number;
+            /** @description Inactive questionnaires are not assigned by rules or by hand */
+            active: boolean;
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            rules: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days later */
+            dueInDays: number | null;
+            progress: components["schemas"]["QuestionnaireProgressDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuestionnairePageDto: {
+            items: components["schemas"]["QuestionnaireDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateQuestionnaireDto: {
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @default true */
+            active: boolean;
+            /** @description 1 to 30 sections */
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /** @description Default: no automatic assignment */
+            rules?: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days after they are made; null: no due date */
+            dueInDays?: number | null;
+        };
+        UpdateQuestionnaireDto: {
+            title?: components["schemas"]["LocalisedTextDto"];
+            introduction?: components["schemas"]["LocalisedLongTextDto"];
+            active?: boolean;
+            sections?: components["schemas"]["QuestionnaireSectionDto"][];
+            rules?: components["schemas"]["QuestionnaireRulesDto"];
+            /** @description Automatic assignments are due this many days after they are made; null: no due date */
+            dueInDays?: number | null;
+        };
+        QuestionnaireVersionDto: {
+            version: number;
+            title: components["schemas"]["LocalisedTextDto"];
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /** @description Assignments that answer (or will answer) this version */
+            assignments: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QuestionnaireVersionListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["QuestionnaireVersionDto"][];
+        };
+        AssignmentMemberFilterDto: {
+            /** @description Only members in this status */
+            status?: components["schemas"]["MemberStatus"];
+            /**
+             * Format: uuid
+             * @description Only members on this plan
+             */
+            planId?: string;
+            /** @description Persons or organisations */
+            kind?: components["schemas"]["MemberKind"];
+            /** @description The members list search (numbers, names, e-mails, registration numbers) */
+            q?: string;
+        };
+        AssignQuestionnaireDto: {
+            /** @description These members (one or many). Give `memberIds` or `filter`, not both */
+            memberIds?: string[];
+            /** @description Every member the members list finds with this filter (an empty filter: every member) */
+            filter?: components["schemas"]["AssignmentMemberFilterDto"];
+            /**
+             * Format: date
+             * @description When the answers are due (YYYY-MM-DD); null or left out: no due date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+        };
+        AssignmentResultDto: {
+            /** @description Members assigned now (and e-mailed) */
+            assigned: number;
+            /** @description Members left alone: they already had the questionnaire to answer */
+            alreadyAssigned: number;
+        };
+        AssignmentMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example M-000042 */
+            number: string;
+        };
+        /** @enum {string} */
+        QuestionnaireAssignmentState: "pending" | "draft" | "submitted";
+        AssignmentSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            /** @description The title of the version it answers */
+            title: components["schemas"]["LocalisedTextDto"];
+            member: components["schemas"]["AssignmentMemberDto"];
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Not submitted and past its due date */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The version of the questionnaire it answers */
+            version: number;
+        };
+        AssignmentPageDto: {
+            items: components["schemas"]["AssignmentSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AnswerFileDto: {
+            /**
+             * Format: uuid
+             * @description The answer of a file question
+             */
+            fileId: string;
+            /** @example statutes.pdf */
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+            /** @description Bytes */
+            size: number;
+        };
+        AssignmentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionnaireId: string;
+            /** @description The title of the version it answers */
+            title: components["schemas"]["LocalisedTextDto"];
+            member: components["schemas"]["AssignmentMemberDto"];
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Not submitted and past its due date */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The version of the questionnaire it answers */
+            version: number;
+            introduction: components["schemas"]["LocalisedLongTextDto"];
+            /** @description The questions of its version */
+            sections: components["schemas"]["QuestionnaireSectionDto"][];
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description Files uploaded for it */
+            files: components["schemas"]["AnswerFileDto"][];
+            /**
+             * Format: date-time
+             * @description When the draft was last saved
+             */
+            draftSavedAt: string | null;
+        };
+        AssignmentDetailListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AssignmentDetailDto"][];
+        };
+        MyQuestionnaireListDto: {
+            /** @description To answer, soonest due first */
+            pending: components["schemas"]["AssignmentSummaryDto"][];
+            /** @description Submitted, newest first */
+            done: components["schemas"]["AssignmentSummaryDto"][];
+        };
+        AnswersDto: {
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        DraftSavedDto: {
+            state: components["schemas"]["QuestionnaireAssignmentState"];
+            /** Format: date-time */
+            draftSavedAt: string;
+            /**
+             * @description Answers by question key: text and single choice a string (the option value), multiple choice a list of option values, number a number, date YYYY-MM-DD, yes/no a boolean, file the `fileId` of an upload
+             * @example {
+             *       "employees": 12,
+             *       "has-premises": true
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -9427,6 +10612,8 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
@@ -12813,6 +14000,8 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
@@ -13889,6 +15078,906 @@ export interface operations {
             };
         };
     };
+    ShareRegisterExport_export: {
+        parameters: {
+            query?: {
+                /** @description Default: today (organisation time zone) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this state */
+                state?: components["schemas"]["ShareOperationState"];
+                /** @description Only this kind */
+                kind?: components["schemas"]["ShareOperationKind"];
+                /** @description Only operations giving up or receiving shares of this member */
+                memberId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareOperationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not enough shares, or the receiver is not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The operation’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyShareOperationListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareOperationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The holder is not theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not enough shares, or the receiver is not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The operation’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description It was decided already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Cooperators_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this state */
+                state?: components["schemas"]["CooperatorState"];
+                /** @description Persons or organisations */
+                kind?: components["schemas"]["CooperatorKind"];
+                /** @description Only holders of shares of this class today */
+                shareClassId?: string;
+                /** @description Part of a name, e-mail, cooperator or member number */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperatorPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Cooperators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cooperator’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperatorDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only documents in this state */
+                state?: components["schemas"]["DocumentState"];
+                /** @description Only this member's documents */
+                memberId?: string;
+                /** @description true: payable and past due; false: not overdue */
+                overdue?: boolean;
+                /** @description Issued on or after (YYYY-MM-DD) */
+                issuedFrom?: string;
+                /** @description Issued on or before (YYYY-MM-DD) */
+                issuedTo?: string;
+                /** @description A document number or part of one */
+                number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The document’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareCertificates_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The certificate’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareReimbursements_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only due or only paid reimbursements */
+                state?: components["schemas"]["ShareReimbursementState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareReimbursementPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareReimbursements_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reimbursement’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayShareReimbursementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareReimbursementDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Paid already, or not payable yet on that date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CooperativeSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeSettingsDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CooperativeSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CooperativeSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeSettingsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     MyShares_show: {
         parameters: {
             query?: never;
@@ -14043,6 +16132,978 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only active (true) or inactive (false) ones */
+                active?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnairePageDto"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuestionnaireDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description Invalid content (field errors) or an unknown plan */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuestionnaireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireVersionListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_listAssignments: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description `pending`: not answered yet (drafts included); `submitted`; `overdue`: pending past due */
+                state?: "pending" | "submitted" | "overdue";
+            };
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignQuestionnaireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResultDto"];
+                };
+            };
+            /** @description Neither or both of memberIds and filter, unknown members */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The questionnaire is inactive */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_getAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+                /** @description The assignment */
+                assignmentId: string;
+                /** @description The file */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Questionnaires_answersCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The questionnaire */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MemberQuestionnaires_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No member has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQuestionnaireListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSavedDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerFileDto"];
+                };
+            };
+            /** @description No file, or other parts */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not one of theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Already submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not a PDF, PNG or JPEG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyQuestionnaires_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment */
+                assignmentId: string;
+                /** @description The file */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                    "image/png": components["schemas"]["ProblemDto"];
+                    "image/jpeg": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -97,7 +97,7 @@ export async function subscribedHolder(
   const subscriptions = booted.moduleRef.get(ShareSubscriptionsService);
   const person = newPerson(options.firstName ?? 'Hana');
   const made = await subscriptions.submit(
-    { shareClassId, quantity, person, iban: 'BE71 0961 2345 6769', locale: 'en', consent: true },
+    { kind: 'individual', shareClassId, quantity, person, iban: 'BE71 0961 2345 6769', locale: 'en', consent: true },
     booted.officer,
   );
   await approve(booted.moduleRef, made.approvalRequestId!, booted.officer);
