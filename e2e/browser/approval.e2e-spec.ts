@@ -2,6 +2,7 @@ import type { TesseraClient } from '@tessera/api-client';
 import { type Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { svgFile } from '../support/fixtures';
+import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { applyOnline } from './online-application';
@@ -66,18 +67,11 @@ describe('approval journey (SPA in Chromium)', () => {
     });
     expect(flow.response.status).toBe(201);
     flowId = flow.data!.id;
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'approval-journey',
-        name: 'Individual membership',
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        approvalFlowId: flowId,
-      },
+    planId = await createYearlyPlan(admin, {
+      code: 'approval-journey',
+      name: 'Individual membership',
+      approvalFlowId: flowId,
     });
-    expect(plan.response.status).toBe(201);
-    planId = plan.data!.id;
 
     marieApplication = await apply(marie);
     pierreApplication = await apply(pierre);

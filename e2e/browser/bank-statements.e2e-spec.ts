@@ -22,7 +22,8 @@ const STATEMENT = Buffer.from(
  * (finance) uploads her bank's CSV export for an account seen for the first time: the mapping
  * step starts from the Belgian layout it recognises, she saves it and the import shows its
  * figures. In the review queue she pays Bea's invoice with her transfer and sets the stranger's
- * aside; Bea sees the receipt in My payments. The same file again is refused, in French.
+ * aside; Bea sees the receipt in My payments. The same file again is refused, in French, and so is
+ * a file with a line it cannot read.
  * Screens in English and French in test-artifacts/screenshots/bank-statements.
  */
 describe('bank statements (SPA in Chromium)', () => {
@@ -242,6 +243,23 @@ describe('bank statements (SPA in Chromium)', () => {
       await page.goto(`${journey.spa.origin}/office/invoices/${invoice.id}`);
       expect(await page.getByTestId('invoice-language').textContent()).toBe('Anglais');
       await shot(page, 'invoice-fr');
+
+      // A file the parser cannot read is refused in French: the API's code, worded by the SPA.
+      await page.getByTestId('nav-bank-statements').click();
+      await page.getByTestId('statements-upload').click();
+      await page.getByTestId('upload-statement-input').setInputFiles({
+        name: 'export-2026-04.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(STATEMENT.toString('utf8').replace('60,00;EUR', 'soixante;EUR')),
+      });
+      await page.getByTestId('upload-statement-account').click();
+      await page.locator('.n-base-select-option', { hasText: 'BE68539007547034' }).click();
+      await page.getByTestId('upload-statement-submit').click();
+      await page
+        .getByTestId('upload-statement-dialog')
+        .getByText('Une ligne de ce relevé est illisible', { exact: false })
+        .waitFor();
+      await shot(page, 'unreadable-line-fr');
       expect((await finance.client.GET('/api/v1/bank-statements')).data!.total).toBe(1);
     });
   });

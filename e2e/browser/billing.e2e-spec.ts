@@ -4,6 +4,7 @@ import { type Page } from 'playwright-core';
 import { approvedMember } from './approved-member';
 import { journeySteps } from './journey-steps';
 import { startBrowserJourney, type BrowserJourney, waitForCount } from '../support/browser';
+import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
@@ -72,19 +73,12 @@ describe('invoices and subscriptions (SPA in Chromium)', () => {
         levels: [{ name: 'Review', approverUserIds: [approver.id], policy: 'any', dueInDays: 3 }],
       },
     });
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'browser-billing',
-        name: planName,
-        applicantKinds: ['individual'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 2100,
-        approvalFlowId: flow.data!.id,
-      },
+    const planId = await createYearlyPlan(admin, {
+      code: 'browser-billing',
+      name: planName,
+      taxRateBps: 2100,
+      approvalFlowId: flow.data!.id,
     });
-    expect(plan.response.status).toBe(201);
-    const planId = plan.data!.id;
 
     // Chris applies on the public form and the approver approves: a member, subscribed and invoiced.
     ({ token: memberToken } = await approvedMember(stack, admin, approver, planId, {

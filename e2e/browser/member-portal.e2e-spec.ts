@@ -5,6 +5,7 @@ import { approvedMember } from './approved-member';
 import { journeySteps } from './journey-steps';
 import { startBrowserJourney, waitForLang, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
+import { createYearlyPlan } from '../support/plans';
 import { activatedStaff } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
@@ -59,18 +60,14 @@ describe('member portal (SPA in Chromium)', () => {
         levels: [{ name: 'Review', approverUserIds: [approver.id], policy: 'any', dueInDays: 3 }],
       },
     });
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'portal-yearly',
-        name: 'Photographer membership',
-        applicantKinds: ['individual'],
-        price: { amount: 4000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 2100,
-        approvalFlowId: flow.data!.id,
-      },
+    const planId = await createYearlyPlan(admin, {
+      code: 'portal-yearly',
+      name: 'Photographer membership',
+      price: { amount: 4000, currency: 'EUR' },
+      taxRateBps: 2100,
+      approvalFlowId: flow.data!.id,
     });
-    const { token } = await approvedMember(stack, admin, approver, plan.data!.id, {
+    const { token } = await approvedMember(stack, admin, approver, planId, {
       firstName: 'Ada',
       lastName: 'Lovelace',
       email: ada.email,

@@ -51,17 +51,12 @@ describe('member requests (SPA in Chromium, phone)', () => {
     olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
     fiona = await activatedStaff(stack, admin, 'Fiona Finance', ['finance']);
     basicId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
-    const plus = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'plus',
-        name: 'Plus membership',
-        description: 'Voting rights and the yearly congress.',
-        applicantKinds: ['individual'],
-        price: { amount: 10000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-      },
+    plusId = await createYearlyPlan(admin, {
+      code: 'plus',
+      name: 'Plus membership',
+      description: 'Voting rights and the yearly congress.',
+      price: { amount: 10000, currency: 'EUR' },
     });
-    plusId = plus.data!.id;
   }, 120_000);
 
   afterAll(async () => {

@@ -3,6 +3,8 @@ import { type Page } from 'playwright-core';
 import { MembersService, type MemberIntakeResult } from '@tessera/members';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
+import { createYearlyPlan } from '../support/plans';
+import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 
 /**
@@ -17,7 +19,7 @@ describe('portal account journey (SPA in Chromium)', () => {
   let memberPage: Page;
   let ada: MemberIntakeResult;
   const adaEmail = uniqueEmail('ada');
-  const officer = { email: uniqueEmail('officer'), name: 'Olga Officer', password: 'Officer-Password-Olga-1' };
+  let officer: StaffSession;
   const planName = 'Standard membership';
 
   /** A full-page screenshot from the top (scrolled, the sticky header would land mid-page). */
@@ -33,25 +35,12 @@ describe('portal account journey (SPA in Chromium)', () => {
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     const asAdmin = authorized(stack, login.data!.accessToken);
 
-    const plan = await asAdmin.POST('/api/v1/plans', {
-      body: {
-        code: 'browser-portal',
-        name: planName,
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 6000, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-      },
+    const planId = await createYearlyPlan(asAdmin, {
+      code: 'browser-portal',
+      name: planName,
+      applicantKinds: ['individual', 'organisation'],
     });
-    expect(plan.response.status).toBe(201);
-
-    await asAdmin.POST('/api/v1/users', {
-      body: { email: officer.email, name: officer.name, roles: ['officer'], locale: 'en' },
-    });
-    const invitation = await linkTokenFromEmail(stack.sink, officer.email, /invit/i, '/activate');
-    const activated = await stack.client.POST('/api/v1/auth/activate', {
-      body: { token: invitation.token, password: officer.password },
-    });
-    expect(activated.response.status).toBe(200);
+    officer = await activatedStaff(stack, asAdmin, 'Olga Officer', ['officer']);
 
     // Members are made as an approval makes them; Ada is also the contact of an organisation.
     const members = stack.api.get(MembersService);
@@ -61,7 +50,7 @@ describe('portal account journey (SPA in Chromium)', () => {
       kind: 'person',
       person: { firstName: 'Ada', lastName: 'Lovelace', email: adaEmail, phone: '+32 470 12 34 56', address },
       professional: { occupation: 'Mathematician', employer: 'Analytical Engines SA' },
-      planId: plan.data!.id,
+      planId,
       locale: 'fr',
       source,
     });
@@ -75,7 +64,7 @@ describe('portal account journey (SPA in Chromium)', () => {
           { firstName: 'Ada', lastName: 'Lovelace', email: adaEmail, role: 'Director', isContact: true },
         ],
       },
-      planId: plan.data!.id,
+      planId,
       locale: 'en',
       source: { ...source, id: randomUUID(), reference: 'APP-2026-000322' },
     });

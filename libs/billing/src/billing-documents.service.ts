@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
   Clock,
   formatYearlyReference,
   OutboxService,
@@ -25,7 +26,6 @@ import { BillingDocumentRepository } from './billing-document.repository';
 import { ANNOUNCE_DOCUMENT_JOB, BILLING_QUEUE, type AnnounceDocumentPayload } from './billing.queue';
 import type { BillingParty, DocumentToIssue, IssuedDocument, LineToBill, SubjectInvoice } from './billing.types';
 import type { BillingDocument } from './entities/billing-document.entity';
-import { addDays } from './document-dates';
 import { lineToBillOf, periodOf } from './document-lines';
 import { PaymentRepository } from './payments/payment.repository';
 import { SettlementListeners, type SettledDocument } from './settlement-listener';

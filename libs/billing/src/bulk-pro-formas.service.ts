@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, localDateIn, Transactions } from '@tessera/core';
+import { addDays, Clock, localDateIn, Transactions } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { BulkProFormaRepository, type ProFormaRow } from './bulk-pro-forma.repository';
-import { addDays } from './document-dates';
 import { paymentReferenceFor } from './references/payment-reference';
 
 /** A pro-forma to issue in bulk: one line, quantity 1, for a subject's period. */

@@ -4,6 +4,7 @@ export { DEMO_STAFF_PASSWORD } from './config/demo-secrets';
 export { trustedProxyList } from './config/trusted-proxies';
 export * from './clock/clock';
 export * from './clock/local-date';
+export * from './clock/local-date-arithmetic';
 export * from './database/transactions';
 export * from './database/schema';
 export * from './database/data-source-options';

@@ -5,7 +5,7 @@ import { MemberStatusesController } from './controllers/member-statuses.controll
 import { MySubscriptionController } from './controllers/my-subscription.controller';
 import { RenewalRunsController } from './controllers/renewal-runs.controller';
 import { SubscriptionsController } from './controllers/subscriptions.controller';
-import { SubscriptionQueriesService } from './subscription-queries.service';
+import { SubscriptionActionsService } from './subscription-actions.service';
 import { SubscriptionModule } from './subscription.module';
 
 /**
@@ -14,7 +14,7 @@ import { SubscriptionModule } from './subscription.module';
  */
 @Module({
   imports: [SubscriptionModule, MembersModule, BillingModule],
-  providers: [SubscriptionQueriesService],
+  providers: [SubscriptionActionsService],
   controllers: [SubscriptionsController, MySubscriptionController, RenewalRunsController, MemberStatusesController],
 })
 export class SubscriptionHttpModule {}

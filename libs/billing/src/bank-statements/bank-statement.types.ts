@@ -38,13 +38,30 @@ export interface BankStatement {
   lines: BankStatementLine[];
 }
 
+/**
+ * Why a file cannot be read as a statement, as the field error's `code`: stable for clients (the
+ * SPA words it in the reader's language) while `message` gives the detail in English.
+ */
+export type BankStatementErrorCode =
+  | 'bankStatementUnreadable'
+  | 'bankStatementLineInvalid'
+  | 'bankStatementTooLong'
+  | 'bankStatementMappingMismatch'
+  | 'bankStatementOtherAccount';
+
 /** A file that cannot be read as a statement; `message` says what is wrong, for the person uploading it. */
 export class BankStatementError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: BankStatementErrorCode = 'bankStatementUnreadable',
+  ) {
     super(message);
     this.name = 'BankStatementError';
   }
 }
+
+/** A line (entry, transaction, CSV row) that cannot be read: `subject` names it in `message`. */
+export const invalidLine = (message: string) => new BankStatementError(message, 'bankStatementLineInvalid');
 
 /** Larger files are refused before parsing: a year of daily statements of a busy account fits easily. */
 export const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;

@@ -3,6 +3,7 @@ import {
   MAX_STATEMENT_LINES,
   type BankStatement,
   type BankStatementLine,
+  invalidLine,
 } from './bank-statement.types';
 import { at, children, childNames, currencyAt, parseXml, textAt, textOf, type XmlElement } from './camt053-xml';
 import { LineKeys } from './line-keys';
@@ -101,7 +102,7 @@ function readBalance(statement: XmlElement, codes: string[], name: string) {
     const subject = `The ${name} balance`;
     const text = textAt(balance, 'Amt');
     const currency = currencyAt(balance, 'Amt');
-    if (!text || !currency) throw new BankStatementError(`${subject} has no amount and currency`);
+    if (!text || !currency) throw invalidLine(`${subject} has no amount and currency`);
     const amount = parseMinorUnits(text, currency, CAMT_AMOUNT, subject);
     return { currency, amount: readDirection(balance, subject) === 'debit' ? -amount : amount };
   }
@@ -112,7 +113,7 @@ function readDirection(element: XmlElement | undefined, subject: string): Direct
   const indicator = textAt(element, 'CdtDbtInd');
   if (indicator === 'CRDT') return 'credit';
   if (indicator === 'DBIT') return 'debit';
-  throw new BankStatementError(`${subject} has no credit/debit indicator (CdtDbtInd is "${indicator ?? ''}")`);
+  throw invalidLine(`${subject} has no credit/debit indicator (CdtDbtInd is "${indicator ?? ''}")`);
 }
 
 function readDate(element: XmlElement, name: string, subject: string, what: string): string | null {
@@ -139,11 +140,11 @@ function readEntry(entry: XmlElement, subject: string, keys: LineKeys): BankStat
   if (status !== null && status !== 'BOOK') return [];
 
   const amountText = textAt(entry, 'Amt');
-  if (amountText === null) throw new BankStatementError(`${subject} has no amount`);
+  if (amountText === null) throw invalidLine(`${subject} has no amount`);
   const currency = currencyAt(entry, 'Amt');
-  if (currency === null) throw new BankStatementError(`${subject} has an amount without a currency (Ccy)`);
+  if (currency === null) throw invalidLine(`${subject} has an amount without a currency (Ccy)`);
   const bookingDate = readDate(entry, 'BookgDt', subject, 'a booking date');
-  if (bookingDate === null) throw new BankStatementError(`${subject} has no booking date`);
+  if (bookingDate === null) throw invalidLine(`${subject} has no booking date`);
   const facts: EntryFacts = {
     subject,
     amount: parseMinorUnits(amountText, currency, CAMT_AMOUNT, subject),
@@ -163,7 +164,7 @@ function readEntry(entry: XmlElement, subject: string, keys: LineKeys): BankStat
     line.direction === 'credit' ? line.amount : -line.amount;
   const total = lines.reduce((sum, line) => sum + signed(line), 0);
   if (total !== signed(facts)) {
-    throw new BankStatementError(
+    throw invalidLine(
       `${subject}: its ${lines.length} transactions add up to ${total}, not the entry's ${signed(facts)} (minor units)`,
     );
   }
@@ -191,10 +192,10 @@ function readTransaction(
   let { amount, direction } = entry;
   if (batch) {
     const path = TRANSACTION_AMOUNTS.find((p) => textAt(tx, ...p) !== null);
-    if (!path) throw new BankStatementError(`${subject} has no amount`);
+    if (!path) throw invalidLine(`${subject} has no amount`);
     const currency = currencyAt(tx, ...path) ?? entry.currency;
     if (currency !== entry.currency) {
-      throw new BankStatementError(`${subject} is in ${currency} but its entry is in ${entry.currency}`);
+      throw invalidLine(`${subject} is in ${currency} but its entry is in ${entry.currency}`);
     }
     amount = parseMinorUnits(textAt(tx, ...path) ?? '', currency, CAMT_AMOUNT, subject);
     if (textAt(tx, 'CdtDbtInd') !== null) direction = readDirection(tx, subject);
@@ -260,5 +261,8 @@ function readRemittance(remittance: XmlElement | undefined): { structured: strin
 }
 
 function tooManyLines(): BankStatementError {
-  return new BankStatementError(`The file has more than ${MAX_STATEMENT_LINES.toLocaleString('en')} lines; split it`);
+  return new BankStatementError(
+    `The file has more than ${MAX_STATEMENT_LINES.toLocaleString('en')} lines; split it`,
+    'bankStatementTooLong',
+  );
 }

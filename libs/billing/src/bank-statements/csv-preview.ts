@@ -79,7 +79,7 @@ export function previewCsv(
   } catch (error) {
     if (error instanceof CsvError)
       throw ProblemException.badRequest(`The file is not valid CSV: ${error.message}.`, 'invalid-bank-statement', [
-        { field: 'file', message: `is not valid CSV: ${error.message}` },
+        { field: 'file', message: `is not valid CSV: ${error.message}`, code: 'bankStatementUnreadable' },
       ]);
     throw error;
   }

@@ -4,6 +4,7 @@ import {
   MAX_STATEMENT_LINES,
   type BankStatement,
   type BankStatementLine,
+  invalidLine,
 } from './bank-statement.types';
 import type { CsvColumn, CsvMapping } from './csv-mapping';
 import { LineKeys } from './line-keys';
@@ -27,7 +28,10 @@ export function parseCsvStatement(text: string | Buffer, mapping: CsvMapping): B
   const header = mapping.hasHeader ? 1 : 0;
   const rows = readRows(decodeStatementText(text, mapping.encoding), mapping, skip + header + MAX_STATEMENT_LINES + 1);
   if (rows.length > header + MAX_STATEMENT_LINES) {
-    throw new BankStatementError(`The file has more than ${MAX_STATEMENT_LINES.toLocaleString('en')} lines; split it`);
+    throw new BankStatementError(
+      `The file has more than ${MAX_STATEMENT_LINES.toLocaleString('en')} lines; split it`,
+      'bankStatementTooLong',
+    );
   }
   const column = columnIndexes(mapping, header ? rows[0]?.record : undefined);
   const read = new RowReader(mapping, column);
@@ -52,9 +56,12 @@ export function parseCsvStatement(text: string | Buffer, mapping: CsvMapping): B
 function checkMapping(mapping: CsvMapping): void {
   const { amount, credit, debit } = mapping.columns;
   if ((amount === undefined) === (credit === undefined || debit === undefined)) {
-    throw new BankStatementError('The mapping needs either an amount column or both a credit and a debit column');
+    throw new BankStatementError(
+      'The mapping needs either an amount column or both a credit and a debit column',
+      'bankStatementMappingMismatch',
+    );
   }
-  if (!mapping.delimiter) throw new BankStatementError('The mapping needs a delimiter');
+  if (!mapping.delimiter) throw new BankStatementError('The mapping needs a delimiter', 'bankStatementMappingMismatch');
 }
 
 function readRows(text: string, mapping: CsvMapping, toLine: number): CsvRow[] {
@@ -93,6 +100,7 @@ function columnIndexes(mapping: CsvMapping, header: string[] | undefined): (colu
         header
           ? `The column "${column}" is not in the file's header (${header.join(', ')})`
           : `The column "${column}" is named, but the mapping says the file has no header row`,
+        'bankStatementMappingMismatch',
       );
     }
     return index;
@@ -124,11 +132,11 @@ class RowReader {
     const date = cell(columns.bookingDate);
     const amounts = [columns.amount, columns.credit, columns.debit].map(cell);
     if (!date && amounts.every((a) => !a)) return null;
-    if (!date) throw new BankStatementError(`${subject} has no date`);
+    if (!date) throw invalidLine(`${subject} has no date`);
 
     const currency = (cell(columns.currency) || this.mapping.currency || '').toUpperCase();
     if (!currency) {
-      throw new BankStatementError(`${subject} has no currency (map a currency column or set a fixed currency)`);
+      throw invalidLine(`${subject} has no currency (map a currency column or set a fixed currency)`);
     }
     const signed = this.signedAmount(cell, currency, subject);
     if (signed === 0) return null;
@@ -168,20 +176,20 @@ class RowReader {
     const parse = (text: string) => parseMinorUnits(text, currency, this.format, subject);
     if (amount !== undefined) {
       const text = cell(amount);
-      if (!text) throw new BankStatementError(`${subject} has no amount`);
+      if (!text) throw invalidLine(`${subject} has no amount`);
       if (!direction) return parse(text);
       const way = cell(direction.column).toLowerCase();
       const magnitude = Math.abs(parse(text));
       if (way === direction.credit.toLowerCase()) return magnitude;
       if (way === direction.debit.toLowerCase()) return -magnitude;
-      throw new BankStatementError(
+      throw invalidLine(
         `${subject} has "${cell(direction.column)}" as direction, not "${direction.credit}" or "${direction.debit}"`,
       );
     }
     // Debit columns are written positive by some banks and negative by others: the column decides.
     const [received, paid] = [cell(credit), cell(debit)].map((text) => (text ? Math.abs(parse(text)) : 0));
-    if (received && paid) throw new BankStatementError(`${subject} has both a credit and a debit amount`);
-    if (!cell(credit) && !cell(debit)) throw new BankStatementError(`${subject} has no amount`);
+    if (received && paid) throw invalidLine(`${subject} has both a credit and a debit amount`);
+    if (!cell(credit) && !cell(debit)) throw invalidLine(`${subject} has no amount`);
     return received - paid;
   }
 
@@ -190,7 +198,10 @@ class RowReader {
     if (!iban) return;
     if (this.accountIban === null) this.accountIban = iban;
     else if (iban !== this.accountIban) {
-      throw new BankStatementError(`${subject} is for account ${iban}, not ${this.accountIban}: one account per file`);
+      throw new BankStatementError(
+        `${subject} is for account ${iban}, not ${this.accountIban}: one account per file`,
+        'bankStatementOtherAccount',
+      );
     }
   }
 }

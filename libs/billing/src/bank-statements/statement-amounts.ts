@@ -1,4 +1,4 @@
-import { BankStatementError } from './bank-statement.types';
+import { invalidLine } from './bank-statement.types';
 
 export interface AmountFormat {
   decimalSeparator: ',' | '.';
@@ -17,8 +17,7 @@ const decimalsByCurrency = new Map<string, number>();
 export function currencyDecimals(currency: string, subject = 'The file'): number {
   let decimals = decimalsByCurrency.get(currency);
   if (decimals === undefined) {
-    if (!CURRENCY.test(currency))
-      throw new BankStatementError(`${subject} has "${currency}" as currency, not a currency code`);
+    if (!CURRENCY.test(currency)) throw invalidLine(`${subject} has "${currency}" as currency, not a currency code`);
     const format = new Intl.NumberFormat('en', { style: 'currency', currency });
     decimals = format.resolvedOptions().maximumFractionDigits ?? 2;
     decimalsByCurrency.set(currency, decimals);
@@ -53,17 +52,14 @@ function amountPattern(format: AmountFormat): RegExp {
  */
 export function parseMinorUnits(text: string, currency: string, format: AmountFormat, subject: string): number {
   const groups = amountPattern(format).exec(text.trim())?.groups;
-  if (!groups) throw new BankStatementError(`${subject} has an invalid amount "${text}"`);
+  if (!groups) throw invalidLine(`${subject} has an invalid amount "${text}"`);
   const { sign, integer, separator, fraction = '' } = groups;
   const decimals = currencyDecimals(currency, subject);
   if (/[^0]/.test(fraction.slice(decimals))) {
-    throw new BankStatementError(
-      `${subject} has an amount with more decimals than ${currency} allows (${decimals}): "${text}"`,
-    );
+    throw invalidLine(`${subject} has an amount with more decimals than ${currency} allows (${decimals}): "${text}"`);
   }
   const digits = integer.split(separator ?? '').join('') + fraction.slice(0, decimals).padEnd(decimals, '0');
   const value = BigInt(digits);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new BankStatementError(`${subject} has an amount too large: "${text}"`);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw invalidLine(`${subject} has an amount too large: "${text}"`);
   return sign === '-' && value !== 0n ? -Number(value) : Number(value);
 }

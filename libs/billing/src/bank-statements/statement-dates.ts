@@ -1,4 +1,4 @@
-import { BankStatementError } from './bank-statement.types';
+import { invalidLine } from './bank-statement.types';
 
 /** How a CSV export writes its dates. ING NL writes YYYYMMDD. */
 export type StatementDateFormat = 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'DD-MM-YYYY' | 'DD.MM.YYYY' | 'YYYYMMDD';
@@ -14,7 +14,7 @@ const FORMATS: Record<StatementDateFormat, { pattern: RegExp; order: 'ymd' | 'dm
 /** A date in one of the CSV formats as YYYY-MM-DD; `subject` and `what` name it in the message. */
 export function parseStatementDate(text: string, format: StatementDateFormat, subject: string, what: string): string {
   const match = FORMATS[format].pattern.exec(text.trim());
-  if (!match) throw new BankStatementError(`${subject} has ${what} "${text}" that is not a ${format} date`);
+  if (!match) throw invalidLine(`${subject} has ${what} "${text}" that is not a ${format} date`);
   const [year, month, day] = FORMATS[format].order === 'ymd' ? match.slice(1) : match.slice(1).reverse();
   return calendarDate(Number(year), Number(month), Number(day), text, subject, what);
 }
@@ -24,7 +24,7 @@ const XSD_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?(?:Z|
 
 export function parseXsdDate(text: string, subject: string, what: string): string {
   const match = XSD_DATE.exec(text.trim());
-  if (!match) throw new BankStatementError(`${subject} has ${what} "${text}" that is not an ISO date`);
+  if (!match) throw invalidLine(`${subject} has ${what} "${text}" that is not an ISO date`);
   return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]), text, subject, what);
 }
 
@@ -32,7 +32,7 @@ export function parseXsdDate(text: string, subject: string, what: string): strin
 function calendarDate(year: number, month: number, day: number, text: string, subject: string, what: string): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new BankStatementError(`${subject} has ${what} "${text}" that does not exist`);
+    throw invalidLine(`${subject} has ${what} "${text}" that does not exist`);
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -85,6 +85,20 @@ describe('parseUpload', () => {
       status: 400,
       type: 'urn:tessera:problem:invalid-bank-statement',
       detail: 'This XML file is not a CAMT.053 bank statement (its root element is <Other>, not <Document>).',
+      errors: [{ field: 'file', code: 'bankStatementUnreadable' }],
+    });
+  });
+
+  it('codes why, for the SPA to word it: here a line it cannot read', () => {
+    const noAmount = statementUploadOf(
+      form(
+        { format: 'camt053' },
+        readFileSync(join(__dirname, 'fixtures/camt053-v02.xml'), 'utf8').replace(/<Amt [^>]*>[^<]*<\/Amt>/, ''),
+      ),
+    );
+    expect(problemOf(() => parseUpload(noAmount))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'file', code: 'bankStatementLineInvalid' }],
     });
   });
 });
@@ -108,7 +122,7 @@ describe('parseUpload of a CSV naming its account', () => {
       status: 400,
       type: 'urn:tessera:problem:invalid-bank-statement',
       detail: 'The file is for account BE68539007547034, not BE71096123456769.',
-      errors: [{ field: 'file' }],
+      errors: [{ field: 'file', code: 'bankStatementOtherAccount' }],
     });
   });
 

@@ -88,12 +88,15 @@ export function parseUpload(upload: StatementUpload): BankStatement {
     if (upload.format === 'camt053') return parseCamt053(upload.bytes);
     const statement = parseCsvStatement(upload.bytes, upload.mapping!);
     if (upload.account && statement.accountIban && statement.accountIban !== upload.account)
-      throw new BankStatementError(`The file is for account ${statement.accountIban}, not ${upload.account}`);
+      throw new BankStatementError(
+        `The file is for account ${statement.accountIban}, not ${upload.account}`,
+        'bankStatementOtherAccount',
+      );
     return { ...statement, accountIban: statement.accountIban ?? upload.account };
   } catch (error) {
     if (error instanceof BankStatementError)
       throw ProblemException.badRequest(`${error.message}.`.replace(/\.\.$/, '.'), 'invalid-bank-statement', [
-        { field: 'file', message: error.message },
+        { field: 'file', message: error.message, code: error.code },
       ]);
     throw error;
   }

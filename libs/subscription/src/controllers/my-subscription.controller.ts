@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, ProblemDto, ProblemException, type Principal } from '@tessera/core';
 import { MySubscriptionDto } from '../dto/subscription-response.dto';
-import { SubscriptionQueriesService } from '../subscription-queries.service';
+import { SubscriptionActionsService } from '../subscription-actions.service';
 import { AdvanceProFormasDto, AdvanceProFormasResultDto } from '../dto/renewal.dto';
 import { AdvanceProFormasService } from '../renewals/advance-pro-formas.service';
 
@@ -18,7 +18,7 @@ import { AdvanceProFormasService } from '../renewals/advance-pro-formas.service'
 @Controller('me/subscription')
 export class MySubscriptionController {
   constructor(
-    private readonly subscriptions: SubscriptionQueriesService,
+    private readonly subscriptions: SubscriptionActionsService,
     private readonly advanceProFormas: AdvanceProFormasService,
   ) {}
 

@@ -18,7 +18,6 @@ import {
   type Principal,
   type Role,
 } from '@tessera/core';
-import { BillingDocumentsService } from '@tessera/billing';
 import {
   RenewalPreviewDto,
   RenewalPreviewQueryDto,
@@ -37,10 +36,7 @@ const RENEWERS: Role[] = ['admin', 'officer', 'finance'];
 @Authorize(RENEWERS)
 @Controller('renewal-runs')
 export class RenewalRunsController {
-  constructor(
-    private readonly runs: RenewalRunsService,
-    private readonly billing: BillingDocumentsService,
-  ) {}
+  constructor(private readonly runs: RenewalRunsService) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -54,8 +50,7 @@ export class RenewalRunsController {
   @ApiAcceptedResponse({ type: RenewalRunDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid date' })
   async start(@Body() dto: StartRenewalRunDto, @CurrentPrincipal() principal: Principal): Promise<RenewalRunDto> {
-    const asOf = dto.asOf ?? (await this.billing.today());
-    const id = await this.runs.start(asOf, 'staff', principal.kind === 'user' ? principal.userId : null);
+    const id = await this.runs.start(dto.asOf, 'staff', principal.kind === 'user' ? principal.userId : null);
     return this.runs.get(id as string);
   }
 
@@ -73,8 +68,8 @@ export class RenewalRunsController {
   })
   @ApiOkResponse({ type: RenewalPreviewDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid date' })
-  async preview(@Query() query: RenewalPreviewQueryDto): Promise<RenewalPreviewDto> {
-    return this.runs.preview(query.asOf ?? (await this.billing.today()));
+  preview(@Query() query: RenewalPreviewQueryDto): Promise<RenewalPreviewDto> {
+    return this.runs.preview(query.asOf);
   }
 
   @Get(':id')

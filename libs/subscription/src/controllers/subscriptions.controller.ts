@@ -20,7 +20,7 @@ import {
 } from '@tessera/core';
 import { CreateSubscriptionDto, EndSubscriptionDto, ListSubscriptionsQueryDto } from '../dto/subscription-request.dto';
 import { SubscriptionDto, SubscriptionPageDto, type SubscriptionSummaryDto } from '../dto/subscription-response.dto';
-import { SubscriptionQueriesService } from '../subscription-queries.service';
+import { SubscriptionActionsService } from '../subscription-actions.service';
 import { AdvanceProFormasDto, AdvanceProFormasResultDto } from '../dto/renewal.dto';
 import { AdvanceProFormasService } from '../renewals/advance-pro-formas.service';
 import { subscriptionNotFound } from '../subscription.service';
@@ -36,7 +36,7 @@ const MANAGERS: Role[] = ['admin', 'officer'];
 @Controller()
 export class SubscriptionsController {
   constructor(
-    private readonly subscriptions: SubscriptionQueriesService,
+    private readonly subscriptions: SubscriptionActionsService,
     private readonly advanceProFormas: AdvanceProFormasService,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BulkProFormasService, priceLines, type ProFormaToIssue } from '@tessera/billing';
+import { BillingDocumentsService, BulkProFormasService, priceLines, type ProFormaToIssue } from '@tessera/billing';
 import {
   Clock,
   pageOf,
@@ -41,6 +41,7 @@ export class RenewalRunsService {
     private readonly proFormas: BulkProFormasService,
     private readonly runs: TrackedRuns,
     private readonly clock: Clock,
+    private readonly billing: BillingDocumentsService,
   ) {}
 
   private readonly store: TrackedRunStore<RenewalRun> = {
@@ -50,10 +51,15 @@ export class RenewalRunsService {
   };
 
   /**
-   * Records a run and its job in one transaction. The scheduled run of a day is recorded once
-   * (null when it already was).
+   * Records a run and its job in one transaction, as of `asOf` or else today in the organisation's
+   * zone. The scheduled run of a day is recorded once (null when it already was).
    */
-  async start(asOf: string, trigger: RenewalRunTrigger, startedByUserId: string | null): Promise<string | null> {
+  async start(
+    asOfDate: string | undefined,
+    trigger: RenewalRunTrigger,
+    startedByUserId: string | null,
+  ): Promise<string | null> {
+    const asOf = await this.asOfOrToday(asOfDate);
     return this.runs.start(
       this.store,
       { asOf, trigger, startedByUserId, examined: 0, issued: 0, totals: [], failures: 0 },
@@ -98,8 +104,12 @@ export class RenewalRunsService {
     }
   }
 
-  /** What a run as of this date would issue: subscriptions due and their amounts, by plan and currency. */
-  async preview(asOf: string): Promise<RenewalPreviewDto> {
+  /**
+   * What a run as of this date (today by default) would issue: subscriptions due and their
+   * amounts, by plan and currency.
+   */
+  async preview(asOfDate?: string): Promise<RenewalPreviewDto> {
+    const asOf = await this.asOfOrToday(asOfDate);
     const due = await this.renewals.dueByPlan(asOf);
     const plans = await this.plans.billingOf(due.map((row) => row.planId));
     const byPlan = due.flatMap(({ planId, count }) => {
@@ -174,6 +184,11 @@ export class RenewalRunsService {
         },
       ];
     });
+  }
+
+  /** A run's date: the one asked for, else today in the organisation's zone (as billing counts days). */
+  private async asOfOrToday(asOf: string | undefined): Promise<string> {
+    return asOf ?? (await this.billing.today());
   }
 }
 

@@ -12,7 +12,7 @@ import { SubscriptionService, subscriptionNotFound } from './subscription.servic
 
 /** What the subscription endpoints do: a read, or a change and then the subscription as it now is. */
 @Injectable()
-export class SubscriptionQueriesService {
+export class SubscriptionActionsService {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly service: SubscriptionService,
