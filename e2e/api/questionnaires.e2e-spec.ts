@@ -133,7 +133,9 @@ describe('questionnaires (API over HTTP, worker, real SMTP sink)', () => {
       body: { answers: { employees: 'twelve' } },
     });
     expect(wrongKind.response.status).toBe(400);
-    expect(wrongKind.error).toMatchObject({ errors: [{ field: 'answers.employees', message: 'must be a number' }] });
+    expect(wrongKind.error).toMatchObject({
+      errors: [{ field: 'answers.employees', message: 'must be a number', code: 'number' }],
+    });
     const detail = (await ada.client.GET('/api/v1/me/questionnaires/{assignmentId}', path)).data!;
     expect(detail).toMatchObject({ state: 'draft', answers: { 'has-employees': true } });
     expect(detail.sections[0].questions.map((question) => question.key)).toEqual([
