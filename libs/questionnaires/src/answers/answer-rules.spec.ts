@@ -26,8 +26,8 @@ describe('checkAnswers', () => {
     it('names every missing required question that is shown', () => {
       const result = checkAnswers(sections, { 'has-employees': true }, 'submit');
       expect(result.errors).toEqual([
-        { field: 'answers.employees', message: 'is required' },
-        { field: 'answers.sector', message: 'is required' },
+        { field: 'answers.employees', message: 'is required', code: 'required' },
+        { field: 'answers.sector', message: 'is required', code: 'required' },
       ]);
     });
 
@@ -39,7 +39,7 @@ describe('checkAnswers', () => {
 
     it('requires a conditional question once its condition holds (single choice)', () => {
       const result = checkAnswers(sections, { 'has-employees': false, sector: 'other' }, 'submit');
-      expect(result.errors).toEqual([{ field: 'answers.sector-other', message: 'is required' }]);
+      expect(result.errors).toEqual([{ field: 'answers.sector-other', message: 'is required', code: 'required' }]);
     });
 
     it('shows a question whose condition is one of the options chosen in a multiple choice', () => {
@@ -48,7 +48,7 @@ describe('checkAnswers', () => {
         { 'has-employees': false, sector: 'food', channels: ['shop', 'web'] },
         'submit',
       );
-      expect(shown.errors).toEqual([{ field: 'answers.web-address', message: 'is required' }]);
+      expect(shown.errors).toEqual([{ field: 'answers.web-address', message: 'is required', code: 'required' }]);
       const hidden = checkAnswers(sections, { 'has-employees': false, sector: 'food', channels: ['shop'] }, 'submit');
       expect(hidden.errors).toEqual([]);
     });
@@ -95,7 +95,7 @@ describe('checkAnswers', () => {
       ['statutes', 'not-an-id', 'must be the id of a file uploaded for this questionnaire'],
     ])('refuses %s = %j: %s', (key, value, message) => {
       const result = checkAnswers(sections, { 'has-employees': true, sector: 'other', [key]: value }, 'draft');
-      expect(result.errors).toEqual([{ field: `answers.${key}`, message }]);
+      expect(result.errors).toEqual([{ field: `answers.${key}`, message, code: expect.any(String) }]);
     });
 
     it('accepts a file uploaded for the assignment', () => {
@@ -105,7 +105,9 @@ describe('checkAnswers', () => {
 
     it('refuses answers to questions the version does not have', () => {
       const result = checkAnswers(sections, { colour: 'blue' }, 'draft');
-      expect(result.errors).toEqual([{ field: 'answers.colour', message: 'is not a question of this questionnaire' }]);
+      expect(result.errors).toEqual([
+        { field: 'answers.colour', message: 'is not a question of this questionnaire', code: 'unknownQuestion' },
+      ]);
     });
   });
 

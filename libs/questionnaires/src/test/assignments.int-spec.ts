@@ -1,20 +1,19 @@
 import type { TestingModule } from '@nestjs/testing';
 import { ApprovalFlowsService, ApprovalService } from '@tessera/approval';
 import type { Principal } from '@tessera/core';
+import { UsersService } from '@tessera/users';
 import { MembersService } from '@tessera/members';
-import { ApplicationIntakeService, ApplicationsService, RegistrationWorkerModule } from '@tessera/registration';
-import {
-  bootRegistration,
-  createPlan,
-  individualApplication,
-  seedOfficer,
-  uniqueEmail,
-} from '../../../registration/src/test/registration-testing';
+import { ApplicationIntakeService, ApplicationsService } from '@tessera/registration';
 import { seedMembers } from '@tessera/testing';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { QuestionnairesModule } from '../questionnaires.module';
-import { createQuestionnaire } from './questionnaires-testing';
+import {
+  applicantEmail,
+  bootRegistrationWithQuestionnaires,
+  personApplication,
+  yearlyPlan,
+} from './application-testing';
+import { createQuestionnaire, staffPrincipal } from './questionnaires-testing';
 
 /** Assignment by plan rules (in the approval's transaction) and by hand in bulk, on the real database. */
 describe('assigning questionnaires', () => {
@@ -25,20 +24,25 @@ describe('assigning questionnaires', () => {
   let otherPlanId: string;
 
   beforeAll(async () => {
-    ({ moduleRef, db } = await bootRegistration({ imports: [RegistrationWorkerModule, QuestionnairesModule] }));
-    officer = await seedOfficer(moduleRef, 'questionnaire.officer@example.test');
+    moduleRef = await bootRegistrationWithQuestionnaires();
+    db = moduleRef.get(DataSource);
+    await moduleRef.get(UsersService).seedUser({
+      email: 'questionnaire.officer@example.test',
+      name: 'Olive Officer',
+      roles: ['officer'],
+      password: 'Officer-Password-2026!',
+    });
+    const [{ id }] = (await db.query(`SELECT id FROM users WHERE email = 'questionnaire.officer@example.test'`)) as {
+      id: string;
+    }[];
+    officer = { ...(staffPrincipal(id) as Principal & { kind: 'user' }) };
     const flow = await moduleRef.get(ApprovalFlowsService).create({
       name: 'Questionnaire review',
       subjectType: 'application',
       levels: [{ name: 'Board', approverRole: 'officer', approverUserIds: [], policy: 'any', dueInDays: 7 }],
     });
-    planId = await createPlan(moduleRef, {
-      code: 'q-yearly',
-      name: 'Yearly',
-      applicantKinds: ['individual', 'organisation'],
-      approvalFlowId: flow.id,
-    });
-    otherPlanId = await createPlan(moduleRef, { code: 'q-other', name: 'Other', applicantKinds: ['individual'] });
+    planId = await yearlyPlan(moduleRef, 'q-yearly', flow.id);
+    otherPlanId = await yearlyPlan(moduleRef, 'q-other');
     await createQuestionnaire(moduleRef, 'Company survey', [planId]);
     await createQuestionnaire(moduleRef, 'Consent', [planId, otherPlanId]);
     await createQuestionnaire(moduleRef, 'Not for this plan', [otherPlanId]);
@@ -51,7 +55,7 @@ describe('assigning questionnaires', () => {
   async function awaitingApproval(email: string): Promise<string> {
     const created = await moduleRef
       .get(ApplicationsService)
-      .submit({ fields: { application: individualApplication(planId, email) }, files: [] }, officer);
+      .submit({ fields: { application: personApplication(planId, email) }, files: [] }, officer);
     await moduleRef.get(ApplicationIntakeService).complete(created.id);
     const [{ id }] = (await db.query(`SELECT id FROM approval_requests WHERE subject_id = $1`, [created.id])) as {
       id: string;
@@ -78,7 +82,7 @@ describe('assigning questionnaires', () => {
     )[0].n;
 
   it('assigns the two questionnaires of the plan once, in the approval, even when the approval is retried', async () => {
-    const email = uniqueEmail();
+    const email = applicantEmail();
     const requestId = await awaitingApproval(email);
     // The first attempt fails after the member and its assignments were written: all rolled back.
     await db.query(`
@@ -115,7 +119,7 @@ describe('assigning questionnaires', () => {
   });
 
   it('assigns the new plan’s questionnaires when a member changes plan, not those it already has', async () => {
-    const email = uniqueEmail();
+    const email = applicantEmail();
     await moduleRef.get(ApprovalService).approve(await awaitingApproval(email), officer, null);
     const [{ memberId }] = (await db.query(
       `SELECT m.id AS "memberId" FROM members m JOIN persons p ON p.id = m.person_id WHERE p.email = $1`,
@@ -130,7 +134,7 @@ describe('assigning questionnaires', () => {
   });
 
   it('assigns 5,000 members matching a filter in one statement set, and none twice', async () => {
-    const bulkPlan = await createPlan(moduleRef, { code: 'q-bulk', name: 'Bulk', applicantKinds: ['individual'] });
+    const bulkPlan = await yearlyPlan(moduleRef, 'q-bulk');
     await seedMembers(db, { count: 5000, planId: bulkPlan, passwordHash: 'x', tag: 'qbulk' });
     const questionnaire = await createQuestionnaire(moduleRef, 'Bulk survey', []);
     const assignments = moduleRef.get(AssignmentsService);
