@@ -140,4 +140,45 @@ describe('co-operative back office (SPA in Chromium)', () => {
     });
     expect(journey.pageErrors).toEqual([]);
   });
+
+  it('shows the other co-operative pages: classes, subscriptions, capital release requests, reimbursements', async () => {
+    const { shot, step, signIn } = steps;
+    const bob = (await olga.client.GET('/api/v1/cooperators', { params: { query: { q: 'Babbage' } } })).data!.items[0];
+    const redemption = await olga.client.POST('/api/v1/share-operations', {
+      body: { kind: 'redemption', holderId: bob.memberId, shareClassId: bob.holdings[0].shareClassId, quantity: 1 },
+    });
+    expect(redemption.response.status).toBe(201);
+    await olga.client.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: redemption.data!.approvalRequestId! } },
+      body: {},
+    });
+    const page = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    await step(page, async () => {
+      await signIn(page, finance.email, finance.password);
+      await page.getByTestId('nav-share-reimbursements').click();
+      await page.getByTestId('reimbursement-pay').waitFor();
+      // Payable only after the statutory waiting period (365 days by default).
+      expect(await page.getByTestId('reimbursement-pay').isDisabled()).toBe(true);
+      expect(await page.getByTestId('reimbursements-table').innerText()).toContain('Bob Babbage');
+      await shot(page, 'reimbursements-en');
+      await page.getByTestId('nav-share-classes').click();
+      await page.getByTestId('share-classes-table').waitFor();
+      await shot(page, 'share-classes-en');
+      await page.getByTestId('nav-share-subscriptions').click();
+      await page.getByTestId('subscription-row').nth(1).waitFor();
+      await shot(page, 'subscriptions-en');
+      await page.getByTestId('subscription-link').first().click();
+      await page.getByTestId('subscription-crr').waitFor();
+      await shot(page, 'subscription-en');
+      await page.getByTestId('nav-capital-release-requests').click();
+      await page.getByTestId('crr-row').nth(1).waitFor();
+      await shot(page, 'capital-release-requests-en');
+      await page.getByTestId('nav-cooperators').click();
+      await page.locator('[data-testid="cooperator-link"][data-name="Bob Babbage"]').click();
+      await page.getByTestId('cooperator-movements').waitFor();
+      expect(await page.getByTestId('cooperator-movements').innerText()).toMatch(/Redeemed\s+B\s+−1\s+6/);
+      await shot(page, 'cooperator-history-en');
+    });
+    expect(journey.pageErrors).toEqual([]);
+  });
 });
