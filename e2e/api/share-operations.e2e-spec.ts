@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { type Schemas, type TesseraClient } from '@tessera/api-client';
+import { approvedMember } from '../browser/approved-member';
 import { parseCsv } from '../support/csv';
+import { createYearlyPlan } from '../support/plans';
 import { pdfText } from '../support/pdf-text';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
@@ -331,5 +333,62 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     );
     expect(received.text).toContain('Ada Lovelace transferred 2 class B shares (numbers 2–3) to you');
     expect(received.attachments).toHaveLength(1);
+  });
+
+  it('a member asks from the portal to redeem their own shares, not anyone else’s, and may withdraw it', async () => {
+    const planId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
+    const email = uniqueEmail('mia');
+    const { token } = await approvedMember(stack, admin, officer, planId, {
+      firstName: 'Mia',
+      lastName: 'Member',
+      email,
+      password: 'Member-Password-Mia-9',
+    });
+    const mia = authorized(stack, token);
+    const memberId = (await mia.GET('/api/v1/me')).data!.member!.id;
+    const made = await officer.client.POST('/api/v1/share-subscriptions', {
+      body: { shareClassId: classB.id, quantity: 3, memberId, iban: 'BE71096123456769', locale: 'en', consent: true },
+    });
+    expect(made.response.status).toBe(201);
+    await approve(made.data!.approvalRequestId!);
+    const crr = (
+      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
+    ).data!.capitalReleaseRequest!;
+    await finance.client.POST('/api/v1/payments', {
+      body: {
+        memberId,
+        amount: crr.amount,
+        method: 'bank-transfer',
+        date: today,
+        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
+      },
+    });
+
+    const notMine = await mia.POST('/api/v1/me/share-operations', {
+      body: { kind: 'redemption', holderId: holders.ada.memberId, shareClassId: classB.id, quantity: 1 },
+    });
+    expect(notMine.response.status).toBe(404);
+    const asked = await mia.POST('/api/v1/me/share-operations', {
+      body: { kind: 'redemption', holderId: memberId, shareClassId: classB.id, quantity: 1, note: 'Need the money' },
+    });
+    expect(asked.response.status).toBe(201);
+    expect(asked.data).toMatchObject({ state: 'pending', requestedVia: 'holder', requestedByName: 'Mia Member' });
+    const mine = (await mia.GET('/api/v1/me/share-operations')).data!.items;
+    expect(mine.map((o) => o.reference)).toEqual([asked.data!.reference]);
+    const byStaff = await officer.client.GET('/api/v1/me/share-operations');
+    expect(byStaff.response.status).toBe(403);
+
+    const withdrawn = await mia.POST('/api/v1/me/share-operations/{id}/withdraw', {
+      params: { path: { id: asked.data!.id } },
+    });
+    expect(withdrawn.data).toMatchObject({ state: 'withdrawn', decidedByName: 'Mia Member' });
+    const again = await mia.POST('/api/v1/me/share-operations/{id}/withdraw', {
+      params: { path: { id: asked.data!.id } },
+    });
+    expect(again.error).toMatchObject({ status: 409, detail: 'This operation was withdrawn already.' });
+    const approval = await officer.client.GET('/api/v1/approvals/{id}', {
+      params: { path: { id: asked.data!.approvalRequestId! } },
+    });
+    expect(approval.data).toMatchObject({ status: 'cancelled' });
   });
 });
