@@ -6630,6 +6630,11 @@ export interface components {
              * @description Conversion only: the class the shares become
              */
             toShareClassId?: string;
+            /**
+             * Format: date
+             * @description Date of effect in the register (e.g. the end of the financial year): by default the day it is approved. Not before the latest movement of the holdings concerned.
+             */
+            effectiveOn?: string;
             /** @example Moving abroad */
             note?: string;
         };
@@ -6753,6 +6758,11 @@ export interface components {
             decidedByName: string | null;
             /** @description The approver's comment or the reason */
             decisionNote: string | null;
+            /**
+             * Format: date
+             * @description The date of effect asked for, if any
+             */
+            requestedEffectiveOn: string | null;
             /**
              * Format: date
              * @description Date of effect in the register

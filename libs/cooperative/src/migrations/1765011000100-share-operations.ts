@@ -70,6 +70,7 @@ export class ShareOperations1765011000100 implements MigrationInterface {
         decided_at timestamptz,
         decided_by_name text,
         decision_note text,
+        requested_effective_on date,
         effective_on date,
         CHECK ((kind = 'transfer') = (to_member_id IS NOT NULL)),
         CHECK (to_member_id IS NULL OR to_member_id <> member_id),

@@ -28,6 +28,7 @@ export function shareOperationDtoOf(
     decidedAt: row.decidedAt,
     decidedByName: row.decidedByName,
     decisionNote: row.decisionNote,
+    requestedEffectiveOn: row.requestedEffectiveOn,
     effectiveOn: row.effectiveOn,
     movements: row.movements,
     reimbursement,

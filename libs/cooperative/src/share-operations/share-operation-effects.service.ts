@@ -91,13 +91,32 @@ export class ShareOperationEffectsService {
   }
 
   /**
-   * Enters an approved operation in the register, dated today (the organisation's time zone):
+   * The operation's date of effect: the one asked for, or today (the organisation's time zone) —
+   * never before the latest movement of the holdings it changes, so the register read in date
+   * order never takes out shares before they came in (409 when the date asked for is earlier).
+   */
+  async effectiveDateOf(intent: OperationIntent & { requestedEffectiveOn: string | null }): Promise<string> {
+    const receiverId = intent.kind === 'transfer' ? intent.toMemberId! : intent.memberId;
+    const last = await this.register.lastMovementOn([
+      { memberId: intent.memberId, shareClassId: intent.shareClassId },
+      { memberId: receiverId, shareClassId: intent.toShareClassId ?? intent.shareClassId },
+    ]);
+    const wanted = intent.requestedEffectiveOn ?? (await this.billing.today());
+    if (last === null || wanted >= last) return wanted;
+    if (intent.requestedEffectiveOn)
+      throw operationRefused(
+        `The date of effect cannot be before ${last}, the date of the latest movement of these shares.`,
+      );
+    return last;
+  }
+
+  /**
+   * Enters an approved operation in the register on its date of effect (after the locks):
    * the highest-numbered shares leave the holding; a redemption records the reimbursement due
    * after the statutory waiting period, a transfer gives the numbers to the receiver (made a
    * cooperator if new) with a certificate, a conversion issues new numbers of the other class.
    */
   async execute(row: ShareOperationRow, now: Date): Promise<ExecutedFacts> {
-    const effectiveOn = await this.billing.today();
     const receiverId = row.kind === 'transfer' ? row.toMemberId! : row.memberId;
     if (row.kind === 'transfer') await this.register.ensureCandidate(receiverId, now);
     const locked = await this.register.lockCooperators([row.memberId, receiverId]);
@@ -108,6 +127,7 @@ export class ShareOperationEffectsService {
     const blocks = holder ? await this.register.blocksOf(holder.id, from.id) : [];
     const heldTo = receiver ? await this.register.heldBy(receiverId, toClass.id) : 0;
     await this.assertPossible(row, { from: blocks.reduce((sum, block) => sum + rangeSize(block), 0), to: heldTo });
+    const effectiveOn = await this.effectiveDateOf(row);
     const taken = highestShares(blocks, row.quantity);
     const movement = { cooperatorId: holder!.id, shareClassId: from.id, currency: from.currency, effectiveOn };
     const out = row.kind === 'redemption' ? 'redemption' : row.kind === 'transfer' ? 'transfer_out' : 'conversion_out';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQueryDto, PageResponseDto, Trim } from '@tessera/core';
+import { LocalDateField, PageQueryDto, PageResponseDto, Trim } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
 import {
   SHARE_OPERATION_KINDS,
@@ -40,6 +40,16 @@ export class CreateShareOperationDto {
   @IsOptional()
   @IsUUID('all')
   toShareClassId?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'Date of effect in the register (e.g. the end of the financial year): by default the day it is approved. ' +
+      'Not before the latest movement of the holdings concerned.',
+  })
+  @IsOptional()
+  @LocalDateField()
+  effectiveOn?: string;
 
   @ApiPropertyOptional({ example: 'Moving abroad', maxLength: 1000 })
   @IsOptional()
@@ -157,6 +167,8 @@ export class ShareOperationDto {
   decidedByName: string | null;
   @ApiProperty({ nullable: true, type: String, description: "The approver's comment or the reason" })
   decisionNote: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date of effect asked for, if any' })
+  requestedEffectiveOn: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Date of effect in the register' })
   effectiveOn: string | null;
   @ApiProperty({ type: OperationMovementDto, isArray: true, description: 'Its rows in the register, once executed' })

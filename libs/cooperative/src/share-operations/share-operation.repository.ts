@@ -34,6 +34,7 @@ export interface ShareOperationRow {
   decidedAt: string | null;
   decidedByName: string | null;
   decisionNote: string | null;
+  requestedEffectiveOn: string | null;
   effectiveOn: string | null;
   holder: OperationPartyRow;
   toHolder: OperationPartyRow | null;
@@ -67,6 +68,7 @@ export type NewShareOperation = Pick<
   | 'toUnitPrice'
   | 'valueDifference'
   | 'note'
+  | 'requestedEffectiveOn'
   | 'requestedVia'
   | 'requestedByName'
 > & { requestedBy: string | null; now: Date };
@@ -86,6 +88,7 @@ const COLUMNS = `o.id, o.reference, o.kind, o.state, o.member_id AS "memberId", 
   ${isoTimestampSql('o.created_at')} AS "createdAt", ${isoTimestampSql('o.decided_at')} AS "decidedAt",
   o.decided_by_name AS "decidedByName", o.decision_note AS "decisionNote",
   to_char(o.effective_on, 'YYYY-MM-DD') AS "effectiveOn",
+  to_char(o.requested_effective_on, 'YYYY-MM-DD') AS "requestedEffectiveOn",
   ${party('o.member_id')} AS holder, ${party('o.to_member_id')} AS "toHolder",
   ${shareClass('o.share_class_id')} AS "shareClass", ${shareClass('o.to_share_class_id')} AS "toShareClass",
   coalesce((SELECT json_agg(json_build_object('id', sm.id, 'kind', sm.kind, 'cooperatorId', sm.cooperator_id,
@@ -132,8 +135,8 @@ export class ShareOperationRepository {
     const [row] = await this.query<{ id: string }>(
       `INSERT INTO share_operations (reference, kind, state, member_id, share_class_id, quantity, unit_price, currency,
               to_member_id, to_share_class_id, to_quantity, to_unit_price, value_difference, note, requested_by,
-              requested_by_name, requested_via, created_at)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+              requested_by_name, requested_via, created_at, requested_effective_on)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
       [
         input.reference,
         input.kind,
@@ -152,6 +155,7 @@ export class ShareOperationRepository {
         input.requestedByName,
         input.requestedVia,
         input.now,
+        input.requestedEffectiveOn,
       ],
     );
     return row.id;

@@ -76,6 +76,7 @@ export class ShareOperationsService {
       const { from, to, conversion } = await this.effects.classesOf(intent);
       await this.assertMembers(dto);
       await this.effects.assertPossible(intent);
+      await this.effects.effectiveDateOf({ ...intent, requestedEffectiveOn: dto.effectiveOn ?? null });
       const today = await this.billing.today();
       const reference = formatYearlyReference('SOP', Number(today.slice(0, 4)), await this.operations.nextNumber());
       const requestedByName = requester.name ?? (await this.staff.nameOf(userId)) ?? 'Staff';
@@ -88,6 +89,7 @@ export class ShareOperationsService {
         toQuantity: conversion?.toQuantity ?? null,
         valueDifference: conversion?.valueDifference ?? null,
         note: dto.note ?? null,
+        requestedEffectiveOn: dto.effectiveOn ?? null,
         requestedVia: requester.via,
         requestedByName,
         requestedBy: userId,

@@ -112,6 +112,17 @@ export class ShareRegisterRepository {
     return row !== undefined;
   }
 
+  /** The date of the latest movement of these members' holdings of these classes (null: none). */
+  async lastMovementOn(holdings: { memberId: string; shareClassId: string }[]): Promise<string | null> {
+    const [row] = await this.query<{ last: string | null }>(
+      `SELECT to_char(max(sm.effective_on), 'YYYY-MM-DD') AS last FROM share_movements sm
+         JOIN cooperators co ON co.id = sm.cooperator_id
+        WHERE (co.member_id, sm.share_class_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [holdings.map((h) => h.memberId), holdings.map((h) => h.shareClassId)],
+    );
+    return row.last;
+  }
+
   /** The blocks a cooperator holds of a class, every row counted (whatever its date), with their prices. */
   async blocksOf(cooperatorId: string, shareClassId: string): Promise<PricedRange[]> {
     const rows = await this.query<RegisterMovement>(

@@ -110,7 +110,7 @@ describe('operations on shares against the real database', () => {
       detail: expect.stringMatching(/^Bea Holder \d+ holds 0 class B shares, not 3\.$/),
     });
     const states = (await Promise.all([operations.get(first.id), operations.get(second.id)])).map((o) => o.state);
-    expect(states.sort()).toEqual(['executed', 'pending']);
+    expect([...states].sort()).toEqual(['executed', 'pending']);
     expect(await held(bea.memberId)).toBe(0);
     const [{ n }] = await booted.db.query(
       `SELECT count(*)::int AS n FROM share_reimbursements WHERE operation_id = ANY($1::uuid[])`,
