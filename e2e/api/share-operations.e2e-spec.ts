@@ -66,7 +66,15 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
       ['bob', bob, 2],
     ] as const) {
       const made = await officer.client.POST('/api/v1/share-subscriptions', {
-        body: { shareClassId: classB.id, quantity, person, iban: 'BE71096123456769', locale: 'en', consent: true },
+        body: {
+          kind: 'individual',
+          shareClassId: classB.id,
+          quantity,
+          person,
+          iban: 'BE71096123456769',
+          locale: 'en',
+          consent: true,
+        },
       });
       expect(made.response.status).toBe(201);
       await approve(made.data!.approvalRequestId!);
@@ -347,7 +355,15 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     const mia = authorized(stack, token);
     const memberId = (await mia.GET('/api/v1/me')).data!.member!.id;
     const made = await officer.client.POST('/api/v1/share-subscriptions', {
-      body: { shareClassId: classB.id, quantity: 3, memberId, iban: 'BE71096123456769', locale: 'en', consent: true },
+      body: {
+        kind: 'individual',
+        shareClassId: classB.id,
+        quantity: 3,
+        memberId,
+        iban: 'BE71096123456769',
+        locale: 'en',
+        consent: true,
+      },
     });
     expect(made.response.status).toBe(201);
     await approve(made.data!.approvalRequestId!);

@@ -55,6 +55,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
     ] as const) {
       const made = await olga.client.POST('/api/v1/share-subscriptions', {
         body: {
+          kind: 'individual',
           shareClassId: classB.data!.id,
           quantity,
           person: { firstName, lastName, email: uniqueEmail(firstName.toLowerCase()) },
