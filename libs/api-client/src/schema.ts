@@ -6316,8 +6316,8 @@ export interface components {
         CreateQuestionnaireDto: {
             title: components["schemas"]["LocalisedTextDto"];
             introduction: components["schemas"]["LocalisedLongTextDto"];
-            /** @default true */
-            active: boolean;
+            /** @description Left out: true */
+            active?: boolean;
             /** @description 1 to 30 sections */
             sections: components["schemas"]["QuestionnaireSectionDto"][];
             /** @description Default: no automatic assignment */

@@ -1,46 +1,42 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, StorageModule, TransactionalFileStorage } from '@tessera/core';
+import { ClockModule, StorageModule } from '@tessera/core';
 import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { PlansModule } from '@tessera/plans';
 import { SettingsModule } from '@tessera/settings';
 import { AnswersExportService } from './answers/answers-export.service';
-import { MyQuestionnairesService } from './answers/my-questionnaires.service';
 import { AssignmentQueriesService } from './assignments/assignment-queries.service';
 import { AssignmentRepository } from './assignments/assignment.repository';
 import { AssignmentsService } from './assignments/assignments.service';
 import { QuestionnaireRepository } from './content/questionnaire.repository';
 import { QuestionnairesService } from './content/questionnaires.service';
-import { AnswerFilesService } from './files/answer-files.service';
 import { OrganisationToday } from './organisation-today';
 import { QuestionnaireRemindersService } from './reminders/questionnaire-reminders.service';
 
 /**
  * Questionnaires (issue 19): content and versions, assignments (by hand, and by plan rules when a
  * member joins or changes plan: AssignmentsService listens to MembersService), answers, files,
- * the CSV export and the reminders. Imported by the API (with controllers) and the worker.
+ * the CSV export and the reminders. Imported by the API (QuestionnairesHttpModule adds the
+ * member's side, which needs SignedInPerson) and the worker.
  */
 @Module({
   imports: [ClockModule, StorageModule, MembersModule, NotificationsModule, PlansModule, SettingsModule],
   providers: [
     OrganisationToday,
-    TransactionalFileStorage,
     QuestionnaireRepository,
     QuestionnairesService,
     AssignmentRepository,
     AssignmentsService,
     AssignmentQueriesService,
-    MyQuestionnairesService,
-    AnswerFilesService,
     AnswersExportService,
     QuestionnaireRemindersService,
   ],
   exports: [
+    OrganisationToday,
+    AssignmentRepository,
     QuestionnairesService,
     AssignmentsService,
     AssignmentQueriesService,
-    MyQuestionnairesService,
-    AnswerFilesService,
     AnswersExportService,
     QuestionnaireRemindersService,
   ],

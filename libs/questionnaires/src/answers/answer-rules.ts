@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface AnswerCheck {
   /** The answers kept: known, visible questions, values cleaned (text trimmed); empty ones dropped. */
   answers: Answers;
-  /** `answers.<questionKey>` for each refused answer. */
+  /** `answers.<questionKey>` for each refused answer, with its `code`. */
   errors: FieldErrorDto[];
 }
 
@@ -32,7 +32,11 @@ export function checkAnswers(
   const known = new Set(questions.map((question) => question.key));
   const errors: FieldErrorDto[] = Object.keys(given)
     .filter((key) => !known.has(key))
-    .map((key) => ({ field: `answers.${key}`, message: 'is not a question of this questionnaire' }));
+    .map((key) => ({
+      field: `answers.${key}`,
+      message: 'is not a question of this questionnaire',
+      code: 'unknownQuestion',
+    }));
   const answers: Answers = {};
   const visible = new Set<string>();
   for (const question of questions) {
@@ -41,11 +45,11 @@ export function checkAnswers(
     const raw = given[question.key];
     if (isEmpty(raw)) {
       if (mode === 'submit' && shown && question.required)
-        errors.push({ field: `answers.${question.key}`, message: 'is required' });
+        errors.push({ field: `answers.${question.key}`, message: 'is required', code: 'required' });
       continue;
     }
     const checked = checkValue(question, raw, fileIds);
-    if (typeof checked === 'string') errors.push({ field: `answers.${question.key}`, message: checked });
+    if ('code' in checked) errors.push({ field: `answers.${question.key}`, ...checked });
     else if (shown || mode === 'draft') answers[question.key] = checked.value;
   }
   return { answers, errors };
@@ -69,42 +73,66 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
+/** A refused answer: `code` lets clients word it themselves (the portal does, in its language). */
+interface Refusal {
+  code: AnswerErrorCode;
+  message: string;
+}
+
+export type AnswerErrorCode =
+  | 'unknownQuestion'
+  | 'required'
+  | 'text'
+  | 'tooLong'
+  | 'option'
+  | 'options'
+  | 'number'
+  | 'min'
+  | 'max'
+  | 'date'
+  | 'yesNo'
+  | 'file';
+
+const refuse = (code: AnswerErrorCode, message: string): Refusal => ({ code, message });
+
 /** The cleaned value, or why it is refused. */
-function checkValue(question: Question, raw: unknown, fileIds: ReadonlySet<string>): { value: AnswerValue } | string {
+function checkValue(question: Question, raw: unknown, fileIds: ReadonlySet<string>): { value: AnswerValue } | Refusal {
   const options = new Set((question.options ?? []).map((option) => option.value));
   switch (question.kind) {
     case 'short-text':
     case 'long-text': {
-      if (typeof raw !== 'string') return 'must be text';
+      if (typeof raw !== 'string') return refuse('text', 'must be text');
       const max = question.kind === 'short-text' ? MAX_SHORT_TEXT : MAX_LONG_TEXT;
       const text = raw.trim();
-      return text.length > max ? `must be at most ${max} characters` : { value: text };
+      return text.length > max ? refuse('tooLong', `must be at most ${max} characters`) : { value: text };
     }
     case 'single-choice':
-      if (typeof raw !== 'string') return 'must be one of the options';
-      return options.has(raw) ? { value: raw } : 'must be one of the options';
+      return typeof raw === 'string' && options.has(raw)
+        ? { value: raw }
+        : refuse('option', 'must be one of the options');
     case 'multiple-choice': {
-      if (!Array.isArray(raw) || raw.some((value) => typeof value !== 'string')) return 'must be a list of options';
+      if (!Array.isArray(raw) || raw.some((value) => typeof value !== 'string' || !options.has(value)))
+        return refuse('options', 'must be a list of options');
       const values = raw as string[];
-      if (values.some((value) => !options.has(value))) return 'must be a list of options';
-      if (new Set(values).size !== values.length) return 'must not repeat an option';
+      if (new Set(values).size !== values.length) return refuse('options', 'must not repeat an option');
       return { value: values };
     }
     case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return 'must be a number';
-      if (question.min != null && raw < question.min) return `must be at least ${question.min}`;
-      if (question.max != null && raw > question.max) return `must be at most ${question.max}`;
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return refuse('number', 'must be a number');
+      if (question.min != null && raw < question.min) return refuse('min', `must be at least ${question.min}`);
+      if (question.max != null && raw > question.max) return refuse('max', `must be at most ${question.max}`);
       return { value: raw };
     }
     case 'date':
-      return typeof raw === 'string' && isRealDate(raw) ? { value: raw } : 'must be a date written YYYY-MM-DD';
+      return typeof raw === 'string' && isRealDate(raw)
+        ? { value: raw }
+        : refuse('date', 'must be a date written YYYY-MM-DD');
     case 'yes-no':
-      return typeof raw === 'boolean' ? { value: raw } : 'must be yes (true) or no (false)';
+      return typeof raw === 'boolean' ? { value: raw } : refuse('yesNo', 'must be yes (true) or no (false)');
     case 'file':
-      if (typeof raw !== 'string' || !UUID.test(raw)) return 'must be the id of a file uploaded for this questionnaire';
-      return fileIds.has(raw.toLowerCase())
+      return typeof raw === 'string' && UUID.test(raw) && fileIds.has(raw.toLowerCase())
         ? { value: raw.toLowerCase() }
-        : 'must be the id of a file uploaded for this questionnaire';
+        : refuse('file', 'must be the id of a file uploaded for this questionnaire');
   }
 }
 

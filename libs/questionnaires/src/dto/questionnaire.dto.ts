@@ -98,7 +98,7 @@ export class CreateQuestionnaireDto {
   @Nested(() => LocalisedLongTextDto)
   introduction: LocalisedLongTextDto;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ description: 'Left out: true' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
