@@ -66,7 +66,7 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
   /** Picks `label` in the naive-ui select `testid` inside `scope`. */
   async function choose(scope: Page | ReturnType<Page['locator']>, testid: string, label: string | RegExp) {
     await scope.getByTestId(testid).click();
-    await page.locator('.n-base-select-option', { hasText: label }).first().click();
+    await page.locator('.n-base-select-option:visible', { hasText: label }).first().click();
   }
 
   it('builds a questionnaire with a conditional question, assigns it, and finds who owes it', async () => {
@@ -153,7 +153,7 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
       const dialog = page.getByTestId('assign-dialog');
       await dialog.getByTestId('assign-members').click();
       await page.keyboard.type('Quest');
-      await page.locator('.n-base-select-option', { hasText: nina.number }).click();
+      await page.locator('.n-base-select-option:visible', { hasText: nina.number }).click();
       await dialog.getByText('Members', { exact: true }).click(); // closes the menu
       await shot(page, 'assign-by-name-en');
       await dialog.getByTestId('assign-submit').click();
@@ -250,7 +250,7 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
       await shot(page, 'builder-edit-fr');
       await page.getByTestId('questionnaire-save').click();
       await page.getByText('Enregistrer la version 2 ?').waitFor();
-      await shot(page, 'new-version-confirm-fr');
+      await journey.shot(page, 'new-version-confirm-fr', { fullPage: false });
       await page.getByRole('button', { name: 'Enregistrer la version 2' }).click();
       await page.getByText('Enregistré comme version 2').waitFor();
       expect(await page.getByTestId('questionnaire-version').textContent()).toBe('Version 2');
