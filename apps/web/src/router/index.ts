@@ -245,6 +245,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'requests.titles.endMembership' },
       },
       {
+        path: 'questionnaires',
+        name: 'portal-questionnaires',
+        component: () => import('@/pages/portal/QuestionnairesPage.vue'),
+        meta: { title: 'myQuestionnaires.titles.list' },
+      },
+      {
+        path: 'questionnaires/:assignmentId',
+        name: 'portal-questionnaires-answer',
+        component: () => import('@/pages/portal/QuestionnairePage.vue'),
+        meta: { title: 'myQuestionnaires.titles.answer' },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'portal-not-found',
         component: NotFoundPage,

@@ -7,4 +7,6 @@ export const API_KEY_SCOPES: { value: ApiKeyScope; helpKey: string }[] = [
   { value: 'members:read', helpKey: 'apiKeys.scopeHelp.membersRead' },
   { value: 'invoices:read', helpKey: 'apiKeys.scopeHelp.invoicesRead' },
   { value: 'subscriptions:read', helpKey: 'apiKeys.scopeHelp.subscriptionsRead' },
+  { value: 'questionnaires:read', helpKey: 'apiKeys.scopeHelp.questionnairesRead' },
+  { value: 'questionnaires:write', helpKey: 'apiKeys.scopeHelp.questionnairesWrite' },
 ];

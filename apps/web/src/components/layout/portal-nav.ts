@@ -1,5 +1,13 @@
 import type { Component } from 'vue';
-import { IconIdCard, IconInbox, IconInvoice, IconReceipt, IconShield, IconUser } from '@/components/icons';
+import {
+  IconFileText,
+  IconIdCard,
+  IconInbox,
+  IconInvoice,
+  IconReceipt,
+  IconShield,
+  IconUser,
+} from '@/components/icons';
 
 /** One entry of the portal's navigation: a route by name, its label (a message key) and icon. */
 export interface PortalNavItem {
@@ -20,6 +28,7 @@ export const PORTAL_NAV: readonly PortalNavItem[] = [
   { route: 'portal-invoices', label: 'layout.portal.nav.invoices', icon: IconInvoice },
   { route: 'portal-payments', label: 'layout.portal.nav.payments', icon: IconReceipt },
   { route: 'portal-requests', label: 'layout.portal.nav.requests', icon: IconInbox, prefix: true },
+  { route: 'portal-questionnaires', label: 'myQuestionnaires.nav', icon: IconFileText, prefix: true },
   { route: 'portal-card', label: 'layout.portal.nav.card', icon: IconIdCard },
   { route: 'portal-account', label: 'layout.portal.nav.account', icon: IconUser },
 ];
