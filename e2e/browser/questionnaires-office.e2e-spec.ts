@@ -276,6 +276,19 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
       await page.getByText('Questionnaire en attente').waitFor();
       await shot(page, 'members-filter-fr');
     });
+
+    // On a phone: the progress tiles two by two, the assignments in a narrow table.
+    const phone = await journey.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await step(phone, async () => {
+      await signIn(phone, olga.email, olga.password);
+      await phone.goto(`${journey.spa.origin}/office/questionnaires/${questionnaireId}`);
+      await waitForLang(phone, 'fr');
+      await phone.locator('[data-testid="assignment-row"]').waitFor();
+      await shot(phone, 'questionnaire-phone-fr');
+      await phone.goto(`${journey.spa.origin}/office/questionnaires/${questionnaireId}/edit`);
+      await phone.getByTestId('question-q1').waitFor();
+      await shot(phone, 'builder-phone-fr');
+    });
     expect(journey.pageErrors).toEqual([]);
   });
 });
