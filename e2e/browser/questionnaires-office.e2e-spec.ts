@@ -254,6 +254,14 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
       await page.getByRole('button', { name: 'Enregistrer la version 2' }).click();
       await page.getByText('Enregistré comme version 2').waitFor();
       expect(await page.getByTestId('questionnaire-version').textContent()).toBe('Version 2');
+      // Both versions are listed: version 1 still answered by one assignment.
+      const versions = page.getByTestId('questionnaire-versions').getByTestId('questionnaire-version-row');
+      await versions.nth(1).waitFor();
+      expect(await versions.allInnerTexts()).toEqual([
+        expect.stringMatching(/Version 2\s+Actuelle[\s\S]*aucune attribution/),
+        expect.stringMatching(/Version 1[\s\S]*1 attribution/),
+      ]);
+      await shot(page, 'questionnaire-v2-fr');
 
       // Nina's answers keep version 1.
       await page.getByTestId('assignment-open').click();

@@ -350,6 +350,21 @@ export const BUILDER_RULES: Partial<Record<string, Validator<BuilderModel>[]>> =
   'sections.*.questions.*.showIf.equals': [conditionValue],
 };
 
+/**
+ * Where the builder shows an API field error: texts under the whole English/French pair, the
+ * rules under their field, an option's value under its label, a duplicate key under the label
+ * or title it belongs to ("sections[0].questions[1].label.fr" → "sections[0].questions[1].label").
+ */
+export function builderServerField(field: string): string {
+  return field
+    .replace(/^rules\./, '')
+    .replace(/^(planIds|memberKinds)\[\d+\]$/, '$1')
+    .replace(/(options\[\d+\])\.value$/, '$1.label')
+    .replace(/(questions\[\d+\])\.key$/, '$1.label')
+    .replace(/(sections\[\d+\])\.key$/, '$1.title')
+    .replace(/\.(en|fr)$/, '');
+}
+
 /** Moves `list[index]` by `by` places (−1 up, +1 down); nothing at either end. */
 export function move<T>(list: T[], index: number, by: number): void {
   const target = index + by;
