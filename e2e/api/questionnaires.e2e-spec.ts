@@ -216,6 +216,14 @@ describe('questionnaires (API over HTTP, worker, real SMTP sink)', () => {
         await olga.client.GET('/api/v1/members', { params: { query: { pendingQuestionnaire: questionnaireId } } })
       ).data!.items.map((item) => item.email),
     ).toEqual([bob.email]);
+    // The members export filters alike; a filter that is neither `any` nor an id is a 400.
+    const exported = await fetch(`${stack.baseUrl}/api/v1/members/export.csv?pendingQuestionnaire=${questionnaireId}`, {
+      headers: { Authorization: `Bearer ${olga.token}` },
+    });
+    const exportedRows = parseCsv((await exported.text()).replace(/^\uFEFF/, ''));
+    expect(exportedRows.slice(1).map((row) => row[2])).toEqual([bob.email]);
+    const bad = await olga.client.GET('/api/v1/members', { params: { query: { pendingQuestionnaire: 'some' } } });
+    expect(bad.response.status).toBe(400);
 
     const csv = await fetch(`${stack.baseUrl}/api/v1/questionnaires/${questionnaireId}/answers.csv`, {
       headers: { Authorization: `Bearer ${olga.token}` },

@@ -80,8 +80,17 @@ export class AssignmentRepository {
     return rows[0].n;
   }
 
-  /** The assignment, locked, if it belongs to one of the members `membersSql` lists. */
+  /**
+   * The assignment, locked, if it belongs to one of the members `membersSql` lists. Its
+   * questionnaire is share-locked first (answers never meet a content edit half way: the edit
+   * locks it for update, then the assignments it moves to a new version — the same order).
+   */
   async lockOwn(id: string, membersSql: string, params: unknown[]): Promise<LockedAssignment | null> {
+    await this.transactions.manager.query(
+      `SELECT 1 FROM questionnaires
+        WHERE id = (SELECT questionnaire_id FROM questionnaire_assignments WHERE id = $1) FOR SHARE`,
+      [id],
+    );
     const rows = (await this.transactions.manager.query(
       `SELECT a.id, a.questionnaire_id AS "questionnaireId", a.version, a.member_id AS "memberId", a.state
          FROM questionnaire_assignments a
