@@ -9,6 +9,8 @@ export interface MemberExportFilters {
   planId?: string;
   accountState?: PortalAccountState;
   autoRegistered?: 'true';
+  /** `any`, or a questionnaire's id: members who still owe its answers. */
+  pendingQuestionnaire?: string;
   sort?: MemberSort;
 }
 

@@ -5,7 +5,10 @@ import { localised } from './labels';
 import type { AnswerValue, Question, QuestionnaireSection } from './types';
 
 /** Shown when it has no condition, or the question it depends on is shown and has the value (as the API decides). */
-export function visibleQuestions(sections: readonly QuestionnaireSection[], answers: Record<string, AnswerValue>): Set<string> {
+export function visibleQuestions(
+  sections: readonly QuestionnaireSection[],
+  answers: Record<string, AnswerValue>,
+): Set<string> {
   const visible = new Set<string>();
   for (const question of sections.flatMap((section) => section.questions)) {
     const condition = question.showIf;
@@ -32,7 +35,9 @@ export function answerText(question: Question, answer: AnswerValue | undefined):
     case 'single-choice':
       return optionLabel(question, String(answer));
     case 'multiple-choice':
-      return Array.isArray(answer) && answer.length ? answer.map((value) => optionLabel(question, value)).join(', ') : null;
+      return Array.isArray(answer) && answer.length
+        ? answer.map((value) => optionLabel(question, value)).join(', ')
+        : null;
     case 'yes-no':
       return translate(answer === true ? 'questionnaireOffice.answers.yes' : 'questionnaireOffice.answers.no');
     case 'date':

@@ -9,6 +9,7 @@ export const questionnaireApi = {
   create: (body: QuestionnaireBody) => unwrap(api.POST('/api/v1/questionnaires', { body })),
   update: (id: string, body: Partial<QuestionnaireBody>) =>
     unwrap(api.PATCH('/api/v1/questionnaires/{id}', { params: { path: { id } }, body })),
+  versions: (id: string) => unwrap(api.GET('/api/v1/questionnaires/{id}/versions', { params: { path: { id } } })),
   assignments: (id: string, query: { state?: 'pending' | 'submitted' | 'overdue'; page?: number; pageSize?: number }) =>
     unwrap(api.GET('/api/v1/questionnaires/{id}/assignments', { params: { path: { id }, query } })),
   assignment: (id: string, assignmentId: string) =>

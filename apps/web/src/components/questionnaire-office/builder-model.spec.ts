@@ -3,6 +3,7 @@ import { useForm, type FormRules } from '@/composables/useForm';
 import {
   BUILDER_RULES,
   bodyOf,
+  builderServerField,
   emptyModel,
   modelOf,
   move,
@@ -175,5 +176,18 @@ describe('questionnaire builder model', () => {
       updatedAt: '2026-12-01T10:00:00Z',
     } as Questionnaire;
     expect(bodyOf(modelOf(saved))).toEqual(body);
+  });
+
+  it('shows the API’s field errors where the builder has the field', () => {
+    expect(builderServerField('title.fr')).toBe('title');
+    expect(builderServerField('sections[0].questions[1].label.en')).toBe('sections[0].questions[1].label');
+    expect(builderServerField('sections[0].questions[2].options[1].value')).toBe(
+      'sections[0].questions[2].options[1].label',
+    );
+    expect(builderServerField('sections[1].questions[0].key')).toBe('sections[1].questions[0].label');
+    expect(builderServerField('sections[1].key')).toBe('sections[1].title');
+    expect(builderServerField('sections[0].questions[1].showIf.equals')).toBe('sections[0].questions[1].showIf.equals');
+    expect(builderServerField('rules.planIds[0]')).toBe('planIds');
+    expect(builderServerField('dueInDays')).toBe('dueInDays');
   });
 });

@@ -117,7 +117,10 @@ export function newQuestion(model: Pick<BuilderModel, 'sections'>, kind: Questio
 export function newSection(model: Pick<BuilderModel, 'sections'>): SectionModel {
   const section: SectionModel = {
     uid: nextUid(),
-    key: nextKey('s', model.sections.map((item) => item.key)),
+    key: nextKey(
+      's',
+      model.sections.map((item) => item.key),
+    ),
     title: text(),
     questions: [],
   };
@@ -228,13 +231,11 @@ export function bodyOf(model: BuilderModel): QuestionnaireBody {
     active: model.active,
     dueInDays: model.dueInDays,
     rules: { planIds: model.planIds, memberKinds: model.memberKinds },
-    sections: model.sections.map(
-      (section): QuestionnaireSection => ({
-        key: section.key,
-        title: trimmed(section.title),
-        questions: section.questions.map(questionBody),
-      }),
-    ),
+    sections: model.sections.map((section): QuestionnaireSection => ({
+      key: section.key,
+      title: trimmed(section.title),
+      questions: section.questions.map(questionBody),
+    })),
   };
 }
 
@@ -279,7 +280,9 @@ const bothWithin =
 const bothOrNone: Validator<BuilderModel> = (value) => {
   const item = value as LocalisedText | undefined;
   if (!item) return null;
-  return Boolean(item.en.trim()) === Boolean(item.fr.trim()) ? null : keyed('questionnaireOffice.builder.needsBothLanguages');
+  return Boolean(item.en.trim()) === Boolean(item.fr.trim())
+    ? null
+    : keyed('questionnaireOffice.builder.needsBothLanguages');
 };
 
 const enoughOptions: Validator<BuilderModel> = (value, _model, path) => {
@@ -287,7 +290,8 @@ const enoughOptions: Validator<BuilderModel> = (value, _model, path) => {
   if (!question || !isChoice(question.kind)) return null;
   const options = value as OptionModel[];
   if (options.length < 2) return keyed('questionnaireOffice.builder.needsOptions');
-  if (options.length > LIMITS.options) return keyed('questionnaireOffice.builder.tooManyOptions', { max: LIMITS.options });
+  if (options.length > LIMITS.options)
+    return keyed('questionnaireOffice.builder.tooManyOptions', { max: LIMITS.options });
   const labels = options.map((option) => option.label.en.trim().toLowerCase());
   return new Set(labels).size === labels.length ? null : keyed('questionnaireOffice.builder.duplicateOptions');
 };
@@ -345,6 +349,21 @@ export const BUILDER_RULES: Partial<Record<string, Validator<BuilderModel>[]>> =
   'sections.*.questions.*.max': [numberLimit, maxAboveMin],
   'sections.*.questions.*.showIf.equals': [conditionValue],
 };
+
+/**
+ * Where the builder shows an API field error: texts under the whole English/French pair, the
+ * rules under their field, an option's value under its label, a duplicate key under the label
+ * or title it belongs to ("sections[0].questions[1].label.fr" → "sections[0].questions[1].label").
+ */
+export function builderServerField(field: string): string {
+  return field
+    .replace(/^rules\./, '')
+    .replace(/^(planIds|memberKinds)\[\d+\]$/, '$1')
+    .replace(/(options\[\d+\])\.value$/, '$1.label')
+    .replace(/(questions\[\d+\])\.key$/, '$1.label')
+    .replace(/(sections\[\d+\])\.key$/, '$1.title')
+    .replace(/\.(en|fr)$/, '');
+}
 
 /** Moves `list[index]` by `by` places (−1 up, +1 down); nothing at either end. */
 export function move<T>(list: T[], index: number, by: number): void {
