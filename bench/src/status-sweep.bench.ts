@@ -89,20 +89,24 @@ export async function seed(moduleRef: TestingModule, db: DataSource): Promise<vo
     graceDays: 30,
     lapseDays: 60,
   } as Parameters<PlansService['create']>[0]);
-  await seedMembers(db, { count: MEMBERS, planId: plan.id, passwordHash: 'x', tag: 'sweep' });
-  // Each member's slot by its number: the status it had, and its subscription's dates and state.
-  const slot = (field: 'state' | 'status' | 'periodEnd' | 'endsOn') =>
+  // Each member's slot (SEED-i: i % 100): the status it had, and its subscription's dates and state.
+  const slot = (field: 'state' | 'status' | 'periodEnd' | 'endsOn', n = 'x.n') =>
     `CASE ${SLOTS.map((s) => {
       const value = s[field];
       const sql =
         value === undefined ? 'NULL' : typeof value === 'number' ? `DATE '${AS_OF}' + ${value}` : `'${value}'`;
-      return `WHEN x.n < ${s.upTo} THEN ${sql}`;
+      return `WHEN ${n} < ${s.upTo} THEN ${sql}`;
     }).join(' ')} END`;
+  await seedMembers(db, {
+    count: MEMBERS,
+    planId: plan.id,
+    passwordHash: 'x',
+    tag: 'sweep',
+    statusSql: slot('status', '(i % 100)'),
+  });
   await db.query(`
     CREATE TEMP TABLE slots AS
-      SELECT m.id AS member_id, right(m.number, 6)::int % 100 AS n FROM members m;
-    UPDATE members m SET status = ${slot('status')}
-      FROM slots x WHERE x.member_id = m.id AND m.status <> ${slot('status')};
+      SELECT m.id AS member_id, substr(m.source_reference, 6)::int % 100 AS n FROM members m;
     INSERT INTO subscriptions (member_id, plan_id, state, origin, start_date, cycle_anchor, current_period_start,
                                current_period_end, ends_on, end_reason, next_status_change_on, created_at, updated_at)
     SELECT x.member_id, '${plan.id}'::uuid, x.state, 'staff', x.period_end - 364, x.period_end - 364, x.period_end - 364,
