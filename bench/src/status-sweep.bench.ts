@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { TestingModule } from '@nestjs/testing';
 import { MembersModule } from '@tessera/members';
 import { PlansModule, PlansService } from '@tessera/plans';
@@ -49,6 +50,7 @@ export async function statusSweepBench(): Promise<void> {
     await seed(moduleRef, db);
     console.log(`  seeded ${MEMBERS} members in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
 
+    const load = loadavg();
     const floor = await rawFloor(db);
     const sweeps = moduleRef.get(StatusSweepsService);
     let started = performance.now();
@@ -71,7 +73,10 @@ export async function statusSweepBench(): Promise<void> {
     ]);
     console.log(
       `  sweep ${(whole / 1000).toFixed(2)} s (target ≤ 10 s), ${(whole / floor.ms).toFixed(1)}× the floor ` +
-        `(target ≤ 10×); no-change sweep ${(rerun / 1000).toFixed(2)} s (target ≤ 3 s)`,
+        `(target ≤ 10×); no-change sweep ${(rerun / 1000).toFixed(2)} s (target ≤ 3 s); ` +
+        `load average before ${load.map((n) => n.toFixed(2)).join(' ')}, after ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}`,
     );
   } finally {
     await moduleRef?.close();
