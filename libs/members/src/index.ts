@@ -23,4 +23,4 @@ export type { MemberDetailView, MemberListView, WithExtra } from './members.serv
 export { MEMBER_ORDER_SQL, MEMBER_SORTS, memberListConditionSql } from './member-list-sql';
 export type { MemberListFilter, MemberSort } from './member-list-sql';
 export { CONTACT_PERSON_ID_SQL, MEMBERS_WITH_CONTACT } from './member-read-sql';
-export { LEGAL_STATUS_PAIRS_SQL, memberContactSql, statusChangesSql, type StatusChangesSql } from './member-status-sql';
+export { legalStatusMoveSql, memberContactSql, statusChangesSql, type StatusChangesSql } from './member-status-sql';

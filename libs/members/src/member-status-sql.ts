@@ -12,10 +12,17 @@ export interface StatusChangesSql {
   ctes: string;
 }
 
-/** Every legal (from, to) pair of member-status.ts, as a VALUES list for `(from, to) IN (…)`. */
-export const LEGAL_STATUS_PAIRS_SQL = `(VALUES ${MEMBER_STATUSES.flatMap((from) =>
-  MEMBER_STATUSES.filter((to) => canTransition(from, to)).map((to) => `('${from}', '${to}')`),
-).join(', ')})`;
+/**
+ * Whether moving from status `from` to `to` (SQL of each) is legal in member-status.ts, as one
+ * condition on the row: a `(from, to) IN (VALUES …)` list was planned as a join that looked up
+ * each member once per pair.
+ */
+export function legalStatusMoveSql(from: string, to: string): string {
+  const moves = MEMBER_STATUSES.flatMap((a) =>
+    MEMBER_STATUSES.filter((b) => canTransition(a, b)).map((b) => `${a}>${b}`),
+  );
+  return `(${from} || '>' || ${to}) = ANY ('{${moves.join(',')}}'::text[])`;
+}
 
 /**
  * `source` and the placeholders of the change's time and actor kind. The override of a member

@@ -17,9 +17,16 @@ export interface SeededMembers {
  */
 export async function seedMembers(
   db: SqlRunner,
-  options: { count: number; planId: string; passwordHash: string; tag: string },
+  options: {
+    count: number;
+    planId: string;
+    passwordHash: string;
+    tag: string;
+    /** SQL of member i's status, an expression of `i` (default `'member'`). */
+    statusSql?: string;
+  },
 ): Promise<SeededMembers> {
-  const { count, planId, passwordHash, tag } = options;
+  const { count, planId, passwordHash, tag, statusSql = `'member'` } = options;
   if (!/^[a-z0-9]+$/.test(tag)) throw new Error(`A seed tag is lower-case letters and digits, not ${tag}`);
   const email = `'${tag}-' || i || '@seed.test'`;
   const series = `generate_series(1, $1::int) AS i`;
@@ -54,7 +61,7 @@ export async function seedMembers(
      -- Six digits at least (lpad alone would cut M-1000000 to M-100000).
      SELECT 'M-' || regexp_replace(lpad(nextval('member_number_seq')::text, 8, '0'), '^0{1,2}', ''),
             CASE WHEN i % 5 = 0 THEN 'organisation' ELSE 'person' END,
-            CASE WHEN i % 5 = 0 THEN NULL ELSE p.id END, r.organisation_id, $2, 'member', now(), 'staff',
+            CASE WHEN i % 5 = 0 THEN NULL ELSE p.id END, r.organisation_id, $2, ${statusSql}, now(), 'staff',
             'SEED-' || i, now() - (i || ' seconds')::interval, now()
        FROM ${series}
        JOIN persons p ON p.email = ${email}
@@ -63,7 +70,7 @@ export async function seedMembers(
   );
   await db.query(
     `INSERT INTO member_status_changes (member_id, from_status, to_status, reason, actor_kind, occurred_at)
-     SELECT m.id, NULL, 'member', 'Seeded', 'system', m.created_at
+     SELECT m.id, NULL, m.status, 'Seeded', 'system', m.created_at
        FROM members m WHERE m.source_reference LIKE 'SEED-%'
         AND NOT EXISTS (SELECT 1 FROM member_status_changes h WHERE h.member_id = m.id)`,
   );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@tessera/core';
-import { LEGAL_STATUS_PAIRS_SQL, memberContactSql, statusChangesSql, type MemberStatus } from '@tessera/members';
+import { legalStatusMoveSql, memberContactSql, statusChangesSql, type MemberStatus } from '@tessera/members';
 import { queuedEmailsSql } from '@tessera/notifications';
 import type { StatusSweep } from '../entities/status-sweep.entity';
 import { advancedStatusChangeSql, firstStatusChangeSql } from './next-status-change';
@@ -54,7 +54,7 @@ function timeMovesSql(asOf: string, narrower = ''): string {
             OR (s.state = 'ended' AND s.ends_on < ${asOf}))
        AND r.reason_code <> 'paid'
        AND m.status <> v.to_status
-       AND (m.status, v.to_status) IN ${LEGAL_STATUS_PAIRS_SQL}
+       AND ${legalStatusMoveSql('m.status', 'v.to_status')}
        AND (m.status_override_basis IS NULL OR m.status_override_basis <> v.to_status)
        AND (s.state = 'active' OR NOT EXISTS (
              SELECT 1 FROM subscriptions o
@@ -98,6 +98,7 @@ export class StatusSweepRepository {
   /**
    * Dates the next status change of these subscriptions (those examined) after `asOf`, from
    * their latest version: one a payment changed meanwhile was dated by it and is left alone.
+   * Run first in a batch's transaction, it locks the batch (the move's own lock then costs nothing).
    */
   async advanceStatusChanges(asOf: string, subscriptionIds: string[]): Promise<void> {
     await this.transactions.manager.query(
@@ -144,7 +145,8 @@ export class StatusSweepRepository {
          UPDATE subscriptions s
             SET state = 'ended', updated_at = $3,
                 ends_on = CASE WHEN moved.lapsed THEN s.current_period_end ELSE s.ends_on END,
-                end_reason = CASE WHEN moved.lapsed THEN 'Lapsed: ' || moved.reason ELSE s.end_reason END
+                end_reason = CASE WHEN moved.lapsed THEN 'Lapsed: ' || moved.reason ELSE s.end_reason END,
+                next_status_change_on = NULL
            FROM moved
           WHERE s.id = moved.subscription_id AND s.state = 'active' AND moved.to_status = 'ex-member'
          RETURNING s.id, s.end_reason),
@@ -208,6 +210,20 @@ export class StatusSweepRepository {
       [fields.asOf, fields.trigger, fields.startedByUserId, fields.state, fields.createdAt],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
+  }
+
+  /** Adds a batch's moves to the sweep's counters (batches commit in any order). */
+  async addCounts(id: string, moved: Partial<Record<MemberStatus, number>>): Promise<void> {
+    const changed = Object.values(moved).reduce((sum, count) => sum + count, 0);
+    await this.transactions.manager.query(
+      `UPDATE status_sweeps SET changed = changed + $2,
+              changes = (SELECT coalesce(jsonb_object_agg(key, total), '{}') FROM (
+                           SELECT key, sum(value::int) AS total
+                             FROM (SELECT * FROM jsonb_each_text(changes) UNION ALL SELECT * FROM jsonb_each_text($3::jsonb)) c
+                            GROUP BY key) t)
+        WHERE id = $1`,
+      [id, changed, JSON.stringify(moved)],
+    );
   }
 
   async lockSweep(id: string): Promise<StatusSweep | null> {

@@ -20,6 +20,8 @@ import { RUN_STATUS_SWEEP_JOB, STATUS_SWEEPS_QUEUE, type RunStatusSweepPayload }
 
 /** Subscriptions moved per transaction: big enough for set-based speed, small enough to keep locks short. */
 export const STATUS_SWEEP_BATCH_SIZE = 5000;
+/** Batches moved at once: the database's two cores both work (one connection leaves one idle). */
+export const STATUS_SWEEP_CONNECTIONS = 2;
 
 const SWEEP_TEMPLATES = ['membership-grace-started', 'membership-suspended', 'membership-ended'];
 
@@ -61,29 +63,39 @@ export class StatusSweepsService {
   }
 
   /**
-   * Does a sweep's work: chooses the subscriptions due (one read), then moves them batch by batch,
-   * each batch one statement in its own transaction with the sweep's counters. A sweep done does
-   * nothing; one interrupted carries on (the rule is re-checked, so nobody moves twice).
+   * Does a sweep's work: chooses the subscriptions due (one index range read), then moves them
+   * batch by batch on `connections` connections at once (batches share no subscription and no
+   * member), each batch its own transaction with the sweep's counters. A sweep done does nothing;
+   * one interrupted carries on (the rule is re-checked, so nobody moves twice).
    */
-  async execute(sweepId: string, batchSize = STATUS_SWEEP_BATCH_SIZE): Promise<StatusSweep> {
+  async execute(
+    sweepId: string,
+    batchSize = STATUS_SWEEP_BATCH_SIZE,
+    connections = STATUS_SWEEP_CONNECTIONS,
+  ): Promise<StatusSweep> {
     for (const template of SWEEP_TEMPLATES) for (const locale of LOCALES) this.renderer.assertExists(template, locale);
     const sweep = await this.runs.begin(this.store, sweepId, sweepNotFound);
     if (sweep.state === 'done') return sweep;
     try {
       const due = await this.sweeps.dueSubscriptionIds(sweep.asOf);
       sweep.examined = due.length;
-      for (let from = 0; from < due.length; from += batchSize) {
-        await this.transactions.run(async () => {
-          const batch = due.slice(from, from + batchSize);
-          const moved = await this.sweeps.move(sweep.asOf, batch, this.clock.now(), portalUrl(this.config));
-          await this.sweeps.advanceStatusChanges(sweep.asOf, batch);
+      await this.sweeps.saveSweep(sweep);
+      const batches: string[][] = [];
+      for (let from = 0; from < due.length; from += batchSize) batches.push(due.slice(from, from + batchSize));
+      let failed = false;
+      const work = async () => {
+        for (let batch = batches.shift(); batch && !failed; batch = batches.shift()) {
+          const moved = await this.moveBatch(sweep, batch).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
           for (const [status, count] of Object.entries(moved)) {
             sweep.changes[status] = (sweep.changes[status] ?? 0) + count;
             sweep.changed += count;
           }
-          await this.sweeps.saveSweep(sweep);
-        });
-      }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(connections, batches.length) }, work));
       sweep.state = 'done';
       sweep.finishedAt = this.clock.now();
       await this.sweeps.saveSweep(sweep);
@@ -94,6 +106,20 @@ export class StatusSweepsService {
       await this.sweeps.saveSweep(sweep).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * One batch, one transaction: the subscriptions dated on first (which locks them, so a payment
+   * arriving now waits, or has already moved them out of the batch), then the members moved, and
+   * the sweep's counters added to.
+   */
+  private moveBatch(sweep: StatusSweep, batch: string[]): Promise<Partial<Record<MemberStatus, number>>> {
+    return this.transactions.run(async () => {
+      await this.sweeps.advanceStatusChanges(sweep.asOf, batch);
+      const moved = await this.sweeps.move(sweep.asOf, batch, this.clock.now(), portalUrl(this.config));
+      await this.sweeps.addCounts(sweep.id, moved);
+      return moved;
+    });
   }
 
   async list(query: PageQueryDto): Promise<Page<StatusSweepDto>> {
