@@ -5860,9 +5860,9 @@ export interface components {
              * @example true
              */
             consent: boolean;
-            /** @description Who will hold the shares */
+            /** @description Who will hold the shares, as on membership applications and share classes */
             kind: components["schemas"]["ShareHolderKind"];
-            /** @description The holder, for kind person (unless staff give memberId) */
+            /** @description The holder, for kind individual (unless staff give memberId) */
             person?: components["schemas"]["ShareHolderPersonDto"];
             /** @description The holder, for kind organisation (unless staff give memberId): its legal details and one or more representatives, exactly one of them the contact */
             organisation?: components["schemas"]["OrganisationDto"];
@@ -5885,7 +5885,8 @@ export interface components {
             name: string;
         };
         ShareSubscriptionHolderDto: {
-            kind: components["schemas"]["ShareHolderKind"];
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -6083,7 +6084,8 @@ export interface components {
              * @description The member record; `holderId` of POST /me/share-subscriptions
              */
             memberId: string;
-            kind: components["schemas"]["ShareHolderKind"];
+            /** @enum {string} */
+            kind: "person" | "organisation";
             /** @example Ada Lovelace */
             name: string;
             /**
@@ -6109,6 +6111,8 @@ export interface components {
             own: components["schemas"]["MyShareHolderDto"] | null;
             /** @description Each organisation they act for, apart */
             organisations: components["schemas"]["MyShareHolderDto"][];
+            /** @description Whether capital release requests can be paid online (Stripe); else by transfer */
+            onlinePayment: boolean;
         };
         CreateMyShareSubscriptionDto: {
             /**
