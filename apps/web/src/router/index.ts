@@ -203,6 +203,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.myAccount' },
       },
       {
+        path: 'shares',
+        name: 'portal-shares',
+        component: () => import('@/pages/portal/MySharesPage.vue'),
+        meta: { title: 'shareIntake.portal.title' },
+      },
+      {
         path: 'requests',
         name: 'portal-requests',
         component: () => import('@/pages/portal/RequestsPage.vue'),
@@ -251,6 +257,12 @@ const routes: RouteRecordRaw[] = [
         name: 'apply',
         component: () => import('@/pages/public/ApplyPage.vue'),
         meta: { title: 'layout.titles.apply' },
+      },
+      {
+        path: 'shares',
+        name: 'shares',
+        component: () => import('@/pages/public/SharesPage.vue'),
+        meta: { title: 'shareIntake.form.title' },
       },
       {
         path: 'forgot-password',

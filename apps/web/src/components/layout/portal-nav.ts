@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { IconIdCard, IconInbox, IconInvoice, IconReceipt, IconShield, IconUser } from '@/components/icons';
+import { IconIdCard, IconInbox, IconInvoice, IconLayers, IconReceipt, IconShield, IconUser } from '@/components/icons';
 
 /** One entry of the portal's navigation: a route by name, its label (a message key) and icon. */
 export interface PortalNavItem {
@@ -20,6 +20,7 @@ export const PORTAL_NAV: readonly PortalNavItem[] = [
   { route: 'portal-invoices', label: 'layout.portal.nav.invoices', icon: IconInvoice },
   { route: 'portal-payments', label: 'layout.portal.nav.payments', icon: IconReceipt },
   { route: 'portal-requests', label: 'layout.portal.nav.requests', icon: IconInbox, prefix: true },
+  { route: 'portal-shares', label: 'shareIntake.portal.nav', icon: IconLayers },
   { route: 'portal-card', label: 'layout.portal.nav.card', icon: IconIdCard },
   { route: 'portal-account', label: 'layout.portal.nav.account', icon: IconUser },
 ];
