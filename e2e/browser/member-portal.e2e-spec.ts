@@ -95,10 +95,10 @@ describe('member portal (SPA in Chromium)', () => {
       expect(await phone.getByTestId('portal-status-reason').textContent()).toMatch(/approved/i);
       expect(await phone.getByTestId('portal-due-total').textContent()).toBe('€48.40');
       expect(await phone.getByTestId('portal-due-pay').textContent()).toContain('Pay €48.40');
-      // The sections sit in a tab bar at the bottom, "Requests" (issue 17) among them.
+      // The sections sit in a tab bar at the bottom, "Requests" (issue 17) and "Shares" (issue 18) among them.
       const tabs = phone.getByTestId('portal-tabs');
       await tabs.waitFor();
-      expect(await tabs.locator('a').count()).toBe(6);
+      expect(await tabs.locator('a').count()).toBe(7);
       expect(await phone.getByTestId('portal-card-teaser').textContent()).toContain('in force');
       await steps.shot(phone, 'home-phone-upcoming');
     });
