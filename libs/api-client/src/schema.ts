@@ -2564,6 +2564,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/share-register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share register as of a date, as CSV
+         * @description One row per holder and class held on `asOf` (today by default): cooperator number, holder, class, quantity, share numbers, capital and currency. UTF-8 with a byte order mark, CRLF rows; cells starting with = + - @, tab or CR get a leading apostrophe so spreadsheets never run them. Staff.
+         */
+        get: operations["ShareRegisterExport_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operations on shares, newest first
+         * @description Filters: state, kind, member (giving up or receiving shares). Staff.
+         */
+        get: operations["ShareOperations_list"];
+        put?: never;
+        /**
+         * Ask for a redemption, transfer or conversion of shares (staff)
+         * @description Checked against the holdings now (the holder holds enough and keeps 0 or at least the class minimum; a transfer receiver or a conversion class is eligible, within its minimum and maximum), then an approval request is opened (subject `share_redemption`, `share_transfer` or `share_conversion`). Approved, it is executed in the register in the decision’s transaction, checked again on locked holdings. 409 `share-operation-refused` says why it cannot be done.
+         */
+        post: operations["ShareOperations_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One operation on shares
+         * @description Its state, parties, classes, rows in the register once executed, and a redemption’s reimbursement.
+         */
+        get: operations["ShareOperations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their operations on shares, newest first
+         * @description Those of the signed-in person and of the organisations they represent, given up or received.
+         */
+        get: operations["MyShareOperations_list"];
+        put?: never;
+        /**
+         * Ask to redeem, transfer or convert their shares
+         * @description As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent (404 otherwise). Opens the approval request and confirms it by e-mail.
+         */
+        post: operations["MyShareOperations_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-operations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pending operation on their shares
+         * @description Cancels its approval request; a decided one is a 409 saying what happened.
+         */
+        post: operations["MyShareOperations_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cooperators, by page
+         * @description Candidates (approved, shares not paid yet), effective cooperators and former ones (holding nothing any more), with what each holds today. Filters: state, kind (person or organisation), class held today, search (name, e-mail, member or cooperator number). Staff.
+         */
+        get: operations["Cooperators_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cooperator: holdings by class, history, certificates and operations
+         * @description Every row of the register about them, oldest first; their certificates; operations on their shares.
+         */
+        get: operations["Cooperators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Capital release requests, newest first
+         * @description The payable documents (CRR-…) issued when share subscriptions are approved: number, amount, amount due, payment reference and state. Filters as for invoices: state, member, overdue, issue dates, number. Staff.
+         */
+        get: operations["CapitalReleaseRequests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A capital release request in full
+         * @description Lines, totals, amount due, holder.
+         */
+        get: operations["CapitalReleaseRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capital-release-requests/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A capital release request's PDF
+         * @description With the payment instructions (IBAN, BIC, EPC QR). Its SHA-256 is the ETag; `?download=1` to save.
+         */
+        get: operations["CapitalReleaseRequests_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A share certificate's PDF (staff)
+         * @description Stored when the shares entered the register, never changed; its SHA-256 is the ETag. `?download=1` to save.
+         */
+        get: operations["ShareCertificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-reimbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reimbursements of redeemed shares
+         * @description Due ones first, soonest payable first, then paid ones. Filter: state. Staff.
+         */
+        get: operations["ShareReimbursements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-reimbursements/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a reimbursement was paid (finance)
+         * @description Once, and not dated before it is payable (the statutory waiting period): 409 `share-reimbursement-not-payable` otherwise.
+         */
+        post: operations["ShareReimbursements_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperative-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The co-operative's settings
+         * @description The statutory waiting period of reimbursements. Staff.
+         */
+        get: operations["CooperativeSettings_get"];
+        /**
+         * Change the co-operative's settings
+         * @description Administrators. A new waiting period applies to redemptions executed from now on.
+         */
+        put: operations["CooperativeSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3635,7 +3927,7 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription";
+        ApprovalSubjectType: "application" | "upgrade" | "termination" | "share_subscription" | "share_redemption" | "share_transfer" | "share_conversion";
         /**
          * @description Every active user with this role is asked when the level opens
          * @enum {string}
@@ -5946,6 +6238,11 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /**
+         * @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out
+         * @enum {string}
+         */
+        ShareMovementKind: "issue" | "redemption" | "transfer_out" | "transfer_in" | "conversion_out" | "conversion_in";
         RegisterHolderDto: {
             /** Format: uuid */
             cooperatorId: string;
@@ -5965,8 +6262,13 @@ export interface components {
         ShareMovementDto: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "issue";
+            /** @description issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out */
+            kind: components["schemas"]["ShareMovementKind"];
+            /**
+             * @description +1: shares in; -1: shares out (the quantity is always positive)
+             * @enum {number}
+             */
+            direction: 1 | -1;
             holder: components["schemas"]["RegisterHolderDto"];
             shareClass: components["schemas"]["RegisterClassDto"];
             /** @example 4 */
@@ -6146,6 +6448,306 @@ export interface components {
              * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
              */
             holderId?: string;
+        };
+        /** @enum {string} */
+        ShareOperationKind: "redemption" | "transfer" | "conversion";
+        CreateShareOperationDto: {
+            kind: components["schemas"]["ShareOperationKind"];
+            /**
+             * Format: uuid
+             * @description The holder: the member (a person or an organisation) giving up shares
+             */
+            holderId: string;
+            /**
+             * Format: uuid
+             * @description The class of the shares given up
+             */
+            shareClassId: string;
+            /**
+             * @description How many shares of that class; the highest numbers go first
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description Transfer only: the receiving member, who must be eligible
+             */
+            toHolderId?: string;
+            /**
+             * Format: uuid
+             * @description Conversion only: the class the shares become
+             */
+            toShareClassId?: string;
+            /**
+             * Format: date
+             * @description Date of effect in the register (e.g. the end of the financial year): by default the day it is approved. Not before the latest movement of the holdings concerned.
+             */
+            effectiveOn?: string;
+            /** @example Moving abroad */
+            note?: string;
+        };
+        /** @enum {string} */
+        ShareOperationState: "pending" | "approved" | "executed" | "refused" | "withdrawn" | "cancelled";
+        OperationPartyDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Null until they hold shares
+             */
+            cooperatorId: string | null;
+            /** @example C-000001 */
+            cooperatorNumber: string | null;
+        };
+        OperationClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+        };
+        OperationMovementDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ShareMovementKind"];
+            /** Format: uuid */
+            cooperatorId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 2 */
+            quantity: number;
+            /** @example 3 */
+            firstNumber: number;
+            /** @example 4 */
+            lastNumber: number;
+            /** Format: date */
+            effectiveOn: string;
+        };
+        /** @enum {string} */
+        ShareReimbursementState: "due" | "paid";
+        ShareReimbursementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            operationId: string;
+            /** @example SOP-2026-000001 */
+            operationReference: string;
+            /** Format: uuid */
+            memberId: string;
+            /** @example Ada Lovelace */
+            holderName: string;
+            /** @example C-000001 */
+            cooperatorNumber: string | null;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 2 */
+            quantity: number;
+            /** @description The paid-up value of the shares redeemed */
+            amount: components["schemas"]["MoneyDto"];
+            /** @description Where to pay: the IBAN of their latest subscription */
+            iban: string | null;
+            state: components["schemas"]["ShareReimbursementState"];
+            /**
+             * Format: date
+             * @description Not payable before (the statutory waiting period after redemption)
+             */
+            payableFrom: string;
+            /** Format: date */
+            paidOn: string | null;
+            paidByName: string | null;
+            paymentNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ShareOperationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SOP-2026-000001 */
+            reference: string;
+            kind: components["schemas"]["ShareOperationKind"];
+            state: components["schemas"]["ShareOperationState"];
+            /** @description Who gives up the shares */
+            holder: components["schemas"]["OperationPartyDto"];
+            shareClass: components["schemas"]["OperationClassDto"];
+            /** @example 2 */
+            quantity: number;
+            /** @description Nominal value of one share of the class when asked */
+            unitPrice: components["schemas"]["MoneyDto"];
+            /** @description Transfer: who receives the shares */
+            toHolder: components["schemas"]["OperationPartyDto"] | null;
+            /** @description Conversion: the class the shares become */
+            toShareClass: components["schemas"]["OperationClassDto"] | null;
+            /**
+             * @description Conversion: shares of the new class
+             * @example 20
+             */
+            toQuantity: number | null;
+            /** @description Conversion: value given up less value received (positive: owed to the holder) */
+            valueDifference: components["schemas"]["MoneyDto"] | null;
+            note: string | null;
+            /**
+             * @description Entered by staff or asked for by the holder
+             * @enum {string}
+             */
+            requestedVia: "staff" | "holder";
+            /** @example Olga Officer */
+            requestedByName: string;
+            /** Format: uuid */
+            approvalRequestId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            /** @description The approver's comment or the reason */
+            decisionNote: string | null;
+            /**
+             * Format: date
+             * @description The date of effect asked for, if any
+             */
+            requestedEffectiveOn: string | null;
+            /**
+             * Format: date
+             * @description Date of effect in the register
+             */
+            effectiveOn: string | null;
+            /** @description Its rows in the register, once executed */
+            movements: components["schemas"]["OperationMovementDto"][];
+            /** @description Redemption: what finance pays back */
+            reimbursement: components["schemas"]["ShareReimbursementDto"] | null;
+        };
+        ShareOperationPageDto: {
+            items: components["schemas"]["ShareOperationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        MyShareOperationListDto: {
+            items: components["schemas"]["ShareOperationDto"][];
+        };
+        /** @enum {string} */
+        CooperatorState: "candidate" | "effective" | "former";
+        /** @enum {string} */
+        CooperatorKind: "person" | "organisation";
+        CooperatorHoldingDto: {
+            /** Format: uuid */
+            shareClassId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 4 */
+            quantity: number;
+            capital: components["schemas"]["MoneyDto"];
+            /**
+             * @description Share numbers held, adjacent blocks merged
+             * @example 1–4
+             */
+            shareNumbers: string;
+        };
+        CooperatorSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Given with the first shares
+             * @example C-000001
+             */
+            number: string | null;
+            state: components["schemas"]["CooperatorState"];
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            kind: components["schemas"]["CooperatorKind"];
+            /** @example Ada Lovelace */
+            name: string;
+            email: string | null;
+            /** Format: date-time */
+            candidateSince: string;
+            /** Format: date-time */
+            effectiveSince: string | null;
+            /** Format: date-time */
+            formerSince: string | null;
+            /** @description What they hold today, by class */
+            holdings: components["schemas"]["CooperatorHoldingDto"][];
+        };
+        CooperatorPageDto: {
+            items: components["schemas"]["CooperatorSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CooperatorCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            movementId: string;
+            /** @example B */
+            shareClassCode: string;
+            /** @example 4 */
+            quantity: number;
+            /** @example 1–4 */
+            shareNumbers: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CooperatorDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Given with the first shares
+             * @example C-000001
+             */
+            number: string | null;
+            state: components["schemas"]["CooperatorState"];
+            /** Format: uuid */
+            memberId: string;
+            /** @example M-000012 */
+            memberNumber: string;
+            kind: components["schemas"]["CooperatorKind"];
+            /** @example Ada Lovelace */
+            name: string;
+            email: string | null;
+            /** Format: date-time */
+            candidateSince: string;
+            /** Format: date-time */
+            effectiveSince: string | null;
+            /** Format: date-time */
+            formerSince: string | null;
+            /** @description What they hold today, by class */
+            holdings: components["schemas"]["CooperatorHoldingDto"][];
+            /** @description Every row of the register about them, oldest first */
+            movements: components["schemas"]["ShareMovementDto"][];
+            certificates: components["schemas"]["CooperatorCertificateDto"][];
+            /** @description Operations giving up or receiving their shares */
+            operations: components["schemas"]["ShareOperationDto"][];
+        };
+        ShareReimbursementPageDto: {
+            items: components["schemas"]["ShareReimbursementDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PayShareReimbursementDto: {
+            /**
+             * Format: date
+             * @description The day it was paid; not before it is payable
+             */
+            paidOn: string;
+            /** @example Transfer from the main account */
+            note?: string;
+        };
+        CooperativeSettingsDto: {
+            /**
+             * @description Days after a redemption before its reimbursement may be paid (the statutory waiting period)
+             * @example 365
+             */
+            redemptionWaitingDays: number;
         };
     };
     responses: never;
@@ -14042,6 +14644,906 @@ export interface operations {
             };
             /** @description A request of this holder for this class is under review */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareRegisterExport_export: {
+        parameters: {
+            query?: {
+                /** @description Default: today (organisation time zone) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this state */
+                state?: components["schemas"]["ShareOperationState"];
+                /** @description Only this kind */
+                kind?: components["schemas"]["ShareOperationKind"];
+                /** @description Only operations giving up or receiving shares of this member */
+                memberId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareOperationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not enough shares, or the receiver is not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareOperations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The operation’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyShareOperationListDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareOperationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The holder is not theirs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not enough shares, or the receiver is not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShareOperations_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The operation’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOperationDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description It was decided already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Cooperators_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only this state */
+                state?: components["schemas"]["CooperatorState"];
+                /** @description Persons or organisations */
+                kind?: components["schemas"]["CooperatorKind"];
+                /** @description Only holders of shares of this class today */
+                shareClassId?: string;
+                /** @description Part of a name, e-mail, cooperator or member number */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperatorPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Cooperators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cooperator’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperatorDetailDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only documents in this state */
+                state?: components["schemas"]["DocumentState"];
+                /** @description Only this member's documents */
+                memberId?: string;
+                /** @description true: payable and past due; false: not overdue */
+                overdue?: boolean;
+                /** @description Issued on or after (YYYY-MM-DD) */
+                issuedFrom?: string;
+                /** @description Issued on or before (YYYY-MM-DD) */
+                issuedTo?: string;
+                /** @description A document number or part of one */
+                number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDocumentDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CapitalReleaseRequests_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The document’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareCertificates_pdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The certificate’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareReimbursements_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Only due or only paid reimbursements */
+                state?: components["schemas"]["ShareReimbursementState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareReimbursementPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ShareReimbursements_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reimbursement’s id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayShareReimbursementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareReimbursementDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Paid already, or not payable yet on that date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CooperativeSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeSettingsDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CooperativeSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CooperativeSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeSettingsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

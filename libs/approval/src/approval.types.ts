@@ -4,7 +4,15 @@ import { STAFF_ROLES, type Role } from '@tessera/core';
  * What an approval request is about; the owning domain registers a handler for its type.
  * `application` is used now, the others by the self-service and co-operative domains later.
  */
-export const SUBJECT_TYPES = ['application', 'upgrade', 'termination', 'share_subscription'] as const;
+export const SUBJECT_TYPES = [
+  'application',
+  'upgrade',
+  'termination',
+  'share_subscription',
+  'share_redemption',
+  'share_transfer',
+  'share_conversion',
+] as const;
 export type ApprovalSubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** `any`: the first approval completes the level; `all`: every assignee must approve. */

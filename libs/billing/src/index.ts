@@ -79,3 +79,6 @@ export {
   type StatementFormat,
 } from './bank-statements/statement-upload';
 export * from './dto/bank-statement.dto';
+export { BillingDocumentPdfService } from './billing-document-pdf.service';
+export { pdfResponse } from './controllers/pdf-response';
+export type { StoredPdf } from './stored-pdf';

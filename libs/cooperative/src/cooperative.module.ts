@@ -6,6 +6,21 @@ import { MembersModule } from '@tessera/members';
 import { NotificationsModule } from '@tessera/notifications';
 import { PortalUsersModule } from '@tessera/portal-users';
 import { SettingsModule } from '@tessera/settings';
+import { UsersModule } from '@tessera/users';
+import { ShareCertificateFilesService } from './certificates/share-certificate-files.service';
+import { CooperativeSettingsService } from './cooperative-settings/cooperative-settings.service';
+import { CooperatorsService } from './cooperators/cooperators.service';
+import { ShareReimbursementsService } from './reimbursements/share-reimbursements.service';
+import { ShareOperationEffectsService } from './share-operations/share-operation-effects.service';
+import {
+  ShareConversionOutcomesHandler,
+  ShareRedemptionOutcomesHandler,
+  ShareTransferOutcomesHandler,
+} from './share-operations/share-operation-outcomes.handler';
+import { ShareOperationMailer } from './share-operations/share-operation.mailer';
+import { ShareOperationRepository } from './share-operations/share-operation.repository';
+import { ShareOperationTransitionsService } from './share-operations/share-operation-transitions.service';
+import { ShareOperationsService } from './share-operations/share-operations.service';
 import { ShareCertificatesService } from './certificates/share-certificates.service';
 import { MySharesRepository } from './my-shares/my-shares.repository';
 import { MySharesService } from './my-shares/my-shares.service';
@@ -21,8 +36,9 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
 /**
  * Co-operative shares (issue 18): share classes, subscriptions decided through the approval
  * engine (handler for `share_subscription`), capital release requests in billing and the
- * settlement listener that enters paid shares in the register, and the portal's "my shares".
- * Needs the app's SignedInPerson (SignedInPersonModule). No controllers.
+ * settlement listener that enters paid shares in the register; operations on shares (handlers for
+ * `share_redemption`, `share_transfer`, `share_conversion`), reimbursements, cooperators; the
+ * portal's "my shares" (needs the app's SignedInPerson: SignedInPersonModule). No controllers.
  */
 @Module({
   imports: [
@@ -35,6 +51,7 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     NotificationsModule,
     PortalUsersModule,
     SettingsModule,
+    UsersModule,
   ],
   providers: [
     ShareClassesService,
@@ -48,7 +65,30 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     CapitalReleaseSettlementListener,
     MySharesRepository,
     MySharesService,
+    ShareOperationRepository,
+    ShareOperationTransitionsService,
+    ShareOperationMailer,
+    ShareOperationEffectsService,
+    ShareOperationsService,
+    ShareRedemptionOutcomesHandler,
+    ShareTransferOutcomesHandler,
+    ShareConversionOutcomesHandler,
+    ShareReimbursementsService,
+    CooperatorsService,
+    ShareCertificateFilesService,
+    CooperativeSettingsService,
   ],
-  exports: [ShareClassesService, ShareSubscriptionsService, ShareRegisterService, MySharesService],
+  exports: [
+    ShareClassesService,
+    ShareSubscriptionsService,
+    ShareRegisterService,
+    ShareOperationsService,
+    ShareOperationRepository,
+    ShareReimbursementsService,
+    CooperatorsService,
+    ShareCertificateFilesService,
+    CooperativeSettingsService,
+    MySharesService,
+  ],
 })
 export class CooperativeModule {}

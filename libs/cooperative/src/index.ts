@@ -12,3 +12,13 @@ export { renderShareCertificatePdf, type ShareCertificatePdf } from './certifica
 export * from './share-classes/share-class.dto';
 export * from './share-subscriptions/share-subscription.dto';
 export * from './share-register/share-register.dto';
+export * from './share-operation-state';
+export * from './share-operation-checks';
+export { ShareOperationsService } from './share-operations/share-operations.service';
+export { ShareReimbursementsService } from './reimbursements/share-reimbursements.service';
+export { CooperatorsService } from './cooperators/cooperators.service';
+export { ShareCertificateFilesService } from './certificates/share-certificate-files.service';
+export * from './share-operations/share-operation.dto';
+export * from './reimbursements/share-reimbursement.dto';
+export * from './cooperators/cooperator.dto';
+export * from './cooperative-settings/cooperative-settings.dto';

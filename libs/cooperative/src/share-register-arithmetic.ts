@@ -25,9 +25,27 @@ export function overlaps(a: ShareRange, b: ShareRange): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
+/** Every kind of row in the register: shares come in (issue, transfer_in, conversion_in) or go out. */
+export const MOVEMENT_KINDS = [
+  'issue',
+  'redemption',
+  'transfer_out',
+  'transfer_in',
+  'conversion_out',
+  'conversion_in',
+] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+const OUTGOING: ReadonlySet<MovementKind> = new Set(['redemption', 'transfer_out', 'conversion_out']);
+
+/** +1 for shares entering a holding, -1 for shares leaving it (every row's quantity is positive). */
+export function directionOf(kind: MovementKind): 1 | -1 {
+  return OUTGOING.has(kind) ? -1 : 1;
+}
+
 /** A row of the register, as holdings are derived from it. */
 export interface RegisterMovement {
-  kind: 'issue';
+  kind: MovementKind;
   holderId: string;
   shareClassId: string;
   quantity: number;
@@ -38,6 +56,11 @@ export interface RegisterMovement {
   effectiveOn: string;
 }
 
+/** Shares held in a block, with the price each was paid up at (blocks of one holding never overlap). */
+export interface PricedRange extends ShareRange {
+  unitPrice: number;
+}
+
 export interface Holding {
   holderId: string;
   shareClassId: string;
@@ -46,30 +69,87 @@ export interface Holding {
   capital: number;
   /** Ascending, adjacent blocks merged. */
   ranges: ShareRange[];
+  /** Ascending, as held (not merged across prices). */
+  blocks: PricedRange[];
 }
 
 /**
  * What each holder holds of each class on `asOf` (inclusive): the movements effective by then,
- * summed. Blocks are listed in number order, adjacent ones merged.
+ * in date order (rows of one date in the order given), shares coming in added and going out
+ * removed by number. Holders left with nothing are left out. A row taking numbers its holder
+ * does not hold is a corrupt register: it throws.
  */
 export function holdingsAsOf(movements: readonly RegisterMovement[], asOf: string): Holding[] {
-  const byKey = new Map<string, Holding>();
-  for (const movement of movements) {
-    if (movement.effectiveOn > asOf) continue;
+  const byKey = new Map<string, { holderId: string; shareClassId: string; blocks: PricedRange[] }>();
+  const dated = movements
+    .map((movement, index) => ({ movement, index }))
+    .filter(({ movement }) => movement.effectiveOn <= asOf)
+    .sort((a, b) => a.movement.effectiveOn.localeCompare(b.movement.effectiveOn) || a.index - b.index);
+  for (const { movement } of dated) {
     const key = `${movement.holderId}/${movement.shareClassId}`;
-    const holding = byKey.get(key) ?? {
-      holderId: movement.holderId,
-      shareClassId: movement.shareClassId,
-      quantity: 0,
-      capital: 0,
-      ranges: [],
-    };
-    holding.quantity += movement.quantity;
-    holding.capital += movement.quantity * movement.unitPrice;
-    holding.ranges.push({ first: movement.first, last: movement.last });
+    const holding = byKey.get(key) ?? { holderId: movement.holderId, shareClassId: movement.shareClassId, blocks: [] };
+    const block = { first: movement.first, last: movement.last, unitPrice: movement.unitPrice };
+    holding.blocks =
+      directionOf(movement.kind) > 0 ? addBlock(holding.blocks, block) : removeBlock(holding.blocks, block);
     byKey.set(key, holding);
   }
-  return [...byKey.values()].map((holding) => ({ ...holding, ranges: mergeRanges(holding.ranges) }));
+  return [...byKey.values()]
+    .filter((holding) => holding.blocks.length > 0)
+    .map((holding) => ({
+      holderId: holding.holderId,
+      shareClassId: holding.shareClassId,
+      quantity: holding.blocks.reduce((sum, block) => sum + rangeSize(block), 0),
+      capital: holding.blocks.reduce((sum, block) => sum + rangeSize(block) * block.unitPrice, 0),
+      ranges: mergeRanges(holding.blocks.map(({ first, last }) => ({ first, last }))),
+      blocks: holding.blocks,
+    }));
+}
+
+/** The blocks with one more, in number order; a number already held is a corrupt register. */
+export function addBlock(blocks: readonly PricedRange[], block: PricedRange): PricedRange[] {
+  for (const held of blocks)
+    if (overlaps(held, block))
+      throw new Error(`Share numbers ${block.first}–${block.last} are already held (${held.first}–${held.last})`);
+  return [...blocks, { ...block }].sort((a, b) => a.first - b.first);
+}
+
+/** The blocks less every number of `range`, which must all be held (else it throws). */
+export function removeBlock(blocks: readonly PricedRange[], range: ShareRange): PricedRange[] {
+  const held = blocks
+    .filter((block) => overlaps(block, range))
+    .reduce((sum, block) => {
+      return sum + Math.min(block.last, range.last) - Math.max(block.first, range.first) + 1;
+    }, 0);
+  if (held !== rangeSize(range)) throw new Error(`Share numbers ${range.first}–${range.last} are not all held`);
+  const left: PricedRange[] = [];
+  for (const block of blocks) {
+    if (!overlaps(block, range)) {
+      left.push({ ...block });
+      continue;
+    }
+    if (block.first < range.first) left.push({ ...block, last: range.first - 1 });
+    if (block.last > range.last) left.push({ ...block, first: range.last + 1 });
+  }
+  return left;
+}
+
+/**
+ * The `quantity` highest-numbered shares of a holding, as the blocks to take out (ascending, each
+ * with its price): redemptions, transfers and conversions give up the latest shares first.
+ */
+export function highestShares(blocks: readonly PricedRange[], quantity: number): PricedRange[] {
+  if (!Number.isInteger(quantity) || quantity < 1) throw new RangeError(`Bad quantity of shares ${quantity}`);
+  const held = blocks.reduce((sum, block) => sum + rangeSize(block), 0);
+  if (quantity > held) throw new RangeError(`Only ${held} shares are held, not ${quantity}`);
+  const taken: PricedRange[] = [];
+  let left = quantity;
+  for (const block of [...blocks].sort((a, b) => b.first - a.first)) {
+    if (left === 0) break;
+    const size = Math.min(left, rangeSize(block));
+    taken.unshift({ first: block.last - size + 1, last: block.last, unitPrice: block.unitPrice });
+    left -= size;
+  }
+  return taken;
 }
 
 /** Sorted, with adjacent blocks (…-4, 5-…) joined; overlapping blocks are a corrupt register. */

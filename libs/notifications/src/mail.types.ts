@@ -71,6 +71,34 @@ export interface EmailTemplates {
     date: string;
     cooperatorNumber: string;
   };
+  /** To a holder: their redemption, transfer or conversion is under review. */
+  'share-operation-received': ShareOperationMail;
+  /**
+   * To a holder: their operation is in the register (executed), or was refused, cancelled or
+   * withdrawn. A redemption's reimbursement amount and the day it is payable from.
+   */
+  'share-operation-outcome': ShareOperationMail & {
+    executed: boolean;
+    refused: boolean;
+    cancelled: boolean;
+    withdrawn: boolean;
+    shareNumbers: string;
+    toShareNumbers: string;
+    effectiveOn: string;
+    amount: string;
+    payableFrom: string;
+    reason: string;
+  };
+  /** To the receiver of a transfer: the shares are theirs, the new certificate attached. */
+  'share-transfer-received': {
+    name: string;
+    fromName: string;
+    quantity: number;
+    classCode: string;
+    shareNumbers: string;
+    date: string;
+    cooperatorNumber: string;
+  };
   /** To a member: the receipt of their payment, its PDF attached. Amounts and date in their language. */
   'payment-receipt': {
     name: string;
@@ -186,4 +214,18 @@ export interface OutgoingEmail<T extends TemplateName> {
   secretKeys?: (keyof EmailTemplates[T])[];
   /** Read from storage at each delivery attempt; a file gone from storage fails the e-mail for good. */
   attachments?: EmailAttachment[];
+}
+
+/** What every e-mail about an operation on shares says: which, of what. */
+export interface ShareOperationMail {
+  name: string;
+  reference: string;
+  redemption: boolean;
+  transfer: boolean;
+  conversion: boolean;
+  quantity: number;
+  classCode: string;
+  toName: string;
+  toClassCode: string;
+  toQuantity: number;
 }

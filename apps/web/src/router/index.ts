@@ -3,6 +3,7 @@ import { watch } from 'vue';
 import { activeLocale, i18n } from '@/i18n';
 import { STAFF_ROLES, useAuthStore } from '@/stores/auth';
 import './meta';
+import { cooperativeRoutes } from './cooperative-routes';
 
 const PublicLayout = () => import('@/layouts/PublicLayout.vue');
 const OfficeLayout = () => import('@/layouts/OfficeLayout.vue');
@@ -159,6 +160,7 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/office/ApiKeysPage.vue'),
         meta: { title: 'layout.titles.apiKeys', roles: ['admin'] },
       },
+      ...cooperativeRoutes,
       {
         path: ':pathMatch(.*)*',
         name: 'office-not-found',

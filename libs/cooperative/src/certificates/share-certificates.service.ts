@@ -17,7 +17,16 @@ export interface CertificateToIssue {
   unitPrice: number;
   currency: string;
   date: string;
+  /** The subscription's or the operation's reference, printed on the certificate. */
   subscriptionReference: string;
+  /** False: no certificate e-mail (the caller's own e-mail attaches it). */
+  announce?: boolean;
+}
+
+/** A stored certificate, as an e-mail attaches it. */
+export interface IssuedCertificate {
+  id: string;
+  attachment: { filename: string; storageKey: string; contentType: 'application/pdf' };
 }
 
 /**
@@ -36,7 +45,7 @@ export class ShareCertificatesService {
     private readonly clock: Clock,
   ) {}
 
-  async issue(certificate: CertificateToIssue): Promise<string> {
+  async issue(certificate: CertificateToIssue): Promise<IssuedCertificate> {
     const holder = await this.members.billingDetails(certificate.memberId);
     const profile = await this.settings.billingProfile();
     const quantity = certificate.range.last - certificate.range.first + 1;
@@ -60,7 +69,12 @@ export class ShareCertificatesService {
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [certificate.movementId, certificate.cooperatorId, stored.key, stored.sha256, this.clock.now()],
     )) as { id: string }[];
-    if (holder.email)
+    const attachment = {
+      filename: `share-certificate-${certificate.cooperatorNumber}-${certificate.shareClass.code}-${certificate.range.first}.pdf`,
+      storageKey: stored.key,
+      contentType: 'application/pdf' as const,
+    };
+    if (holder.email && certificate.announce !== false)
       await this.mail.send({
         to: holder.email,
         template: 'share-certificate',
@@ -73,14 +87,8 @@ export class ShareCertificatesService {
           date: formatDocumentDate(certificate.date, holder.locale),
           cooperatorNumber: certificate.cooperatorNumber,
         },
-        attachments: [
-          {
-            filename: `share-certificate-${certificate.cooperatorNumber}-${certificate.shareClass.code}-${certificate.range.first}.pdf`,
-            storageKey: stored.key,
-            contentType: 'application/pdf',
-          },
-        ],
+        attachments: [attachment],
       });
-    return row.id;
+    return { id: row.id, attachment };
   }
 }

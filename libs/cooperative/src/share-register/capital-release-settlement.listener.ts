@@ -48,7 +48,7 @@ export class CapitalReleaseSettlementListener implements SettlementListener, OnM
     await this.register.ensureCandidate(memberId, now);
     const cooperator = await this.register.lockCooperator(memberId);
     if (!cooperator) throw new Error(`No cooperator for member ${memberId}`);
-    const number = cooperator.number ?? (await this.register.makeEffective(cooperator.id, now));
+    const number = await this.register.ensureEffective(cooperator, now);
     const range = await this.register.takeShareNumbers(shareClass.id, row.quantity);
     const movementId = await this.register.insertIssue({
       cooperatorId: cooperator.id,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { LocalDateField } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
+import { MOVEMENT_KINDS, type MovementKind } from '../share-register-arithmetic';
 
 export class ShareRegisterQueryDto {
   @ApiPropertyOptional({
@@ -35,8 +36,15 @@ export class RegisterClassDto {
 export class ShareMovementDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-  @ApiProperty({ enum: ['issue'] })
-  kind: 'issue';
+  @ApiProperty({
+    enum: MOVEMENT_KINDS,
+    enumName: 'ShareMovementKind',
+    description:
+      'issue, transfer_in and conversion_in bring shares in; redemption, transfer_out and conversion_out take them out',
+  })
+  kind: MovementKind;
+  @ApiProperty({ enum: [1, -1], description: '+1: shares in; -1: shares out (the quantity is always positive)' })
+  direction: 1 | -1;
   @ApiProperty({ type: RegisterHolderDto })
   holder: RegisterHolderDto;
   @ApiProperty({ type: RegisterClassDto })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BillingDocumentsService } from '@tessera/billing';
-import { formatRanges, holdingsAsOf } from '../share-register-arithmetic';
+import { directionOf, formatRanges, holdingsAsOf } from '../share-register-arithmetic';
 import type { ShareRegisterDto } from './share-register.dto';
 import { ShareRegisterRepository } from './share-register.repository';
 
@@ -36,6 +36,7 @@ export class ShareRegisterService {
       movements: movements.map((m) => ({
         id: m.id,
         kind: m.kind,
+        direction: directionOf(m.kind),
         holder: holderOf(m.holderId),
         shareClass: classOf(m.shareClassId),
         quantity: m.quantity,

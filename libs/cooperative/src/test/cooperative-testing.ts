@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestingModule } from '@nestjs/testing';
 import { ApprovalService } from '@tessera/approval';
+import { PaymentsService } from '@tessera/billing';
 import { Clock, ManualClock, type Principal, type Role } from '@tessera/core';
 import { PlansService } from '@tessera/plans';
 import { SignedInPersonModule } from '@tessera/portal-users';
@@ -9,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { CooperativeModule } from '../cooperative.module';
 import { ShareClassesService } from '../share-classes/share-classes.service';
 import type { ShareClassDto } from '../share-classes/share-class.dto';
+import { ShareSubscriptionsService } from '../share-subscriptions/share-subscriptions.service';
 
 export interface Booted {
   moduleRef: TestingModule;
@@ -73,3 +75,42 @@ export async function createUser(db: DataSource, name: string, roles: Role[]) {
 
 export const approve = (moduleRef: TestingModule, approvalId: string, officer: Principal) =>
   moduleRef.get(ApprovalService).approve(approvalId, officer, null);
+
+let people = 0;
+
+/** A new person's details, unique in the run. */
+export function newPerson(firstName: string) {
+  people += 1;
+  return { firstName, lastName: `Holder ${people}`, email: `${firstName.toLowerCase()}.h${people}@example.test` };
+}
+
+/**
+ * A person who subscribed `quantity` shares of a class, approved, and (unless `paid` is false)
+ * paid on `paidOn`: a cooperator holding them (or a candidate). Answers with their member id.
+ */
+export async function subscribedHolder(
+  booted: Booted,
+  shareClassId: string,
+  quantity: number,
+  options: { firstName?: string; paid?: boolean; paidOn?: string } = {},
+): Promise<{ memberId: string; email: string; name: string }> {
+  const subscriptions = booted.moduleRef.get(ShareSubscriptionsService);
+  const person = newPerson(options.firstName ?? 'Hana');
+  const made = await subscriptions.submit(
+    { kind: 'individual', shareClassId, quantity, person, iban: 'BE71 0961 2345 6769', locale: 'en', consent: true },
+    booted.officer,
+  );
+  await approve(booted.moduleRef, made.approvalRequestId!, booted.officer);
+  const approved = await subscriptions.get(made.id);
+  if (options.paid !== false)
+    await booted.moduleRef.get(PaymentsService).record({
+      memberId: approved.holder.memberId!,
+      amount: approved.amount.amount,
+      currency: 'EUR',
+      method: 'bank-transfer',
+      source: 'staff',
+      paidOn: options.paidOn ?? '2026-03-02',
+      allocations: [{ documentId: approved.capitalReleaseRequest!.id, amount: approved.amount.amount }],
+    });
+  return { memberId: approved.holder.memberId!, email: person.email, name: `${person.firstName} ${person.lastName}` };
+}

@@ -60,6 +60,9 @@ export const SUBJECT_TYPES: readonly ApprovalSubjectType[] = [
   'upgrade',
   'termination',
   'share_subscription',
+  'share_redemption',
+  'share_transfer',
+  'share_conversion',
 ];
 
 export const SUBJECT_TYPE_LABELS = translatedLabels('approvals.subjectType', SUBJECT_TYPES);

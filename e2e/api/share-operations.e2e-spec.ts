@@ -1,0 +1,343 @@
+import { writeFileSync } from 'node:fs';
+import { type Schemas, type TesseraClient } from '@tessera/api-client';
+import { parseCsv } from '../support/csv';
+import { pdfText } from '../support/pdf-text';
+import { activatedStaff, type StaffSession } from '../support/staff';
+import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
+
+type Operation = Schemas['ShareOperationDto'];
+
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Operations on shares over HTTP (issue 18): Ada (4 class B shares) and Bob (2) paid for their
+ * shares today; Ada redeems one with effect in 10 days and transfers two to Bob with effect in 20.
+ * The register as of today, day 10 and day 20, its CSV, the cooperators' pages, the reimbursement
+ * finance pays and the e-mails all follow.
+ */
+describe('share operations (API over HTTP, real SMTP sink)', () => {
+  let stack: Stack;
+  let admin: TesseraClient;
+  let officer: StaffSession;
+  let finance: StaffSession;
+  let classB: Schemas['ShareClassDto'];
+  const ada = { firstName: 'Ada', lastName: 'Lovelace', email: uniqueEmail('ada') };
+  // A name a spreadsheet would run as a formula: the CSV must defuse it.
+  const bob = { firstName: 'Bob', lastName: '=Sum(1)', email: uniqueEmail('bob') };
+  const holders: Record<string, { memberId: string; crrId: string }> = {};
+  let today: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
+    admin = authorized(stack, session.data!.accessToken);
+    officer = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
+    finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
+    const plan = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'cooperator',
+        name: 'Cooperator',
+        applicantKinds: ['individual', 'organisation'],
+        price: { amount: 0, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+        taxRateBps: 0,
+      },
+    });
+    classB = (
+      await admin.POST('/api/v1/share-classes', {
+        body: {
+          code: 'B',
+          name: 'Supporter shares',
+          unitPrice: { amount: 2500, currency: 'EUR' },
+          minShares: 1,
+          maxShares: 40,
+          holderKinds: ['individual', 'organisation'],
+          makesMember: true,
+          planId: plan.data!.id,
+        },
+      })
+    ).data!;
+    today = (await register()).asOf;
+    for (const [key, person, quantity] of [
+      ['ada', ada, 4],
+      ['bob', bob, 2],
+    ] as const) {
+      const made = await officer.client.POST('/api/v1/share-subscriptions', {
+        body: {
+          kind: 'individual',
+          shareClassId: classB.id,
+          quantity,
+          person,
+          iban: 'BE71096123456769',
+          locale: 'en',
+          consent: true,
+        },
+      });
+      expect(made.response.status).toBe(201);
+      await approve(made.data!.approvalRequestId!);
+      const approved = (
+        await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
+      ).data!;
+      const crr = approved.capitalReleaseRequest!;
+      const paid = await finance.client.POST('/api/v1/payments', {
+        body: {
+          memberId: approved.holder.memberId!,
+          amount: crr.amount,
+          method: 'bank-transfer',
+          date: today,
+          allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
+        },
+      });
+      expect(paid.response.status).toBe(201);
+      holders[key] = { memberId: approved.holder.memberId!, crrId: crr.id };
+    }
+  });
+  afterAll(() => stack.stop());
+
+  async function approve(approvalId: string): Promise<void> {
+    const answer = await officer.client.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: approvalId } },
+      body: {},
+    });
+    expect(answer.response.status).toBe(200);
+  }
+  const register = async (asOf?: string) =>
+    (await finance.client.GET('/api/v1/share-register', { params: { query: asOf ? { asOf } : {} } })).data!;
+  const holdingsOf = (view: Schemas['ShareRegisterDto']) =>
+    view.holdings.map((h) => [h.holder.name, h.quantity, h.shareNumbers, h.capital.amount]);
+  const fetchAs = (path: string, token: string) =>
+    fetch(`${stack.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const operate = async (body: Schemas['CreateShareOperationDto']): Promise<Operation> => {
+    const asked = await officer.client.POST('/api/v1/share-operations', { body });
+    expect(asked.response.status).toBe(201);
+    await approve(asked.data!.approvalRequestId!);
+    return (await officer.client.GET('/api/v1/share-operations/{id}', { params: { path: { id: asked.data!.id } } }))
+      .data!;
+  };
+
+  it('a redemption and a transfer change the register as of their dates, not before', async () => {
+    const start = holdingsOf(await register(today));
+    expect(start).toEqual([
+      ['Ada Lovelace', 4, '1–4', 10000],
+      ['Bob =Sum(1)', 2, '5–6', 5000],
+    ]);
+    const tooMany = await officer.client.POST('/api/v1/share-operations', {
+      body: { kind: 'redemption', holderId: holders.ada.memberId, shareClassId: classB.id, quantity: 5 },
+    });
+    expect(tooMany.response.status).toBe(409);
+    expect(tooMany.error).toMatchObject({
+      type: 'urn:tessera:problem:share-operation-refused',
+      detail: 'Ada Lovelace holds 4 class B shares, not 5.',
+    });
+    const byFinance = await finance.client.POST('/api/v1/share-operations', {
+      body: { kind: 'redemption', holderId: holders.ada.memberId, shareClassId: classB.id, quantity: 1 },
+    });
+    expect(byFinance.response.status).toBe(403);
+
+    const redemption = await operate({
+      kind: 'redemption',
+      holderId: holders.ada.memberId,
+      shareClassId: classB.id,
+      quantity: 1,
+      effectiveOn: plusDays(today, 10),
+    });
+    expect(redemption).toMatchObject({
+      state: 'executed',
+      effectiveOn: plusDays(today, 10),
+      movements: [expect.objectContaining({ kind: 'redemption', firstNumber: 4, lastNumber: 4 })],
+      reimbursement: { state: 'due', amount: { amount: 2500, currency: 'EUR' }, payableFrom: plusDays(today, 375) },
+    });
+    // Before the redemption's date, no transfer may take effect (it would precede a movement of Ada's shares).
+    const tooEarly = await officer.client.POST('/api/v1/share-operations', {
+      body: {
+        kind: 'transfer',
+        holderId: holders.ada.memberId,
+        shareClassId: classB.id,
+        quantity: 2,
+        toHolderId: holders.bob.memberId,
+        effectiveOn: plusDays(today, 9),
+      },
+    });
+    expect(tooEarly.error).toMatchObject({
+      status: 409,
+      detail: `The date of effect cannot be before ${plusDays(today, 10)}, the date of the latest movement of these shares.`,
+    });
+    const transfer = await operate({
+      kind: 'transfer',
+      holderId: holders.ada.memberId,
+      shareClassId: classB.id,
+      quantity: 2,
+      toHolderId: holders.bob.memberId,
+      effectiveOn: plusDays(today, 20),
+    });
+    expect(transfer).toMatchObject({ state: 'executed', effectiveOn: plusDays(today, 20) });
+    expect(transfer.movements.map((m) => [m.kind, m.firstNumber, m.lastNumber])).toEqual([
+      ['transfer_out', 2, 3],
+      ['transfer_in', 2, 3],
+    ]);
+
+    expect(holdingsOf(await register(today))).toEqual(start);
+    expect(holdingsOf(await register(plusDays(today, 9)))).toEqual(start);
+    expect(holdingsOf(await register(plusDays(today, 10)))).toEqual([
+      ['Ada Lovelace', 3, '1–3', 7500],
+      ['Bob =Sum(1)', 2, '5–6', 5000],
+    ]);
+    const now = await register(plusDays(today, 20));
+    expect(holdingsOf(now)).toEqual([
+      ['Ada Lovelace', 1, '1', 2500],
+      ['Bob =Sum(1)', 4, '2–3, 5–6', 10000],
+    ]);
+    expect(now.totals).toEqual([
+      { shareClass: { id: classB.id, code: 'B' }, quantity: 5, capital: { amount: 12500, currency: 'EUR' } },
+    ]);
+    expect(now.movements.map((m) => [m.kind, m.direction, m.quantity])).toEqual([
+      ['issue', 1, 4],
+      ['issue', 1, 2],
+      ['redemption', -1, 1],
+      ['transfer_out', -1, 2],
+      ['transfer_in', 1, 2],
+    ]);
+  });
+
+  it('the CSV of the register holds them, formula cells defused, with a byte order mark', async () => {
+    const response = await fetchAs(`/share-register.csv?asOf=${plusDays(today, 20)}`, finance.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="share-register-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(rows[0]).toEqual([
+      'As of',
+      'Cooperator number',
+      'Holder',
+      'Class',
+      'Quantity',
+      'Share numbers',
+      'Capital',
+      'Currency',
+    ]);
+    expect(rows.slice(1).map((row) => [row[2], row[4], row[5], row[6], row[7]])).toEqual([
+      ['Ada Lovelace', '1', '1', '25.00', 'EUR'],
+      ['Bob =Sum(1)', '4', '2–3, 5–6', '100.00', 'EUR'],
+    ]);
+    const before = parseCsv(
+      Buffer.from(await (await fetchAs(`/share-register.csv`, finance.token)).arrayBuffer())
+        .subarray(3)
+        .toString('utf8'),
+    );
+    expect(before.slice(1).map((row) => [row[0], row[4], row[5]])).toEqual([
+      [today, '4', '1–4'],
+      [today, '2', '5–6'],
+    ]);
+    const unauthenticated = await fetch(`${stack.baseUrl}/api/v1/share-register.csv`);
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('lists cooperators with filters and shows one with holdings, history and certificates', async () => {
+    const all = (await officer.client.GET('/api/v1/cooperators', { params: { query: { state: 'effective' } } })).data!;
+    expect(all.total).toBe(2);
+    const found = (await officer.client.GET('/api/v1/cooperators', { params: { query: { q: 'lovelace' } } })).data!;
+    // Holdings today: the operations take effect later.
+    expect(found.items.map((c) => [c.name, c.kind, c.state, c.holdings.map((h) => h.quantity)])).toEqual([
+      ['Ada Lovelace', 'person', 'effective', [4]],
+    ]);
+    expect(
+      (await officer.client.GET('/api/v1/cooperators', { params: { query: { kind: 'organisation' } } })).data!.total,
+    ).toBe(0);
+    const bobSummary = (await officer.client.GET('/api/v1/cooperators', { params: { query: { q: 'bob' } } })).data!
+      .items[0];
+    const detail = (await officer.client.GET('/api/v1/cooperators/{id}', { params: { path: { id: bobSummary.id } } }))
+      .data!;
+    expect(detail.holdings).toEqual([
+      expect.objectContaining({ shareClassCode: 'B', quantity: 2, shareNumbers: '5–6' }),
+    ]);
+    expect(detail.movements.map((m) => m.kind)).toEqual(['issue', 'transfer_in']);
+    expect(detail.operations.map((o) => o.kind)).toEqual(['transfer']);
+    expect(detail.certificates.map((c) => c.shareNumbers).sort()).toEqual(['2–3', '5–6']);
+    const transferCertificate = detail.certificates.find((c) => c.shareNumbers === '2–3')!;
+    const pdf = await fetchAs(`/share-certificates/${transferCertificate.id}/pdf`, finance.token);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    writeFileSync('/tmp/shares-transfer-certificate.pdf', bytes);
+    const text = await pdfText(bytes);
+    for (const expected of [
+      'Share certificate',
+      'Bob =Sum(1)',
+      '2 class B shares',
+      '2–3',
+      detail.operations[0].reference,
+    ])
+      expect(text).toContain(expected);
+    const missing = await officer.client.GET('/api/v1/cooperators/{id}', {
+      params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+    });
+    expect(missing.response.status).toBe(404);
+  });
+
+  it('lists capital release requests with their PDFs, and nothing else', async () => {
+    const page = (await finance.client.GET('/api/v1/capital-release-requests')).data!;
+    expect(page.items.map((d) => [d.kind, d.state])).toEqual([
+      ['capital-release', 'paid'],
+      ['capital-release', 'paid'],
+    ]);
+    const one = await finance.client.GET('/api/v1/capital-release-requests/{id}', {
+      params: { path: { id: holders.ada.crrId } },
+    });
+    expect(one.data).toMatchObject({
+      kind: 'capital-release',
+      number: expect.stringMatching(/^CRR-/),
+      amountDue: { amount: 0, currency: 'EUR' },
+    });
+    // An id that is not a capital release request is unknown here.
+    const other = await finance.client.GET('/api/v1/capital-release-requests/{id}', {
+      params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+    });
+    expect(other.response.status).toBe(404);
+    const pdf = await fetchAs(`/capital-release-requests/${holders.ada.crrId}/pdf`, finance.token);
+    expect(pdf.status).toBe(200);
+    expect(await pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain('Capital release request');
+  });
+
+  it('finance pays the reimbursement after the waiting period, once', async () => {
+    const due = (await finance.client.GET('/api/v1/share-reimbursements', { params: { query: { state: 'due' } } }))
+      .data!;
+    expect(due.items.map((r) => [r.holderName, r.quantity, r.amount.amount])).toEqual([['Ada Lovelace', 1, 2500]]);
+    const { id, payableFrom } = due.items[0];
+    const early = await finance.client.POST('/api/v1/share-reimbursements/{id}/paid', {
+      params: { path: { id } },
+      body: { paidOn: plusDays(payableFrom, -1) },
+    });
+    expect(early.response.status).toBe(409);
+    const byOfficer = await officer.client.POST('/api/v1/share-reimbursements/{id}/paid', {
+      params: { path: { id } },
+      body: { paidOn: payableFrom },
+    });
+    expect(byOfficer.response.status).toBe(403);
+    const paid = await finance.client.POST('/api/v1/share-reimbursements/{id}/paid', {
+      params: { path: { id } },
+      body: { paidOn: payableFrom, note: 'Paid from the main account' },
+    });
+    expect(paid.data).toMatchObject({ state: 'paid', paidOn: payableFrom, paidByName: 'Fay Finance' });
+  });
+
+  it('e-mails the holder the outcome and the receiver their new shares with the certificate', async () => {
+    const outcome = await stack.sink.waitFor(
+      (message) =>
+        message.to.includes(ada.email) &&
+        message.subject.startsWith('Your redemption request') &&
+        message.subject.endsWith('approved'),
+    );
+    expect(outcome.subject).toMatch(/^Your redemption request SOP-\d{4}-\d{6} was approved$/);
+    expect(outcome.text).toContain('€25.00 will be reimbursed to you from');
+    const received = await stack.sink.waitFor(
+      (message) => message.to.includes(bob.email) && message.subject.startsWith('Shares transferred to you'),
+    );
+    expect(received.text).toContain('Ada Lovelace transferred 2 class B shares (numbers 2–3) to you');
+    expect(received.attachments).toHaveLength(1);
+  });
+});

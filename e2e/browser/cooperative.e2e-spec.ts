@@ -1,0 +1,144 @@
+import type { TesseraClient } from '@tessera/api-client';
+import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { activatedStaff, type StaffSession } from '../support/staff';
+import { ADMIN, authorized, uniqueEmail } from '../support/stack';
+import { journeySteps } from './journey-steps';
+
+/**
+ * The co-operative in the back office (issue 18): Ada (4 class B shares) and Bob (2) are
+ * cooperators. Olga (officer) opens the Co-operative group's Cooperators list, opens Ada, asks
+ * for a transfer of 2 shares to Bob, approves it on its approval page, and reads the share
+ * register as of today, in English and in French. Screens in
+ * test-artifacts/screenshots/cooperative.
+ */
+describe('co-operative back office (SPA in Chromium)', () => {
+  let journey: BrowserJourney;
+  let admin: TesseraClient;
+  let olga: StaffSession;
+  let finance: StaffSession;
+  let steps: ReturnType<typeof journeySteps>;
+
+  beforeAll(async () => {
+    journey = await startBrowserJourney('cooperative');
+    steps = journeySteps(journey);
+    const { stack } = journey;
+    const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
+    admin = authorized(stack, login.data!.accessToken);
+    olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
+    finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
+    const plan = await admin.POST('/api/v1/plans', {
+      body: {
+        code: 'cooperator',
+        name: 'Cooperator',
+        applicantKinds: ['individual', 'organisation'],
+        price: { amount: 0, currency: 'EUR' },
+        period: { count: 1, unit: 'year' },
+        taxRateBps: 0,
+      },
+    });
+    const classB = await admin.POST('/api/v1/share-classes', {
+      body: {
+        code: 'B',
+        name: 'Supporter shares',
+        unitPrice: { amount: 2500, currency: 'EUR' },
+        minShares: 1,
+        maxShares: 40,
+        holderKinds: ['individual', 'organisation'],
+        makesMember: true,
+        planId: plan.data!.id,
+      },
+    });
+    const today = (await finance.client.GET('/api/v1/share-register')).data!.asOf;
+    for (const [firstName, lastName, quantity] of [
+      ['Ada', 'Lovelace', 4],
+      ['Bob', 'Babbage', 2],
+    ] as const) {
+      const made = await olga.client.POST('/api/v1/share-subscriptions', {
+        body: {
+          kind: 'individual',
+          shareClassId: classB.data!.id,
+          quantity,
+          person: { firstName, lastName, email: uniqueEmail(firstName.toLowerCase()) },
+          iban: 'BE71096123456769',
+          locale: 'en',
+          consent: true,
+        },
+      });
+      await olga.client.POST('/api/v1/approvals/{id}/approve', {
+        params: { path: { id: made.data!.approvalRequestId! } },
+        body: {},
+      });
+      const approved = (
+        await olga.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
+      ).data!;
+      const crr = approved.capitalReleaseRequest!;
+      const paid = await finance.client.POST('/api/v1/payments', {
+        body: {
+          memberId: approved.holder.memberId!,
+          amount: crr.amount,
+          method: 'bank-transfer',
+          date: today,
+          allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
+        },
+      });
+      expect(paid.response.status).toBe(201);
+    }
+  }, 120_000);
+
+  afterAll(() => journey?.close());
+
+  it('an officer requests a transfer from a cooperator’s page, approves it, and reads the register in English and French', async () => {
+    const { shot, step, signIn, speak } = steps;
+    const page = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    await step(page, async () => {
+      await signIn(page, olga.email, olga.password);
+      await page.getByTestId('nav-cooperators').click();
+      await page.getByTestId('cooperator-row').nth(1).waitFor();
+      expect(await page.getByTestId('cooperator-row').count()).toBe(2);
+      await shot(page, 'cooperators-en');
+
+      await page.locator('[data-testid="cooperator-link"][data-name="Ada Lovelace"]').click();
+      await page.getByTestId('cooperator-holdings').waitFor();
+      expect(await page.getByTestId('cooperator-holdings').innerText()).toContain('1–4');
+      await shot(page, 'cooperator-en');
+
+      await page.getByTestId('cooperator-new-operation').click();
+      await page.getByTestId('share-operation-kind-transfer').click();
+      await page.getByTestId('share-operation-quantity').fill('2');
+      await page.getByTestId('share-operation-to-holder').click();
+      await page.keyboard.type('Bob');
+      await page.locator('.n-base-select-option', { hasText: 'Bob Babbage' }).click();
+      await shot(page, 'new-operation-en');
+      await page.getByTestId('share-operation-submit').click();
+      await page.getByTestId('share-operation-dialog').waitFor({ state: 'detached' });
+      await page.locator('[data-testid="operation-state"][data-status="pending"]').waitFor();
+
+      await page.getByTestId('operation-approval-link').click();
+      await page.getByTestId('approval-approve').click();
+      await page.getByTestId('approve-submit').click();
+      await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await shot(page, 'approval-approved-en');
+
+      await page.getByTestId('nav-share-register').click();
+      const holdings = page.getByTestId('register-holdings');
+      await holdings.waitFor();
+      const text = await holdings.innerText();
+      expect(text).toMatch(/Ada Lovelace\s+B\s+2\s+1–2/);
+      expect(text).toMatch(/Bob Babbage\s+B\s+4\s+3–6/);
+      expect(await page.getByTestId('register-totals').innerText()).toContain('€150.00');
+      await shot(page, 'register-en');
+    });
+
+    await step(page, async () => {
+      await speak(page, olga.token, 'fr');
+      await page.getByTestId('register-holdings').waitFor();
+      expect(await page.getByTestId('register-heading').innerText()).toMatch(/^Registre au /);
+      expect(await page.getByTestId('nav-share-register').innerText()).toBe('Registre des parts');
+      await shot(page, 'register-fr');
+      await page.getByTestId('nav-cooperators').click();
+      await page.getByTestId('cooperator-row').nth(1).waitFor();
+      await shot(page, 'cooperators-fr');
+    });
+    expect(journey.pageErrors).toEqual([]);
+  });
+});

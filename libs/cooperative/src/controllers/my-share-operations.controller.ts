@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, ProblemDto, type Principal } from '@tessera/core';
+import { CreateShareOperationDto, ShareOperationDto } from '../share-operations/share-operation.dto';
+import { MyShareOperationsService } from '../share-operations/my-share-operations.service';
+import { operationIdPipe } from './share-operations.controller';
+
+export class MyShareOperationListDto {
+  @ApiProperty({ type: ShareOperationDto, isArray: true })
+  items: ShareOperationDto[];
+}
+
+@ApiTags('portal')
+@Authorize(['member'])
+@Controller('me/share-operations')
+export class MyShareOperationsController {
+  constructor(private readonly operations: MyShareOperationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Their operations on shares, newest first',
+    description: 'Those of the signed-in person and of the organisations they represent, given up or received.',
+  })
+  @ApiOkResponse({ type: MyShareOperationListDto })
+  async list(@CurrentPrincipal() principal: Principal): Promise<MyShareOperationListDto> {
+    return { items: await this.operations.list(principal) };
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Ask to redeem, transfer or convert their shares',
+    description:
+      'As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent ' +
+      '(404 otherwise). Opens the approval request and confirms it by e-mail.',
+  })
+  @ApiCreatedResponse({ type: ShareOperationDto })
+  @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'The holder is not theirs' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'Not enough shares, or the receiver is not eligible' })
+  request(@CurrentPrincipal() principal: Principal, @Body() dto: CreateShareOperationDto): Promise<ShareOperationDto> {
+    return this.operations.request(principal, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Withdraw a pending operation on their shares',
+    description: 'Cancels its approval request; a decided one is a 409 saying what happened.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The operation’s id' })
+  @ApiOkResponse({ type: ShareOperationDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiConflictResponse({ type: ProblemDto, description: 'It was decided already' })
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', operationIdPipe) id: string,
+  ): Promise<ShareOperationDto> {
+    return this.operations.withdraw(principal, id);
+  }
+}
