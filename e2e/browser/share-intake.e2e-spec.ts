@@ -235,7 +235,16 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
         number.replace('Cooperator ', ''),
       ])
         expect(text).toContain(expected);
+
+      // Selling one back is a request to the co-operative (an operation under approval).
+      await page.getByTestId('sell-back').click();
+      await page.getByTestId('sell-back-form').getByRole('button', { name: 'Ask to sell back' }).click();
+      await page.getByText(/Request SOP-|Request .* sent/).waitFor();
+      await steps.shot(page, 'my-shares-phone-sell-back');
     });
+    const memberToken = (await stack.client.POST('/api/v1/auth/login', { body: ada })).data!.accessToken;
+    const operations = (await authorized(stack, memberToken).GET('/api/v1/me/share-operations')).data!.items;
+    expect(operations).toEqual([expect.objectContaining({ kind: 'redemption', quantity: 1, state: 'pending' })]);
     expect(journey.pageErrors).toEqual([]);
     expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 120_000);
