@@ -11,6 +11,7 @@ const settings = {
   websiteUrl: 'https://cercle.example',
   termsUrl: 'https://cercle.example/statuts',
   privacyUrl: 'https://cercle.example/vie-privee',
+  statutesUrl: 'https://cercle.example/statuts-cooperative',
 };
 
 /** The organisation's details: admins edit them; staff read them; anyone reads the public part; e-mails carry them. */

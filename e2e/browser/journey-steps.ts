@@ -41,6 +41,20 @@ export function journeySteps(journey: BrowserJourney) {
     }
   }
 
+  /**
+   * Opens a portal section on a phone: its tab, or else the "More" tab and the section's link
+   * there (the tab bar holds five).
+   */
+  async function phoneSection(page: Page, route: string): Promise<void> {
+    const tab = page.getByTestId('portal-tabs').getByTestId(`nav-${route}`);
+    if (await tab.count()) await tab.click();
+    else {
+      await page.getByTestId('portal-tabs').getByTestId('nav-portal-more').click();
+      await page.getByTestId('portal-more').getByTestId(`nav-${route}`).click();
+    }
+    await page.waitForURL((url) => !url.pathname.endsWith('/more'));
+  }
+
   async function signIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${journey.spa.origin}/sign-in`);
     await page.getByTestId('signin-email').fill(email);
@@ -114,5 +128,5 @@ export function journeySteps(journey: BrowserJourney) {
     }
   }
 
-  return { shot, step, signIn, speak, payOnline };
+  return { shot, step, phoneSection, signIn, speak, payOnline };
 }

@@ -120,7 +120,7 @@ describe('member questionnaires (SPA in Chromium, phone)', () => {
   }
 
   async function openForms(page: Page): Promise<void> {
-    await page.getByTestId('portal-tabs').getByTestId('nav-portal-questionnaires').click();
+    await steps.phoneSection(page, 'portal-questionnaires');
     await page.getByTestId('questionnaires-pending').waitFor();
   }
 
@@ -131,7 +131,7 @@ describe('member questionnaires (SPA in Chromium, phone)', () => {
     const page = await journey.newPage(PHONE);
     await steps.step(page, async () => {
       await steps.signIn(page, ada.email, password);
-      expect(await page.getByTestId('portal-tabs').locator('a').count()).toBe(7);
+      expect(await page.getByTestId('portal-tabs').locator('a').count()).toBe(5);
       await openForms(page);
       await steps.shot(page, 'list-pending-en');
 

@@ -112,7 +112,7 @@ describe('member requests (SPA in Chromium, phone)', () => {
     await step(page, async () => {
       await signIn(page, email, password);
       // On a phone the sections are a tab bar at the bottom, "Requests" among them.
-      expect(await page.getByTestId('portal-tabs').locator('a').count()).toBe(7);
+      expect(await page.getByTestId('portal-tabs').locator('a').count()).toBe(5);
       await tab(page, 'requests');
       await page.getByTestId('requests-empty').waitFor();
       await shot(page, 'my-requests-empty-en');

@@ -6,6 +6,7 @@ import { linkTokenFromEmail } from '../support/mail';
 import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
+import { journeySteps } from './journey-steps';
 
 /**
  * A member's portal account in a browser: an officer invites an approved member from the back
@@ -22,15 +23,14 @@ describe('portal account journey (SPA in Chromium)', () => {
   let officer: StaffSession;
   const planName = 'Standard membership';
 
-  /** A full-page screenshot from the top (scrolled, the sticky header would land mid-page). */
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await journey.shot(page, name);
-  }
+  let shot: ReturnType<typeof journeySteps>['shot'];
+  let step: ReturnType<typeof journeySteps>['step'];
+  let phoneSection: ReturnType<typeof journeySteps>['phoneSection'];
   const accountState = (page: Page) => page.getByTestId('portal-account-card').getByTestId('account-state');
 
   beforeAll(async () => {
     journey = await startBrowserJourney('portal-account');
+    ({ shot, step, phoneSection } = journeySteps(journey));
     const { stack } = journey;
     const login = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     const asAdmin = authorized(stack, login.data!.accessToken);
@@ -81,16 +81,6 @@ describe('portal account journey (SPA in Chromium)', () => {
   afterAll(async () => {
     await journey?.close();
   });
-
-  /** Runs a step, saving a screenshot of `page` as "failure" when it throws. */
-  async function step(page: Page, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      await shot(page, 'failure').catch(() => undefined);
-      throw error;
-    }
-  }
 
   it('an officer invites a member, who activates the account, sees the membership and edits the phone', async () => {
     const { spa, stack } = journey;
@@ -148,7 +138,7 @@ describe('portal account journey (SPA in Chromium)', () => {
       await shot(member, 'portal-home');
 
       // Contact details live under Account.
-      await member.getByTestId('nav-portal-account').click();
+      await phoneSection(member, 'portal-account');
       expect(await member.getByTestId('contact-phone').textContent()).toBe('+32 470 12 34 56');
 
       await member.getByTestId('contact-edit').click();

@@ -2504,6 +2504,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Their shares, and those of the organisations they act for
+         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are the contact representative of.
+         */
+        get: operations["MyShares_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/shares/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of their share certificates as a PDF
+         * @description Theirs or an organisation's they act for; any other is a 404.
+         */
+        get: operations["MyShares_certificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/share-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy more shares
+         * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
+         */
+        post: operations["MyShares_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/share-register.csv": {
         parameters: {
             query?: never;
@@ -2790,66 +2850,6 @@ export interface paths {
          */
         put: operations["CooperativeSettings_update"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/shares": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Their shares, and those of the organisations they act for
-         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are the contact representative of.
-         */
-        get: operations["MyShares_show"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/shares/certificates/{id}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One of their share certificates as a PDF
-         * @description Theirs or an organisation's they act for; any other is a 404.
-         */
-        get: operations["MyShares_certificatePdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/share-subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Buy more shares
-         * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
-         */
-        post: operations["MyShares_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6601,6 +6601,146 @@ export interface components {
             /** @description Capital per class */
             totals: components["schemas"]["ClassTotalDto"][];
         };
+        MyShareClassDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B */
+            code: string;
+            /** @example Supporter shares */
+            name: string;
+        };
+        MyHoldingDto: {
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            /**
+             * @description The share numbers held, blocks in ascending order
+             * @example 1–4, 9–10
+             */
+            shareNumbers: string;
+            /** @description Paid-up capital */
+            capital: components["schemas"]["MoneyDto"];
+        };
+        MyShareCertificateDto: {
+            /**
+             * Format: uuid
+             * @description GET /me/shares/certificates/{id}/pdf
+             */
+            id: string;
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            /** @example 1–4 */
+            shareNumbers: string;
+            /**
+             * Format: date
+             * @description Date of effect
+             * @example 2026-03-02
+             */
+            date: string;
+        };
+        MyCapitalReleaseDto: {
+            /**
+             * Format: uuid
+             * @description A billing document: pay it as an invoice (POST /me/invoices/{id}/checkout)
+             */
+            id: string;
+            /** @example CRR-2026-000001 */
+            number: string;
+            /**
+             * @description open, partially-paid, paid or void
+             * @example open
+             */
+            state: string;
+            amount: components["schemas"]["MoneyDto"];
+            amountDue: components["schemas"]["MoneyDto"];
+            /** @example RF18000000000539007547034 */
+            paymentReference: string | null;
+            /** Format: date */
+            dueDate: string | null;
+        };
+        MyShareRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SHR-2026-000001 */
+            reference: string;
+            state: components["schemas"]["ShareSubscriptionState"];
+            shareClass: components["schemas"]["MyShareClassDto"];
+            /** @example 4 */
+            quantity: number;
+            amount: components["schemas"]["MoneyDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyShareHolderDto: {
+            /**
+             * Format: uuid
+             * @description The member record; `holderId` of POST /me/share-subscriptions
+             */
+            memberId: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            /** @example Ada Lovelace */
+            name: string;
+            /**
+             * @description Once the first shares are paid
+             * @example C-000001
+             */
+            cooperatorNumber: string | null;
+            /**
+             * @description null: never asked for shares
+             * @enum {string|null}
+             */
+            cooperatorState: "candidate" | "effective" | null;
+            holdings: components["schemas"]["MyHoldingDto"][];
+            /** @description Newest first */
+            certificates: components["schemas"]["MyShareCertificateDto"][];
+            /** @description Newest first; those open are to pay */
+            capitalReleaseRequests: components["schemas"]["MyCapitalReleaseDto"][];
+            /** @description Requests under review or awaiting payment */
+            requests: components["schemas"]["MyShareRequestDto"][];
+        };
+        MySharesDto: {
+            /** @description Their own shares (null: no member record) */
+            own: components["schemas"]["MyShareHolderDto"] | null;
+            /** @description Each organisation they act for, apart */
+            organisations: components["schemas"]["MyShareHolderDto"][];
+            /** @description Whether capital release requests can be paid online (Stripe); else by transfer */
+            onlinePayment: boolean;
+        };
+        CreateMyShareSubscriptionDto: {
+            /**
+             * Format: uuid
+             * @description An active share class open to this kind of holder
+             */
+            shareClassId: string;
+            /**
+             * @description Within the class's minimum and maximum per holder
+             * @example 4
+             */
+            quantity: number;
+            /**
+             * @description Where shares redeemed are reimbursed
+             * @example BE71 0961 2345 6769
+             */
+            iban: string;
+            /**
+             * @description Language of e-mails to a new holder
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            /**
+             * @description The holder accepted the statutes (the settings link them)
+             * @example true
+             */
+            consent: boolean;
+            /**
+             * Format: uuid
+             * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
+             */
+            holderId?: string;
+        };
         /** @enum {string} */
         ShareOperationKind: "redemption" | "transfer" | "conversion";
         CreateShareOperationDto: {
@@ -6900,144 +7040,6 @@ export interface components {
              * @example 365
              */
             redemptionWaitingDays: number;
-        };
-        MyShareClassDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example B */
-            code: string;
-            /** @example Supporter shares */
-            name: string;
-        };
-        MyHoldingDto: {
-            shareClass: components["schemas"]["MyShareClassDto"];
-            /** @example 4 */
-            quantity: number;
-            /**
-             * @description The share numbers held, blocks in ascending order
-             * @example 1–4, 9–10
-             */
-            shareNumbers: string;
-            /** @description Paid-up capital */
-            capital: components["schemas"]["MoneyDto"];
-        };
-        MyShareCertificateDto: {
-            /**
-             * Format: uuid
-             * @description GET /me/shares/certificates/{id}/pdf
-             */
-            id: string;
-            shareClass: components["schemas"]["MyShareClassDto"];
-            /** @example 4 */
-            quantity: number;
-            /** @example 1–4 */
-            shareNumbers: string;
-            /**
-             * Format: date
-             * @description Date of effect
-             * @example 2026-03-02
-             */
-            date: string;
-        };
-        MyCapitalReleaseDto: {
-            /**
-             * Format: uuid
-             * @description A billing document: pay it as an invoice (POST /me/invoices/{id}/checkout)
-             */
-            id: string;
-            /** @example CRR-2026-000001 */
-            number: string;
-            /**
-             * @description open, partially-paid, paid or void
-             * @example open
-             */
-            state: string;
-            amount: components["schemas"]["MoneyDto"];
-            amountDue: components["schemas"]["MoneyDto"];
-            /** @example RF18000000000539007547034 */
-            paymentReference: string | null;
-            /** Format: date */
-            dueDate: string | null;
-        };
-        MyShareRequestDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example SHR-2026-000001 */
-            reference: string;
-            state: components["schemas"]["ShareSubscriptionState"];
-            shareClass: components["schemas"]["MyShareClassDto"];
-            /** @example 4 */
-            quantity: number;
-            amount: components["schemas"]["MoneyDto"];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        MyShareHolderDto: {
-            /**
-             * Format: uuid
-             * @description The member record; `holderId` of POST /me/share-subscriptions
-             */
-            memberId: string;
-            /** @enum {string} */
-            kind: "person" | "organisation";
-            /** @example Ada Lovelace */
-            name: string;
-            /**
-             * @description Once the first shares are paid
-             * @example C-000001
-             */
-            cooperatorNumber: string | null;
-            /**
-             * @description null: never asked for shares
-             * @enum {string|null}
-             */
-            cooperatorState: "candidate" | "effective" | null;
-            holdings: components["schemas"]["MyHoldingDto"][];
-            /** @description Newest first */
-            certificates: components["schemas"]["MyShareCertificateDto"][];
-            /** @description Newest first; those open are to pay */
-            capitalReleaseRequests: components["schemas"]["MyCapitalReleaseDto"][];
-            /** @description Requests under review or awaiting payment */
-            requests: components["schemas"]["MyShareRequestDto"][];
-        };
-        MySharesDto: {
-            /** @description Their own shares (null: no member record) */
-            own: components["schemas"]["MyShareHolderDto"] | null;
-            /** @description Each organisation they act for, apart */
-            organisations: components["schemas"]["MyShareHolderDto"][];
-        };
-        CreateMyShareSubscriptionDto: {
-            /**
-             * Format: uuid
-             * @description An active share class open to this kind of holder
-             */
-            shareClassId: string;
-            /**
-             * @description Within the class's minimum and maximum per holder
-             * @example 4
-             */
-            quantity: number;
-            /**
-             * @description Where shares redeemed are reimbursed
-             * @example BE71 0961 2345 6769
-             */
-            iban: string;
-            /**
-             * @description Language of e-mails to a new holder
-             * @default en
-             * @enum {string}
-             */
-            locale: "en" | "fr";
-            /**
-             * @description The holder accepted the statutes (the settings link them)
-             * @example true
-             */
-            consent: boolean;
-            /**
-             * Format: uuid
-             * @description The member to buy for: their own membership when left out, or an organisation they act for (GET /me/shares)
-             */
-            holderId?: string;
         };
         LocalisedTextDto: {
             /** @example How many employees? */
@@ -15088,6 +15090,164 @@ export interface operations {
             };
         };
     };
+    MyShares_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySharesDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShares_certificatePdf: {
+        parameters: {
+            query?: {
+                /** @description Send it as a download (attachment) rather than inline */
+                download?: "1";
+            };
+            header?: never;
+            path: {
+                /** @description The certificate (GET /me/shares) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No certificate of theirs has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyShares_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMyShareSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareSubscriptionDto"];
+                };
+            };
+            /** @description Invalid request (field errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `not-a-member`: they have no member record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A request of this holder for this class is under review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ShareRegisterExport_export: {
         parameters: {
             query?: {
@@ -15979,164 +16139,6 @@ export interface operations {
             };
             /** @description Not allowed for this role or scope */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    MyShares_show: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MySharesDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    MyShares_certificatePdf: {
-        parameters: {
-            query?: {
-                /** @description Send it as a download (attachment) rather than inline */
-                download?: "1";
-            };
-            header?: never;
-            path: {
-                /** @description The certificate (GET /me/shares) */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No certificate of theirs has this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    MyShares_subscribe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMyShareSubscriptionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShareSubscriptionDto"];
-                };
-            };
-            /** @description Invalid request (field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not allowed for this role or scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description `not-a-member`: they have no member record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A request of this holder for this class is under review */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ import { MyShareOperationsService } from './share-operations/my-share-operations
     ShareClassesController,
     ShareSubscriptionsController,
     ShareRegisterController,
+    MySharesController,
     ShareRegisterExportController,
     ShareOperationsController,
     MyShareOperationsController,

@@ -63,6 +63,8 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     ShareRegisterService,
     ShareCertificatesService,
     CapitalReleaseSettlementListener,
+    MySharesRepository,
+    MySharesService,
     ShareOperationRepository,
     ShareOperationTransitionsService,
     ShareOperationMailer,
@@ -75,8 +77,6 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     CooperatorsService,
     ShareCertificateFilesService,
     CooperativeSettingsService,
-    MySharesRepository,
-    MySharesService,
   ],
   exports: [
     ShareClassesService,

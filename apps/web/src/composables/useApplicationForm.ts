@@ -88,7 +88,7 @@ export const emptyRepresentative = (isContact = false): RepresentativeModel => (
   isContact,
 });
 
-function initialModel(): ApplicationModel {
+export function initialModel(): ApplicationModel {
   return {
     kind: 'individual',
     planId: null,
@@ -164,11 +164,11 @@ function addressRules(prefix: 'person.address' | 'organisation.address', guard: 
   } as FormRules<ApplicationModel>;
 }
 
-function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
+/** The rules of who applies: the person, or the organisation and its representatives (shared with the share form). */
+export function holderRules(): FormRules<ApplicationModel> {
   const contactCount = (model: ApplicationModel) =>
     model.organisation.representatives.filter((representative) => representative.isContact).length;
   return {
-    planId: [required(keyed('registration.rules.plan'))],
     'person.firstName': individual(...text(100, keyed('registration.rules.firstName'))),
     'person.lastName': individual(...text(100, keyed('registration.rules.lastName'))),
     'person.email': individual(required(keyed('registration.rules.email')), email(), maxLength(254)),
@@ -176,18 +176,6 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     'person.birthDate': individual(required(keyed('registration.rules.birthDate')), birthDate(MIN_AGE, 120)),
     'person.nationality': individual(required(keyed('registration.rules.nationality'))),
     ...addressRules('person.address', isIndividual),
-    'professional.occupation': [
-      when(
-        (model) => isIndividual(model) && hasProfessionalDetails(model),
-        required(keyed('registration.rules.occupation')),
-      ),
-      maxLength(100),
-    ],
-    'professional.employer': [maxLength(200)],
-    'professional.jobTitle': [maxLength(100)],
-    'professional.sector': [maxLength(100)],
-    'professional.licenceNumber': [maxLength(50)],
-    'professional.yearsOfExperience': [integerBetween(0, 80)],
     'organisation.legalName': organisation(...text(200, keyed('registration.rules.legalName'))),
     'organisation.registrationNumber': organisation(
       ...text(40, keyed('registration.rules.registrationNumber')),
@@ -213,6 +201,25 @@ function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
     ),
     'organisation.representatives.*.phone': organisation(phone()),
     'organisation.representatives.*.role': organisation(...text(100, keyed('registration.rules.repRole'))),
+  };
+}
+
+function rulesFor(mode: ApplicationFormMode): FormRules<ApplicationModel> {
+  return {
+    planId: [required(keyed('registration.rules.plan'))],
+    ...holderRules(),
+    'professional.occupation': [
+      when(
+        (model) => isIndividual(model) && hasProfessionalDetails(model),
+        required(keyed('registration.rules.occupation')),
+      ),
+      maxLength(100),
+    ],
+    'professional.employer': [maxLength(200)],
+    'professional.jobTitle': [maxLength(100)],
+    'professional.sector': [maxLength(100)],
+    'professional.licenceNumber': [maxLength(50)],
+    'professional.yearsOfExperience': [integerBetween(0, 80)],
     documents: [
       enoughDocuments(),
       maxItems(MAX_DOCUMENTS, keyed('registration.rules.maxDocuments', { max: MAX_DOCUMENTS })),
@@ -277,52 +284,57 @@ export function toApplicationInput(model: ApplicationModel): ApplicationInput {
     locale: model.locale,
     consent: { terms: true, privacy: true } as const,
   };
-  if (model.kind === 'organisation') {
-    const org = model.organisation;
-    return {
-      ...base,
-      organisation: {
-        legalName: org.legalName.trim(),
-        registrationNumber: org.registrationNumber.trim(),
-        ...optional('vatNumber', org.vatNumber),
-        address: address(org.address),
-        ...optional('website', website(org.website)),
-        representatives: org.representatives.map((rep) => ({
-          firstName: rep.firstName.trim(),
-          lastName: rep.lastName.trim(),
-          email: rep.email.trim(),
-          ...optional('phone', rep.phone),
-          role: rep.role.trim(),
-          isContact: rep.isContact,
-        })),
-      },
-    };
-  }
-  const person = model.person;
-  const pro = model.professional;
+  if (model.kind === 'organisation') return { ...base, organisation: organisationInput(model) };
   return {
     ...base,
-    person: {
-      firstName: person.firstName.trim(),
-      lastName: person.lastName.trim(),
-      email: person.email.trim(),
-      phone: person.phone.trim(),
-      birthDate: person.birthDate,
-      address: address(person.address),
-      nationality: person.nationality ?? '',
-    },
-    ...(hasProfessionalDetails(model)
-      ? {
-          professional: {
-            occupation: pro.occupation.trim(),
-            ...optional('employer', pro.employer),
-            ...optional('jobTitle', pro.jobTitle),
-            ...optional('sector', pro.sector),
-            ...optional('licenceNumber', pro.licenceNumber),
-            ...(pro.yearsOfExperience !== null ? { yearsOfExperience: pro.yearsOfExperience } : {}),
-          },
-        }
-      : {}),
+    person: personInput(model),
+    ...(hasProfessionalDetails(model) ? { professional: professionalInput(model) } : {}),
+  };
+}
+
+/** The organisation part of the JSON: trimmed, optional empties left out. */
+export function organisationInput(model: ApplicationModel): NonNullable<ApplicationInput['organisation']> {
+  const org = model.organisation;
+  return {
+    legalName: org.legalName.trim(),
+    registrationNumber: org.registrationNumber.trim(),
+    ...optional('vatNumber', org.vatNumber),
+    address: address(org.address),
+    ...optional('website', website(org.website)),
+    representatives: org.representatives.map((rep) => ({
+      firstName: rep.firstName.trim(),
+      lastName: rep.lastName.trim(),
+      email: rep.email.trim(),
+      ...optional('phone', rep.phone),
+      role: rep.role.trim(),
+      isContact: rep.isContact,
+    })),
+  };
+}
+
+/** The person part of the JSON, trimmed. */
+export function personInput(model: ApplicationModel): NonNullable<ApplicationInput['person']> {
+  const person = model.person;
+  return {
+    firstName: person.firstName.trim(),
+    lastName: person.lastName.trim(),
+    email: person.email.trim(),
+    phone: person.phone.trim(),
+    birthDate: person.birthDate,
+    address: address(person.address),
+    nationality: person.nationality ?? '',
+  };
+}
+
+function professionalInput(model: ApplicationModel): NonNullable<ApplicationInput['professional']> {
+  const pro = model.professional;
+  return {
+    occupation: pro.occupation.trim(),
+    ...optional('employer', pro.employer),
+    ...optional('jobTitle', pro.jobTitle),
+    ...optional('sector', pro.sector),
+    ...optional('licenceNumber', pro.licenceNumber),
+    ...(pro.yearsOfExperience !== null ? { yearsOfExperience: pro.yearsOfExperience } : {}),
   };
 }
 
@@ -360,7 +372,14 @@ const KEY: InjectionKey<ApplicationFormContext> = Symbol('application-form');
 
 /** Creates the form and shares it with the section components below. */
 export function provideApplicationForm(mode: ApplicationFormMode, idPrefix = 'apply'): ApplicationFormContext {
-  const context = { form: createApplicationForm(mode), mode, idPrefix };
+  return provideApplicationFormContext({ form: createApplicationForm(mode), mode, idPrefix });
+}
+
+/**
+ * Shares a form whose model holds an application's fields (the share form's) with the section
+ * components below (PersonFields, RepresentativesEditor…).
+ */
+export function provideApplicationFormContext(context: ApplicationFormContext): ApplicationFormContext {
   provide(KEY, context);
   return context;
 }

@@ -229,6 +229,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'layout.titles.myAccount' },
       },
       {
+        path: 'more',
+        name: 'portal-more',
+        component: () => import('@/pages/portal/MorePage.vue'),
+        meta: { title: 'layout.titles.portalMore' },
+      },
+      {
+        path: 'shares',
+        name: 'portal-shares',
+        component: () => import('@/pages/portal/MySharesPage.vue'),
+        meta: { title: 'shareIntake.portal.title' },
+      },
+      {
         path: 'requests',
         name: 'portal-requests',
         component: () => import('@/pages/portal/RequestsPage.vue'),
@@ -289,6 +301,12 @@ const routes: RouteRecordRaw[] = [
         name: 'apply',
         component: () => import('@/pages/public/ApplyPage.vue'),
         meta: { title: 'layout.titles.apply' },
+      },
+      {
+        path: 'shares',
+        name: 'shares',
+        component: () => import('@/pages/public/SharesPage.vue'),
+        meta: { title: 'shareIntake.form.title' },
       },
       {
         path: 'forgot-password',

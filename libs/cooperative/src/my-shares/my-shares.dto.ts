@@ -105,4 +105,6 @@ export class MySharesDto {
   own: MyShareHolderDto | null;
   @ApiProperty({ type: MyShareHolderDto, isArray: true, description: 'Each organisation they act for, apart' })
   organisations: MyShareHolderDto[];
+  @ApiProperty({ description: 'Whether capital release requests can be paid online (Stripe); else by transfer' })
+  onlinePayment: boolean;
 }

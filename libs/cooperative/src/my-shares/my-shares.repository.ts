@@ -92,7 +92,7 @@ export class MySharesRepository {
               to_char(sm.effective_on, 'YYYY-MM-DD') AS "effectiveOn", c.code, c.name AS "className"
          FROM share_movements sm JOIN share_classes c ON c.id = sm.share_class_id
         WHERE sm.cooperator_id = ANY($1::uuid[])
-        ORDER BY c.code, sm.first_number`,
+        ORDER BY sm.effective_on, sm.recorded_at, sm.share_class_id, sm.first_number`,
       [cooperatorIds],
     );
   }

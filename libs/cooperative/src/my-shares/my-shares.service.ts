@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { FileStorage, ProblemException, userIdOf, type Principal } from '@tessera/core';
+import { AppConfig, FileStorage, ProblemException, userIdOf, type Principal } from '@tessera/core';
 import { SignedInPerson } from '@tessera/members';
 import { formatRanges, holdingsAsOf } from '../share-register-arithmetic';
 import type { ShareSubscriptionDto } from '../share-subscriptions/share-subscription.dto';
@@ -26,6 +26,7 @@ export class MySharesService {
     private readonly subscriptions: ShareSubscriptionsService,
     private readonly signedIn: SignedInPerson,
     private readonly storage: FileStorage,
+    private readonly config: AppConfig,
   ) {}
 
   async show(principal: Principal): Promise<MySharesDto> {
@@ -91,7 +92,11 @@ export class MySharesService {
         })),
     });
     const own = holders.find((h) => h.own);
-    return { own: own ? dtoOf(own) : null, organisations: holders.filter((h) => !h.own).map(dtoOf) };
+    return {
+      own: own ? dtoOf(own) : null,
+      organisations: holders.filter((h) => !h.own).map(dtoOf),
+      onlinePayment: this.config.stripeEnabled,
+    };
   }
 
   /** "Buy more": for their own record, or (holderId) an organisation they act for. */
