@@ -35,8 +35,12 @@ export function journeySteps(journey: BrowserJourney) {
         .locator('body')
         .innerText({ timeout: 2_000 })
         .catch(() => '(unreadable)');
-      if (error instanceof Error)
+      if (error instanceof Error) {
         error.message += `\n\nThe page at ${page.url()} showed:\n${text.replace(/\s+/g, ' ').slice(0, 1_500)}`;
+        // Jest prints the stack, which holds the message as it was when the error was made.
+        const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+        error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
+      }
       throw error;
     }
   }

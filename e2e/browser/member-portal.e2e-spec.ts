@@ -98,6 +98,15 @@ describe('member portal (SPA in Chromium)', () => {
       expect(await tabs.locator('a').count()).toBe(5);
       expect(await phone.getByTestId('portal-card-teaser').textContent()).toContain('in force');
       await steps.shot(phone, 'home-phone-upcoming');
+      // "More" lists the sections that have no tab: payments, shares, forms and the account.
+      await tabs.getByTestId('nav-portal-more').click();
+      const more = phone.getByTestId('portal-more');
+      await more.waitFor();
+      expect(await more.locator('a').count()).toBe(4);
+      expect(await tabs.getByTestId('nav-portal-more').getAttribute('aria-current')).toBe('page');
+      await steps.shot(phone, 'more-phone');
+      await tabs.getByTestId('nav-portal-home').click();
+      await phone.getByTestId('portal-membership').waitFor();
     });
 
     const home = (await authorized(journey.stack, ada.token).GET('/api/v1/me/membership')).data!;
