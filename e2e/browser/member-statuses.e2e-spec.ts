@@ -114,6 +114,8 @@ describe('member statuses (SPA in Chromium)', () => {
 
       await card.getByTestId('member-status-override').click();
       const dialog = page.getByTestId('override-status-dialog');
+      // The whole dialog first: its submit button names a form that must be there to be sent.
+      await dialog.getByTestId('override-status-reason').waitFor();
       await dialog.getByTestId('override-status-submit').click();
       await dialog.getByText('Choose the new status.').waitFor();
       await dialog.getByTestId('override-status-select').click();

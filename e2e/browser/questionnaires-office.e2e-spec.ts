@@ -65,8 +65,11 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
 
   /** Picks `label` in the naive-ui select `testid` inside `scope`. */
   async function choose(scope: Page | ReturnType<Page['locator']>, testid: string, label: string | RegExp) {
+    // A menu closed a moment ago may still be fading out, with the same options: wait it out.
+    await page.locator('.n-base-select-menu:visible').first().waitFor({ state: 'detached' });
     await scope.getByTestId(testid).click();
     await page.locator('.n-base-select-option:visible', { hasText: label }).first().click();
+    await page.locator('.n-base-select-menu:visible').first().waitFor({ state: 'detached' });
   }
 
   it('builds a questionnaire with a conditional question, assigns it, and finds who owes it', async () => {
