@@ -36,7 +36,10 @@ export function journeySteps(journey: BrowserJourney) {
         .innerText({ timeout: 2_000 })
         .catch(() => '(unreadable)');
       if (error instanceof Error) {
-        error.message += `\n\nThe page at ${page.url()} showed:\n${text.replace(/\s+/g, ' ').slice(0, 1_500)}`;
+        // Its start and its end: dialogs and menus are drawn at the end of the body.
+        const flat = text.replace(/\s+/g, ' ');
+        const shown = flat.length > 2_000 ? `${flat.slice(0, 1_000)} […] ${flat.slice(-1_000)}` : flat;
+        error.message += `\n\nThe page at ${page.url()} showed:\n${shown}`;
         // Jest prints the stack, which holds the message as it was when the error was made.
         const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
         error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
