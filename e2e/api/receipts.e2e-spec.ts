@@ -83,11 +83,13 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     const invoices = await admin.GET('/api/v1/invoices', { params: { query: { memberId } } });
     const [invoice] = invoices.data!.items;
     // The order's account is not tied to the member's person (orders pass none): staff's invitation
-    // ties it, and its link, the newest, is the one that works.
-    const invited = await admin.POST('/api/v1/members/{id}/portal-invitation', { params: { path: { id: memberId } } });
-    expect(invited.response.status).toBe(202);
+    // ties it, and its link, the newest, is the one that works. The outbox may deliver two queued
+    // e-mails in either order, so the order's invitation is awaited before staff send theirs.
     const activations = () =>
       stack.sink.messagesTo(email).filter((message) => extractLinks(message).some(isActivation));
+    await waitUntil(() => activations().length === 1, { description: `the order's invitation to ${email}` });
+    const invited = await admin.POST('/api/v1/members/{id}/portal-invitation', { params: { path: { id: memberId } } });
+    expect(invited.response.status).toBe(202);
     await waitUntil(() => activations().length === 2, { description: `the second invitation to ${email}` });
     const link = new URL(extractLinks(activations()[1]).find(isActivation)!);
     const session = await stack.client.POST('/api/v1/auth/activate', {
