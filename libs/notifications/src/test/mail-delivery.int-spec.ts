@@ -211,6 +211,10 @@ describe('E-mail through the outbox', () => {
       await sleep(1500);
       expect(sink.messagesTo(to)).toHaveLength(1);
       expect(await emailRow(app, id)).toMatchObject({ state: 'sent', attempts: 1, secrets: null });
+      // The relay marks its row after the queue took the job, which the worker may deliver first.
+      await waitUntil(async () => (await outboxRowsFor(app, id)).every((row) => row.dispatched_at !== null), {
+        description: 'the outbox row marked dispatched',
+      });
       expect(await outboxRowsFor(app, id)).toEqual([{ id: expect.any(String), dispatched_at: expect.any(Date) }]);
     }, 90_000); // a reconnection under load has been seen to take ~30 s
   });
