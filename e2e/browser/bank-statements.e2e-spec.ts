@@ -6,6 +6,7 @@ import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { approvedMember } from './approved-member';
 import { journeySteps } from './journey-steps';
+import { importFigures, openStatementUpload, pickStatement, type StatementFile } from './statement-upload';
 
 /** A CSV export of a Belgian bank: Bea's transfer without a reference, a debit, a stranger's gift. */
 const STATEMENT = Buffer.from(
@@ -16,6 +17,7 @@ const STATEMENT = Buffer.from(
     '2026-0103;03/03/2026;03/03/2026;15,00;EUR;BE68 5390 0754 7034;Virement en euros;;Jean Dupont;remboursement repas;',
   ].join('\n'),
 );
+const MARCH_EXPORT: StatementFile = { name: 'export-2026-03.csv', mimeType: 'text/csv', buffer: STATEMENT };
 
 /**
  * Bank statements in a browser. Bea is approved: her first invoice (€60.00) is open. Fiona
@@ -91,9 +93,8 @@ describe('bank statements (SPA in Chromium)', () => {
       await page.getByTestId('statements-table').getByTestId('empty-state').waitFor();
       await shot(page, 'statements-empty-en');
 
-      await page.getByTestId('statements-upload').click();
+      await openStatementUpload(page);
       const dialog = page.getByTestId('upload-statement-dialog');
-      await dialog.waitFor();
       // Nothing chosen: the problems show next to the fields.
       await page.getByTestId('upload-statement-submit').click();
       await dialog.locator('.n-form-item-feedback--error').first().waitFor();
@@ -101,13 +102,8 @@ describe('bank statements (SPA in Chromium)', () => {
         'Choose the statement file.',
       );
 
-      await page.getByTestId('upload-statement-input').setInputFiles({
-        name: 'export-2026-03.csv',
-        mimeType: 'text/csv',
-        buffer: STATEMENT,
-      });
       // The format follows the file's name.
-      await dialog.locator('[data-testid="upload-format-csv"].n-radio--checked').waitFor();
+      await pickStatement(page, MARCH_EXPORT);
       await page.getByTestId('upload-statement-account').click();
       await page.keyboard.type('BE68 5390 0754 7034');
       await page.keyboard.press('Enter');
@@ -123,13 +119,14 @@ describe('bank statements (SPA in Chromium)', () => {
       await shot(page, 'mapping-en');
       await page.getByTestId('csv-mapping-save').click();
 
-      const result = page.getByTestId('upload-statement-result');
-      await result.waitFor();
-      expect(await page.getByTestId('import-lines').textContent()).toBe('3');
-      expect(await page.getByTestId('import-matched').textContent()).toBe('0');
-      expect(await page.getByTestId('import-toReview').textContent()).toBe('2');
-      expect(await page.getByTestId('import-duplicates').textContent()).toBe('0');
-      expect(await page.getByTestId('import-ignored').textContent()).toBe('1');
+      expect(await importFigures(page)).toEqual({
+        lines: '3',
+        matched: '0',
+        suggested: '0',
+        toReview: '2',
+        duplicates: '0',
+        ignored: '1',
+      });
       await shot(page, 'imported-en');
 
       const saved = await finance.client.GET('/api/v1/bank-csv-mappings/{iban}', {
@@ -222,14 +219,8 @@ describe('bank statements (SPA in Chromium)', () => {
       expect(await statement.getByTestId('statement-open').textContent()).toBe('Tout est traité');
       await shot(page, 'statements-fr');
 
-      await page.getByTestId('statements-upload').click();
-      await page.getByTestId('upload-statement-input').setInputFiles({
-        name: 'export-2026-03.csv',
-        mimeType: 'text/csv',
-        buffer: STATEMENT,
-      });
-      await page.getByTestId('upload-statement-account').click();
-      await page.locator('.n-base-select-option', { hasText: 'BE68539007547034' }).click();
+      await openStatementUpload(page);
+      await pickStatement(page, MARCH_EXPORT, 'BE68539007547034');
       expect(await page.getByTestId('upload-account-hint').textContent()).toContain('est enregistrée');
       await page.getByTestId('upload-statement-submit').click();
       await page.getByTestId('upload-already-imported').waitFor();
@@ -246,14 +237,16 @@ describe('bank statements (SPA in Chromium)', () => {
 
       // A file the parser cannot read is refused in French: the API's code, worded by the SPA.
       await page.getByTestId('nav-bank-statements').click();
-      await page.getByTestId('statements-upload').click();
-      await page.getByTestId('upload-statement-input').setInputFiles({
-        name: 'export-2026-04.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(STATEMENT.toString('utf8').replace('60,00;EUR', 'soixante;EUR')),
-      });
-      await page.getByTestId('upload-statement-account').click();
-      await page.locator('.n-base-select-option', { hasText: 'BE68539007547034' }).click();
+      await openStatementUpload(page);
+      await pickStatement(
+        page,
+        {
+          name: 'export-2026-04.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(STATEMENT.toString('utf8').replace('60,00;EUR', 'soixante;EUR')),
+        },
+        'BE68539007547034',
+      );
       await page.getByTestId('upload-statement-submit').click();
       await page
         .getByTestId('upload-statement-dialog')

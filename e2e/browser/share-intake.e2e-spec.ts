@@ -3,6 +3,7 @@ import type { TesseraClient } from '@tessera/api-client';
 import { generateCamt053 } from '@tessera/billing';
 import type { Page } from 'playwright-core';
 import { journeySteps } from './journey-steps';
+import { importFigures, openStatementUpload, pickStatement } from './statement-upload';
 import { startBrowserJourney, waitForLang, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
@@ -13,9 +14,9 @@ const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch:
 
 /**
  * Co-operative shares in Chromium (issue 18): a visitor subscribes 4 class B shares on the public
- * form on a phone (English; the French form checked too), an officer approves, the bank statement
- * pays the capital release request, and the new cooperator opens "My shares" on the phone and
- * downloads the certificate.
+ * form on a phone (English; the French form checked too), an officer approves, finance imports the
+ * bank's CAMT.053 statement on the Bank statements screen (its line pays the capital release
+ * request), and the new cooperator opens "My shares" on the phone and downloads the certificate.
  */
 describe('share subscription form and My shares (SPA in Chromium)', () => {
   let journey: BrowserJourney;
@@ -162,7 +163,7 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
     expect(journey.pageErrors).toEqual([]);
   }, 60_000);
 
-  it('approved and paid by bank transfer: the cooperator downloads the certificate from My shares on a phone', async () => {
+  it('approved, paid by the statement finance imports: the cooperator downloads the certificate from My shares on a phone', async () => {
     const { stack } = journey;
     const found = (await officer.client.GET('/api/v1/share-subscriptions')).data!.items.find(
       (s) => s.reference === reference,
@@ -189,30 +190,40 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
       await steps.shot(page, 'my-shares-phone-to-pay');
     });
 
-    const subscription = (
-      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: found.id } } })
-    ).data!;
-    const camt = Buffer.from(
-      generateCamt053(
-        [
-          {
-            reference: subscription.capitalReleaseRequest!.paymentReference!.replace(/ /g, ''),
-            amount: 10000,
-            payer: 'Ada Lovelace',
-          },
-        ],
-        { statementId: 'BE71-2026-BROWSER', bookingDate: new Date().toISOString().slice(0, 10) },
-      ),
+    // Finance imports the bank's statement in the back office: its line pays the capital release request.
+    const crr = (await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: found.id } } }))
+      .data!.capitalReleaseRequest!;
+    const statement = generateCamt053(
+      [{ reference: crr.paymentReference!.replace(/ /g, ''), amount: 10000, payer: 'Ada Lovelace' }],
+      { statementId: 'BE71-2026-BROWSER', bookingDate: new Date().toISOString().slice(0, 10) },
     );
-    const form = new FormData();
-    form.set('format', 'camt053');
-    form.set('file', new Blob([camt], { type: 'application/xml' }), 'statement.xml');
-    const imported = await fetch(`${stack.baseUrl}/api/v1/bank-statements`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${finance.token}` },
-      body: form,
+    const office = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    await steps.step(office, async () => {
+      await steps.signIn(office, finance.email, finance.password);
+      await office.getByTestId('nav-bank-statements').click();
+      await openStatementUpload(office);
+      await pickStatement(office, {
+        name: 'statement-2026.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(statement),
+      });
+      await office.getByTestId('upload-statement-submit').click();
+      expect(await importFigures(office)).toEqual({
+        lines: '1',
+        matched: '1',
+        suggested: '0',
+        toReview: '0',
+        duplicates: '0',
+        ignored: '0',
+      });
+      await steps.shot(office, 'statement-imported');
+      await office.getByTestId('upload-statement-open').click();
+      const line = office.locator('[data-testid="bank-line-row"][data-state="matched"]');
+      await line.waitFor();
+      expect(await line.getByTestId('bank-line-reference-document').textContent()).toBe(crr.number);
+      expect(await line.getByTestId('bank-line-receipt').textContent()).toMatch(/REC-\d{4}-\d{6}/);
+      await steps.shot(office, 'statement-matched');
     });
-    expect(imported.status).toBe(201);
 
     await steps.step(page, async () => {
       await page.reload();
