@@ -28,8 +28,8 @@ export class OrganisationSettingsRepository {
     return this.settings.findOneOrFail({ where: { id: THE_ROW }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Everything but the logo; returns the whole row as saved. */
-  async write(changes: SettingsChanges): Promise<OrganisationSettings> {
+  /** Any column but the logo's; returns the whole row as saved. */
+  async write(changes: Partial<SettingsChanges>): Promise<OrganisationSettings> {
     await this.settings.update({ id: THE_ROW }, changes);
     return this.read();
   }

@@ -89,6 +89,18 @@ export class OrganisationSettingsService {
     });
   }
 
+  /**
+   * Demo value for `pnpm seed`: the statutes link the share subscription form needs, written only
+   * while the settings name none (whatever else an admin saved stays).
+   */
+  async seedStatutesUrl(url: string): Promise<boolean> {
+    return this.transactions.run(async () => {
+      if ((await this.settings.readForUpdate()).statutesUrl) return false;
+      await this.settings.write({ statutesUrl: url });
+      return true;
+    });
+  }
+
   async update(dto: UpdateOrganisationSettingsDto, updatedBy: string): Promise<OrganisationSettingsDto> {
     return this.transactions.run(async () => OrganisationSettingsDto.from(await this.write(dto, updatedBy)));
   }

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DEMO_STAFF_PASSWORD, type Principal } from '@tessera/core';
+import { DEMO_STAFF_PASSWORD } from '@tessera/core';
 import { OrdersService } from '@tessera/orders';
+import { MembersService } from '@tessera/members';
 import { PlansService } from '@tessera/plans';
-import { StaffDirectory, UsersService } from '@tessera/users';
+import { UsersService } from '@tessera/users';
+import { demoStaffPrincipal } from './demo-staff';
 
 /**
  * Demo members who can sign in to the portal at once (the staff's demo password, README lists
@@ -22,12 +24,8 @@ const DEMO_ORDER_REFERENCE = 'DEMO-SEED';
 export async function seedDemoMembers(app: INestApplicationContext): Promise<void> {
   const orders = app.get(OrdersService);
   const plans = (await app.get(PlansService).list(false, undefined)).items;
-  const officer = (await app.get(StaffDirectory).activeWithRole('officer')).find(
-    (user) => user.email === 'officer@tessera.local',
-  );
-  if (!officer) throw new Error('The demo officer is missing: seed the demo staff first');
-  // Recorded as the demo officer would in the back office (no session: this is the command line).
-  const seller: Principal = { kind: 'user', userId: officer.id, sessionId: 'seed', roles: officer.roles };
+  // Recorded as the demo officer would in the back office.
+  const seller = await demoStaffPrincipal(app, 'officer', 'officer@tessera.local');
   for (const member of DEMO_MEMBERS) {
     const plan = plans.find((candidate) => candidate.code === member.planCode);
     if (!plan) throw new Error(`The demo plan ${member.planCode} is missing`);
@@ -49,4 +47,12 @@ export async function seedDemoMembers(app: INestApplicationContext): Promise<voi
     await orders.confirm(order.id);
     console.log(`Created ${member.email} (member, ${plan.name}, order ${order.reference})`);
   }
+}
+
+/** A demo member's id, found by their e-mail. */
+export async function demoMemberId(app: INestApplicationContext, email: string): Promise<string> {
+  const found = await app.get(MembersService).list({ q: email, page: 1, pageSize: 20, offset: 0 });
+  const member = found.items.find((candidate) => candidate.email === email);
+  if (!member) throw new Error(`The demo member ${email} is missing: seed the demo members first`);
+  return member.id;
 }

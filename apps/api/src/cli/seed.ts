@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, DEMO_STAFF_PASSWORD } from '@tessera/core';
 import { ApprovalFlowsService } from '@tessera/approval';
@@ -6,7 +7,9 @@ import { PlansService, type CreatePlanDto } from '@tessera/plans';
 import { OrganisationSettingsService, type UpdateOrganisationSettingsDto } from '@tessera/settings';
 import { StaffDirectory, UsersService } from '@tessera/users';
 import { AppModule } from '../app.module';
-import { seedDemoMembers } from './demo-members';
+import { DEMO_STATUTES_URL, seedDemoCooperative } from './demo-cooperative';
+import { DEMO_MEMBERS, seedDemoMembers } from './demo-members';
+import { seedDemoQuestionnaire } from './demo-questionnaire';
 import { demoSeedRefusal } from './demo-seed-policy';
 
 /** Demo staff, one per role, all with the same known password (README lists them). */
@@ -75,7 +78,7 @@ const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
   websiteUrl: 'https://tessera.local',
   termsUrl: 'https://tessera.local/membership-terms',
   privacyUrl: 'https://tessera.local/privacy',
-  statutesUrl: 'https://tessera.local/statutes',
+  statutesUrl: DEMO_STATUTES_URL,
   // Billing: a Belgian association, paid by transfer with the structured communication Belgian banking apps prefill.
   legalName: 'Tessera Demo Association ASBL',
   companyNumber: '0123.456.749',
@@ -92,11 +95,11 @@ const DEMO_ORGANISATION: UpdateOrganisationSettingsDto = {
 };
 
 /**
- * `pnpm seed`: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff, plans and members;
- * safe to re-run.
+ * What `pnpm seed` adds: the first admin (from ADMIN_EMAIL/ADMIN_PASSWORD), demo staff, plans and
+ * members, the co-operative with a cooperator, and a questionnaire; through the services, each
+ * part kept when it is there already, so a re-run creates nothing twice.
  */
-async function seed(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+export async function seedDemo(app: INestApplicationContext): Promise<void> {
   const users = app.get(UsersService);
   const config = app.get(AppConfig);
   await users.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
@@ -115,7 +118,9 @@ async function seed(): Promise<void> {
     console.log(`${created ? 'Created' : 'Kept'} plan ${plan.code} (${plan.name})`);
   }
   await seedDemoMembers(app);
-  await app.close();
+  await seedDemoCooperative(app);
+  // Marie, the demo member, finds it in the portal.
+  await seedDemoQuestionnaire(app, DEMO_MEMBERS[0].email);
 }
 
 /** A two-level demo flow: any officer, then the demo approver. Kept if it exists; returns its id. */
@@ -144,12 +149,21 @@ async function seedCommitteeFlow(flows: ApprovalFlowsService, staff: StaffDirect
   return flow.id;
 }
 
-const refusal = demoSeedRefusal(process.env.NODE_ENV);
-if (refusal) {
-  console.error(refusal);
-  process.exit(1);
+/** `pnpm seed` (this file run by node; tests import `seedDemo`). */
+async function seed(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  await seedDemo(app);
+  await app.close();
 }
-seed().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+
+if (require.main === module) {
+  const refusal = demoSeedRefusal(process.env.NODE_ENV);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
+  seed().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
