@@ -65,10 +65,10 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
     })()`);
   }
 
-  async function signIn(page: Page): Promise<void> {
+  async function signIn(page: Page, who: { email: string; password: string } = odile): Promise<void> {
     await page.goto(`${journey.spa.origin}/sign-in`);
-    await page.getByTestId('signin-email').fill(odile.email);
-    await page.getByTestId('signin-password').fill(odile.password);
+    await page.getByTestId('signin-email').fill(who.email);
+    await page.getByTestId('signin-password').fill(who.password);
     await page.getByTestId('signin-submit').click();
     await page.getByTestId('office-greeting').waitFor();
   }
@@ -98,6 +98,37 @@ describe('back-office layout (SPA in Chromium, in French)', () => {
         cornerInSider: true,
       });
       await journey.shot(page, 'application-detail-scrolled', { fullPage: false });
+    } catch (error) {
+      await journey.shot(page, 'failure').catch(() => undefined);
+      throw error;
+    }
+    expect(journey.pageErrors).toEqual([]);
+  });
+  it("scrolls an administrator's long menu under a footer that stays on top", async () => {
+    const page = await journey.newPage({ viewport: { width: 1280, height: 520 }, locale: 'fr-FR' });
+    try {
+      await signIn(page, ADMIN);
+      // What shows at the Collapse button's centre, before and after the menu is scrolled to its end.
+      const collapseOnTop = `(() => {
+        const button = document.querySelector('[data-testid="nav-collapse"]').getBoundingClientRect();
+        const shown = document.elementFromPoint(button.left + button.width / 2, button.top + button.height / 2);
+        return !!(shown && shown.closest('[data-testid="nav-collapse"]'));
+      })()`;
+      expect(await page.evaluate(collapseOnTop)).toBe(true);
+      await page.evaluate(`(() => {
+        const menu = document.querySelector('[data-testid="office-sider"] .n-layout-sider-scroll-container');
+        menu.scrollTop = menu.scrollHeight;
+      })()`);
+      expect(await page.evaluate(collapseOnTop)).toBe(true);
+      // The last item clears the footer once scrolled to.
+      const cleared = await page.evaluate(`(() => {
+        const items = document.querySelectorAll('[data-testid="office-sider"] .n-menu-item');
+        const last = items[items.length - 1].getBoundingClientRect();
+        const footer = document.querySelector('[data-testid="nav-collapse"]').parentElement.getBoundingClientRect();
+        return last.bottom <= footer.top;
+      })()`);
+      expect(cleared).toBe(true);
+      await journey.shot(page, 'admin-menu-scrolled', { fullPage: false });
     } catch (error) {
       await journey.shot(page, 'failure').catch(() => undefined);
       throw error;
