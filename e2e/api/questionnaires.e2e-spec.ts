@@ -190,9 +190,23 @@ describe('questionnaires (API over HTTP, worker, real SMTP sink)', () => {
     expect(done.pending).toEqual([]);
     expect(done.done[0]).toMatchObject({ id: assignment.id, state: 'submitted' });
 
-    // Another member cannot read it.
+    // Another member cannot read it, nor download its file; she can, and so can staff.
     const bob = await member('Bob');
     expect((await bob.client.GET('/api/v1/me/questionnaires/{assignmentId}', path)).response.status).toBe(404);
+    const ownFile = `${stack.baseUrl}/api/v1/me/questionnaires/${assignment.id}/files/${fileId}`;
+    const othersFile = await fetch(ownFile, { headers: { Authorization: `Bearer ${bob.token}` } });
+    expect(othersFile.status).toBe(404);
+    expect(await othersFile.json()).toMatchObject({ type: 'urn:tessera:problem:answer-file-not-found' });
+    const downloaded = await fetch(ownFile, { headers: { Authorization: `Bearer ${ada.token}` } });
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers.get('content-type')).toBe('application/pdf');
+    expect(downloaded.headers.get('content-disposition')).toContain('statutes.pdf');
+    expect(Buffer.from(await downloaded.arrayBuffer()).equals(pdfFile())).toBe(true);
+    const staffFile = await fetch(
+      `${stack.baseUrl}/api/v1/questionnaires/${questionnaireId}/assignments/${assignment.id}/files/${fileId}`,
+      { headers: { Authorization: `Bearer ${olga.token}` } },
+    );
+    expect(Buffer.from(await staffFile.arrayBuffer()).equals(pdfFile())).toBe(true);
 
     // Staff: progress, the assignment with answers, the member's questionnaires, the CSV.
     const read = (await olga.client.GET('/api/v1/questionnaires/{id}', { params: { path: { id: questionnaireId } } }))

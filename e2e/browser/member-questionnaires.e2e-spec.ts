@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { TesseraClient } from '@tessera/api-client';
 import type { Page } from 'playwright-core';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
@@ -177,6 +178,13 @@ describe('member questionnaires (SPA in Chromium, phone)', () => {
       expect(await page.getByTestId('answer-employees').innerText()).toBe('12');
       expect(await page.getByTestId('answer-sector').innerText()).toBe('Retail');
       expect(await page.getByTestId('answer-statutes').innerText()).toBe('statutes.pdf');
+      // The file answer is a link to her own file.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('answer-statutes').getByTestId('answer-file-download').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('statutes.pdf');
+      expect(readFileSync((await download.path())!).equals(pdfFile())).toBe(true);
       expect(await page.getByTestId('submit-questionnaire').count()).toBe(0);
       await steps.shot(page, 'answers-read-only-en');
     });

@@ -10624,14 +10624,14 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
-                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
-                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
                 accountState?: components["schemas"]["PortalAccountState"];
                 /** @description Only members whose account was created automatically and not yet acknowledged by staff */
                 autoRegistered?: "true";
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
             };
             header?: never;
             path?: never;
@@ -14012,14 +14012,14 @@ export interface operations {
                 planId?: string;
                 /** @description Matches the member number, names, e-mails (of the person, or of any representative of the organisation) and registration numbers (case-insensitive) */
                 q?: string;
-                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
-                pendingQuestionnaire?: string;
                 /** @description Order: `createdAt` (when the member record was made), `number`, or `status` (in the order of a membership: upcoming, member, in grace period, suspended, ex-member, non-member; newest first within one); `-` first for the reverse */
                 sort?: components["schemas"]["MemberSort"];
                 /** @description Only members whose portal account is in this state */
                 accountState?: components["schemas"]["PortalAccountState"];
                 /** @description Only members whose account was created automatically and not yet acknowledged by staff */
                 autoRegistered?: "true";
+                /** @description Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id */
+                pendingQuestionnaire?: string;
             };
             header?: never;
             path?: never;

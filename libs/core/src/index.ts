@@ -13,6 +13,7 @@ export * from './database/unique-violation';
 export * from './database/sql-condition';
 export * from './database/database-unavailable';
 export * from './database/json-sql';
+export * from './database/pooled-stream';
 export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './errors/validation';

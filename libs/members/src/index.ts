@@ -22,5 +22,6 @@ export { memberBuyerSql, memberIdsActedForSql, SignedInPerson } from './member-r
 export type { MemberDetailView, MemberListView, WithExtra } from './members.service';
 export { MEMBER_ORDER_SQL, MEMBER_SORTS, memberListConditionSql } from './member-list-sql';
 export type { MemberListFilter, MemberSort } from './member-list-sql';
+export { MemberListFilters, type MemberListFilterContribution } from './member-list-filters';
 export { CONTACT_PERSON_ID_SQL, MEMBERS_WITH_CONTACT } from './member-read-sql';
 export { legalStatusMoveSql, memberContactSql, statusChangesSql, type StatusChangesSql } from './member-status-sql';

@@ -1,4 +1,5 @@
 import type { MemberStatus } from './member-status';
+import { MemberListFilters } from './member-list-filters';
 import { CONTACT_PERSON_ID_SQL, type ContactPersonCondition } from './member-read-sql';
 import type { MemberKind } from './members.types';
 
@@ -34,8 +35,8 @@ export interface MemberListFilter {
   status?: MemberStatus;
   planId?: string;
   search?: string;
-  /** Members who owe answers: `any` questionnaire, or this questionnaire's id. */
-  pendingQuestionnaire?: string;
+  /** Values of the filters other domains add (MemberListFilters), by query parameter. */
+  added?: Record<string, string>;
   /** A condition on the contact person, written by a domain above members (account state). */
   contactPerson?: ContactPersonCondition;
 }
@@ -59,14 +60,7 @@ export function memberListConditionSql(filter: MemberListFilter, param: (value: 
         UNION SELECT sm.id FROM members sm JOIN representations sr ON sr.organisation_id = sm.organisation_id
           JOIN persons sp ON sp.id = sr.person_id WHERE sp.search_text LIKE ${pattern})`);
   }
-  if (filter.pendingQuestionnaire) {
-    // questionnaire_assignments belongs to the questionnaires domain; the filter lives here so the
-    // list and its CSV export mean the same by it (libs/questionnaires documents the table).
-    const which =
-      filter.pendingQuestionnaire === 'any' ? '' : ` AND qa.questionnaire_id = ${param(filter.pendingQuestionnaire)}`;
-    where.push(`EXISTS (SELECT 1 FROM questionnaire_assignments qa
-        WHERE qa.member_id = m.id AND qa.state <> 'submitted'${which})`);
-  }
+  if (filter.added) where.push(...MemberListFilters.conditions(filter.added, param));
   if (filter.contactPerson) where.push(filter.contactPerson(CONTACT_PERSON_ID_SQL, param));
   return where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 }

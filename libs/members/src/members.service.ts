@@ -23,6 +23,7 @@ import {
 import { formatMemberNumber } from './member-number';
 import { canTransition, INITIAL_MEMBER_STATUS, transitionRefusal, type MemberStatus } from './member-status';
 import { memberDetailOf } from './member-detail';
+import { MemberListFilters } from './member-list-filters';
 import type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
 import { MemberPlanListeners } from './member-plan-listeners';
 import { MemberRepository, type MemberDetailRow } from './member.repository';
@@ -102,7 +103,7 @@ export class MembersService {
       status: query.status,
       planId: query.planId,
       search: query.q,
-      pendingQuestionnaire: query.pendingQuestionnaire,
+      added: MemberListFilters.valuesIn(query),
       sort: query.sort,
       contactPerson: view.contactPerson,
       extra: view.extra,

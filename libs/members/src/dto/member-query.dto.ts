@@ -1,12 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, Trim } from '@tessera/core';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MEMBER_SORTS, type MemberSort } from '../member-list-sql';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-status';
 import { MEMBER_KINDS, type MemberKind } from '../members.types';
-
-/** `any`, or a questionnaire's id. */
-const PENDING_QUESTIONNAIRE = /^(any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MEMBER_KINDS, enumName: 'MemberKind', description: 'Persons or organisations' })
@@ -35,15 +32,6 @@ export class ListMembersQueryDto extends PageQueryDto {
   @MinLength(1)
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({
-    pattern: PENDING_QUESTIONNAIRE.source,
-    example: 'any',
-    description: 'Only members who still owe answers (not submitted): `any` questionnaire, or the one with this id',
-  })
-  @IsOptional()
-  @Matches(PENDING_QUESTIONNAIRE, { message: 'must be any or a questionnaire id' })
-  pendingQuestionnaire?: string;
 
   @ApiPropertyOptional({
     enum: MEMBER_SORTS,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageResponseDto } from '@tessera/core';
-import { ListMembersQueryDto, MemberDetailDto, MemberSummaryDto } from '@tessera/members';
+import { ListMembersQueryDto, MemberDetailDto, MemberListFilters, MemberSummaryDto } from '@tessera/members';
 import { PORTAL_ACCOUNT_STATES, type PortalAccountState } from '../portal-account.types';
 import { PortalAccountDto } from './portal-account.dto';
 
@@ -18,6 +18,8 @@ export class MemberDetailWithAccountDto extends MemberDetailDto {
   portalAccount: PortalAccountDto;
 }
 
+/** GET /members's query: the members list's own filters, those other domains add, and the account's. */
+@MemberListFilters.queryType()
 export class ListMemberAccountsQueryDto extends ListMembersQueryDto {
   @ApiPropertyOptional({
     enum: PORTAL_ACCOUNT_STATES,

@@ -1,10 +1,10 @@
-import { Transform, pipeline, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { isoTimestampSql } from '@tessera/core';
+import { isoTimestampSql, streamOnPooledClient } from '@tessera/core';
 import type { Section } from '../content/questionnaire-content';
 import { OrganisationToday } from '../organisation-today';
 import { questionnaireNotFound } from '../questionnaire-problems';
@@ -24,7 +24,8 @@ const SUBMISSIONS_SQL = `SELECT DISTINCT ON (m.number) m.number,
 
 /**
  * The answers of a questionnaire as CSV, streamed from a server-side cursor on a connection of
- * its own (as the members export), released when the stream ends, fails or is abandoned.
+ * its own (as the members export), released when the stream ends, fails, is abandoned or is too
+ * slow (streamOnPooledClient).
  */
 @Injectable()
 export class AnswersExportService {
@@ -51,12 +52,9 @@ export class AnswersExportService {
         done(null, answerCsvRecord(row, columns));
       },
     });
-    const csv = answerCsvWriter(answerCsvHeader(columns));
-    pipeline(rows, records, csv, (error) => {
-      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
-        this.logger.error(`Answers export failed: ${error.message}`);
-      client.release(error ?? undefined);
-    });
+    const csv = streamOnPooledClient(client, rows, [records, answerCsvWriter(answerCsvHeader(columns))], (error) =>
+      this.logger.error(`Answers export failed: ${error.message}`),
+    );
     return { filename: `questionnaire-answers-${await this.today.date()}.csv`, csv };
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authorize, contentDisposition, ProblemDto } from '@tessera/core';
+import { MemberListFilters } from '@tessera/members';
 import { accountStateCondition } from '@tessera/portal-users';
 import { MemberExportQueryDto } from './member-export-query.dto';
 import { MemberExportService } from './member-export.service';
@@ -33,7 +34,7 @@ export class MemberExportController {
       status: query.status,
       planId: query.planId,
       search: query.q,
-      pendingQuestionnaire: query.pendingQuestionnaire,
+      added: MemberListFilters.valuesIn(query),
       sort: query.sort,
       contactPerson: accountStateCondition({
         state: query.accountState,

@@ -1,10 +1,10 @@
-import { Transform, pipeline, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { Clock, localDateIn } from '@tessera/core';
+import { Clock, localDateIn, streamOnPooledClient } from '@tessera/core';
 import type { MemberListFilter, MemberSort } from '@tessera/members';
 import { OrganisationSettingsService } from '@tessera/settings';
 import { memberCsvRecord, memberCsvWriter } from './member-csv';
@@ -21,7 +21,7 @@ export interface MemberExport {
 /**
  * The members list as CSV, streamed: a server-side cursor (pg-query-stream) on a connection of
  * its own, piped through the CSV writer to the response. The connection goes back to the pool
- * when the stream ends, fails or the client goes away (then discarded, its cursor half read).
+ * when the stream ends, fails, the client goes away or is too slow (streamOnPooledClient).
  */
 @Injectable()
 export class MemberExportService {
@@ -45,13 +45,9 @@ export class MemberExportService {
         done(null, memberCsvRecord(row));
       },
     });
-    const csv = memberCsvWriter();
-    pipeline(rows, records, csv, (error) => {
-      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
-        this.logger.error(`Members export failed: ${error.message}`);
-      // A connection whose cursor was not read to the end is not handed to anyone else.
-      client.release(error ?? undefined);
-    });
+    const csv = streamOnPooledClient(client, rows, [records, memberCsvWriter()], (error) =>
+      this.logger.error(`Members export failed: ${error.message}`),
+    );
     return { filename: `members-${localDateIn(timeZone, this.clock.now())}.csv`, csv };
   }
 }
