@@ -325,6 +325,14 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
       await page.getByTestId('share-operation-withdraw-confirm').click();
       await sale.waitFor({ state: 'detached' });
       await waitForCount(page, '[data-testid="share-operation"]', 1);
+
+      // Back from Stripe Checkout after paying a capital release request: on My shares, not My invoices.
+      const [release] = (await authorized(stack, memberToken).GET('/api/v1/me/shares')).data!.own!
+        .capitalReleaseRequests;
+      await page.goto(`${journey.spa.origin}/portal/shares?paid=${release.id}`);
+      await page.getByTestId('payment-return-confirmed').waitFor();
+      await page.getByTestId('payment-return-confirmed').locator('.n-alert__close').click();
+      await page.waitForURL((url) => !url.searchParams.has('paid'));
     });
 
     await steps.step(page, async () => {
