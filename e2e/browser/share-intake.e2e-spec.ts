@@ -292,6 +292,8 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
       await page.getByTestId('transfer-quantity').fill('2');
       await page.getByTestId('transfer-number').fill(bobNumber.toLowerCase());
       await page.getByTestId('transfer-email').fill(uniqueEmail('not-bob'));
+      // Corrected, the messages go.
+      await dialog.getByText('This field is required').first().waitFor({ state: 'detached' });
       await steps.shot(page, 'my-shares-phone-transfer');
 
       // The summary, then the server: the number does not go with this e-mail, said next to the number.
