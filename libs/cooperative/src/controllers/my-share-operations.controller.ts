@@ -14,6 +14,7 @@ import { Authorize, CurrentPrincipal, ProblemDto, type Principal } from '@tesser
 import { CreateMyShareOperationDto, MyShareOperationListDto } from '../share-operations/my-share-operation.dto';
 import { ShareOperationDto } from '../share-operations/share-operation.dto';
 import { MyShareOperationsService } from '../share-operations/my-share-operations.service';
+import { RECEIVER_MISSES } from '../share-operations/share-receiver-lookup';
 import { operationIdPipe } from './share-operations.controller';
 
 @ApiTags('portal')
@@ -39,9 +40,9 @@ export class MyShareOperationsController {
       'As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent ' +
       '(404 otherwise). A transfer names its receiver — an existing member, person or organisation — by ' +
       '`toHolderNumber` (member or cooperator number) and `toHolderEmail`, which must both be theirs: otherwise one ' +
-      'and the same 400 `share-receiver-unknown` (field `toHolderNumber`), whichever is wrong; after 10 such ' +
-      'misses in an hour, 429. Someone who is not a member yet subscribes for shares first. A receiver who may not ' +
-      'hold the class (or would go over its maximum) is a 409 in words. Opens the approval request (subject ' +
+      'and the same 400 `share-receiver-unknown` (field `toHolderNumber`), whichever is wrong; after ' +
+      `${RECEIVER_MISSES.limit} such misses in an hour, 429. Someone who is not a member yet subscribes for ` +
+      'shares first. A receiver who may not hold the class (or would go over its maximum) is a 409 in words. Opens the approval request (subject ' +
       '`share_transfer` for a transfer) and confirms it by e-mail; nothing is written on any error.',
   })
   @ApiCreatedResponse({ type: ShareOperationDto })
