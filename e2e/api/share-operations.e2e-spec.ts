@@ -29,6 +29,12 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
   const bob = { firstName: 'Bob', lastName: '=Sum(1)', email: uniqueEmail('bob') };
   const holders: Record<string, { memberId: string; crrId: string }> = {};
   let today: string;
+  // Members with portal accounts: Mia holds 3 class B shares, Noah none until she gives him one.
+  const miaPerson = { firstName: 'Mia', lastName: 'Member', email: uniqueEmail('mia') };
+  let basicPlanId: string;
+  let cooperatorPlanId: string;
+  let mia: TesseraClient;
+  let miaMemberId: string;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -56,7 +62,7 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
           maxShares: 40,
           holderKinds: ['individual', 'organisation'],
           makesMember: true,
-          planId: plan.data!.id,
+          planId: (cooperatorPlanId = plan.data!.id),
         },
       })
     ).data!;
@@ -64,38 +70,46 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     for (const [key, person, quantity] of [
       ['ada', ada, 4],
       ['bob', bob, 2],
-    ] as const) {
-      const made = await officer.client.POST('/api/v1/share-subscriptions', {
-        body: {
-          kind: 'individual',
-          shareClassId: classB.id,
-          quantity,
-          person,
-          iban: 'BE71096123456769',
-          locale: 'en',
-          consent: true,
-        },
-      });
-      expect(made.response.status).toBe(201);
-      await approve(made.data!.approvalRequestId!);
-      const approved = (
-        await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
-      ).data!;
-      const crr = approved.capitalReleaseRequest!;
-      const paid = await finance.client.POST('/api/v1/payments', {
-        body: {
-          memberId: approved.holder.memberId!,
-          amount: crr.amount,
-          method: 'bank-transfer',
-          date: today,
-          allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-        },
-      });
-      expect(paid.response.status).toBe(201);
-      holders[key] = { memberId: approved.holder.memberId!, crrId: crr.id };
-    }
+    ] as const)
+      holders[key] = await issueShares({ person }, classB.id, quantity);
   });
   afterAll(() => stack.stop());
+
+  /** Staff subscribe shares for a person or a member, approve, and record the payment in full. */
+  async function issueShares(
+    holder: { person: typeof ada } | { memberId: string },
+    shareClassId: string,
+    quantity: number,
+  ): Promise<{ memberId: string; crrId: string }> {
+    const made = await officer.client.POST('/api/v1/share-subscriptions', {
+      body: {
+        kind: 'individual',
+        shareClassId,
+        quantity,
+        ...holder,
+        iban: 'BE71096123456769',
+        locale: 'en',
+        consent: true,
+      },
+    });
+    expect(made.response.status).toBe(201);
+    await approve(made.data!.approvalRequestId!);
+    const approved = (
+      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
+    ).data!;
+    const crr = approved.capitalReleaseRequest!;
+    const paid = await finance.client.POST('/api/v1/payments', {
+      body: {
+        memberId: approved.holder.memberId!,
+        amount: crr.amount,
+        method: 'bank-transfer',
+        date: today,
+        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
+      },
+    });
+    expect(paid.response.status).toBe(201);
+    return { memberId: approved.holder.memberId!, crrId: crr.id };
+  }
 
   async function approve(approvalId: string): Promise<void> {
     const answer = await officer.client.POST('/api/v1/approvals/{id}/approve', {
@@ -344,41 +358,14 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
   });
 
   it('a member asks from the portal to redeem their own shares, not anyone else’s, and may withdraw it', async () => {
-    const planId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
-    const email = uniqueEmail('mia');
-    const { token } = await approvedMember(stack, admin, officer, planId, {
-      firstName: 'Mia',
-      lastName: 'Member',
-      email,
+    basicPlanId = await createYearlyPlan(admin, { code: 'basic', name: 'Basic membership' });
+    const { token } = await approvedMember(stack, admin, officer, basicPlanId, {
+      ...miaPerson,
       password: 'Member-Password-Mia-9',
     });
-    const mia = authorized(stack, token);
-    const memberId = (await mia.GET('/api/v1/me')).data!.member!.id;
-    const made = await officer.client.POST('/api/v1/share-subscriptions', {
-      body: {
-        kind: 'individual',
-        shareClassId: classB.id,
-        quantity: 3,
-        memberId,
-        iban: 'BE71096123456769',
-        locale: 'en',
-        consent: true,
-      },
-    });
-    expect(made.response.status).toBe(201);
-    await approve(made.data!.approvalRequestId!);
-    const crr = (
-      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
-    ).data!.capitalReleaseRequest!;
-    await finance.client.POST('/api/v1/payments', {
-      body: {
-        memberId,
-        amount: crr.amount,
-        method: 'bank-transfer',
-        date: today,
-        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-      },
-    });
+    mia = authorized(stack, token);
+    const memberId = (miaMemberId = (await mia.GET('/api/v1/me')).data!.member!.id);
+    await issueShares({ memberId }, classB.id, 3);
 
     const notMine = await mia.POST('/api/v1/me/share-operations', {
       body: { kind: 'redemption', holderId: holders.ada.memberId, shareClassId: classB.id, quantity: 1 },
@@ -406,5 +393,203 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
       params: { path: { id: asked.data!.approvalRequestId! } },
     });
     expect(approval.data).toMatchObject({ status: 'cancelled' });
+  });
+
+  const memberNumberOf = async (memberId: string) =>
+    (await officer.client.GET('/api/v1/members/{id}', { params: { path: { id: memberId } } })).data!.number;
+  const operationCount = async () => (await officer.client.GET('/api/v1/share-operations')).data!.total;
+  const transferApprovals = async () =>
+    (await admin.GET('/api/v1/approvals', { params: { query: { subjectType: 'share_transfer' } } })).data!.total;
+  /** Mia asks from the portal to transfer shares to a receiver she names by number and e-mail. */
+  const miaTransfers = (
+    receiver: { toHolderNumber?: string; toHolderEmail?: string },
+    shareClassId = classB.id,
+    quantity = 1,
+  ) =>
+    mia.POST('/api/v1/me/share-operations', {
+      body: { kind: 'transfer', holderId: miaMemberId, shareClassId, quantity, ...receiver },
+    });
+  let noah: TesseraClient;
+  let noahMemberId: string;
+
+  it('a member transfers a share from the portal to a member named by number and e-mail: approved, the register moves', async () => {
+    const noahEmail = uniqueEmail('noah');
+    const { token } = await approvedMember(stack, admin, officer, basicPlanId, {
+      firstName: 'Noah',
+      lastName: 'Newman',
+      email: noahEmail,
+      password: 'Member-Password-Noah-9',
+    });
+    noah = authorized(stack, token);
+    noahMemberId = (await noah.GET('/api/v1/me')).data!.member!.id;
+    const noahNumber = await memberNumberOf(noahMemberId);
+    const [operationsBefore, approvalsBefore] = [await operationCount(), await transferApprovals()];
+
+    // A wrong e-mail, a number nobody has, another member's number: one and the same answer.
+    const wrongEmail = await miaTransfers({ toHolderNumber: noahNumber, toHolderEmail: uniqueEmail('not-noah') });
+    expect(wrongEmail.response.status).toBe(400);
+    expect(wrongEmail.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrongEmail.error).toMatchObject({
+      type: 'urn:tessera:problem:share-receiver-unknown',
+      errors: [{ field: 'toHolderNumber', code: 'shareReceiverUnknown' }],
+    });
+    const adaNumber = (await officer.client.GET('/api/v1/cooperators', { params: { query: { q: 'lovelace' } } })).data!
+      .items[0].number!;
+    for (const toHolderNumber of ['M-999999', adaNumber]) {
+      const wrong = await miaTransfers({ toHolderNumber, toHolderEmail: noahEmail });
+      expect(wrong.error).toEqual(wrongEmail.error);
+    }
+    const noEmail = await miaTransfers({ toHolderNumber: noahNumber });
+    expect(noEmail.error).toMatchObject({
+      status: 400,
+      errors: [{ field: 'toHolderEmail', message: 'is required for a transfer' }],
+    });
+    const byId = await mia.POST('/api/v1/me/share-operations', {
+      body: {
+        kind: 'transfer',
+        holderId: miaMemberId,
+        shareClassId: classB.id,
+        quantity: 1,
+        toHolderId: noahMemberId,
+      } as Schemas['CreateMyShareOperationDto'],
+    });
+    expect(byId.response.status).toBe(400);
+    const toHerself = await miaTransfers({
+      toHolderNumber: await memberNumberOf(miaMemberId),
+      toHolderEmail: miaPerson.email,
+    });
+    expect(toHerself.error).toMatchObject({ status: 400, errors: [{ code: 'shareReceiverIsHolder' }] });
+    expect([await operationCount(), await transferApprovals()]).toEqual([operationsBefore, approvalsBefore]);
+
+    // The number and e-mail as people type them.
+    const asked = await miaTransfers({
+      toHolderNumber: ` ${noahNumber.toLowerCase()} `,
+      toHolderEmail: noahEmail.toUpperCase(),
+    });
+    expect(asked.response.status).toBe(201);
+    expect(asked.data).toMatchObject({
+      kind: 'transfer',
+      state: 'pending',
+      requestedVia: 'holder',
+      toHolder: { memberId: noahMemberId, name: 'Noah Newman', cooperatorNumber: null },
+    });
+    expect(await transferApprovals()).toBe(approvalsBefore + 1);
+    // The receiver sees it coming, but only the holder may withdraw it.
+    expect((await noah.GET('/api/v1/me/share-operations')).data!.items.map((o) => o.id)).toEqual([asked.data!.id]);
+    const byReceiver = await noah.POST('/api/v1/me/share-operations/{id}/withdraw', {
+      params: { path: { id: asked.data!.id } },
+    });
+    expect(byReceiver.response.status).toBe(404);
+
+    await approve(asked.data!.approvalRequestId!);
+    const done = (
+      await officer.client.GET('/api/v1/share-operations/{id}', { params: { path: { id: asked.data!.id } } })
+    ).data!;
+    expect(done).toMatchObject({ state: 'executed', effectiveOn: today });
+    expect(done.movements.map((m) => [m.kind, m.firstNumber, m.lastNumber])).toEqual([
+      ['transfer_out', 9, 9],
+      ['transfer_in', 9, 9],
+    ]);
+    const rows = holdingsOf(await register(today));
+    expect(rows.filter(([name]) => name === 'Mia Member' || name === 'Noah Newman')).toEqual([
+      ['Mia Member', 2, '7–8', 5000],
+      ['Noah Newman', 1, '9', 2500],
+    ]);
+    const noahShares = (await noah.GET('/api/v1/me/shares')).data!.own!;
+    expect(noahShares).toMatchObject({
+      cooperatorNumber: expect.stringMatching(/^C-\d{6}$/),
+      holdings: [{ quantity: 1, shareNumbers: '9' }],
+    });
+    const received = await stack.sink.waitFor(
+      (message) => message.to.includes(noahEmail) && message.subject.startsWith('Shares transferred to you'),
+    );
+    expect(received.text).toContain('Mia Member transferred 1 class B');
+  });
+
+  it('a receiver who may not hold the class is refused in words; a pending transfer is withdrawn once', async () => {
+    const classF = (
+      await admin.POST('/api/v1/share-classes', {
+        body: {
+          code: 'F',
+          name: 'Founder shares',
+          unitPrice: { amount: 10000, currency: 'EUR' },
+          minShares: 1,
+          holderKinds: ['individual'],
+          makesMember: true,
+          planId: cooperatorPlanId,
+        },
+      })
+    ).data!;
+    await issueShares({ memberId: miaMemberId }, classF.id, 2);
+    const marie = { firstName: 'Marie', lastName: 'Curie', email: uniqueEmail('marie') };
+    const company = await officer.client.POST('/api/v1/share-subscriptions', {
+      body: {
+        kind: 'organisation',
+        shareClassId: classB.id,
+        quantity: 1,
+        organisation: {
+          legalName: 'Curie Labs SRL',
+          registrationNumber: 'BE 0888.777.666',
+          address: { line1: 'Rue Royale 2', postalCode: '1000', city: 'Bruxelles', country: 'BE' },
+          representatives: [{ ...marie, role: 'Director', isContact: true }],
+        },
+        iban: 'BE71096123456769',
+        locale: 'en',
+        consent: true,
+      },
+    });
+    expect(company.response.status).toBe(201);
+    await approve(company.data!.approvalRequestId!);
+    const companyMemberId = (
+      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: company.data!.id } } })
+    ).data!.holder.memberId!;
+    // An organisation is named by its number and its contact person's e-mail.
+    const receiver = { toHolderNumber: await memberNumberOf(companyMemberId), toHolderEmail: marie.email };
+    const operationsBefore = await operationCount();
+
+    const founder = await miaTransfers(receiver, classF.id);
+    expect(founder.response.status).toBe(409);
+    expect(founder.error).toMatchObject({
+      type: 'urn:tessera:problem:share-operation-refused',
+      detail: 'Class F shares cannot be held by organisations (Curie Labs SRL).',
+    });
+    expect(await operationCount()).toBe(operationsBefore);
+
+    const asked = await miaTransfers(receiver);
+    expect(asked.data).toMatchObject({ state: 'pending', toHolder: { name: 'Curie Labs SRL' } });
+    const withdrawn = await mia.POST('/api/v1/me/share-operations/{id}/withdraw', {
+      params: { path: { id: asked.data!.id } },
+    });
+    expect(withdrawn.data).toMatchObject({ state: 'withdrawn', decidedByName: 'Mia Member' });
+    const again = await mia.POST('/api/v1/me/share-operations/{id}/withdraw', {
+      params: { path: { id: asked.data!.id } },
+    });
+    expect(again.error).toMatchObject({ status: 409, detail: 'This operation was withdrawn already.' });
+    const approval = await officer.client.GET('/api/v1/approvals/{id}', {
+      params: { path: { id: asked.data!.approvalRequestId! } },
+    });
+    expect(approval.data).toMatchObject({ status: 'cancelled' });
+    expect(holdingsOf(await register(today)).find(([name]) => name === 'Curie Labs SRL')).toBeUndefined();
+  });
+
+  it('a member who keeps naming receivers nobody is waits before naming any more', async () => {
+    const miaNumber = await memberNumberOf(miaMemberId);
+    const noahTransfers = (toHolderEmail: string) =>
+      noah.POST('/api/v1/me/share-operations', {
+        body: {
+          kind: 'transfer',
+          holderId: noahMemberId,
+          shareClassId: classB.id,
+          quantity: 1,
+          toHolderNumber: miaNumber,
+          toHolderEmail,
+        },
+      });
+    for (let miss = 1; miss <= 10; miss += 1)
+      expect((await noahTransfers(uniqueEmail(`guess-${miss}`))).response.status).toBe(400);
+    const blocked = await noahTransfers(miaPerson.email);
+    expect(blocked.response.status).toBe(429);
+    expect(Number(blocked.response.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect((await noah.GET('/api/v1/me/share-operations')).data!.items.map((o) => o.state)).toEqual(['executed']);
   });
 });

@@ -278,6 +278,49 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     expect((await paymentsOf(marie.memberId)).total).toBe(2);
   });
 
+  it('a capital release request paid online brings the member back to My shares, a cooperator', async () => {
+    const shareClass = await admin.POST('/api/v1/share-classes', {
+      body: {
+        code: 'B',
+        name: 'Supporter shares',
+        unitPrice: { amount: 2500, currency: 'EUR' },
+        minShares: 1,
+        holderKinds: ['individual'],
+        makesMember: true,
+        planId,
+      },
+    });
+    const subscribed = await marie.client.POST('/api/v1/me/share-subscriptions', {
+      body: { shareClassId: shareClass.data!.id, quantity: 2, iban: 'BE71096123456769', locale: 'en', consent: true },
+    });
+    expect(subscribed.response.status).toBe(201);
+    await admin.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: subscribed.data!.approvalRequestId! } },
+      body: {},
+    });
+    const [release] = (await marie.client.GET('/api/v1/me/shares')).data!.own!.capitalReleaseRequests;
+    expect(release).toMatchObject({ state: 'open', amountDue: { amount: 5000 } });
+
+    const checkout = await marie.client.POST('/api/v1/me/invoices/{id}/checkout', {
+      params: { path: { id: release.id } },
+    });
+    expect(checkout.response.status).toBe(200);
+    const session = [...fake.sessions.values()].find((candidate) => candidate.metadata.documentId === release.id)!;
+    expect(session).toMatchObject({
+      amount_total: 5000,
+      metadata: { number: release.number },
+      success_url: `http://tessera.test/portal/shares?paid=${release.id}`,
+      cancel_url: `http://tessera.test/portal/shares?cancelled=${release.id}`,
+    });
+    fake.pay(session.id);
+    expect(await send(fake.sessionEvent(session.id))).toMatchObject({ body: { outcome: 'payment-recorded' } });
+    expect((await marie.client.GET('/api/v1/me/shares')).data!.own).toMatchObject({
+      cooperatorNumber: expect.stringMatching(/^C-\d{6}$/),
+      holdings: [{ quantity: 2, shareNumbers: '1–2' }],
+      capitalReleaseRequests: [{ state: 'paid' }],
+    });
+  });
+
   it('charge.refunded in full reverses the payment and the invoice is due again; a partial refund is left to finance', async () => {
     const partial = fake.refundEvent(paidSessionId, 1000);
     expect(await send(partial)).toMatchObject({ status: 200, body: { outcome: 'partial-refund' } });

@@ -4,7 +4,7 @@ import { generateCamt053 } from '@tessera/billing';
 import type { Page } from 'playwright-core';
 import { journeySteps } from './journey-steps';
 import { importFigures, openStatementUpload, pickStatement } from './statement-upload';
-import { startBrowserJourney, waitForLang, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, waitForCount, waitForLang, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -16,7 +16,8 @@ const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch:
  * Co-operative shares in Chromium (issue 18): a visitor subscribes 4 class B shares on the public
  * form on a phone (English; the French form checked too), an officer approves, finance imports the
  * bank's CAMT.053 statement on the Bank statements screen (its line pays the capital release
- * request), and the new cooperator opens "My shares" on the phone and downloads the certificate.
+ * request), and the new cooperator opens "My shares" on the phone, downloads the certificate,
+ * sells a share back and asks to transfer two to another member.
  */
 describe('share subscription form and My shares (SPA in Chromium)', () => {
   let journey: BrowserJourney;
@@ -256,6 +257,127 @@ describe('share subscription form and My shares (SPA in Chromium)', () => {
     const memberToken = (await stack.client.POST('/api/v1/auth/login', { body: ada })).data!.accessToken;
     const operations = (await authorized(stack, memberToken).GET('/api/v1/me/share-operations')).data!.items;
     expect(operations).toEqual([expect.objectContaining({ kind: 'redemption', quantity: 1, state: 'pending' })]);
+    expect(journey.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the cooperator asks on a phone to transfer shares to a member named by number and e-mail, and sees it under review', async () => {
+    const { stack } = journey;
+    // Bob: a member once his own subscription is approved (not paid yet), so not a cooperator.
+    const bob = { firstName: 'Bob', lastName: 'Builder', email: uniqueEmail('bob') };
+    const made = await officer.client.POST('/api/v1/share-subscriptions', {
+      body: {
+        kind: 'individual',
+        shareClassId: (await admin.GET('/api/v1/share-classes')).data!.find((c) => c.code === 'B')!.id,
+        quantity: 1,
+        person: bob,
+        iban: 'BE71096123456769',
+        locale: 'en',
+        consent: true,
+      },
+    });
+    await officer.client.POST('/api/v1/approvals/{id}/approve', {
+      params: { path: { id: made.data!.approvalRequestId! } },
+      body: {},
+    });
+    const bobMemberId = (
+      await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
+    ).data!.holder.memberId!;
+    const bobNumber = (await officer.client.GET('/api/v1/members/{id}', { params: { path: { id: bobMemberId } } }))
+      .data!.number;
+    const memberToken = (await stack.client.POST('/api/v1/auth/login', { body: ada })).data!.accessToken;
+
+    const page = await journey.newPage(PHONE);
+    const dialog = page.getByTestId('transfer-dialog');
+    await steps.step(page, async () => {
+      await steps.signIn(page, ada.email, ada.password);
+      await steps.phoneSection(page, 'portal-shares');
+      // The sale asked for before is under review, and may be withdrawn.
+      const sale = page.locator('[data-testid="share-operation"][data-kind="redemption"]');
+      await sale.waitFor();
+      expect(await sale.textContent()).toContain('Sell back 1 class B share');
+
+      await page.getByTestId('transfer-shares').click();
+      await dialog.waitFor();
+      await page.getByTestId('transfer-review').click();
+      await dialog.getByText('This field is required').first().waitFor();
+      expect(await dialog.getByText('This field is required').count()).toBe(2);
+      await page.getByTestId('transfer-quantity').fill('2');
+      await page.getByTestId('transfer-number').fill(bobNumber.toLowerCase());
+      await page.getByTestId('transfer-email').fill(uniqueEmail('not-bob'));
+      // Corrected, the messages go.
+      await dialog.getByText('This field is required').first().waitFor({ state: 'detached' });
+      await steps.shot(page, 'my-shares-phone-transfer');
+
+      // The summary, then the server: the number does not go with this e-mail, said next to the number.
+      await page.getByTestId('transfer-review').click();
+      await page.getByTestId('transfer-summary').waitFor();
+      expect(await page.getByTestId('transfer-summary-shares').textContent()).toBe(
+        '2 class B shares (Supporter shares)',
+      );
+      expect(await page.getByTestId('transfer-summary-to').textContent()).toContain(bobNumber);
+      await page.getByTestId('transfer-confirm').click();
+      await dialog.getByText('No member has this number with this e-mail address').waitFor();
+      expect(await page.getByTestId('transfer-summary').count()).toBe(0);
+      await steps.shot(page, 'my-shares-phone-transfer-unknown');
+
+      await page.getByTestId('transfer-email').fill(bob.email);
+      await page.getByTestId('transfer-note').fill('For the neighbourhood project');
+      await page.getByTestId('transfer-review').click();
+      await page.getByTestId('transfer-summary').waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await steps.shot(page, 'my-shares-phone-transfer-summary');
+      await page.getByTestId('transfer-confirm').click();
+      await dialog.waitFor({ state: 'hidden' });
+      const transfer = page.locator('[data-testid="share-operation"][data-kind="transfer"]');
+      await transfer.waitFor();
+      expect(await transfer.textContent()).toContain('Transfer of 2 class B shares to Bob Builder');
+      expect(await transfer.textContent()).toContain('under review');
+      await steps.shot(page, 'my-shares-phone-transfer-pending');
+
+      // Ada changes her mind about the sale.
+      await sale.getByTestId('share-operation-withdraw').click();
+      await page.getByTestId('share-operation-withdraw-confirm').click();
+      await sale.waitFor({ state: 'detached' });
+      await waitForCount(page, '[data-testid="share-operation"]', 1);
+
+      // Back from Stripe Checkout after paying a capital release request: on My shares, not My invoices.
+      const [release] = (await authorized(stack, memberToken).GET('/api/v1/me/shares')).data!.own!
+        .capitalReleaseRequests;
+      await page.goto(`${journey.spa.origin}/portal/shares?paid=${release.id}`);
+      await page.getByTestId('payment-return-confirmed').waitFor();
+      await page.getByTestId('payment-return-confirmed').locator('.n-alert__close').click();
+      await page.waitForURL((url) => !url.searchParams.has('paid'));
+    });
+
+    await steps.step(page, async () => {
+      await steps.speak(page, memberToken, 'fr');
+      const transfer = page.locator('[data-testid="share-operation"][data-kind="transfer"]');
+      await transfer.waitFor();
+      expect(await transfer.textContent()).toContain('Cession de 2 parts de catégorie B à Bob Builder');
+      await page.getByTestId('transfer-shares').click();
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('Son numéro de membre ou de coopérateur');
+      await page.getByTestId('transfer-number').fill('12');
+      await page.getByTestId('transfer-review').click();
+      await dialog.getByText('Saisissez un numéro comme M-000012 ou C-000012').waitFor();
+      await steps.shot(page, 'my-shares-phone-transfer-fr');
+      await page.getByTestId('transfer-number').fill(bobNumber);
+      await page.getByTestId('transfer-email').fill(bob.email);
+      await page.getByTestId('transfer-review').click();
+      await page.getByTestId('transfer-summary').waitFor();
+      expect(await page.getByTestId('transfer-summary').textContent()).toContain('Ce qui va se passer');
+      await steps.shot(page, 'my-shares-phone-transfer-summary-fr');
+      await dialog.getByRole('button', { name: 'Retour' }).click();
+      await page.getByTestId('transfer-number').waitFor();
+      await dialog.getByRole('button', { name: 'Annuler' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await steps.speak(page, memberToken, 'en');
+    });
+    const operations = (await authorized(stack, memberToken).GET('/api/v1/me/share-operations')).data!.items;
+    expect(operations.map((o) => [o.kind, o.quantity, o.state, o.toHolder?.memberId ?? null])).toEqual([
+      ['transfer', 2, 'pending', bobMemberId],
+      ['redemption', 1, 'withdrawn', null],
+    ]);
     expect(journey.pageErrors).toEqual([]);
     expect(journey.shots().saved).toBe(journey.shots().taken);
   }, 120_000);

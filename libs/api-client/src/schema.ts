@@ -2643,7 +2643,7 @@ export interface paths {
         put?: never;
         /**
          * Ask to redeem, transfer or convert their shares
-         * @description As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent (404 otherwise). Opens the approval request and confirms it by e-mail.
+         * @description As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent (404 otherwise). A transfer names its receiver — an existing member, person or organisation — by `toHolderNumber` (member or cooperator number) and `toHolderEmail`, which must both be theirs: otherwise one and the same 400 `share-receiver-unknown` (field `toHolderNumber`), whichever is wrong; after 10 such misses in an hour, 429. Someone who is not a member yet subscribes for shares first. A receiver who may not hold the class (or would go over its maximum) is a 409 in words. Opens the approval request (subject `share_transfer` for a transfer) and confirms it by e-mail; nothing is written on any error.
          */
         post: operations["MyShareOperations_request"];
         delete?: never;
@@ -6921,6 +6921,46 @@ export interface components {
         };
         MyShareOperationListDto: {
             items: components["schemas"]["ShareOperationDto"][];
+        };
+        CreateMyShareOperationDto: {
+            kind: components["schemas"]["ShareOperationKind"];
+            /**
+             * Format: uuid
+             * @description The holder: the member (a person or an organisation) giving up shares
+             */
+            holderId: string;
+            /**
+             * Format: uuid
+             * @description The class of the shares given up
+             */
+            shareClassId: string;
+            /**
+             * @description How many shares of that class; the highest numbers go first
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description Conversion only: the class the shares become
+             */
+            toShareClassId?: string;
+            /**
+             * Format: date
+             * @description Date of effect in the register (e.g. the end of the financial year): by default the day it is approved. Not before the latest movement of the holdings concerned.
+             */
+            effectiveOn?: string;
+            /** @example Moving abroad */
+            note?: string;
+            /**
+             * @description Transfer only: the receiving member’s member number (M-…) or cooperator number (C-…), as they give it
+             * @example M-000012
+             */
+            toHolderNumber?: string;
+            /**
+             * @description Transfer only: the receiving member’s e-mail address (an organisation’s: its contact person’s). With a number that is not theirs, or an e-mail that is not theirs, the answer is the same 400.
+             * @example bob@example.org
+             */
+            toHolderEmail?: string;
         };
         /** @enum {string} */
         CooperatorState: "candidate" | "effective" | "former";
@@ -15506,7 +15546,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateShareOperationDto"];
+                "application/json": components["schemas"]["CreateMyShareOperationDto"];
             };
         };
         responses: {
@@ -15518,6 +15558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShareOperationDto"];
                 };
             };
+            /** @description Invalid, or no member with this number and e-mail */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15555,6 +15596,15 @@ export interface operations {
             };
             /** @description Not enough shares, or the receiver is not eligible */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many receivers not found; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

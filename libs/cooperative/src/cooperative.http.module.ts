@@ -15,6 +15,7 @@ import { ShareRegisterExportController } from './controllers/share-register-expo
 import { ShareReimbursementsController } from './controllers/share-reimbursements.controller';
 import { CooperativeModule } from './cooperative.module';
 import { MyShareOperationsService } from './share-operations/my-share-operations.service';
+import { ShareReceiverLookup } from './share-operations/share-receiver-lookup';
 
 /**
  * /share-classes, /share-subscriptions, /share-register (and .csv), /share-operations (and the
@@ -24,7 +25,7 @@ import { MyShareOperationsService } from './share-operations/my-share-operations
  */
 @Module({
   imports: [CooperativeModule, BillingModule, MembersModule],
-  providers: [MyShareOperationsService],
+  providers: [MyShareOperationsService, ShareReceiverLookup],
   controllers: [
     ShareClassesController,
     ShareSubscriptionsController,

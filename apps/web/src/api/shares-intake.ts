@@ -12,6 +12,7 @@ export type MyShares = Schemas['MySharesDto'];
 export type MyShareHolder = Schemas['MyShareHolderDto'];
 export type MyCapitalRelease = Schemas['MyCapitalReleaseDto'];
 export type MyShareCertificate = Schemas['MyShareCertificateDto'];
+export type MyHolding = Schemas['MyHoldingDto'];
 
 /** A share certificate's PDF, read with the member's token. */
 export async function fetchCertificatePdf(id: string): Promise<Blob> {

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
+import type { DocumentKind } from '../billing-document-state';
 
 /** A document to pay online, and whom Checkout greets. */
 export interface DocumentToPayOnline {
   id: string;
+  kind: DocumentKind;
   number: string;
   memberId: string;
   currency: string;
@@ -11,6 +13,14 @@ export interface DocumentToPayOnline {
   /** Minor units, > 0. */
   amountDue: number;
   email: string | null;
+}
+
+/**
+ * The portal page a member pays a document from, where Checkout sends them back: capital release
+ * requests are paid from "My shares", everything else from "My invoices".
+ */
+export function portalPageOf(kind: DocumentKind): string {
+  return kind === 'capital-release' ? 'shares' : 'invoices';
 }
 
 /**
@@ -22,7 +32,7 @@ export function checkoutSessionParams(
   document: DocumentToPayOnline,
   publicUrl: string,
 ): Stripe.Checkout.SessionCreateParams {
-  const portal = `${publicUrl.replace(/\/$/, '')}/portal/invoices`;
+  const portal = `${publicUrl.replace(/\/$/, '')}/portal/${portalPageOf(document.kind)}`;
   const metadata = { documentId: document.id, memberId: document.memberId, number: document.number };
   return {
     mode: 'payment',

@@ -40,6 +40,7 @@ export class StripeCheckoutService {
     const params = checkoutSessionParams(
       {
         id: document.id,
+        kind: document.kind,
         number: document.number,
         memberId: document.memberId,
         currency: document.currency,

@@ -5,6 +5,7 @@ import { stripeClientOptions } from './stripe-client';
 
 const document: DocumentToPayOnline = {
   id: '5b0c4c1e-8a43-4d5e-9a37-0c7f1f0b2f11',
+  kind: 'pro-forma',
   number: 'PRO-2026-000004',
   memberId: '0f3e0c55-1d7b-4c1a-9f0e-6a2f6f1f4c22',
   currency: 'EUR',
@@ -60,6 +61,16 @@ describe('the Stripe SDK as Tessera configures it, against the fake Stripe API',
       cancel_url: `https://members.example.org/portal/invoices?cancelled=${document.id}`,
     });
     expect(fake.sessionCreations()[0].headers['idempotency-key']).toBe(key);
+  });
+
+  it('sends a member paying a capital release request back to My shares, any other document to My invoices', () => {
+    const release = { ...document, kind: 'capital-release' as const, number: 'CRR-2026-000001' };
+    expect(checkoutSessionParams(release, 'https://members.example.org')).toMatchObject({
+      success_url: `https://members.example.org/portal/shares?paid=${document.id}`,
+      cancel_url: `https://members.example.org/portal/shares?cancelled=${document.id}`,
+    });
+    const invoice = checkoutSessionParams({ ...document, kind: 'invoice' }, 'https://members.example.org');
+    expect(invoice.success_url).toBe(`https://members.example.org/portal/invoices?paid=${document.id}`);
   });
 
   it('gives another key once the amount due or anything asked changes', () => {

@@ -7,18 +7,15 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProperty,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, ProblemDto, type Principal } from '@tessera/core';
-import { CreateShareOperationDto, ShareOperationDto } from '../share-operations/share-operation.dto';
+import { CreateMyShareOperationDto, MyShareOperationListDto } from '../share-operations/my-share-operation.dto';
+import { ShareOperationDto } from '../share-operations/share-operation.dto';
 import { MyShareOperationsService } from '../share-operations/my-share-operations.service';
+import { RECEIVER_MISSES } from '../share-operations/share-receiver-lookup';
 import { operationIdPipe } from './share-operations.controller';
-
-export class MyShareOperationListDto {
-  @ApiProperty({ type: ShareOperationDto, isArray: true })
-  items: ShareOperationDto[];
-}
 
 @ApiTags('portal')
 @Authorize(['member'])
@@ -41,13 +38,22 @@ export class MyShareOperationsController {
     summary: 'Ask to redeem, transfer or convert their shares',
     description:
       'As `POST /share-operations`, for a holder who is the signed-in person or an organisation they represent ' +
-      '(404 otherwise). Opens the approval request and confirms it by e-mail.',
+      '(404 otherwise). A transfer names its receiver — an existing member, person or organisation — by ' +
+      '`toHolderNumber` (member or cooperator number) and `toHolderEmail`, which must both be theirs: otherwise one ' +
+      'and the same 400 `share-receiver-unknown` (field `toHolderNumber`), whichever is wrong; after ' +
+      `${RECEIVER_MISSES.limit} such misses in an hour, 429. Someone who is not a member yet subscribes for ` +
+      'shares first. A receiver who may not hold the class (or would go over its maximum) is a 409 in words. Opens the approval request (subject ' +
+      '`share_transfer` for a transfer) and confirms it by e-mail; nothing is written on any error.',
   })
   @ApiCreatedResponse({ type: ShareOperationDto })
-  @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid, or no member with this number and e-mail' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'The holder is not theirs' })
   @ApiConflictResponse({ type: ProblemDto, description: 'Not enough shares, or the receiver is not eligible' })
-  request(@CurrentPrincipal() principal: Principal, @Body() dto: CreateShareOperationDto): Promise<ShareOperationDto> {
+  @ApiTooManyRequestsResponse({ type: ProblemDto, description: 'Too many receivers not found; see Retry-After' })
+  request(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateMyShareOperationDto,
+  ): Promise<ShareOperationDto> {
     return this.operations.request(principal, dto);
   }
 
