@@ -198,6 +198,10 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
     expect(text).toContain('BE71 0961 2345 6769');
     expect(text).toContain('GKCCBEBB');
     expect(text).toContain('Ada Lovelace');
+    // The structured reference to quote, and the EPC QR code (the only image: no logo is set) a banking app scans.
+    expect(text).toContain(crr.paymentReference!);
+    expect(text).toContain('Scan with your banking app');
+    expect(email.attachments[0].content.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
     const staffPdf = await bytesOf(`/invoices/${crr.id}/pdf`, finance.token);
     expect(staffPdf.status).toBe(200);
     expect(staffPdf.body.equals(email.attachments[0].content)).toBe(true);
