@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { nextIp } from '../support/applications';
 import { linkTokenFromEmail } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
+import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -73,30 +74,7 @@ describe('share subscriptions from the public form and the portal (API over HTTP
     // The public form links its consent to the statutes.
     const publicSettings = await stack.client.GET('/api/v1/settings/organisation/public');
     expect(publicSettings.data).toMatchObject({ statutesUrl: 'https://energie.example/statuts' });
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    const created = await admin.POST('/api/v1/share-classes', {
-      body: {
-        code: 'B',
-        name: 'Supporter shares',
-        unitPrice: { amount: 2500, currency: 'EUR' },
-        minShares: 1,
-        maxShares: 40,
-        holderKinds: ['individual', 'organisation'],
-        makesMember: true,
-        planId: plan.data!.id,
-      },
-    });
-    expect(created.response.status).toBe(201);
-    classB = created.data!;
+    classB = await createSupporterClass(admin);
   });
   afterAll(() => stack.stop());
 
@@ -407,16 +385,7 @@ describe('share subscriptions from the public form and the portal (API over HTTP
 
     // Finance records the company's payment of its release request: its certificate is issued.
     const crr = planckRequest.capitalReleaseRequest!;
-    const paid = await finance.client.POST('/api/v1/payments', {
-      body: {
-        memberId: planckRequest.holder.memberId!,
-        amount: crr.amount,
-        method: 'bank-transfer',
-        date: new Date().toISOString().slice(0, 10),
-        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-      },
-    });
-    expect(paid.response.status).toBe(201);
+    await payInFull(finance.client, planckRequest.holder.memberId!, crr, new Date().toISOString().slice(0, 10));
     const shares = (await asLise.GET('/api/v1/me/shares')).data!;
     expect(shares.own).toMatchObject({ name: 'Lise Meitner', actsFor: true, holdings: [] });
     expect(shares.organisations).toHaveLength(1);

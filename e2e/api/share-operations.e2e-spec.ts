@@ -4,6 +4,7 @@ import { approvedMember } from '../browser/approved-member';
 import { parseCsv } from '../support/csv';
 import { createYearlyPlan } from '../support/plans';
 import { pdfText } from '../support/pdf-text';
+import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -36,30 +37,7 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     admin = authorized(stack, session.data!.accessToken);
     officer = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
     finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    classB = (
-      await admin.POST('/api/v1/share-classes', {
-        body: {
-          code: 'B',
-          name: 'Supporter shares',
-          unitPrice: { amount: 2500, currency: 'EUR' },
-          minShares: 1,
-          maxShares: 40,
-          holderKinds: ['individual', 'organisation'],
-          makesMember: true,
-          planId: plan.data!.id,
-        },
-      })
-    ).data!;
+    classB = await createSupporterClass(admin);
     today = (await register()).asOf;
     for (const [key, person, quantity] of [
       ['ada', ada, 4],
@@ -82,16 +60,7 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
         await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
       ).data!;
       const crr = approved.capitalReleaseRequest!;
-      const paid = await finance.client.POST('/api/v1/payments', {
-        body: {
-          memberId: approved.holder.memberId!,
-          amount: crr.amount,
-          method: 'bank-transfer',
-          date: today,
-          allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-        },
-      });
-      expect(paid.response.status).toBe(201);
+      await payInFull(finance.client, approved.holder.memberId!, crr, today);
       holders[key] = { memberId: approved.holder.memberId!, crrId: crr.id };
     }
   });
@@ -370,15 +339,7 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     const crr = (
       await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
     ).data!.capitalReleaseRequest!;
-    await finance.client.POST('/api/v1/payments', {
-      body: {
-        memberId,
-        amount: crr.amount,
-        method: 'bank-transfer',
-        date: today,
-        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-      },
-    });
+    await payInFull(finance.client, memberId, crr, today);
 
     const notMine = await mia.POST('/api/v1/me/share-operations', {
       body: { kind: 'redemption', holderId: holders.ada.memberId, shareClassId: classB.id, quantity: 1 },

@@ -1,13 +1,13 @@
 import { type Schemas, type TesseraClient } from '@tessera/api-client';
 import { FakeStripe } from '@tessera/testing';
-import Stripe from 'stripe';
+import { startFakeStripe, stopFakeStripe, stripeSignature } from '../support/fake-stripe';
 import { linkTokenFromEmail } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
+import { createSupporterClass } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
 const WEBHOOK_SECRET = 'whsec_e2e_shares';
-const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'] as const;
 
 /**
  * The third way a capital release request is settled (issue 18), over HTTP: the holder pays it
@@ -23,43 +23,17 @@ describe('a capital release request paid with Stripe (API over HTTP, fake Stripe
   const eva = { firstName: 'Eva', lastName: 'Online', email: uniqueEmail('eva') };
 
   beforeAll(async () => {
-    await fake.start();
-    Object.assign(process.env, {
-      STRIPE_SECRET_KEY: fake.key,
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_BASE: fake.baseUrl,
-    });
+    await startFakeStripe(fake, WEBHOOK_SECRET);
     stack = await startStack();
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     const admin = authorized(stack, session.data!.accessToken);
     officer = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
     finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    const classB = await admin.POST('/api/v1/share-classes', {
-      body: {
-        code: 'B',
-        name: 'Supporter shares',
-        unitPrice: { amount: 2500, currency: 'EUR' },
-        minShares: 1,
-        maxShares: 40,
-        holderKinds: ['individual'],
-        makesMember: true,
-        planId: plan.data!.id,
-      },
-    });
+    const classB = await createSupporterClass(admin);
     const made = await officer.client.POST('/api/v1/share-subscriptions', {
       body: {
         kind: 'individual',
-        shareClassId: classB.data!.id,
+        shareClassId: classB.id,
         quantity: 4,
         person: eva,
         iban: 'BE71096123456769',
@@ -76,8 +50,7 @@ describe('a capital release request paid with Stripe (API over HTTP, fake Stripe
   });
   afterAll(async () => {
     await stack.stop();
-    await fake.stop();
-    for (const name of STRIPE_ENV) delete process.env[name];
+    await stopFakeStripe(fake);
   });
 
   const deliver = async (payload: string) => {
@@ -85,7 +58,7 @@ describe('a capital release request paid with Stripe (API over HTTP, fake Stripe
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+        'stripe-signature': stripeSignature(payload, WEBHOOK_SECRET),
       },
       body: payload,
     });
