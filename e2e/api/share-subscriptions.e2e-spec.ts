@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Schemas, type TesseraClient } from '@tessera/api-client';
 import { generateCamt053, isValidRf } from '@tessera/billing';
 import { pdfText } from '../support/pdf-text';
+import { createCooperatorPlan, supporterClass } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -52,27 +53,8 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
   };
 
   it('lets an admin define share classes, with field errors and a 409 for a taken code', async () => {
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    expect(plan.response.status).toBe(201);
-    const body: Schemas['CreateShareClassDto'] = {
-      code: 'b',
-      name: 'Supporter shares',
-      unitPrice: { amount: 2500, currency: 'EUR' },
-      minShares: 1,
-      maxShares: 40,
-      holderKinds: ['individual', 'organisation'],
-      makesMember: true,
-      planId: plan.data!.id,
-    };
+    // A code in lower case is stored in capitals.
+    const body: Schemas['CreateShareClassDto'] = { ...supporterClass(await createCooperatorPlan(admin)), code: 'b' };
     const bad = await admin.POST('/api/v1/share-classes', {
       body: { ...body, minShares: 5, maxShares: 2, unitPrice: { amount: 0, currency: 'EUR' } },
     });
