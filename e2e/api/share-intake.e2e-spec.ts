@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { nextIp } from '../support/applications';
 import { linkTokenFromEmail } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
+import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -19,7 +20,8 @@ type PublicBody = Schemas['CreateShareSubscriptionDto'];
  * shares on the public form (captcha), is approved, pays her capital release request by bank
  * transfer (CAMT.053) and finds her shares and certificate in the portal; Max, a member already,
  * buys shares for himself in the portal and, as its director, for his company on the public form:
- * two holders, one person, one portal account acting for both.
+ * two holders, one person, one portal account acting for both. Lise, the company's other
+ * representative, sees its shares apart from her own.
  */
 describe('share subscriptions from the public form and the portal (API over HTTP)', () => {
   let stack: Stack;
@@ -40,6 +42,10 @@ describe('share subscriptions from the public form and the portal (API over HTTP
   };
   let adaRequest: Subscription;
   let asAda: TesseraClient;
+  // Max, a member, is Planck Quanta's contact; Lise its other representative. The company's request.
+  const max = { firstName: 'Max', lastName: 'Planck', email: uniqueEmail('max') };
+  const lise = { firstName: 'Lise', lastName: 'Meitner', email: uniqueEmail('lise') };
+  let planckRequest: Subscription;
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
@@ -68,30 +74,7 @@ describe('share subscriptions from the public form and the portal (API over HTTP
     // The public form links its consent to the statutes.
     const publicSettings = await stack.client.GET('/api/v1/settings/organisation/public');
     expect(publicSettings.data).toMatchObject({ statutesUrl: 'https://energie.example/statuts' });
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    const created = await admin.POST('/api/v1/share-classes', {
-      body: {
-        code: 'B',
-        name: 'Supporter shares',
-        unitPrice: { amount: 2500, currency: 'EUR' },
-        minShares: 1,
-        maxShares: 40,
-        holderKinds: ['individual', 'organisation'],
-        makesMember: true,
-        planId: plan.data!.id,
-      },
-    });
-    expect(created.response.status).toBe(201);
-    classB = created.data!;
+    classB = await createSupporterClass(admin);
   });
   afterAll(() => stack.stop());
 
@@ -268,7 +251,6 @@ describe('share subscriptions from the public form and the portal (API over HTTP
   });
 
   it('a member subscribes for himself in the portal and for his company on the public form: two holders, one person, one account', async () => {
-    const max = { firstName: 'Max', lastName: 'Planck', email: uniqueEmail('max') };
     const member = await stack.api.get(MembersService).createOrMatchFromApplication({
       kind: 'person',
       person: { ...max, phone: '+32 470 00 00 01' },
@@ -297,7 +279,7 @@ describe('share subscriptions from the public form and the portal (API over HTTP
         address: { line1: 'Avenue Louise 5', postalCode: '1050', city: 'Ixelles', country: 'BE' },
         representatives: [
           { ...max, email: max.email.toUpperCase(), role: 'Director', isContact: true },
-          { firstName: 'Lise', lastName: 'Meitner', email: uniqueEmail('lise'), role: 'Secretary', isContact: false },
+          { ...lise, role: 'Secretary', isContact: false },
         ],
       },
       iban: 'BE71 0961 2345 6769',
@@ -312,6 +294,7 @@ describe('share subscriptions from the public form and the portal (API over HTTP
     const [ownAfter, companyAfter] = await Promise.all([staffView(own.data!.id), staffView(company.body.id)]);
     expect(ownAfter.holder.memberId).toBe(member.memberId);
     expect(companyAfter.holder.memberId).not.toBe(member.memberId);
+    planckRequest = companyAfter;
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM persons WHERE email = $1) AS persons,
               (SELECT count(*)::int FROM users WHERE lower(email) = $1) AS users,
@@ -333,11 +316,13 @@ describe('share subscriptions from the public form and the portal (API over HTTP
       requests: [{ reference: ownAfter.reference, state: 'approved', quantity: 2 }],
       capitalReleaseRequests: [{ number: ownAfter.capitalReleaseRequest!.number, amountDue: { amount: 5000 } }],
     });
+    expect(shares.own!.actsFor).toBe(true);
     expect(shares.organisations).toEqual([
       expect.objectContaining({
         memberId: companyAfter.holder.memberId,
         kind: 'organisation',
         name: 'Planck Quanta SRL',
+        actsFor: true,
         capitalReleaseRequests: [expect.objectContaining({ number: companyAfter.capitalReleaseRequest!.number })],
       }),
     ]);
@@ -371,12 +356,64 @@ describe('share subscriptions from the public form and the portal (API over HTTP
       },
     });
     expect(notHis.response.status).toBe(400);
-    expect(notHis.error!.errors).toEqual([{ field: 'holderId', message: 'is not you or an organisation you act for' }]);
+    expect(notHis.error!.errors).toEqual([
+      { field: 'holderId', message: 'is not you or an organisation you represent' },
+    ]);
     const adaCertificate = (await asAda.GET('/api/v1/me/shares')).data!.own!.certificates[0];
     const stolen = await asMax.GET('/api/v1/me/shares/certificates/{id}/pdf', {
       params: { path: { id: adaCertificate.id } },
       parseAs: 'stream',
     });
     expect(stolen.response.status).toBe(404);
+  });
+  it('the company’s other representative sees its shares and certificate apart from her own; its contact pays', async () => {
+    // Lise subscribes for herself on the public form: matched to the person the company named.
+    const own = await postPublic({
+      kind: 'individual',
+      shareClassId: classB.id,
+      quantity: 1,
+      person: { ...ada, ...lise },
+      iban: 'be71 0961 2345 6769',
+      locale: 'en',
+      consent: true,
+    });
+    expect(own.status).toBe(201);
+    await approve(own.body.approvalRequestId!);
+    const asLise = await activate(lise.email);
+    const [{ persons }] = await db.query(`SELECT count(*)::int AS persons FROM persons WHERE email = $1`, [lise.email]);
+    expect(persons).toBe(1);
+
+    // Finance records the company's payment of its release request: its certificate is issued.
+    const crr = planckRequest.capitalReleaseRequest!;
+    await payInFull(finance.client, planckRequest.holder.memberId!, crr, new Date().toISOString().slice(0, 10));
+    const shares = (await asLise.GET('/api/v1/me/shares')).data!;
+    expect(shares.own).toMatchObject({ name: 'Lise Meitner', actsFor: true, holdings: [] });
+    expect(shares.organisations).toHaveLength(1);
+    const company = shares.organisations[0];
+    expect(company).toMatchObject({
+      memberId: planckRequest.holder.memberId,
+      name: 'Planck Quanta SRL',
+      // Max is the contact: he pays and asks for operations; Lise sees.
+      actsFor: false,
+      cooperatorState: 'effective',
+      holdings: [{ shareClass: { code: 'B' }, quantity: 10, capital: { amount: 25000, currency: 'EUR' } }],
+      capitalReleaseRequests: [{ number: crr.number, state: 'paid' }],
+    });
+    // The company's certificate is hers to download too; her own holder has none yet.
+    expect(company.certificates).toHaveLength(1);
+    const pdf = await asLise.GET('/api/v1/me/shares/certificates/{id}/pdf', {
+      params: { path: { id: company.certificates[0].id } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(pdf.response.status).toBe(200);
+    expect(await pdfText(Buffer.from(pdf.data!))).toContain('Planck Quanta SRL');
+    // Max, the contact, sees the same holdings.
+    const asMax = authorized(stack, tokens.get(max.email)!);
+    const maxView = (await asMax.GET('/api/v1/me/shares')).data!;
+    expect(maxView.organisations.map((o) => [o.name, o.actsFor, o.holdings.map((h) => h.quantity)])).toEqual([
+      ['Planck Quanta SRL', true, [10]],
+    ]);
+    // The IBAN was stored compact and in capitals, however typed.
+    expect((await staffView(own.body.id)).iban).toBe('BE71096123456769');
   });
 });

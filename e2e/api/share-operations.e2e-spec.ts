@@ -4,6 +4,7 @@ import { approvedMember } from '../browser/approved-member';
 import { parseCsv } from '../support/csv';
 import { createYearlyPlan } from '../support/plans';
 import { pdfText } from '../support/pdf-text';
+import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -42,30 +43,8 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     admin = authorized(stack, session.data!.accessToken);
     officer = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
     finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    classB = (
-      await admin.POST('/api/v1/share-classes', {
-        body: {
-          code: 'B',
-          name: 'Supporter shares',
-          unitPrice: { amount: 2500, currency: 'EUR' },
-          minShares: 1,
-          maxShares: 40,
-          holderKinds: ['individual', 'organisation'],
-          makesMember: true,
-          planId: (cooperatorPlanId = plan.data!.id),
-        },
-      })
-    ).data!;
+    classB = await createSupporterClass(admin);
+    cooperatorPlanId = classB.planId!;
     today = (await register()).asOf;
     for (const [key, person, quantity] of [
       ['ada', ada, 4],
@@ -98,16 +77,7 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
       await officer.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
     ).data!;
     const crr = approved.capitalReleaseRequest!;
-    const paid = await finance.client.POST('/api/v1/payments', {
-      body: {
-        memberId: approved.holder.memberId!,
-        amount: crr.amount,
-        method: 'bank-transfer',
-        date: today,
-        allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-      },
-    });
-    expect(paid.response.status).toBe(201);
+    await payInFull(finance.client, approved.holder.memberId!, crr, today);
     return { memberId: approved.holder.memberId!, crrId: crr.id };
   }
 

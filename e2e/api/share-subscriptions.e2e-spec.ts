@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Schemas, type TesseraClient } from '@tessera/api-client';
 import { generateCamt053, isValidRf } from '@tessera/billing';
 import { pdfText } from '../support/pdf-text';
+import { createCooperatorPlan, supporterClass } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
@@ -52,27 +53,8 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
   };
 
   it('lets an admin define share classes, with field errors and a 409 for a taken code', async () => {
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    expect(plan.response.status).toBe(201);
-    const body: Schemas['CreateShareClassDto'] = {
-      code: 'b',
-      name: 'Supporter shares',
-      unitPrice: { amount: 2500, currency: 'EUR' },
-      minShares: 1,
-      maxShares: 40,
-      holderKinds: ['individual', 'organisation'],
-      makesMember: true,
-      planId: plan.data!.id,
-    };
+    // A code in lower case is stored in capitals.
+    const body: Schemas['CreateShareClassDto'] = { ...supporterClass(await createCooperatorPlan(admin)), code: 'b' };
     const bad = await admin.POST('/api/v1/share-classes', {
       body: { ...body, minShares: 5, maxShares: 2, unitPrice: { amount: 0, currency: 'EUR' } },
     });
@@ -198,6 +180,10 @@ describe('share subscriptions (API over HTTP, real SMTP sink)', () => {
     expect(text).toContain('BE71 0961 2345 6769');
     expect(text).toContain('GKCCBEBB');
     expect(text).toContain('Ada Lovelace');
+    // The structured reference to quote, and the EPC QR code (the only image: no logo is set) a banking app scans.
+    expect(text).toContain(crr.paymentReference!);
+    expect(text).toContain('Scan with your banking app');
+    expect(email.attachments[0].content.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
     const staffPdf = await bytesOf(`/invoices/${crr.id}/pdf`, finance.token);
     expect(staffPdf.status).toBe(200);
     expect(staffPdf.body.equals(email.attachments[0].content)).toBe(true);

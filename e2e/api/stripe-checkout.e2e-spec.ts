@@ -2,9 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@tessera/api';
 import { createTesseraClient, type Schemas, type TesseraClient } from '@tessera/api-client';
 import { FakeStripe, solveCaptcha, type FakeStripeEvent } from '@tessera/testing';
-import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { personApplication, postApplication } from '../support/applications';
+import { forgetStripe, startFakeStripe, stopFakeStripe, stripeSignature } from '../support/fake-stripe';
 import { pngFile } from '../support/fixtures';
 import { linkTokenFromEmail } from '../support/mail';
 import { activatedStaff, type StaffSession } from '../support/staff';
@@ -13,7 +13,6 @@ import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../suppo
 type Document = Schemas['BillingDocumentDto'];
 
 const WEBHOOK_SECRET = 'whsec_e2e_tessera';
-const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'] as const;
 
 /**
  * Paying online, over HTTP: the portal's "Pay" makes a Checkout Session with the real Stripe SDK
@@ -32,12 +31,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
   let paidSessionId: string;
 
   beforeAll(async () => {
-    await fake.start();
-    Object.assign(process.env, {
-      STRIPE_SECRET_KEY: fake.key,
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_BASE: fake.baseUrl,
-    });
+    await startFakeStripe(fake, WEBHOOK_SECRET);
     stack = await startStack();
     database = stack.api.get(DataSource);
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
@@ -65,8 +59,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
   });
   afterAll(async () => {
     await stack.stop();
-    await fake.stop();
-    for (const name of STRIPE_ENV) delete process.env[name];
+    await stopFakeStripe(fake);
   });
 
   /** Applies, is approved (subscribed, invoiced) and activates the portal account. */
@@ -120,8 +113,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     const response = await fetch(`${stack.baseUrl}/api/v1/webhooks/stripe`, { method: 'POST', headers, body });
     return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
   }
-  const sign = (payload: string, timestamp?: number) =>
-    Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp });
+  const sign = (payload: string, timestamp?: number) => stripeSignature(payload, WEBHOOK_SECRET, timestamp);
   const send = (event: FakeStripeEvent) => deliver(JSON.stringify(event));
 
   it('"Pay" on an open invoice makes one Checkout Session for what is due, linked to the document', async () => {
@@ -360,7 +352,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     let bareUrl: string;
 
     beforeAll(async () => {
-      for (const name of STRIPE_ENV) delete process.env[name];
+      forgetStripe();
       bare = await createApiApp({ logger: false });
       await bare.listen({ port: 0, host: '127.0.0.1' });
       const address = bare.getHttpServer().address();

@@ -1,5 +1,6 @@
 import type { TesseraClient } from '@tessera/api-client';
 import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { journeySteps } from './journey-steps';
@@ -26,28 +27,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
     admin = authorized(stack, login.data!.accessToken);
     olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
     finance = await activatedStaff(stack, admin, 'Fay Finance', ['finance']);
-    const plan = await admin.POST('/api/v1/plans', {
-      body: {
-        code: 'cooperator',
-        name: 'Cooperator',
-        applicantKinds: ['individual', 'organisation'],
-        price: { amount: 0, currency: 'EUR' },
-        period: { count: 1, unit: 'year' },
-        taxRateBps: 0,
-      },
-    });
-    const classB = await admin.POST('/api/v1/share-classes', {
-      body: {
-        code: 'B',
-        name: 'Supporter shares',
-        unitPrice: { amount: 2500, currency: 'EUR' },
-        minShares: 1,
-        maxShares: 40,
-        holderKinds: ['individual', 'organisation'],
-        makesMember: true,
-        planId: plan.data!.id,
-      },
-    });
+    const classB = await createSupporterClass(admin);
     const today = (await finance.client.GET('/api/v1/share-register')).data!.asOf;
     for (const [firstName, lastName, quantity] of [
       ['Ada', 'Lovelace', 4],
@@ -56,7 +36,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
       const made = await olga.client.POST('/api/v1/share-subscriptions', {
         body: {
           kind: 'individual',
-          shareClassId: classB.data!.id,
+          shareClassId: classB.id,
           quantity,
           person: { firstName, lastName, email: uniqueEmail(firstName.toLowerCase()) },
           iban: 'BE71096123456769',
@@ -72,16 +52,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
         await olga.client.GET('/api/v1/share-subscriptions/{id}', { params: { path: { id: made.data!.id } } })
       ).data!;
       const crr = approved.capitalReleaseRequest!;
-      const paid = await finance.client.POST('/api/v1/payments', {
-        body: {
-          memberId: approved.holder.memberId!,
-          amount: crr.amount,
-          method: 'bank-transfer',
-          date: today,
-          allocations: [{ documentId: crr.id, amount: crr.amount.amount }],
-        },
-      });
-      expect(paid.response.status).toBe(201);
+      await payInFull(finance.client, approved.holder.memberId!, crr, today);
     }
   }, 120_000);
 

@@ -2512,8 +2512,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Their shares, and those of the organisations they act for
-         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are the contact representative of.
+         * Their shares, and those of the organisations they represent
+         * @description Their own holdings by class with the share numbers, certificates, capital release requests (those open are paid like invoices) and requests under way; and, separately, the same for each organisation they are a representative of (`actsFor`: whether they are its contact, who pays and asks for operations).
          */
         get: operations["MyShares_show"];
         put?: never;
@@ -2533,7 +2533,7 @@ export interface paths {
         };
         /**
          * One of their share certificates as a PDF
-         * @description Theirs or an organisation's they act for; any other is a 404.
+         * @description Theirs or an organisation's they represent; any other is a 404.
          */
         get: operations["MyShares_certificatePdf"];
         put?: never;
@@ -2555,7 +2555,7 @@ export interface paths {
         put?: never;
         /**
          * Buy more shares
-         * @description For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
+         * @description For themselves (no holderId) or an organisation they represent: the class, quantity (within its bounds, counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like any share subscription; one pending request per holder and class (409).
          */
         post: operations["MyShares_subscribe"];
         delete?: never;
@@ -6688,10 +6688,12 @@ export interface components {
              */
             cooperatorNumber: string | null;
             /**
-             * @description null: never asked for shares
+             * @description null: never asked for shares; former: sold back or transferred every share
              * @enum {string|null}
              */
-            cooperatorState: "candidate" | "effective" | null;
+            cooperatorState: "candidate" | "effective" | "former" | null;
+            /** @description Whether they act for this holder (their own, or they are the organisation’s contact): may pay its capital release requests and ask for operations. Another representative of the organisation only sees its shares. */
+            actsFor: boolean;
             holdings: components["schemas"]["MyHoldingDto"][];
             /** @description Newest first */
             certificates: components["schemas"]["MyShareCertificateDto"][];
@@ -6703,7 +6705,7 @@ export interface components {
         MySharesDto: {
             /** @description Their own shares (null: no member record) */
             own: components["schemas"]["MyShareHolderDto"] | null;
-            /** @description Each organisation they act for, apart */
+            /** @description Each organisation they represent, apart */
             organisations: components["schemas"]["MyShareHolderDto"][];
             /** @description Whether capital release requests can be paid online (Stripe); else by transfer */
             onlinePayment: boolean;

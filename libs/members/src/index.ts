@@ -18,7 +18,7 @@ export * from './dto/member-query.dto';
 export * from './dto/member-response.dto';
 export * from './dto/update-contact-details.dto';
 export type { ContactPersonColumn, ContactPersonCondition, PersonOfParam } from './member-read-sql';
-export { memberBuyerSql, memberIdsActedForSql, SignedInPerson } from './member-read-sql';
+export { memberBuyerSql, memberIdsActedForSql, memberIdsRepresentedSql, SignedInPerson } from './member-read-sql';
 export type { MemberDetailView, MemberListView, WithExtra } from './members.service';
 export { MEMBER_ORDER_SQL, MEMBER_SORTS, memberListConditionSql } from './member-list-sql';
 export type { MemberListFilter, MemberSort } from './member-list-sql';

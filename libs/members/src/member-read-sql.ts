@@ -163,6 +163,18 @@ export function memberIdsActedForSql(personIdSql: string): string {
 }
 
 /**
+ * The ids of the members a person represents — their own membership and every organisation they
+ * are a representative of, its contact or not — from the SQL of the person's id: wider than
+ * `memberIdsActedForSql`, for what every legal representative may see (an organisation's shares).
+ */
+export function memberIdsRepresentedSql(personIdSql: string): string {
+  return `(SELECT am.id FROM members am WHERE am.person_id = ${personIdSql}
+     UNION ALL SELECT am.id FROM members am
+       JOIN representations ar ON ar.organisation_id = am.organisation_id
+      WHERE ar.person_id = ${personIdSql})`;
+}
+
+/**
  * The person a signed-in user is, as SQL from their user id: provided by the domain that links
  * users to persons (portal-users), injected into domains that show members their own records
  * without depending on it (billing's and subscription's /me endpoints).

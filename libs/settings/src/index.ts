@@ -6,4 +6,4 @@ export { OrganisationLogoService, LOGO_RULE, type LogoFile } from './organisatio
 export * from './billing-profile';
 export * from './dto/organisation-settings.dto';
 export { BillingSettingsDto, OrganisationLogoDto, BILLING_DEFAULTS, LOGO_PATH } from './dto/billing-settings.dto';
-export { TIME_ZONES, CURRENCIES, Iban } from './dto/billing-validators';
+export { TIME_ZONES, CURRENCIES, compactIban, Iban } from './dto/billing-validators';

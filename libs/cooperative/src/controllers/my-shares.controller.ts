@@ -27,11 +27,11 @@ export class MySharesController {
 
   @Get('shares')
   @ApiOperation({
-    summary: 'Their shares, and those of the organisations they act for',
+    summary: 'Their shares, and those of the organisations they represent',
     description:
       'Their own holdings by class with the share numbers, certificates, capital release requests (those open ' +
       'are paid like invoices) and requests under way; and, separately, the same for each organisation they are ' +
-      'the contact representative of.',
+      'a representative of (`actsFor`: whether they are its contact, who pays and asks for operations).',
   })
   @ApiOkResponse({ type: MySharesDto })
   show(@CurrentPrincipal() principal: Principal): Promise<MySharesDto> {
@@ -41,7 +41,7 @@ export class MySharesController {
   @Get('shares/certificates/:id/pdf')
   @ApiOperation({
     summary: 'One of their share certificates as a PDF',
-    description: "Theirs or an organisation's they act for; any other is a 404.",
+    description: "Theirs or an organisation's they represent; any other is a 404.",
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'The certificate (GET /me/shares)' })
   @ApiProduces('application/pdf')
@@ -69,7 +69,7 @@ export class MySharesController {
   @ApiOperation({
     summary: 'Buy more shares',
     description:
-      'For themselves (no holderId) or an organisation they act for: the class, quantity (within its bounds, ' +
+      'For themselves (no holderId) or an organisation they represent: the class, quantity (within its bounds, ' +
       'counting what the holder has), IBAN and consent to the statutes. No captcha. Goes through approval like ' +
       'any share subscription; one pending request per holder and class (409).',
   })

@@ -73,7 +73,7 @@ export class MyShareRequestDto {
   createdAt: string;
 }
 
-/** One holder the signed-in person is or acts for, and what it holds. */
+/** One holder the signed-in person is or represents, and what it holds. */
 export class MyShareHolderDto {
   @ApiProperty({ format: 'uuid', description: 'The member record; `holderId` of POST /me/share-subscriptions' })
   memberId: string;
@@ -86,10 +86,16 @@ export class MyShareHolderDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    enum: ['candidate', 'effective'],
-    description: 'null: never asked for shares',
+    enum: ['candidate', 'effective', 'former'],
+    description: 'null: never asked for shares; former: sold back or transferred every share',
   })
-  cooperatorState: 'candidate' | 'effective' | null;
+  cooperatorState: 'candidate' | 'effective' | 'former' | null;
+  @ApiProperty({
+    description:
+      'Whether they act for this holder (their own, or they are the organisation’s contact): may pay its capital ' +
+      'release requests and ask for operations. Another representative of the organisation only sees its shares.',
+  })
+  actsFor: boolean;
   @ApiProperty({ type: MyHoldingDto, isArray: true })
   holdings: MyHoldingDto[];
   @ApiProperty({ type: MyShareCertificateDto, isArray: true, description: 'Newest first' })
@@ -103,7 +109,7 @@ export class MyShareHolderDto {
 export class MySharesDto {
   @ApiProperty({ type: MyShareHolderDto, nullable: true, description: 'Their own shares (null: no member record)' })
   own: MyShareHolderDto | null;
-  @ApiProperty({ type: MyShareHolderDto, isArray: true, description: 'Each organisation they act for, apart' })
+  @ApiProperty({ type: MyShareHolderDto, isArray: true, description: 'Each organisation they represent, apart' })
   organisations: MyShareHolderDto[];
   @ApiProperty({ description: 'Whether capital release requests can be paid online (Stripe); else by transfer' })
   onlinePayment: boolean;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isoTimestampSql, Transactions } from '@tessera/core';
-import { memberIdsActedForSql, type PersonOfParam } from '@tessera/members';
+import { memberIdsActedForSql, memberIdsRepresentedSql, type PersonOfParam } from '@tessera/members';
 import type { RegisterMovement } from '../share-register-arithmetic';
 import type { ShareSubscriptionState } from '../share-subscription-state';
 
@@ -10,9 +10,11 @@ export interface MyHolderRow {
   name: string;
   /** Whether this is the person's own record (not an organisation they act for). */
   own: boolean;
+  /** Whether they act for it (their own, or they are the organisation's contact): pay, operate. */
+  actsFor: boolean;
   cooperatorId: string | null;
   cooperatorNumber: string | null;
-  cooperatorState: 'candidate' | 'effective' | null;
+  cooperatorState: 'candidate' | 'effective' | 'former' | null;
 }
 
 export interface MyCertificateRow {
@@ -54,9 +56,11 @@ export interface MyRequestRow {
 }
 
 /**
- * What the portal shows a person of shares: only members they act for (their own record and the
- * organisations they are the contact of — the same rule as billing's "my invoices", so a capital
- * release request shown here can be paid there). The person comes from the signed-in user in SQL.
+ * What the portal shows a person of shares: only members they represent — their own record and
+ * every organisation they are a representative of (issue 18: each legal representative sees its
+ * holdings). Of those, they act for (pay its documents through billing's "my invoices", ask for
+ * operations) their own and the organisations they are the contact of, billing's rule. The person
+ * comes from the signed-in user in SQL.
  */
 @Injectable()
 export class MySharesRepository {
@@ -71,13 +75,13 @@ export class MySharesRepository {
     return this.query(
       `SELECT m.id AS "memberId", CASE WHEN m.person_id IS NULL THEN 'organisation' ELSE 'person' END AS kind,
               coalesce(p.first_name || ' ' || p.last_name, o.legal_name) AS name,
-              (m.person_id IS NOT NULL) AS own, co.id AS "cooperatorId", co.number AS "cooperatorNumber",
+              (m.person_id IS NOT NULL) AS own, m.id IN ${memberIdsActedForSql(personSql)} AS "actsFor", co.id AS "cooperatorId", co.number AS "cooperatorNumber",
               co.state AS "cooperatorState"
          FROM members m
          LEFT JOIN persons p ON p.id = m.person_id
          LEFT JOIN organisations o ON o.id = m.organisation_id
          LEFT JOIN cooperators co ON co.member_id = m.id
-        WHERE m.id IN ${memberIdsActedForSql(personSql)}
+        WHERE m.id IN ${memberIdsRepresentedSql(personSql)}
         ORDER BY own DESC, name`,
       [userId],
     );

@@ -16,7 +16,8 @@ export const certificateNotFound = () =>
 
 /**
  * "My shares" in the portal: what the signed-in person holds themselves and, apart, what each
- * organisation they act for holds; their certificates; buying more for either. Another
+ * organisation they represent holds; their certificates; buying more for either (the request is
+ * approved by staff and its capital release request goes to the organisation's contact). Another
  * person's holder or certificate is a 404, as if it did not exist.
  */
 @Injectable()
@@ -48,6 +49,7 @@ export class MySharesService {
       name: holder.name,
       cooperatorNumber: holder.cooperatorNumber,
       cooperatorState: holder.cooperatorState,
+      actsFor: holder.actsFor,
       holdings: holdings
         .filter((h) => h.holderId === holder.cooperatorId && h.quantity > 0)
         .map((h) => {
@@ -99,14 +101,14 @@ export class MySharesService {
     };
   }
 
-  /** "Buy more": for their own record, or (holderId) an organisation they act for. */
+  /** "Buy more": for their own record, or (holderId) an organisation they represent. */
   async subscribe(principal: Principal, dto: CreateMyShareSubscriptionDto): Promise<ShareSubscriptionDto> {
     const holders = await this.holdersOf(principal);
     const { holderId, ...fields } = dto;
     const holder = holderId ? holders.find((h) => h.memberId === holderId) : holders.find((h) => h.own);
     if (!holder)
       throw holderId
-        ? ProblemException.validation([{ field: 'holderId', message: 'is not you or an organisation you act for' }])
+        ? ProblemException.validation([{ field: 'holderId', message: 'is not you or an organisation you represent' }])
         : ProblemException.notFound(
             'You have no member record to hold shares; use the public share form.',
             'not-a-member',

@@ -14,6 +14,7 @@ import {
   type Principal,
 } from '@tessera/core';
 import { MembersService } from '@tessera/members';
+import { compactIban } from '@tessera/settings';
 import type { ShareClass } from '../share-classes/share-classes.service';
 import { ShareClassesService } from '../share-classes/share-classes.service';
 import { ShareRegisterRepository } from '../share-register/share-register.repository';
@@ -129,7 +130,8 @@ export class ShareSubscriptionsService {
           person: !holder.memberId && dto.person ? plain(dto.person) : null,
           organisation: !holder.memberId && dto.organisation ? plain(dto.organisation) : null,
           source,
-          iban: dto.iban,
+          // Compact whoever calls (the DTO does it over HTTP): the database accepts no other form.
+          iban: compactIban(dto.iban),
           locale: dto.locale ?? 'en',
           createdBy,
           now: this.clock.now(),

@@ -84,20 +84,40 @@ export function newPerson(firstName: string) {
   return { firstName, lastName: `Holder ${people}`, email: `${firstName.toLowerCase()}.h${people}@example.test` };
 }
 
+/** An organisation's details, unique in the run, its contact a new person. */
+export function newOrganisation(legalName: string) {
+  people += 1;
+  const contact = newPerson('Rita');
+  return {
+    organisation: {
+      legalName: `${legalName} ${people}`,
+      registrationNumber: `BE0${String(people).padStart(3, '0')}.111.222`,
+      address: { line1: 'Rue Haute 1', postalCode: '1000', city: 'Bruxelles', country: 'BE' },
+      representatives: [{ ...contact, role: 'Director', isContact: true }],
+    },
+    contact,
+  };
+}
+
 /**
- * A person who subscribed `quantity` shares of a class, approved, and (unless `paid` is false)
- * paid on `paidOn`: a cooperator holding them (or a candidate). Answers with their member id.
+ * A person (or, with `organisation`, an organisation of that name) who subscribed `quantity`
+ * shares of a class, approved, and (unless `paid` is false) paid on `paidOn`: a cooperator holding
+ * them (or a candidate). Answers with its member id, the e-mail it is written to and its name.
  */
 export async function subscribedHolder(
   booted: Booted,
   shareClassId: string,
   quantity: number,
-  options: { firstName?: string; paid?: boolean; paidOn?: string } = {},
+  options: { firstName?: string; organisation?: string; paid?: boolean; paidOn?: string } = {},
 ): Promise<{ memberId: string; email: string; name: string }> {
   const subscriptions = booted.moduleRef.get(ShareSubscriptionsService);
-  const person = newPerson(options.firstName ?? 'Hana');
+  const common = { shareClassId, quantity, iban: 'BE71 0961 2345 6769', locale: 'en' as const, consent: true };
+  const company = options.organisation ? newOrganisation(options.organisation) : null;
+  const person = company?.contact ?? newPerson(options.firstName ?? 'Hana');
   const made = await subscriptions.submit(
-    { kind: 'individual', shareClassId, quantity, person, iban: 'BE71 0961 2345 6769', locale: 'en', consent: true },
+    company
+      ? { ...common, kind: 'organisation', organisation: company.organisation }
+      : { ...common, kind: 'individual', person },
     booted.officer,
   );
   await approve(booted.moduleRef, made.approvalRequestId!, booted.officer);
@@ -112,5 +132,6 @@ export async function subscribedHolder(
       paidOn: options.paidOn ?? '2026-03-02',
       allocations: [{ documentId: approved.capitalReleaseRequest!.id, amount: approved.amount.amount }],
     });
-  return { memberId: approved.holder.memberId!, email: person.email, name: `${person.firstName} ${person.lastName}` };
+  const name = company?.organisation.legalName ?? `${person.firstName} ${person.lastName}`;
+  return { memberId: approved.holder.memberId!, email: person.email, name };
 }

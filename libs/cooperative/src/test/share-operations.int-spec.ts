@@ -72,7 +72,7 @@ describe('operations on shares against the real database', () => {
       state: 'due',
       amount: { amount: 5000, currency: 'EUR' },
       payableFrom: '2027-03-02',
-      iban: 'BE71 0961 2345 6769',
+      iban: 'BE71096123456769',
     });
     expect(await held(ann.memberId)).toBe(2);
     expect((await cooperatorOf(ann.memberId)).state).toBe('effective');
@@ -172,6 +172,53 @@ describe('operations on shares against the real database', () => {
     ]);
     expect(await held(eli.memberId, 'B')).toBe(1);
     expect(await held(eli.memberId, 'A')).toBe(1);
+  });
+
+  it('an organisation redeems, converts and receives shares as a person does, its contact e-mailed', async () => {
+    const org = await subscribedHolder(booted, booted.classB.id, 20, { organisation: 'Quanta SRL' });
+    expect((await cooperatorOf(org.memberId)).state).toBe('effective');
+    const redeemed = await decide(await ask({ kind: 'redemption', holderId: org.memberId, quantity: 2 }));
+    expect(redeemed).toMatchObject({
+      state: 'executed',
+      holder: { name: org.name },
+      reimbursement: { state: 'due', amount: { amount: 5000, currency: 'EUR' }, iban: 'BE71096123456769' },
+    });
+    expect(await emailsTo(org.email, 'share-operation-outcome')).toBe(1);
+
+    const converted = await decide(
+      await ask({ kind: 'conversion', holderId: org.memberId, quantity: 10, toShareClassId: booted.classA.id }),
+    );
+    expect(converted.movements.map((m) => [m.kind, m.shareClassCode, m.quantity])).toEqual([
+      ['conversion_out', 'B', 10],
+      ['conversion_in', 'A', 1],
+    ]);
+
+    const giver = await subscribedHolder(booted, booted.classB.id, 3, { firstName: 'Gus' });
+    const transferred = await decide(
+      await ask({ kind: 'transfer', holderId: giver.memberId, quantity: 2, toHolderId: org.memberId }),
+    );
+    expect(transferred.state).toBe('executed');
+    expect(await emailsTo(org.email, 'share-transfer-received')).toBe(1);
+
+    expect([await held(org.memberId, 'B'), await held(org.memberId, 'A')]).toEqual([10, 1]);
+    const cooperator = await cooperatorOf(org.memberId);
+    const certificates = await booted.db.query(
+      `SELECT sm.kind FROM share_certificates sc JOIN share_movements sm ON sm.id = sc.movement_id
+        WHERE sc.cooperator_id = $1 ORDER BY sm.kind`,
+      [cooperator.id],
+    );
+    expect(certificates.map((c: { kind: string }) => c.kind)).toEqual(['conversion_in', 'issue', 'transfer_in']);
+    // The register as of today holds the organisation by its name, one row per class.
+    const today = await register.asOf(undefined);
+    expect(
+      today.holdings
+        .filter((h) => h.holder.name === org.name)
+        .map((h) => [h.shareClass.code, h.quantity])
+        .sort(),
+    ).toEqual([
+      ['A', 1],
+      ['B', 10],
+    ]);
   });
 
   it('refuses at request time what cannot be done, writing nothing', async () => {

@@ -191,6 +191,25 @@ describe('share subscriptions against the real database', () => {
     expect((await movementsOf([kim.id])).map((m) => m.quantity)).toEqual([2]);
   });
 
+  it('stores the IBAN compact and in capitals however it is typed; the database takes no other form', async () => {
+    const made = await subscriptions.submit(
+      {
+        kind: 'individual',
+        shareClassId: booted.classB.id,
+        quantity: 1,
+        person: person('Ivy'),
+        iban: ' be71 0961 2345 6769 ',
+        locale: 'en',
+        consent: true,
+      },
+      booted.officer,
+    );
+    expect(made.iban).toBe('BE71096123456769');
+    await expect(
+      booted.db.query(`UPDATE share_subscriptions SET iban = 'BE71 0961 2345 6769' WHERE id = $1`, [made.id]),
+    ).rejects.toThrow(/share_subscriptions_iban_check/);
+  });
+
   it('the register refuses to be edited', async () => {
     await expect(booted.db.query(`UPDATE share_movements SET quantity = quantity`)).rejects.toThrow(/append-only/);
     await expect(booted.db.query(`DELETE FROM share_movements`)).rejects.toThrow(/append-only/);

@@ -22,15 +22,16 @@ const rule = (name: string, test: (value: string) => boolean, message: string) =
     },
   });
 
+/** An IBAN as people type it (spaces, lower case) in electronic format: compact, in capitals. */
+export const compactIban = (value: string): string => electronicFormatIBAN(value.trim()) ?? value;
+
 /**
- * An IBAN as people type it (spaces, lower case) is stored in electronic format; valid by its
+ * An IBAN as people type it is stored in electronic format (`compactIban`); valid by its
  * country's length and structure and its check digits.
  */
 export const Iban = () =>
   applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? (electronicFormatIBAN(value.trim()) ?? value) : value,
-    ),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? compactIban(value) : value)),
     rule(
       'isIban',
       (value) => isValidIBAN(value),
