@@ -67,11 +67,8 @@ export class BankPaymentsRecorder {
         continue;
       }
       // As allocateUpTo: nothing on an invoice that is not payable (paid, credited), the rest is credit.
-      const {
-        applied: allocated,
-        left,
-        allocatedAmount,
-      } = applyToOwing(line.amount, document, isPayable(document.kind, document.state));
+      const payable = isPayable(document.kind, document.state);
+      const { applied: allocated, left: credit, allocatedAmount } = applyToOwing(line.amount, document, payable);
       if (allocated > 0) {
         document.allocatedAmount = allocatedAmount;
         document.state = settlementState(document.grossAmount, document.allocatedAmount);
@@ -83,7 +80,7 @@ export class BankPaymentsRecorder {
         memberId: line.memberId,
         amount: line.amount,
         currency: line.currency,
-        unallocatedAmount: left,
+        unallocatedAmount: credit,
         paidOn: line.paidOn,
         payer: line.payer,
         externalReference: line.externalReference,
