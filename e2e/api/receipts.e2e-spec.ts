@@ -206,5 +206,29 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     const printed = await pdfText(own.body);
     expect(printed).toContain('Credit on your account €25.00');
     expect((await fetchBytes(`/me/payments/${payment.id}/receipt`, amélie.token)).status).toBe(404);
+
+    // Each member sees their own credit in the portal, as staff see it on the member's page.
+    const balanceOf = async (token: string) =>
+      (
+        await createTesseraClient({ baseUrl: stack.baseUrl, headers: { Authorization: `Bearer ${token}` } }).GET(
+          '/api/v1/me/payments/balance',
+        )
+      ).data!;
+    expect(await balanceOf(bruno.token)).toEqual({
+      credit: [
+        {
+          member: { id: bruno.memberId, number: expect.any(String), name: 'Bruno Peeters' },
+          amount: { amount: 2500, currency: 'EUR' },
+        },
+      ],
+    });
+    expect((await balanceOf(amélie.token)).credit.map((entry) => entry.amount)).toEqual([
+      { amount: 1500, currency: 'EUR' },
+    ]);
+    const staffView = await finance.client.GET('/api/v1/members/{id}/balance', {
+      params: { path: { id: bruno.memberId } },
+    });
+    expect(staffView.data!.credit).toEqual([{ amount: 2500, currency: 'EUR' }]);
+    expect((await finance.client.GET('/api/v1/me/payments/balance')).response.status).toBe(403);
   });
 });
