@@ -184,7 +184,7 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     expect(stack.sink.messagesTo(amélie.email).filter((message) => message.subject.startsWith('Reçu'))).toHaveLength(1);
   });
 
-  it('a payment with nothing to pay is all credit, and its English receipt says so', async () => {
+  it('a payment with nothing to pay is all credit, its English receipt says so, the member sees the credit; only finance reverses it', async () => {
     const recorded = await finance.client.POST('/api/v1/payments', {
       body: {
         memberId: bruno.memberId,
@@ -230,5 +230,31 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     });
     expect(staffView.data!.credit).toEqual([{ amount: 2500, currency: 'EUR' }]);
     expect((await finance.client.GET('/api/v1/me/payments/balance')).response.status).toBe(403);
+
+    // Only finance records and reverses; a reversal keeps the payment, with why and when.
+    const asOfficer = await officer.client.POST('/api/v1/payments', {
+      body: {
+        memberId: bruno.memberId,
+        amount: { amount: 100, currency: 'EUR' },
+        method: 'cash',
+        date: '2026-03-03',
+        allocations: [],
+      },
+    });
+    expect(asOfficer.response.status).toBe(403);
+    const reverse = (client: TesseraClient, reason: string) =>
+      client.POST('/api/v1/payments/{id}/reverse', { params: { path: { id: payment.id } }, body: { reason } });
+    expect((await reverse(officer.client, 'Not mine to do')).response.status).toBe(403);
+    expect((await reverse(finance.client, '')).response.status).toBe(400);
+    const reversed = await reverse(finance.client, 'Counted twice.');
+    expect(reversed.data).toMatchObject({
+      reversedAt: expect.any(String),
+      reversalReason: 'Counted twice.',
+      unallocated: { amount: 0 },
+    });
+    expect((await reverse(finance.client, 'Again')).response.status).toBe(409);
+    const kept = await finance.client.GET('/api/v1/payments', { params: { query: { memberId: bruno.memberId } } });
+    expect(kept.data!.items.map((item) => [item.id, item.reversalReason])).toEqual([[payment.id, 'Counted twice.']]);
+    expect((await balanceOf(bruno.token)).credit).toEqual([]);
   });
 });
