@@ -184,7 +184,7 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     expect(stack.sink.messagesTo(amélie.email).filter((message) => message.subject.startsWith('Reçu'))).toHaveLength(1);
   });
 
-  it('a payment with nothing to pay is all credit, and its English receipt says so', async () => {
+  it('a payment with nothing to pay is all credit, its English receipt says so, the member sees the credit; only finance reverses it', async () => {
     const recorded = await finance.client.POST('/api/v1/payments', {
       body: {
         memberId: bruno.memberId,
@@ -206,5 +206,55 @@ describe('receipts (API over HTTP, real SMTP sink)', () => {
     const printed = await pdfText(own.body);
     expect(printed).toContain('Credit on your account €25.00');
     expect((await fetchBytes(`/me/payments/${payment.id}/receipt`, amélie.token)).status).toBe(404);
+
+    // Each member sees their own credit in the portal, as staff see it on the member's page.
+    const balanceOf = async (token: string) =>
+      (
+        await createTesseraClient({ baseUrl: stack.baseUrl, headers: { Authorization: `Bearer ${token}` } }).GET(
+          '/api/v1/me/payments/balance',
+        )
+      ).data!;
+    expect(await balanceOf(bruno.token)).toEqual({
+      credit: [
+        {
+          member: { id: bruno.memberId, number: expect.any(String), name: 'Bruno Peeters' },
+          amount: { amount: 2500, currency: 'EUR' },
+        },
+      ],
+    });
+    expect((await balanceOf(amélie.token)).credit.map((entry) => entry.amount)).toEqual([
+      { amount: 1500, currency: 'EUR' },
+    ]);
+    const staffView = await finance.client.GET('/api/v1/members/{id}/balance', {
+      params: { path: { id: bruno.memberId } },
+    });
+    expect(staffView.data!.credit).toEqual([{ amount: 2500, currency: 'EUR' }]);
+    expect((await finance.client.GET('/api/v1/me/payments/balance')).response.status).toBe(403);
+
+    // Only finance records and reverses; a reversal keeps the payment, with why and when.
+    const asOfficer = await officer.client.POST('/api/v1/payments', {
+      body: {
+        memberId: bruno.memberId,
+        amount: { amount: 100, currency: 'EUR' },
+        method: 'cash',
+        date: '2026-03-03',
+        allocations: [],
+      },
+    });
+    expect(asOfficer.response.status).toBe(403);
+    const reverse = (client: TesseraClient, reason: string) =>
+      client.POST('/api/v1/payments/{id}/reverse', { params: { path: { id: payment.id } }, body: { reason } });
+    expect((await reverse(officer.client, 'Not mine to do')).response.status).toBe(403);
+    expect((await reverse(finance.client, '')).response.status).toBe(400);
+    const reversed = await reverse(finance.client, 'Counted twice.');
+    expect(reversed.data).toMatchObject({
+      reversedAt: expect.any(String),
+      reversalReason: 'Counted twice.',
+      unallocated: { amount: 0 },
+    });
+    expect((await reverse(finance.client, 'Again')).response.status).toBe(409);
+    const kept = await finance.client.GET('/api/v1/payments', { params: { query: { memberId: bruno.memberId } } });
+    expect(kept.data!.items.map((item) => [item.id, item.reversalReason])).toEqual([[payment.id, 'Counted twice.']]);
+    expect((await balanceOf(bruno.token)).credit).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@tessera/api';
 import { createTesseraClient, type Schemas, type TesseraClient } from '@tessera/api-client';
+import { generateCamt053 } from '@tessera/billing';
 import { FakeStripe, solveCaptcha, type FakeStripeEvent } from '@tessera/testing';
 import { DataSource } from 'typeorm';
 import { personApplication, postApplication } from '../support/applications';
@@ -24,6 +25,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
   const fake = new FakeStripe('sk_test_e2e_tessera');
   let stack: Stack;
   let admin: TesseraClient;
+  let adminToken: string;
   let approver: StaffSession;
   let planId: string;
   let database: DataSource;
@@ -35,7 +37,8 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     stack = await startStack();
     database = stack.api.get(DataSource);
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
-    admin = authorized(stack, session.data!.accessToken);
+    adminToken = session.data!.accessToken;
+    admin = authorized(stack, adminToken);
     approver = await activatedStaff(stack, admin, 'Stripe Approver', ['approver']);
     const flow = await admin.POST('/api/v1/approval-flows', {
       body: {
@@ -104,6 +107,21 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
         payment_id: string | null;
       }[]
     )[0];
+
+  const eventDetail = async (id: string) =>
+    ((await database.query(`SELECT detail FROM stripe_events WHERE id = $1`, [id])) as { detail: string }[])[0].detail;
+  /** The receipt Stripe's payment is e-mailed with, its PDF attached. */
+  const receiptEmail = (to: string, receiptNumber: string) =>
+    stack.sink.waitFor((message) => message.to.includes(to) && message.subject.startsWith(`Receipt ${receiptNumber}`), {
+      description: `the receipt ${receiptNumber} e-mailed to ${to}`,
+      timeoutMs: 15_000,
+    });
+  /** The member clicks "Pay" on their document: the Checkout Session Stripe made for it. */
+  async function checkoutFor(client: TesseraClient, documentId: string) {
+    const checkout = await client.POST('/api/v1/me/invoices/{id}/checkout', { params: { path: { id: documentId } } });
+    expect(checkout.response.status).toBe(200);
+    return [...fake.sessions.values()].find((session) => session.url === checkout.data!.url)!;
+  }
 
   /** Posts a body to the webhook as Stripe would, signed unless a signature is given. */
   async function deliver(body: string, signature?: string | null) {
@@ -221,6 +239,11 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     expect((await subscriptionOf(marie.memberId)).state).toBe('active');
     const mine = (await marie.client.GET('/api/v1/me/payments')).data!;
     expect(mine.items.map((item) => [item.id, item.receiptNumber])).toEqual([[payment.id, payment.receiptNumber]]);
+    const receipt = await receiptEmail(marie.email, payment.receiptNumber);
+    expect(receipt.text).toContain('(Online card payment)');
+    expect(receipt.attachments).toMatchObject([
+      { filename: `${payment.receiptNumber}.pdf`, contentType: 'application/pdf' },
+    ]);
 
     // Stripe delivering the same event again (a retry, or a replay of the captured request) changes nothing.
     const again = await deliver(payload, header);
@@ -238,7 +261,7 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     expect(nothingDue.response.status).toBe(409);
   });
 
-  it('a pro-forma paid online is confirmed into its invoice, numbered and paid', async () => {
+  it('a pro-forma paid online is confirmed into its invoice, numbered and paid, the receipt e-mailed, the subscription renewed', async () => {
     const subscription = await subscriptionOf(marie.memberId);
     const advanced = await admin.POST('/api/v1/subscriptions/{id}/advance-pro-formas', {
       params: { path: { id: subscription.id } },
@@ -267,7 +290,16 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
     const link = confirmed.related.find((related) => related.relation === 'confirmed-as')!;
     expect(link.number).toMatch(/^INV-\d{4}-\d{6}$/);
     expect(await documentOf(link.id)).toMatchObject({ kind: 'invoice', state: 'paid' });
-    expect((await paymentsOf(marie.memberId)).total).toBe(2);
+    const payments = await paymentsOf(marie.memberId);
+    expect(payments.total).toBe(2);
+    const paid = payments.items.find((payment) => payment.allocations.some((a) => a.documentId === link.id))!;
+    expect(paid).toMatchObject({ method: 'stripe', amount: { amount: 7260, currency: 'EUR' } });
+    expect((await receiptEmail(marie.email, paid.receiptNumber)).attachments).toHaveLength(1);
+    // The subscription runs on into the period the pro-forma was for.
+    const renewed = await subscriptionOf(marie.memberId);
+    expect(renewed.state).toBe('active');
+    expect(renewed.currentPeriod.end).toBe(proForma.period!.end);
+    expect(renewed.currentPeriod.end > subscription.currentPeriod.end).toBe(true);
   });
 
   it('a capital release request paid online brings the member back to My shares, a cooperator', async () => {
@@ -336,6 +368,75 @@ describe('Stripe Checkout and its webhook (API over HTTP, fake Stripe API)', () 
       status: 200,
       body: { outcome: 'already-reversed' },
     });
+  });
+
+  it('a delayed payment that fails records nothing; one that succeeds is checked against the document', async () => {
+    const pierre = await approvedMember('Pierre');
+    const [invoice] = (await pierre.client.GET('/api/v1/me/invoices')).data!.items;
+    const session = await checkoutFor(pierre.client, invoice.id);
+    fake.pay(session.id, { paymentStatus: 'unpaid' });
+    expect(await send(fake.sessionEvent(session.id))).toMatchObject({
+      status: 200,
+      body: { outcome: 'awaiting-payment' },
+    });
+    const failed = fake.sessionEvent(session.id, 'checkout.session.async_payment_failed');
+    expect(await send(failed)).toMatchObject({ status: 200, body: { duplicate: false, outcome: 'payment-failed' } });
+    expect(await eventRow(failed.id)).toMatchObject({ outcome: 'payment-failed', payment_id: null });
+    expect((await paymentsOf(pierre.memberId)).total).toBe(0);
+    expect(await documentOf(invoice.id)).toMatchObject({ state: 'open', amountDue: { amount: 7260 } });
+
+    // Paid later, but less than is due (the session was edited in Stripe): allocated as far as it goes, noted.
+    fake.sessions.get(session.id)!.amount_total = 5000;
+    const short = fake.sessionEvent(session.id, 'checkout.session.async_payment_succeeded');
+    expect(await send(short)).toMatchObject({ status: 200, body: { outcome: 'payment-recorded' } });
+    expect(await documentOf(invoice.id)).toMatchObject({ state: 'partially-paid', amountDue: { amount: 2260 } });
+    expect(await eventDetail(short.id)).toContain(`paid 5000 EUR, 7260 was due on ${invoice.number}`);
+
+    // Another currency than the document's: all of it the member's credit, nothing allocated.
+    const dollars = fake.event('checkout.session.completed', {
+      ...fake.sessions.get(session.id)!,
+      id: `${session.id}_usd`,
+      currency: 'usd',
+      amount_total: 2260,
+      payment_status: 'paid',
+      payment_intent: 'pi_test_usd',
+    });
+    expect(await send(dollars)).toMatchObject({ status: 200, body: { outcome: 'credit-recorded' } });
+    expect(await eventDetail(dollars.id)).toContain('was paid in USD');
+    expect(await documentOf(invoice.id)).toMatchObject({ state: 'partially-paid', amountDue: { amount: 2260 } });
+    const balance = await admin.GET('/api/v1/members/{id}/balance', { params: { path: { id: pierre.memberId } } });
+    expect(balance.data!.credit).toEqual([{ amount: 2260, currency: 'USD' }]);
+  });
+
+  it('the webhook and a bank line paying the same invoice at once: one settles it, the other is credit', async () => {
+    const jeanne = await approvedMember('Jeanne');
+    const [invoice] = (await jeanne.client.GET('/api/v1/me/invoices')).data!.items;
+    const session = await checkoutFor(jeanne.client, invoice.id);
+    fake.pay(session.id);
+    const camt = generateCamt053([{ reference: invoice.paymentReference!, amount: 7260 }], {
+      statementId: 'STRIPE-RACE-001',
+      bookingDate: '2026-03-02',
+    });
+    const form = new FormData();
+    form.set('format', 'camt053');
+    form.set('file', new Blob([camt], { type: 'application/xml' }), 'statement.xml');
+    const [webhook, imported] = await Promise.all([
+      send(fake.sessionEvent(session.id)),
+      fetch(`${stack.baseUrl}/api/v1/bank-statements`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: form,
+      }).then(async (response) => ({ status: response.status, body: await response.json() })),
+    ]);
+    expect(webhook.status).toBe(200);
+    expect(imported).toMatchObject({ status: 201, body: { matched: 1 } });
+
+    expect(await documentOf(invoice.id)).toMatchObject({ state: 'paid', amountDue: { amount: 0 } });
+    const payments = (await paymentsOf(jeanne.memberId)).items;
+    expect(payments.map((payment) => payment.source).sort()).toEqual(['bank', 'stripe']);
+    expect(payments.map((payment) => payment.unallocated.amount).sort((a, b) => a - b)).toEqual([0, 7260]);
+    const balance = await admin.GET('/api/v1/members/{id}/balance', { params: { path: { id: jeanne.memberId } } });
+    expect(balance.data!.credit).toEqual([{ amount: 7260, currency: 'EUR' }]);
   });
 
   it('events it does not act on are recorded and ignored, large ones included (up to 256 KiB without credentials)', async () => {

@@ -117,7 +117,18 @@ describe('bank statements (SPA in Chromium)', () => {
       expect(await page.getByTestId('csv-preset').textContent()).toContain('Belgium');
       expect(await page.getByTestId('csv-column-bookingDate').textContent()).toContain("Date d'exécution");
       await shot(page, 'mapping-en');
+      // The upload is held on its way to the API, to see its progress before the figures.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/v1/bank-statements', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        await held;
+        await route.continue();
+      });
       await page.getByTestId('csv-mapping-save').click();
+      await page.getByTestId('upload-statement-dialog').getByTestId('upload-progress').waitFor();
+      await shot(page, 'uploading-en');
+      release();
 
       expect(await importFigures(page)).toEqual({
         lines: '3',
@@ -127,6 +138,7 @@ describe('bank statements (SPA in Chromium)', () => {
         duplicates: '0',
         ignored: '1',
       });
+      await page.unroute('**/api/v1/bank-statements');
       await shot(page, 'imported-en');
 
       const saved = await finance.client.GET('/api/v1/bank-csv-mappings/{iban}', {
@@ -145,6 +157,13 @@ describe('bank statements (SPA in Chromium)', () => {
   });
 
   it('finance pays Bea’s invoice with her transfer and sets the stranger’s aside in the review queue', async () => {
+    // Bea looks at her invoices meanwhile: it is open.
+    const myInvoice = memberPage.locator(`[data-testid="my-invoice-row"][data-number="${invoice.number}"]`);
+    await step(memberPage, async () => {
+      await signIn(memberPage, bea.email, bea.password);
+      await memberPage.getByTestId('nav-portal-invoices').click();
+      expect(await myInvoice.getAttribute('data-state')).toBe('open');
+    });
     const page = financePage;
     await step(page, async () => {
       await page.getByTestId('statement-back').click();
@@ -191,12 +210,19 @@ describe('bank statements (SPA in Chromium)', () => {
       await page.getByTestId('review-refresh').click();
       await page.getByTestId('bank-lines-table').getByTestId('empty-state').waitFor();
     });
+
+    // Her page reads again when she comes back to it (from her bank's app): paid, without a reload.
+    await step(memberPage, async () => {
+      await memberPage.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+      await memberPage
+        .locator(`[data-testid="my-invoice-row"][data-number="${invoice.number}"][data-state="paid"]`)
+        .waitFor();
+    });
   });
 
-  it('Bea sees the receipt in My payments, in English and French', async () => {
+  it('Bea (signed in above) sees the receipt in My payments, in English and French', async () => {
     const page = memberPage;
     await step(page, async () => {
-      await signIn(page, bea.email, bea.password);
       await page.getByTestId('nav-portal-payments').click();
       const line = page.locator(`[data-testid="payment-row"][data-receipt="${receiptNumber}"]`);
       await line.waitFor();

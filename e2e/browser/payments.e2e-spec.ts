@@ -187,6 +187,8 @@ describe('payments (SPA in Chromium)', () => {
       expect(await line.getByTestId('payment-amount').textContent()).toBe('€100.00');
       expect(await line.getByTestId('payment-document').textContent()).toContain(invoice.number);
       expect(await line.getByTestId('payment-reverse').count()).toBe(0);
+      // The €40.00 beyond the invoice is Chris's credit, shown to Chris as to staff.
+      expect(await page.getByTestId('my-credit-amount').textContent()).toBe('€40.00');
       await shot(page, 'my-payments-en');
       const [asked] = await Promise.all([
         page.waitForRequest((sent) => sent.url().endsWith(`/api/v1/me/payments/${receipt.id}/receipt`)),
@@ -244,6 +246,7 @@ describe('payments (SPA in Chromium)', () => {
       await page.getByTestId('nav-portal-payments').click();
       await line.waitFor();
       expect(await line.getByTestId('payment-method').textContent()).toContain('Virement');
+      expect(await page.getByTestId('my-credit').textContent()).toMatch(/Crédit sur votre compte : 40,00\u00a0€/);
       expect(await line.getByTestId('payment-amount').textContent()).toMatch(/100,00\u00a0€/);
       await shot(page, 'my-payments-fr');
       await speak(page, memberToken, 'en');
@@ -304,6 +307,8 @@ describe('payments (SPA in Chromium)', () => {
       await page2.goto(`${journey.spa.origin}/portal/payments`);
       const line = row(page2, 'payment-row', 'data-receipt', receipt.number);
       await line.getByTestId('payment-reversed').waitFor();
+      // Reversed: no credit left to show.
+      expect(await page2.getByTestId('my-credit').count()).toBe(0);
       await page2.goto(`${journey.spa.origin}/portal/invoices`);
       const reopened = row(page2, 'my-invoice-row', 'data-number', invoice.number);
       await reopened.waitFor();

@@ -1512,6 +1512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/payments/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's credit
+         * @description Money they paid beyond what they owed, per member (theirs and that of the organisations they are the contact of) and currency; it is used first on their next invoice.
+         */
+        get: operations["MyPayments_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/invoices/{id}/checkout": {
         parameters: {
             query?: never;
@@ -5198,6 +5218,16 @@ export interface components {
         MemberBalanceDto: {
             /** @description Money paid beyond what was owed, per currency */
             credit: components["schemas"]["MoneyDto"][];
+        };
+        MemberCreditDto: {
+            /** @description The member the credit is of: the person, or an organisation they are the contact of */
+            member: components["schemas"]["PaymentMemberDto"];
+            /** @description Money paid beyond what was owed, used first on their next invoice */
+            amount: components["schemas"]["MoneyDto"];
+        };
+        MyBalanceDto: {
+            /** @description One entry per member and currency with credit; empty when there is none */
+            credit: components["schemas"]["MemberCreditDto"][];
         };
         CheckoutSessionDto: {
             /**
@@ -12021,6 +12051,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description Missing, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MyPayments_balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyBalanceDto"];
                 };
             };
             /** @description Missing, expired or revoked credentials */

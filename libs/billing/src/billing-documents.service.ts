@@ -10,6 +10,7 @@ import {
 } from '@tessera/core';
 import { MembersService } from '@tessera/members';
 import { OrganisationSettingsService } from '@tessera/settings';
+import { applyToOwing } from './arithmetic/allocation-arithmetic';
 import { priceLines } from './arithmetic/document-arithmetic';
 import { paymentReferenceFor } from './references/payment-reference';
 import {
@@ -257,7 +258,7 @@ export class BillingDocumentsService {
         return { allocated: 0, invoice: document };
       // Locked above unless a pro-forma led to its invoice.
       const invoice = document.id === id ? document : await this.lockDocument(document.id);
-      const allocated = Math.min(amount, invoice.grossAmount - invoice.allocatedAmount);
+      const { applied: allocated } = applyToOwing(amount, invoice);
       if (allocated > 0) await this.applyToInvoice(invoice, allocated, payment.id);
       return { allocated, invoice };
     });
@@ -290,9 +291,9 @@ export class BillingDocumentsService {
   private async settleOrUseCredit(invoice: BillingDocument): Promise<void> {
     if (invoice.grossAmount === 0) return this.settle(invoice);
     for (const payment of await this.payments.lockCredit(invoice.memberId, invoice.currency)) {
-      const amount = Math.min(payment.unallocatedAmount, invoice.grossAmount - invoice.allocatedAmount);
+      const { applied: amount, left } = applyToOwing(payment.unallocatedAmount, invoice);
       if (amount === 0) break;
-      payment.unallocatedAmount -= amount;
+      payment.unallocatedAmount = left;
       await this.payments.update(payment);
       await this.applyToInvoice(invoice, amount, payment.id);
     }

@@ -78,6 +78,14 @@ export function useRouteList<T, F extends string, P extends Page<T> = Page<T>>(o
     total,
     hasFilters,
     reload: state.run,
+    /** Reads the page again in the background: no loading state, and a failure keeps what is shown. */
+    async refresh() {
+      try {
+        state.data.value = await options.load(query.value);
+      } catch {
+        // The next read tries again; the page still shows what it had.
+      }
+    },
     setPage: (page: number) => update({ page }),
     setPageSize: (pageSize: number) => update({ pageSize, page: null }),
     setFilter: (key: F, value: string | null) => update({ [key]: value, page: null }),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, formatYearlyReference, localDateIn } from '@tessera/core';
 import { OrganisationSettingsService } from '@tessera/settings';
+import { applyToOwing } from '../arithmetic/allocation-arithmetic';
 import { isPayable, isSettledByAllocation, settlementState } from '../billing-document-state';
 import { periodOf } from '../document-lines';
 import { SettlementListeners, type SettledDocument } from '../settlement-listener';
@@ -66,10 +67,10 @@ export class BankPaymentsRecorder {
         continue;
       }
       // As allocateUpTo: nothing on an invoice that is not payable (paid, credited), the rest is credit.
-      const due = isPayable(document.kind, document.state) ? document.grossAmount - document.allocatedAmount : 0;
-      const allocated = Math.min(line.amount, due);
+      const payable = isPayable(document.kind, document.state);
+      const { applied: allocated, left: credit, allocatedAmount } = applyToOwing(line.amount, document, payable);
       if (allocated > 0) {
-        document.allocatedAmount += allocated;
+        document.allocatedAmount = allocatedAmount;
         document.state = settlementState(document.grossAmount, document.allocatedAmount);
         changed.add(document);
         allocations.push({ documentId: document.id, sourceKey: line.sourceKey, amount: allocated });
@@ -79,7 +80,7 @@ export class BankPaymentsRecorder {
         memberId: line.memberId,
         amount: line.amount,
         currency: line.currency,
-        unallocatedAmount: line.amount - allocated,
+        unallocatedAmount: credit,
         paidOn: line.paidOn,
         payer: line.payer,
         externalReference: line.externalReference,

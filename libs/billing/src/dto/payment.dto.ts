@@ -184,3 +184,22 @@ export class MemberBalanceDto {
   @ApiProperty({ type: MoneyDto, isArray: true, description: 'Money paid beyond what was owed, per currency' })
   credit: MoneyDto[];
 }
+
+export class MemberCreditDto {
+  @ApiProperty({
+    type: PaymentMemberDto,
+    description: 'The member the credit is of: the person, or an organisation they are the contact of',
+  })
+  member: PaymentMemberDto;
+  @ApiProperty({ type: MoneyDto, description: 'Money paid beyond what was owed, used first on their next invoice' })
+  amount: MoneyDto;
+}
+
+export class MyBalanceDto {
+  @ApiProperty({
+    type: MemberCreditDto,
+    isArray: true,
+    description: 'One entry per member and currency with credit; empty when there is none',
+  })
+  credit: MemberCreditDto[];
+}

@@ -5,6 +5,7 @@ import {
   PaymentDto,
   type ListPaymentsQueryDto,
   type MemberBalanceDto,
+  type MyBalanceDto,
   type RecordPaymentDto,
 } from '../dto/payment.dto';
 import { PaymentQueries } from './payment-queries';
@@ -61,6 +62,20 @@ export class PaymentActionsService {
       value: userIdOf(principal),
     });
     return pageOf(rows.map(PaymentDto.fromRow), total, query);
+  }
+
+  /** The credit of the members the signed-in person acts for. */
+  async ownBalance(principal: Principal): Promise<MyBalanceDto> {
+    const rows = await this.queries.creditOf({
+      sql: (placeholder) => memberIdsActedForSql(this.signedIn.personOf.sql(placeholder)),
+      value: userIdOf(principal),
+    });
+    return {
+      credit: rows.map((row) => ({
+        member: { id: row.memberId, number: row.memberNumber, name: row.memberName },
+        amount: { amount: row.amount, currency: row.currency },
+      })),
+    };
   }
 
   async balance(memberId: string): Promise<MemberBalanceDto> {

@@ -32,10 +32,21 @@ export interface PaymentFilter {
   limit: number;
 }
 
+/** Money paid beyond what was owed, of one member in one currency. */
+export interface MemberCreditRow {
+  memberId: string;
+  memberNumber: string;
+  memberName: string;
+  currency: string;
+  amount: number;
+}
+
+const MEMBER_NAME = `coalesce((SELECT pp.first_name || ' ' || pp.last_name FROM persons pp WHERE pp.id = m.person_id),
+           (SELECT o.legal_name FROM organisations o WHERE o.id = m.organisation_id))`;
+
 const COLUMNS = `
   p.id, p.receipt_number AS "receiptNumber", p.member_id AS "memberId", m.number AS "memberNumber",
-  coalesce((SELECT pp.first_name || ' ' || pp.last_name FROM persons pp WHERE pp.id = m.person_id),
-           (SELECT o.legal_name FROM organisations o WHERE o.id = m.organisation_id)) AS "memberName",
+  ${MEMBER_NAME} AS "memberName",
   p.amount, p.currency, p.unallocated_amount AS "unallocatedAmount", p.method, p.source,
   to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", p.payer, p.external_reference AS "externalReference",
   ${isoTimestampSql('p.created_at')} AS "createdAt", ${isoTimestampSql('p.reversed_at')} AS "reversedAt",
@@ -75,6 +86,19 @@ export class PaymentQueries {
       params,
     )) as PaymentRow[];
     return [rows, total];
+  }
+
+  /** The credit of each member these are (a person and the organisations they are the contact of), per currency. */
+  async creditOf(members: { sql: (placeholder: string) => string; value: unknown }): Promise<MemberCreditRow[]> {
+    return (await this.transactions.manager.query(
+      `SELECT m.id AS "memberId", m.number AS "memberNumber", ${MEMBER_NAME} AS "memberName", c.currency, c.amount
+         FROM (SELECT p.member_id, p.currency, sum(p.unallocated_amount)::int AS amount FROM billing_payments p
+                WHERE p.member_id IN ${members.sql('$1')} AND p.unallocated_amount > 0 AND p.reversed_at IS NULL
+                GROUP BY p.member_id, p.currency) c
+         JOIN members m ON m.id = c.member_id
+        ORDER BY m.number, c.currency`,
+      [members.value],
+    )) as MemberCreditRow[];
   }
 
   async find(id: string): Promise<PaymentRow | null> {

@@ -303,6 +303,13 @@ describe('bank statement import and reconciliation against the real database', (
     );
     expect(allocated).toBe(10000);
     expect(await payments.creditOf(memberId)).toEqual([{ currency: 'EUR', amount: 10000 }]);
+    // Two payments, whichever came first: one settled the invoice whole, the other is all credit.
+    const both = (await db.query(
+      `SELECT source, unallocated_amount AS unallocated FROM billing_payments WHERE member_id = $1 ORDER BY source`,
+      [memberId],
+    )) as { source: string; unallocated: number }[];
+    expect(both.map((payment) => payment.source)).toEqual(['bank', 'stripe']);
+    expect(both.map((payment) => payment.unallocated).sort((a, b) => a - b)).toEqual([0, 10000]);
   });
 
   it('confirms a pro-forma it pays, tells the listener of each settled invoice, and numbers receipts without gaps', async () => {

@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     });
     expect(config.PORT).toBe(8080);
     expect(config.stripeEnabled).toBe(true);
+    // One of the two is not enough: no Pay button without a way to hear that the money came.
+    expect(loadConfig({ ...valid, STRIPE_SECRET_KEY: 'sk_test_abc' }).stripeEnabled).toBe(false);
+    expect(loadConfig({ ...valid, STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).stripeEnabled).toBe(false);
   });
 
   it.each([

@@ -92,6 +92,17 @@ describe('payments against the real database', () => {
     );
     expect(allocated).toBe(10000);
     expect(await payments.creditOf(memberId)).toEqual([{ currency: 'EUR', amount: 10000 }]);
+    // All 20 recorded, each with its own receipt number, and ten of them cover the invoice whole.
+    const recorded = (await db.query(
+      `SELECT p.receipt_number AS "receiptNumber", p.unallocated_amount AS unallocated,
+              coalesce((SELECT sum(a.amount)::int FROM billing_allocations a WHERE a.payment_id = p.id), 0) AS allocated
+         FROM billing_payments p WHERE p.member_id = $1`,
+      [memberId],
+    )) as { receiptNumber: string; unallocated: number; allocated: number }[];
+    expect(recorded).toHaveLength(20);
+    expect(new Set(recorded.map((payment) => payment.receiptNumber)).size).toBe(20);
+    expect(recorded.filter((payment) => payment.allocated === 1000 && payment.unallocated === 0)).toHaveLength(10);
+    expect(recorded.filter((payment) => payment.allocated === 0 && payment.unallocated === 1000)).toHaveLength(10);
     const [subscription] = await db.query(`SELECT id FROM subscriptions WHERE member_id = $1`, [memberId]);
     await moduleRef.get(AdvanceProFormasService).issue(subscription.id, 1);
     const [{ id: proFormaId }] = await db.query(
