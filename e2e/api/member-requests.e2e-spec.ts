@@ -3,6 +3,7 @@ import { createTesseraClient } from '@tessera/api-client';
 import { Clock } from '@tessera/core';
 import { waitUntil, type SinkMessage } from '@tessera/testing';
 import { approvedMember } from '../browser/approved-member';
+import { pdfQrCodes } from '../support/pdf-qr-code';
 import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
@@ -421,8 +422,13 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     const gwen = await paidMember('Gwen');
     const periodEnd = (await gwen.client.GET('/api/v1/me/subscription')).data!.subscription!.currentPeriod.end;
     const card = (await gwen.client.GET('/api/v1/me/card')).data!;
+    // The link a phone reads from the card's QR code.
+    const pdf = await gwen.client.GET('/api/v1/me/card.pdf', { parseAs: 'arrayBuffer' });
+    expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+    const qrLinks = await pdfQrCodes(Buffer.from(pdf.data as unknown as ArrayBuffer));
+    expect(qrLinks).toEqual([card.verifyUrl]);
     const verify = async () => {
-      const token = new URL(card.verifyUrl!).pathname.split('/').pop()!;
+      const token = new URL(qrLinks[0]).pathname.split('/').pop()!;
       const answer = await stack.client.GET('/api/v1/verify/{token}', { params: { path: { token } } });
       expect(answer.response.status).toBe(200);
       return answer.data;
