@@ -378,7 +378,8 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     expect(toOfficer.text).toContain('was approved by Olga Officer');
     expect(toOfficer.text).toMatch(/Their membership ends on/);
     const subscription = (await dora.client.GET('/api/v1/me/subscription')).data!.subscription!;
-    expect(subscription).toMatchObject({ state: 'active', endsOn: current.currentPeriod.end });
+    // Ending with its period, it has no renewal ahead.
+    expect(subscription).toMatchObject({ state: 'active', endsOn: current.currentPeriod.end, nextRenewalDate: null });
     const proFormas = (await dora.client.GET('/api/v1/me/invoices')).data!.items.filter((d) => d.kind === 'pro-forma');
     expect(proFormas.map((d) => d.state)).toEqual(['cancelled', 'cancelled']);
 
@@ -405,7 +406,11 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
       ['pending', 'Olga Officer'],
       ['approved', 'Olga Officer'],
     ]);
-    expect((await eve.client.GET('/api/v1/me/subscription')).data!.subscription).toMatchObject({ endsOn: eveLastDay });
+    // Ending a month into her next period, that period still starts.
+    expect((await eve.client.GET('/api/v1/me/subscription')).data!.subscription).toMatchObject({
+      endsOn: eveLastDay,
+      nextRenewalDate: addDays(eveLastDay, -29),
+    });
     const told = await mailTo(eve.email, /termination request REQ-\S+ was approved/);
     expect(told.text).toContain('was approved by Olga Officer');
     const again = await olga.client.POST('/api/v1/members/{id}/termination', {
