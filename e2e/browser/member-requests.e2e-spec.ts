@@ -14,7 +14,7 @@ const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BA
 /**
  * Self-service on a phone (issue 17), moving through the portal's bottom tab bar. Nina (Basic,
  * paid) asks in the portal to move to Plus from now: the summary shows the pro-rata invoice before
- * she confirms; her request shows as being reviewed. Olga (officer) sees it in her inbox with
+ * she confirms; her request shows as being reviewed, there and on her home. Olga (officer) sees it in her inbox with
  * Nina's status, plan, balance and the price effect, and approves it on the approval's page with a
  * comment, and finds it on Nina's page (its Pending filter leaves it out); Nina sees it approved
  * with its invoice and Olga's comment, pays the invoice online (Stripe Checkout, the fake Stripe
@@ -143,6 +143,16 @@ describe('member requests (SPA in Chromium, phone)', () => {
       // The tab bar still says where she is: under Requests.
       await page.locator('[data-testid="nav-portal-requests"][aria-current="page"]').waitFor();
       await shot(page, 'change-plan-pending-en');
+
+      // Her home lists it as being reviewed.
+      await tab(page, 'home');
+      const waiting = page.getByTestId('home-requests');
+      await waiting.waitFor();
+      expect(await waiting.getByTestId('home-request-summary').textContent()).toBe(
+        'From Basic membership to Plus membership, from the day it is approved',
+      );
+      await waiting.scrollIntoViewIfNeeded();
+      await journey.shot(page, 'home-pending-en', { fullPage: false });
     });
 
     // Olga sees it in her inbox, with what she weighs it by, and approves it.
@@ -225,10 +235,15 @@ describe('member requests (SPA in Chromium, phone)', () => {
       const payments = (await authorized(journey.stack, token).GET('/api/v1/me/payments')).data!.items;
       expect(payments[0]).toMatchObject({ method: 'stripe', amount: invoice.amountDue });
 
-      // Home says the plan is Plus and nothing is due.
+      // Home says the plan is Plus, nothing is due and no request is waiting any more.
+      const requestsRead = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === '/api/v1/me/requests' && response.ok(),
+      );
       await tab(page, 'home');
+      await requestsRead;
       await page.getByTestId('portal-due-none').waitFor();
       expect(await page.getByTestId('portal-plan').textContent()).toBe('Plus membership');
+      expect(await page.getByTestId('home-requests').count()).toBe(0);
       // What the phone shows (a full-page capture would draw the fixed tab bar mid-page).
       await journey.shot(page, 'home-plus-en', { fullPage: false });
 
