@@ -1,19 +1,31 @@
 import type { Schemas, TesseraClient } from '@tessera/api-client';
 import { createTesseraClient } from '@tessera/api-client';
+import { Clock } from '@tessera/core';
 import { waitUntil, type SinkMessage } from '@tessera/testing';
 import { approvedMember } from '../browser/approved-member';
+import { pdfQrCodes } from '../support/pdf-qr-code';
 import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
 
 type Document = Schemas['BillingDocumentSummaryDto'];
 
+/** A local date `days` after another (YYYY-MM-DD). */
+function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
 /**
  * Member self-service over HTTP (issue 17): a member asks to move to a dearer plan from now, the
  * officer approves, the pro-rata invoice is paid and the subscription is on the new plan with both
  * in its history; another moves at renewal and the next pro-forma is on the new plan; a second
- * request is a 409 saying when the first was made; a termination approved sets the end date and
- * cancels later pro-formas; staff end a membership on a member's behalf; e-mails name who decided.
+ * request is a 409 saying when the first was made; a cheaper plan starts at renewal only; a refusal
+ * e-mails its reason; a termination approved sets the end date and cancels later pro-formas, and the
+ * day after it the status engine makes the member an Ex-member and their card no longer verifies;
+ * staff end a membership on a member's behalf; e-mails name who decided. The API's and the worker's
+ * clocks are moved by the test for the last case (a spy on the one Clock each process has).
  */
 describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
   let stack: Stack;
@@ -22,9 +34,16 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
   let fiona: StaffSession;
   let basicId: string;
   let plusId: string;
+  let lightId: string;
+  /** How far the test has moved the API's and the worker's clocks ahead. */
+  let clockOffsetMs = 0;
 
   beforeAll(async () => {
     stack = await startStack();
+    for (const app of [stack.api, stack.worker])
+      jest
+        .spyOn(app.get(Clock, { strict: false }), 'now')
+        .mockImplementation(() => new Date(Date.now() + clockOffsetMs));
     const session = await stack.client.POST('/api/v1/auth/login', { body: ADMIN });
     admin = authorized(stack, session.data!.accessToken);
     olga = await activatedStaff(stack, admin, 'Olga Officer', ['officer']);
@@ -40,8 +59,16 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
       },
     });
     plusId = plus.data!.id;
+    lightId = await createYearlyPlan(admin, {
+      code: 'light',
+      name: 'Light membership',
+      price: { amount: 3000, currency: 'EUR' },
+    });
   });
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await stack.stop();
+  });
 
   const mailTo = (to: string, subject: RegExp): Promise<SinkMessage> =>
     stack.sink.waitFor((message) => message.to.includes(to) && subject.test(message.subject), {
@@ -77,11 +104,15 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     expect(paid.response.status).toBe(201);
   }
 
+  /** The approval request deciding a member's request, as staff see it. */
+  async function approvalOf(requestId: string): Promise<string> {
+    const request = await olga.client.GET('/api/v1/member-requests/{id}', { params: { path: { id: requestId } } });
+    return request.data!.approvalRequestId!;
+  }
+
   async function approveRequest(requestId: string, comment?: string): Promise<void> {
-    const page = await olga.client.GET('/api/v1/member-requests', { params: { query: { state: 'pending' } } });
-    const request = page.data!.items.find((item) => item.id === requestId)!;
     const approved = await olga.client.POST('/api/v1/approvals/{id}/approve', {
-      params: { path: { id: request.approvalRequestId! } },
+      params: { path: { id: await approvalOf(requestId) } },
       body: comment ? { comment } : {},
     });
     expect(approved.data).toMatchObject({ status: 'approved' });
@@ -91,14 +122,19 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     const ada = await paidMember('Ada');
     const options = (await ada.client.GET('/api/v1/me/requests/options')).data!;
     expect(options.membership).toMatchObject({ plan: { name: 'Basic membership' } });
-    expect(options.plans).toEqual([
-      expect.objectContaining({
-        id: plusId,
-        direction: 'higher',
-        effects: ['now', 'renewal'],
-        price: { amount: 10000, currency: 'EUR' },
-      }),
-    ]);
+    expect(options.plans).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: plusId,
+          direction: 'higher',
+          effects: ['now', 'renewal'],
+          price: { amount: 10000, currency: 'EUR' },
+        }),
+        // A cheaper plan: at renewal only.
+        expect.objectContaining({ id: lightId, direction: 'lower', effects: ['renewal'] }),
+      ]),
+    );
+    expect(options.plans).toHaveLength(2);
 
     const body = { kind: 'upgrade' as const, planId: plusId, effective: 'now' as const, note: 'I want to vote.' };
     const preview = (await ada.client.POST('/api/v1/me/requests/preview', { body })).data!;
@@ -156,7 +192,8 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     const staffDecided = (
       await olga.client.GET('/api/v1/member-requests', { params: { query: { memberId: ada.memberId } } })
     ).data!.items[0];
-    expect(staffDecided).toMatchObject({ decisionNote: comment, history: mine.history });
+    // Its balance now counts the pro-rata invoice, unpaid.
+    expect(staffDecided).toMatchObject({ decisionNote: comment, history: mine.history, balance: proRata.gross });
     const invoices = (await ada.client.GET('/api/v1/me/invoices')).data!.items;
     const invoice = invoices.find((document) => document.id === mine.outcome!.invoice!.id)!;
     expect(invoice).toMatchObject({ kind: 'invoice', state: 'open', amountDue: proRata.gross });
@@ -217,11 +254,67 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
       (await bob.client.POST('/api/v1/me/requests/{id}/withdraw', { params: { path: { id: foreign.id } } })).response
         .status,
     ).toBe(404);
-    // A lower price may not start now.
+    // A cheaper plan may not start now (no refunds mid-period), in the preview as in the request…
+    const lightNow = { kind: 'upgrade' as const, planId: lightId, effective: 'now' as const };
+    for (const refused of [
+      await bob.client.POST('/api/v1/me/requests/preview', { body: lightNow }),
+      await bob.client.POST('/api/v1/me/requests', { body: lightNow }),
+    ])
+      expect(refused.error).toMatchObject({
+        status: 409,
+        type: 'urn:tessera:problem:plan-change-refused',
+        detail: 'Light membership costs less: a lower price takes effect at your next renewal only.',
+      });
+    // …only at the next renewal, with nothing to pay now.
+    const current = (await bob.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    const lightAtRenewal = await bob.client.POST('/api/v1/me/requests/preview', {
+      body: { kind: 'upgrade', planId: lightId, effective: 'renewal' },
+    });
+    expect(lightAtRenewal.data!.upgrade).toMatchObject({
+      effective: 'renewal',
+      effectiveOn: current.nextRenewalDate,
+      toPrice: { amount: 3000 },
+      proRata: null,
+    });
+    const downgrade = await bob.client.POST('/api/v1/me/requests', {
+      body: { kind: 'upgrade', planId: lightId, effective: 'renewal' },
+    });
+    expect(downgrade.response.status).toBe(201);
     expect(
       (await bob.client.POST('/api/v1/me/requests', { body: { kind: 'upgrade', planId: basicId, effective: 'now' } }))
-        .response.status,
-    ).toBe(409);
+        .error,
+    ).toMatchObject({ status: 409, type: 'urn:tessera:problem:member-request-pending' });
+  });
+
+  it('a refusal e-mails its reason to the member and the officers, naming who refused', async () => {
+    const finn = await paidMember('Finn');
+    const made = await finn.client.POST('/api/v1/me/requests', {
+      body: { kind: 'upgrade', planId: plusId, effective: 'renewal' },
+    });
+    const reason = 'Plus is for members of two years or more.';
+    const refusal = await olga.client.POST('/api/v1/approvals/{id}/refuse', {
+      params: { path: { id: await approvalOf(made.data!.id) } },
+      body: { reason },
+    });
+    expect(refusal.data).toMatchObject({ status: 'refused' });
+
+    const toMember = await mailTo(finn.email, /plan change request REQ-\S+ was refused/);
+    expect(toMember.text).toContain(
+      `Your request ${made.data!.reference} to move from Basic membership to Plus membership was refused by Olga Officer.`,
+    );
+    expect(toMember.text).toContain(`Reason: “${reason}”`);
+    expect(toMember.html).toContain(reason);
+    const toOfficer = await mailTo(
+      olga.email,
+      new RegExp(`Finn Requester: plan change ${made.data!.reference} refused`),
+    );
+    expect(toOfficer.text).toContain('was refused by Olga Officer');
+    expect(toOfficer.text).toContain(`Reason: “${reason}”`);
+
+    const [mine] = (await finn.client.GET('/api/v1/me/requests')).data!.items;
+    expect(mine).toMatchObject({ state: 'refused', decidedByName: 'Olga Officer', decisionNote: reason });
+    const subscription = (await finn.client.GET('/api/v1/me/subscription')).data!.subscription!;
+    expect(subscription).toMatchObject({ plan: { name: 'Basic membership' }, nextPlan: null });
   });
 
   it('upgrade at renewal: the next pro-forma is on the new plan', async () => {
@@ -260,6 +353,20 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     const current = (await dora.client.GET('/api/v1/me/subscription')).data!.subscription!;
     const ahead = await dora.client.POST('/api/v1/me/subscription/advance-pro-formas', { body: { periods: 2 } });
     expect(ahead.data).toMatchObject({ issued: 2 });
+    // The last day: the end of the current period by default, or a later one, never an earlier one.
+    const periodEnd = current.currentPeriod.end;
+    const termination = (effectiveDate?: string) =>
+      dora.client.POST('/api/v1/me/requests/preview', {
+        body: { kind: 'termination', reason: 'moving', effectiveDate },
+      });
+    expect((await termination()).data!.termination).toMatchObject({ endsOn: periodEnd });
+    expect((await termination(addDays(periodEnd, 45))).data!.termination).toMatchObject({
+      endsOn: addDays(periodEnd, 45),
+    });
+    expect((await termination(addDays(periodEnd, -1))).error).toMatchObject({
+      status: 400,
+      errors: [{ field: 'effectiveDate', message: `must be on or after the end of the current period, ${periodEnd}` }],
+    });
     const made = await dora.client.POST('/api/v1/me/requests', {
       body: { kind: 'termination', reason: 'moving', details: 'Going abroad' },
     });
@@ -267,15 +374,24 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     await approveRequest(made.data!.id);
     const outcome = await mailTo(dora.email, /termination request REQ-\S+ was approved/);
     expect(outcome.text).toMatch(/Your membership ends on/);
+    const toOfficer = await mailTo(olga.email, /^Dora Requester: termination REQ-\S+ approved$/);
+    expect(toOfficer.text).toContain('was approved by Olga Officer');
+    expect(toOfficer.text).toMatch(/Their membership ends on/);
     const subscription = (await dora.client.GET('/api/v1/me/subscription')).data!.subscription!;
-    expect(subscription).toMatchObject({ state: 'active', endsOn: current.currentPeriod.end });
+    // Ending with its period, it has no renewal ahead.
+    expect(subscription).toMatchObject({ state: 'active', endsOn: current.currentPeriod.end, nextRenewalDate: null });
     const proFormas = (await dora.client.GET('/api/v1/me/invoices')).data!.items.filter((d) => d.kind === 'pro-forma');
     expect(proFormas.map((d) => d.state)).toEqual(['cancelled', 'cancelled']);
 
+    // Staff end Eve's membership a month after her period, as she asked by phone.
     const eve = await paidMember('Eve');
+    const eveLastDay = addDays(
+      (await eve.client.GET('/api/v1/me/subscription')).data!.subscription!.currentPeriod.end,
+      30,
+    );
     const ended = await olga.client.POST('/api/v1/members/{id}/termination', {
       params: { path: { id: eve.memberId } },
-      body: { reason: 'other', details: 'Asked by phone' },
+      body: { reason: 'other', details: 'Asked by phone', effectiveDate: eveLastDay },
     });
     expect(ended.response.status).toBe(201);
     expect(ended.data).toMatchObject({
@@ -283,8 +399,20 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
       onBehalf: true,
       decidedByName: 'Olga Officer',
       canWithdraw: false,
+      endsOn: eveLastDay,
+      outcome: { endsOn: eveLastDay },
     });
-    await mailTo(eve.email, /termination request REQ-\S+ was approved/);
+    expect(ended.data!.history.map((step) => [step.state, step.by])).toEqual([
+      ['pending', 'Olga Officer'],
+      ['approved', 'Olga Officer'],
+    ]);
+    // Ending a month into her next period, that period still starts.
+    expect((await eve.client.GET('/api/v1/me/subscription')).data!.subscription).toMatchObject({
+      endsOn: eveLastDay,
+      nextRenewalDate: addDays(eveLastDay, -29),
+    });
+    const told = await mailTo(eve.email, /termination request REQ-\S+ was approved/);
+    expect(told.text).toContain('was approved by Olga Officer');
     const again = await olga.client.POST('/api/v1/members/{id}/termination', {
       params: { path: { id: eve.memberId } },
       body: { reason: 'other' },
@@ -292,5 +420,69 @@ describe('member requests (API over HTTP, worker, real SMTP sink)', () => {
     expect(again.response.status).toBe(409);
     const mine = (await eve.client.GET('/api/v1/me/requests')).data!.items;
     expect(mine).toEqual([expect.objectContaining({ kind: 'termination', state: 'approved', onBehalf: true })]);
+  });
+
+  // Last: it moves the clocks a year ahead.
+  it('termination approved: an Ex-member the day after the period ends, and the card’s QR link no longer verifies', async () => {
+    const gwen = await paidMember('Gwen');
+    const periodEnd = (await gwen.client.GET('/api/v1/me/subscription')).data!.subscription!.currentPeriod.end;
+    const card = (await gwen.client.GET('/api/v1/me/card')).data!;
+    // The link a phone reads from the card's QR code.
+    const pdf = await gwen.client.GET('/api/v1/me/card.pdf', { parseAs: 'arrayBuffer' });
+    expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+    const qrLinks = await pdfQrCodes(Buffer.from(pdf.data as unknown as ArrayBuffer));
+    expect(qrLinks).toEqual([card.verifyUrl]);
+    const verify = async () => {
+      const token = new URL(qrLinks[0]).pathname.split('/').pop()!;
+      const answer = await stack.client.GET('/api/v1/verify/{token}', { params: { path: { token } } });
+      expect(answer.response.status).toBe(200);
+      return answer.data;
+    };
+    expect(await verify()).toEqual({ valid: true, validUntil: periodEnd, name: 'Gwen Requester' });
+
+    const made = await gwen.client.POST('/api/v1/me/requests', { body: { kind: 'termination', reason: 'cost' } });
+    await approveRequest(made.data!.id);
+    // Still a member until the last day, and the card says so.
+    expect(await verify()).toEqual({ valid: true, validUntil: periodEnd, name: 'Gwen Requester' });
+
+    // On the last day nothing moves; the day after, the status engine makes Gwen an Ex-member.
+    const staffAt = async (date: string) => {
+      clockOffsetMs = new Date(`${date}T11:00:00Z`).getTime() - Date.now();
+      // Sessions expire by the same clock: staff sign in again at the new time.
+      admin = authorized(stack, (await stack.client.POST('/api/v1/auth/login', { body: ADMIN })).data!.accessToken);
+      const login = await stack.client.POST('/api/v1/auth/login', {
+        body: { email: olga.email, password: olga.password },
+      });
+      olga.client = authorized(stack, login.data!.accessToken);
+    };
+    const sweep = async () => {
+      const started = await admin.POST('/api/v1/status-sweeps');
+      expect(started.response.status).toBe(202);
+      return waitUntil(
+        async () => {
+          const run = (
+            await olga.client.GET('/api/v1/status-sweeps/{id}', { params: { path: { id: started.data!.id } } })
+          ).data!;
+          if (run.state === 'failed') throw new Error(`The sweep failed: ${run.error}`);
+          return run.state === 'done' && run;
+        },
+        { timeoutMs: 20_000, description: 'the status sweep' },
+      );
+    };
+    const status = async () =>
+      (await olga.client.GET('/api/v1/members/{id}/status', { params: { path: { id: gwen.memberId } } })).data!;
+
+    await staffAt(periodEnd);
+    await sweep();
+    expect(await status()).toMatchObject({ current: 'member' });
+    expect(await verify()).toMatchObject({ valid: true });
+
+    await staffAt(addDays(periodEnd, 1));
+    await sweep();
+    const ended = await status();
+    expect(ended).toMatchObject({ current: 'ex-member', reason: { code: 'ended' } });
+    expect(ended.reason.text).toMatch(/^Membership ended on .+: Too expensive \(request REQ-\d{4}-\d{6}\)$/);
+    expect(await verify()).toEqual({ valid: false, validUntil: null, name: 'Gwen Requester' });
+    clockOffsetMs = 0;
   });
 });

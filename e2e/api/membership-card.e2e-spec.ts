@@ -2,6 +2,7 @@ import type { TesseraClient } from '@tessera/api-client';
 import { MembersService } from '@tessera/members';
 import { DataSource } from 'typeorm';
 import { approvedMember } from '../browser/approved-member';
+import { pdfQrCodes } from '../support/pdf-qr-code';
 import { pdfText } from '../support/pdf-text';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, startStack, uniqueEmail, type Stack } from '../support/stack';
@@ -136,6 +137,8 @@ describe('membership home and card (API over HTTP)', () => {
     for (const expected of ['Grace Hopper', 'M-', 'Card membership', 'Valid until', 'Scan to verify'])
       expect(text).toContain(expected);
 
+    // The QR code printed on the card carries that link.
+    expect(await pdfQrCodes(pdf)).toEqual([card.verifyUrl]);
     const verified = await verify(card.verifyUrl!);
     expect(verified).toEqual({ status: 200, body: { valid: true, validUntil: periodEnd, name: 'Grace Hopper' } });
     const forged = await get(`/verify/${'A'.repeat(43)}`);

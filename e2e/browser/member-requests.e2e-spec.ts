@@ -14,11 +14,13 @@ const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BA
 /**
  * Self-service on a phone (issue 17), moving through the portal's bottom tab bar. Nina (Basic,
  * paid) asks in the portal to move to Plus from now: the summary shows the pro-rata invoice before
- * she confirms; her request shows as being reviewed. Olga (officer) sees it in her inbox with
+ * she confirms; her request shows as being reviewed, there and on her home. Olga (officer) sees it in her inbox with
  * Nina's status, plan, balance and the price effect, and approves it on the approval's page with a
- * comment; Nina sees it approved with its invoice and Olga's comment, pays the invoice online
- * (Stripe Checkout, the fake Stripe API and its signed webhook), and her plan is Plus. Omar ends
- * his membership at the end of his period. Screens in English and French in
+ * comment, and finds it on Nina's page (its Pending filter leaves it out); Nina sees it approved
+ * with its invoice and Olga's comment, pays the invoice online (Stripe Checkout, the fake Stripe
+ * API and its signed webhook), and her plan is Plus. Omar asks to end his membership at the end of
+ * his period; Olga approves and his home shows his last day; Olga ends Pia's membership for her
+ * from Pia's page. Screens in English and French in
  * test-artifacts/screenshots/member-requests.
  */
 describe('member requests (SPA in Chromium, phone)', () => {
@@ -127,7 +129,9 @@ describe('member requests (SPA in Chromium, phone)', () => {
         /You will receive an invoice of €[\d.,]+ for the \d+ of 36[56] days left until/,
       );
       await page.getByTestId('request-note').locator('textarea').fill('I would like to vote at the congress.');
-      await shot(page, 'change-plan-summary-en');
+      // What the phone shows of the summary (a full-page capture would draw the fixed tab bar over it).
+      await page.getByTestId('request-summary').evaluate((summary) => summary.scrollIntoView({ block: 'center' }));
+      await journey.shot(page, 'change-plan-summary-en', { fullPage: false });
       await page.getByTestId('send-request').click();
       await page.getByTestId('request-sent').waitFor();
       await page.locator('[data-testid="request-state"][data-status="pending"]').first().waitFor();
@@ -139,6 +143,16 @@ describe('member requests (SPA in Chromium, phone)', () => {
       // The tab bar still says where she is: under Requests.
       await page.locator('[data-testid="nav-portal-requests"][aria-current="page"]').waitFor();
       await shot(page, 'change-plan-pending-en');
+
+      // Her home lists it as being reviewed.
+      await tab(page, 'home');
+      const waiting = page.getByTestId('home-requests');
+      await waiting.waitFor();
+      expect(await waiting.getByTestId('home-request-summary').textContent()).toBe(
+        'From Basic membership to Plus membership, from the day it is approved',
+      );
+      await waiting.scrollIntoViewIfNeeded();
+      await journey.shot(page, 'home-pending-en', { fullPage: false });
     });
 
     // Olga sees it in her inbox, with what she weighs it by, and approves it.
@@ -167,6 +181,13 @@ describe('member requests (SPA in Chromium, phone)', () => {
       expect(await note.textContent()).toBe(` — ${comment}`);
       await office.getByTestId('member-requests').scrollIntoViewIfNeeded();
       await journey.shot(office, 'office-member-requests-en', { fullPage: false });
+      // Its "Pending" filter leaves the decided request out; "All" brings it back.
+      const requests = office.getByTestId('member-requests');
+      await requests.getByTestId('requests-filter').getByText('Pending').click();
+      await requests.getByTestId('empty-state').waitFor();
+      expect(await requests.locator('li').count()).toBe(0);
+      await requests.getByTestId('requests-filter').getByText('All').click();
+      await note.waitFor();
     });
     const pending = await olga.client.GET('/api/v1/member-requests', { params: { query: { memberId } } });
     const approved = await olga.client.GET('/api/v1/approvals/{id}', {
@@ -214,10 +235,15 @@ describe('member requests (SPA in Chromium, phone)', () => {
       const payments = (await authorized(journey.stack, token).GET('/api/v1/me/payments')).data!.items;
       expect(payments[0]).toMatchObject({ method: 'stripe', amount: invoice.amountDue });
 
-      // Home says the plan is Plus and nothing is due.
+      // Home says the plan is Plus, nothing is due and no request is waiting any more.
+      const requestsRead = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === '/api/v1/me/requests' && response.ok(),
+      );
       await tab(page, 'home');
+      await requestsRead;
       await page.getByTestId('portal-due-none').waitFor();
       expect(await page.getByTestId('portal-plan').textContent()).toBe('Plus membership');
+      expect(await page.getByTestId('home-requests').count()).toBe(0);
       // What the phone shows (a full-page capture would draw the fixed tab bar mid-page).
       await journey.shot(page, 'home-plus-en', { fullPage: false });
 
@@ -265,6 +291,52 @@ describe('member requests (SPA in Chromium, phone)', () => {
     });
     const mine = (await authorized(journey.stack, token).GET('/api/v1/me/requests')).data!.items;
     expect(mine).toEqual([expect.objectContaining({ kind: 'termination', state: 'pending', reason: 'moving' })]);
+    const periodEnd = (await authorized(journey.stack, token).GET('/api/v1/me/subscription')).data!.subscription!
+      .currentPeriod.end;
+    const request = (await olga.client.GET('/api/v1/member-requests/{id}', { params: { path: { id: mine[0].id } } }))
+      .data!;
+
+    // Olga approves it on the approval's page; Omar's home then says his last day.
+    const office = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    await step(office, async () => {
+      await signIn(office, olga.email, olga.password);
+      await office.goto(`${journey.spa.origin}/office/approvals/${request.approvalRequestId}`);
+      await office.getByTestId('approval-approve').click();
+      await office.getByTestId('approve-submit').click();
+      await office.getByTestId('approval-approve').waitFor({ state: 'detached' });
+    });
+    await step(page, async () => {
+      await speak(page, token, 'en');
+      await tab(page, 'home');
+      const endsOn = page.getByTestId('portal-ends-on');
+      await endsOn.waitFor();
+      expect(await endsOn.textContent()).toBe(
+        new Date(`${periodEnd}T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }),
+      );
+      // No renewal is ahead of a membership ending with its period.
+      expect(await page.getByTestId('portal-renewal').count()).toBe(0);
+      await endsOn.scrollIntoViewIfNeeded();
+      await journey.shot(page, 'end-membership-approved-en', { fullPage: false });
+    });
+
+    // Staff end another member's membership on her behalf, from her page: at once, no approval.
+    const pia = await paidMember('Pia', uniqueEmail('pia'));
+    const piaId = (await authorized(journey.stack, pia).GET('/api/v1/me')).data!.member!.id;
+    await step(office, async () => {
+      await office.goto(`${journey.spa.origin}/office/members/${piaId}`);
+      const requests = office.getByTestId('member-requests');
+      await requests.getByTestId('empty-state').waitFor();
+      await requests.getByTestId('terminate-membership').click();
+      await office.getByTestId('staff-termination-reason').click();
+      await office.locator('.n-base-select-option', { hasText: 'I am moving away' }).click();
+      await shot(office, 'office-terminate-en');
+      await office.getByTestId('confirm-termination').click();
+      await requests.locator('[data-status="approved"]').waitFor();
+      await shot(office, 'office-terminated-en');
+    });
+    expect((await authorized(journey.stack, pia).GET('/api/v1/me/subscription')).data!.subscription).toMatchObject({
+      endsOn: periodEnd,
+    });
     expect(journey.pageErrors).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });

@@ -5553,7 +5553,7 @@ export interface components {
             startDate: string;
             currentPeriod: components["schemas"]["SubscriptionPeriodDto"];
             /**
-             * @description The day the next period starts, while the subscription is live
+             * @description The day the next period starts, while the subscription is live and goes on past its current period (null once it ends on or before that period’s last day)
              * @example 2027-12-06
              */
             nextRenewalDate: string | null;
@@ -5601,7 +5601,7 @@ export interface components {
             startDate: string;
             currentPeriod: components["schemas"]["SubscriptionPeriodDto"];
             /**
-             * @description The day the next period starts, while the subscription is live
+             * @description The day the next period starts, while the subscription is live and goes on past its current period (null once it ends on or before that period’s last day)
              * @example 2027-12-06
              */
             nextRenewalDate: string | null;

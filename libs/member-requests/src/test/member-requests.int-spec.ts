@@ -1,4 +1,4 @@
-import { RenewalRunsService } from '@tessera/subscription';
+import { AdvanceProFormasService, RenewalRunsService } from '@tessera/subscription';
 import { MemberRequestsService } from '../member-requests.service';
 import { activeMember, approvalOf, approve, bootMemberRequests, type Booted } from './member-requests-testing';
 
@@ -123,6 +123,42 @@ describe('member requests against the real database', () => {
       { state: 'open', start: '2027-03-25', net: 12000, description: 'Plus' },
     ]);
     expect(await runs.execute((await runs.start('2027-03-02', 'staff', null)) as string)).toMatchObject({ issued: 0 });
+  });
+
+  it('an upgrade from now: a pro-rata invoice naming the days and both plans, and the next pro-forma re-issued', async () => {
+    // On Basic since 10 January 2026: on 2 March, 314 of the period's 365 days are left.
+    const mia = await activeMember(booted, booted.basic.id, '2026-01-10');
+    await booted.moduleRef.get(AdvanceProFormasService).issue(mia.subscriptionId, 1);
+    const made = await requests.submit(mia.principal, { kind: 'upgrade', planId: booted.plus.id, effective: 'now' });
+    await approve(booted.moduleRef, await approvalOf(booted.db, made.id), booted.officer);
+
+    const invoices = (await booted.db.query(
+      `SELECT d.net_amount AS net, to_char(d.period_start, 'YYYY-MM-DD') AS start,
+              to_char(d.period_end, 'YYYY-MM-DD') AS "end", l.description
+         FROM billing_documents d JOIN billing_document_lines l ON l.document_id = d.id
+        WHERE d.kind = 'invoice' AND d.subject_id = $1 ORDER BY d.issued_at, d.number`,
+      [mia.subscriptionId],
+    )) as { net: number; start: string; end: string; description: string }[];
+    // (12000 − 6000) × 314 / 365 = 5161.64… → 5162 cents.
+    expect(invoices[1]).toEqual({
+      net: 5162,
+      start: '2026-03-02',
+      end: '2027-01-09',
+      description: 'Change of plan from Basic to Plus: 314 of 365 days',
+    });
+    expect(await proFormasOf(mia.subscriptionId)).toEqual([
+      { state: 'cancelled', start: '2027-01-10', net: 6000, description: 'Basic' },
+      { state: 'open', start: '2027-01-10', net: 12000, description: 'Plus' },
+    ]);
+    // No gap: the same period goes on, on the new plan.
+    const [subscription] = await booted.db.query(
+      `SELECT plan_id AS "planId", next_plan_id AS "nextPlanId", to_char(current_period_start, 'YYYY-MM-DD') AS start
+         FROM subscriptions WHERE id = $1`,
+      [mia.subscriptionId],
+    );
+    expect(subscription).toEqual({ planId: booted.plus.id, nextPlanId: null, start: '2026-01-10' });
+    const [mine] = await requests.mine(mia.principal);
+    expect(mine.outcome).toMatchObject({ effectiveOn: '2026-03-02', proFormasReissued: 1 });
   });
 
   it('a termination approved sets the end date and cancels the pro-formas of later periods', async () => {

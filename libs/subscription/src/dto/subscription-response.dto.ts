@@ -82,7 +82,9 @@ export class SubscriptionSummaryDto {
     nullable: true,
     type: String,
     example: '2027-12-06',
-    description: 'The day the next period starts, while the subscription is live',
+    description:
+      'The day the next period starts, while the subscription is live and goes on past its current period ' +
+      '(null once it ends on or before that period’s last day)',
   })
   nextRenewalDate: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The last day of membership, once ended' })
@@ -94,6 +96,8 @@ export class SubscriptionSummaryDto {
 
   static fromRow(row: SubscriptionRow): SubscriptionSummaryDto {
     const live = row.state === 'pending' || row.state === 'active';
+    // A membership ending with its current period has no renewal ahead.
+    const renews = live && (row.endsOn === null || row.endsOn > row.currentPeriodEnd);
     return {
       id: row.id,
       member: { id: row.memberId, number: row.memberNumber, name: row.memberName },
@@ -103,7 +107,7 @@ export class SubscriptionSummaryDto {
       origin: { type: row.origin, id: row.originId, reference: row.originReference },
       startDate: row.startDate,
       currentPeriod: { start: row.currentPeriodStart, end: row.currentPeriodEnd },
-      nextRenewalDate: live ? addDays(row.currentPeriodEnd, 1) : null,
+      nextRenewalDate: renews ? addDays(row.currentPeriodEnd, 1) : null,
       endsOn: row.endsOn,
       endReason: row.endReason,
       createdAt: row.createdAt,

@@ -2,8 +2,10 @@ import { shallowRef, type ShallowRef } from 'vue';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { translate } from '@/i18n/translate';
+import { formatLocalDate } from '@/utils/local-date';
 import { formatAmount, formatMoney } from '@/utils/money';
-import type { StaffMemberRequest } from './types';
+import { TERMINATION_REASON_LABELS } from './labels';
+import type { MemberRequest, StaffMemberRequest, TerminationReason } from './types';
 
 /** The member request an approval request decides, read once per approval while the page lives. */
 const byApproval = new Map<string, ShallowRef<StaffMemberRequest | null>>();
@@ -37,4 +39,19 @@ export function priceEffectText(request: StaffMemberRequest): string | null {
     to: formatMoney(effect.to),
     difference,
   });
+}
+
+/** What a request asks, in a line: "From Basic to Plus, from your next renewal" / "Last day: Dec 6, 2027 · Moving away". */
+export function requestSummaryText(request: MemberRequest): string {
+  if (request.kind === 'upgrade')
+    return `${translate('requests.list.upgradeSummary', { from: request.fromPlan.name, to: request.toPlan?.name ?? '' })}, ${
+      request.effective === 'now' ? translate('requests.list.upgradeNow') : translate('requests.list.upgradeRenewal')
+    }`;
+  const reason = request.reason ? TERMINATION_REASON_LABELS[request.reason as TerminationReason] : '';
+  return [
+    request.endsOn ? translate('requests.list.terminationSummary', { date: formatLocalDate(request.endsOn) }) : '',
+    reason,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
