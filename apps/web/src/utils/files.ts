@@ -85,9 +85,18 @@ export function fileTypeLabel(file: { name: string; type: string }): string {
   return extension(file.name).toUpperCase() || translate('format.files.file');
 }
 
-/** 1536 → "1.5 kB" ("1,5 ko" in French): Intl names the units in the SPA's language. */
+/**
+ * 1536 → "1.5 kB" ("1,5 ko" in French): Intl names the units in the SPA's language. Bytes are
+ * spelt out ("525 bytes", "525 octets"): CLDR's short English form is a singular "525 byte".
+ */
 export function formatBytes(bytes: number): string {
   const [value, unit] =
     bytes < 1024 ? [bytes, 'byte'] : bytes < MB ? [bytes / 1024, 'kilobyte'] : [bytes / MB, 'megabyte'];
-  return new Intl.NumberFormat(activeLocale.value, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  const unitDisplay = unit === 'byte' ? 'long' : 'short';
+  return new Intl.NumberFormat(activeLocale.value, {
+    style: 'unit',
+    unit,
+    unitDisplay,
+    maximumFractionDigits: 1,
+  }).format(value);
 }
