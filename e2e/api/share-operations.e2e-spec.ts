@@ -612,13 +612,14 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
       const cooperator = (await officer.client.GET('/api/v1/cooperators', { params: { query: { q: lea.email } } }))
         .data!.items;
       expect(cooperator).toMatchObject([{ number: done.toHolder!.cooperatorNumber, state: 'effective' }]);
-      const invitation = await linkTokenFromEmail(stack.sink, lea.email, /invit/i, '/activate');
+      const invitation = await linkTokenFromEmail(stack.sink, lea.email, /^Activez votre compte/, '/activate');
       expect(invitation.token.length).toBeGreaterThan(20);
       const received = await stack.sink.waitFor(
-        (message) => message.to.includes(lea.email) && message.attachments.length === 1,
+        (message) => message.to.includes(lea.email) && message.subject.startsWith('Parts cédées à vous'),
         { description: 'the new holder’s certificate', timeoutMs: 10_000 },
       );
       expect(received.text).toContain('Zoe Giver');
+      expect(received.attachments).toHaveLength(1);
     });
 
     it('a person with the e-mail of a member is that member: no second person, the shares go to them', async () => {
