@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Schemas, type TesseraClient } from '@tessera/api-client';
 import { approvedMember } from '../browser/approved-member';
 import { parseCsv } from '../support/csv';
+import { linkTokenFromEmail } from '../support/mail';
 import { createYearlyPlan } from '../support/plans';
 import { pdfText } from '../support/pdf-text';
 import { createSupporterClass, payInFull } from '../support/shares';
@@ -561,5 +562,109 @@ describe('share operations (API over HTTP, real SMTP sink)', () => {
     expect(blocked.response.status).toBe(429);
     expect(Number(blocked.response.headers.get('retry-after'))).toBeGreaterThan(3000);
     expect((await noah.GET('/api/v1/me/share-operations')).data!.items.map((o) => o.state)).toEqual(['executed']);
+  });
+
+  describe('staff transfer shares to a person who is not a member yet', () => {
+    let zoe: { memberId: string };
+    const membersWith = async (email: string) =>
+      (await officer.client.GET('/api/v1/members', { params: { query: { q: email } } })).data!.items;
+    const toNewPerson = (toPerson: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      officer.client.POST('/api/v1/share-operations', {
+        body: {
+          kind: 'transfer',
+          holderId: zoe.memberId,
+          shareClassId: classB.id,
+          quantity: 2,
+          toPerson: toPerson as Schemas['ShareReceiverPersonDto'],
+          ...extra,
+        },
+      });
+
+    beforeAll(async () => {
+      zoe = await issueShares(
+        { person: { firstName: 'Zoe', lastName: 'Giver', email: uniqueEmail('zoe') } },
+        classB.id,
+        6,
+      );
+    });
+
+    it('approved, the new person is one new member and cooperator with the numbers, invited to the portal', async () => {
+      const lea = { firstName: 'Léa', lastName: 'Newcomer', email: uniqueEmail('lea') };
+      const asked = await toNewPerson({ ...lea, email: lea.email.toUpperCase(), locale: 'fr' });
+      expect(asked.response.status).toBe(201);
+      expect(asked.data).toMatchObject({ state: 'pending', toHolder: null, toPerson: lea });
+      expect(await membersWith(lea.email)).toEqual([]);
+
+      await approve(asked.data!.approvalRequestId!);
+      const done = (
+        await officer.client.GET('/api/v1/share-operations/{id}', { params: { path: { id: asked.data!.id } } })
+      ).data!;
+      expect(done).toMatchObject({
+        state: 'executed',
+        toPerson: lea,
+        toHolder: { name: 'Léa Newcomer', cooperatorNumber: expect.stringMatching(/^C-\d{6}$/) },
+      });
+      const out = done.movements.find((m) => m.kind === 'transfer_out')!;
+      const into = done.movements.find((m) => m.kind === 'transfer_in')!;
+      expect([into.quantity, into.firstNumber, into.lastNumber]).toEqual([2, out.firstNumber, out.lastNumber]);
+      const members = await membersWith(lea.email);
+      expect(members.map((m) => m.id)).toEqual([done.toHolder!.memberId]);
+      const cooperator = (await officer.client.GET('/api/v1/cooperators', { params: { query: { q: lea.email } } }))
+        .data!.items;
+      expect(cooperator).toMatchObject([{ number: done.toHolder!.cooperatorNumber, state: 'effective' }]);
+      const invitation = await linkTokenFromEmail(stack.sink, lea.email, /^Activez votre compte/, '/activate');
+      expect(invitation.token.length).toBeGreaterThan(20);
+      const received = await stack.sink.waitFor(
+        (message) => message.to.includes(lea.email) && message.subject.startsWith('Parts cédées à vous'),
+        { description: 'the new holder’s certificate', timeoutMs: 10_000 },
+      );
+      expect(received.text).toContain('Zoe Giver');
+      expect(received.attachments).toHaveLength(1);
+    });
+
+    it('a person with the e-mail of a member is that member: no second person, the shares go to them', async () => {
+      const before = await membersWith(bob.email);
+      expect(before).toHaveLength(1);
+      const asked = await toNewPerson({ firstName: 'Robert', lastName: 'Typo', email: bob.email }, { quantity: 1 });
+      expect(asked.response.status).toBe(201);
+      await approve(asked.data!.approvalRequestId!);
+      const done = (
+        await officer.client.GET('/api/v1/share-operations/{id}', { params: { path: { id: asked.data!.id } } })
+      ).data!;
+      expect(done).toMatchObject({ state: 'executed', toHolder: { memberId: holders.bob.memberId } });
+      expect((await membersWith(bob.email)).map((m) => [m.id, m.name])).toEqual([
+        [holders.bob.memberId, 'Bob =Sum(1)'],
+      ]);
+    });
+
+    it('refuses both receivers at once, or a person given wrongly, naming the field and writing nothing', async () => {
+      const before = await operationCount();
+      const both = await toNewPerson(
+        { firstName: 'Both', lastName: 'Ways', email: uniqueEmail('both') },
+        { toHolderId: holders.bob.memberId },
+      );
+      expect(both.response.status).toBe(400);
+      expect(both.error).toMatchObject({
+        errors: [{ field: 'toPerson', message: 'cannot be given with toHolderId: name one receiver' }],
+      });
+      const invalid = await toNewPerson({ firstName: '', lastName: 'Nobody', email: 'not-an-address' });
+      expect(invalid.response.status).toBe(400);
+      expect(invalid.response.headers.get('content-type')).toContain('application/problem+json');
+      expect(invalid.error!.errors!.map((e) => e.field).sort()).toEqual(['toPerson.email', 'toPerson.firstName']);
+      const redemption = await officer.client.POST('/api/v1/share-operations', {
+        body: {
+          kind: 'redemption',
+          holderId: zoe.memberId,
+          shareClassId: classB.id,
+          quantity: 1,
+          toPerson: { firstName: 'Not', lastName: 'Here', email: uniqueEmail('not-here') },
+        },
+      });
+      expect(redemption.error).toMatchObject({
+        status: 400,
+        errors: [{ field: 'toPerson', message: 'is only for a transfer' }],
+      });
+      expect(await operationCount()).toBe(before);
+    });
   });
 });

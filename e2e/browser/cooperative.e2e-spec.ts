@@ -1,5 +1,5 @@
 import type { TesseraClient } from '@tessera/api-client';
-import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, waitForCount, type BrowserJourney } from '../support/browser';
 import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
@@ -9,7 +9,8 @@ import { journeySteps } from './journey-steps';
  * The co-operative in the back office (issue 18): Ada (4 class B shares) and Bob (2) are
  * cooperators. Olga (officer) opens the Co-operative group's Cooperators list, opens Ada, asks
  * for a transfer of 2 shares to Bob, approves it on its approval page, and reads the share
- * register as of today, in English and in French. Screens in
+ * register as of today, in English and in French; then transfers one of Ada's shares to Léa, who
+ * is not a member yet (the dialog's "A new person"). Screens in
  * test-artifacts/screenshots/cooperative.
  */
 describe('co-operative back office (SPA in Chromium)', () => {
@@ -150,6 +151,63 @@ describe('co-operative back office (SPA in Chromium)', () => {
       await page.getByTestId('cooperator-movements').waitFor();
       expect(await page.getByTestId('cooperator-movements').innerText()).toMatch(/Redeemed\s+B\s+−1\s+6/);
       await shot(page, 'cooperator-history-en');
+    });
+    expect(journey.pageErrors).toEqual([]);
+  });
+
+  it('an officer transfers a share to a new person: field errors next to the fields, then a new cooperator', async () => {
+    const { shot, step, signIn, speak } = steps;
+    const page = await journey.newPage({ viewport: { width: 1366, height: 900 } });
+    const feedbackOf = (id: string) =>
+      page.locator('.n-form-item', { has: page.locator(`#${id}`) }).locator('.n-form-item-feedback');
+    const openNewPersonTransfer = async () => {
+      await page.getByTestId('nav-cooperators').click();
+      await page.locator('[data-testid="cooperator-link"][data-name="Ada Lovelace"]').click();
+      await page.getByTestId('cooperator-holdings').waitFor();
+      await page.getByTestId('cooperator-new-operation').click();
+      await page.getByTestId('share-operation-kind-transfer').click();
+      await page.getByTestId('share-operation-receiver-person').click();
+      await page.getByTestId('share-operation-to-email').waitFor();
+    };
+    await step(page, async () => {
+      await signIn(page, olga.email, olga.password);
+      await speak(page, olga.token, 'en');
+      await openNewPersonTransfer();
+      await page.getByTestId('share-operation-quantity').fill('1');
+      await page.getByTestId('share-operation-to-first-name').fill('Léa');
+      await page.getByTestId('share-operation-to-email').fill('lea@');
+      await page.getByTestId('share-operation-submit').click();
+      await feedbackOf('share-operation-to-email').getByText('Enter a valid e-mail address.').waitFor();
+      await feedbackOf('share-operation-to-last-name').getByText('This field is required.').waitFor();
+      await shot(page, 'new-operation-new-person-errors-en');
+
+      await page.getByTestId('share-operation-to-last-name').fill('Newcomer');
+      await page.getByTestId('share-operation-to-email').fill(uniqueEmail('lea'));
+      await page.getByTestId('share-operation-submit').click();
+      await page.getByTestId('share-operation-dialog').waitFor({ state: 'detached' });
+      await page.locator('[data-testid="operation-state"][data-status="pending"]').waitFor();
+      expect(await page.getByTestId('cooperator-operations').innerText()).toContain('Léa Newcomer');
+
+      await page
+        .getByRole('row', { name: /Léa Newcomer/ })
+        .getByTestId('operation-approval-link')
+        .click();
+      await page.getByTestId('approval-approve').click();
+      await page.getByTestId('approve-submit').click();
+      await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await page.getByTestId('nav-cooperators').click();
+      await waitForCount(page, '[data-testid="cooperator-row"]', 3);
+      await page.locator('[data-testid="cooperator-link"][data-name="Léa Newcomer"]').click();
+      await page.getByTestId('cooperator-holdings').waitFor();
+      expect(await page.getByTestId('cooperator-holdings').innerText()).toMatch(/B\s+1\s+2\s+€25\.00/);
+      await shot(page, 'new-person-cooperator-en');
+    });
+
+    await step(page, async () => {
+      await speak(page, olga.token, 'fr');
+      await openNewPersonTransfer();
+      expect(await page.getByTestId('share-operation-receiver').innerText()).toContain('Une nouvelle personne');
+      await shot(page, 'new-operation-new-person-fr');
     });
     expect(journey.pageErrors).toEqual([]);
   });

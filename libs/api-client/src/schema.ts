@@ -6775,6 +6775,37 @@ export interface components {
         };
         /** @enum {string} */
         ShareOperationKind: "redemption" | "transfer" | "conversion";
+        ShareReceiverPersonDto: {
+            /** @example Ada */
+            firstName: string;
+            /** @example Lovelace */
+            lastName: string;
+            /** @example ada@example.org */
+            email: string;
+            /**
+             * @description Required on the public form
+             * @example +32 470 12 34 56
+             */
+            phone?: string;
+            /**
+             * Format: date
+             * @description In the past; age 16 to 120. Required on the public form
+             * @example 1990-12-10
+             */
+            birthDate?: string;
+            /** @description Required on the public form */
+            address?: components["schemas"]["AddressDto"];
+            /**
+             * @description ISO 3166-1 alpha-2. Required on the public form
+             * @example BE
+             */
+            nationality?: string;
+            /**
+             * @description Language of e-mails to the person, if new: English when left out
+             * @enum {string}
+             */
+            locale?: "en" | "fr";
+        };
         CreateShareOperationDto: {
             kind: components["schemas"]["ShareOperationKind"];
             /**
@@ -6794,9 +6825,11 @@ export interface components {
             quantity: number;
             /**
              * Format: uuid
-             * @description Transfer only: the receiving member, who must be eligible
+             * @description Transfer only: the receiving member, who must be eligible. Or toPerson, not both
              */
             toHolderId?: string;
+            /** @description Staff, transfer only: the receiving person when not a member yet (instead of toHolderId). Matched by e-mail or made on approval, then held to the eligibility rules of the class */
+            toPerson?: components["schemas"]["ShareReceiverPersonDto"];
             /**
              * Format: uuid
              * @description Conversion only: the class the shares become
@@ -6834,6 +6867,14 @@ export interface components {
             code: string;
             /** @example Supporter shares */
             name: string;
+        };
+        OperationNewPersonDto: {
+            /** @example Ada */
+            firstName: string;
+            /** @example Lovelace */
+            lastName: string;
+            /** @example ada@example.org */
+            email: string;
         };
         OperationMovementDto: {
             /** Format: uuid */
@@ -6904,6 +6945,8 @@ export interface components {
             unitPrice: components["schemas"]["MoneyDto"];
             /** @description Transfer: who receives the shares */
             toHolder: components["schemas"]["OperationPartyDto"] | null;
+            /** @description Transfer to a person not a member when asked: who they are (toHolder once approved) */
+            toPerson: components["schemas"]["OperationNewPersonDto"] | null;
             /** @description Conversion: the class the shares become */
             toShareClass: components["schemas"]["OperationClassDto"] | null;
             /**

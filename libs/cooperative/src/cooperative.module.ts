@@ -28,6 +28,7 @@ import { ShareClassesService } from './share-classes/share-classes.service';
 import { CapitalReleaseSettlementListener } from './share-register/capital-release-settlement.listener';
 import { ShareRegisterRepository } from './share-register/share-register.repository';
 import { ShareRegisterService } from './share-register/share-register.service';
+import { ShareHolderIntakeService } from './share-holders/share-holder-intake.service';
 import { ShareSubscriptionOutcomesHandler } from './share-subscriptions/share-subscription-outcomes.handler';
 import { ShareSubscriptionMailer } from './share-subscriptions/share-subscription.mailer';
 import { ShareSubscriptionRepository } from './share-subscriptions/share-subscription.repository';
@@ -59,6 +60,7 @@ import { ShareSubscriptionsService } from './share-subscriptions/share-subscript
     ShareSubscriptionMailer,
     ShareSubscriptionsService,
     ShareSubscriptionOutcomesHandler,
+    ShareHolderIntakeService,
     ShareRegisterRepository,
     ShareRegisterService,
     ShareCertificatesService,

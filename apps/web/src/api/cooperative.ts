@@ -38,6 +38,12 @@ async function fileOf(
 }
 
 /** The register as of a date, as CSV. */
+/** A transfer's receiver by name: their member record's, or (until approved) the new person's as staff gave it. */
+export function receiverNameOf(operation: ShareOperation): string {
+  if (operation.toHolder) return operation.toHolder.name;
+  return operation.toPerson ? `${operation.toPerson.firstName} ${operation.toPerson.lastName}` : '';
+}
+
 export function fetchShareRegisterCsv(asOf: string) {
   return fileOf(
     api.GET('/api/v1/share-register.csv', { params: { query: { asOf } }, parseAs: 'blob' }) as never,

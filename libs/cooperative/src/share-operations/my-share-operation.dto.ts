@@ -11,7 +11,7 @@ export const HOLDER_NUMBER = /^[MC]-[0-9]{6,}$/;
  * what a member can know of them — their number and e-mail address, which must go together —
  * never by an id (a member cannot know it, and ids would let anyone be named).
  */
-export class CreateMyShareOperationDto extends OmitType(CreateShareOperationDto, ['toHolderId'] as const) {
+export class CreateMyShareOperationDto extends OmitType(CreateShareOperationDto, ['toHolderId', 'toPerson'] as const) {
   @ApiPropertyOptional({
     example: 'M-000012',
     description:

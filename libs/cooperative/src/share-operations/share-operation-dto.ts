@@ -17,6 +17,9 @@ export function shareOperationDtoOf(
     quantity: row.quantity,
     unitPrice: money(row.unitPrice),
     toHolder: row.toHolder,
+    toPerson: row.toPerson
+      ? { firstName: row.toPerson.firstName, lastName: row.toPerson.lastName, email: row.toPerson.email }
+      : null,
     toShareClass: row.toShareClass,
     toQuantity: row.toQuantity,
     valueDifference: row.valueDifference === null ? null : money(row.valueDifference),

@@ -3,7 +3,9 @@ import { BillingDocumentsService, formatDocumentMoney } from '@tessera/billing';
 import { ProblemException } from '@tessera/core';
 import { MembersService } from '@tessera/members';
 import type { EmailAttachment } from '@tessera/notifications';
+import type { ApprovalOutcomeContext } from '@tessera/approval';
 import { ShareCertificatesService } from '../certificates/share-certificates.service';
+import { ShareHolderIntakeService } from '../share-holders/share-holder-intake.service';
 import { ShareClassesService, type ShareClass } from '../share-classes/share-classes.service';
 import type { HolderKind } from '../share-classes/share-class.dto';
 import { addDaysTo, conversionOf, operationRefusal, type HoldingFacts } from '../share-operation-checks';
@@ -11,7 +13,11 @@ import { highestShares, rangeSize, type PricedRange, type ShareRange } from '../
 import { ShareRegisterRepository, type CooperatorRow } from '../share-register/share-register.repository';
 import type { ExecutedFacts } from './share-operation.mailer';
 import { ShareOperationMailer } from './share-operation.mailer';
-import { ShareOperationRepository, type ShareOperationRow } from './share-operation.repository';
+import {
+  ShareOperationRepository,
+  type ShareOperationRow,
+  type ShareReceiverPerson,
+} from './share-operation.repository';
 import { ShareOperationTransitionsService } from './share-operation-transitions.service';
 
 /** What an operation is about before it exists: asked for now, or executed later. */
@@ -21,6 +27,8 @@ export interface OperationIntent {
   shareClassId: string;
   quantity: number;
   toMemberId: string | null;
+  /** A transfer to a person who is not a member yet (until its approval names their record). */
+  toPerson: ShareReceiverPerson | null;
   toShareClassId: string | null;
 }
 
@@ -44,6 +52,7 @@ export class ShareOperationEffectsService {
     private readonly billing: BillingDocumentsService,
     private readonly mailer: ShareOperationMailer,
     private readonly transitions: ShareOperationTransitionsService,
+    private readonly holders: ShareHolderIntakeService,
   ) {}
 
   /** The classes involved, and a conversion's quantity and value difference at nominal prices. */
@@ -67,11 +76,13 @@ export class ShareOperationEffectsService {
   async assertPossible(intent: OperationIntent, held?: { from: number; to: number }): Promise<void> {
     const { from, to, conversion } = await this.classesOf(intent);
     const holder = await this.partyOf(intent.memberId);
-    const receiverId = intent.kind === 'transfer' ? intent.toMemberId! : intent.memberId;
-    const receiver = intent.kind === 'transfer' ? await this.partyOf(receiverId) : holder;
+    const receiverId = receiverIdOf(intent);
+    // A new person's record does not exist before approval: an individual holding nothing yet.
+    const receiver =
+      receiverId === intent.memberId ? holder : receiverId ? await this.partyOf(receiverId) : newcomer(intent);
     const toClass = intent.kind === 'conversion' ? to! : from;
     const heldFrom = held?.from ?? (await this.register.heldBy(intent.memberId, from.id));
-    const heldTo = held?.to ?? (await this.register.heldBy(receiverId, toClass.id));
+    const heldTo = held?.to ?? (receiverId ? await this.register.heldBy(receiverId, toClass.id) : 0);
     const refusal = operationRefusal({
       kind: intent.kind,
       quantity: intent.quantity,
@@ -96,7 +107,7 @@ export class ShareOperationEffectsService {
    * order never takes out shares before they came in (409 when the date asked for is earlier).
    */
   async effectiveDateOf(intent: OperationIntent & { requestedEffectiveOn: string | null }): Promise<string> {
-    const receiverId = intent.kind === 'transfer' ? intent.toMemberId! : intent.memberId;
+    const receiverId = receiverIdOf(intent) ?? intent.memberId;
     const last = await this.register.lastMovementOn([
       { memberId: intent.memberId, shareClassId: intent.shareClassId },
       { memberId: receiverId, shareClassId: intent.toShareClassId ?? intent.shareClassId },
@@ -111,13 +122,41 @@ export class ShareOperationEffectsService {
   }
 
   /**
+   * A transfer to a new person, on approval: their member record is made or matched as a share
+   * subscription's holder is (never duplicated), and they become a candidate cooperator with a
+   * portal account (created and invited, or found). `execute` then holds them to the class's rules
+   * like any receiver. Their member id, for the approval to record; undefined for other operations.
+   */
+  async nameReceiver(row: ShareOperationRow, ctx: ApprovalOutcomeContext): Promise<string | undefined> {
+    if (row.kind !== 'transfer' || row.toMemberId || !row.toPerson) return undefined;
+    const { locale, ...person } = row.toPerson;
+    const { from } = await this.classesOf(row);
+    const memberId = await this.holders.makeOrMatch({
+      holder: { person },
+      shareClass: from,
+      locale,
+      source: { type: 'staff', id: ctx.actor.userId ?? null, reference: row.reference },
+      actorUserId: ctx.actor.userId ?? null,
+    });
+    if (memberId === row.memberId)
+      throw operationRefused(`${person.email} is the holder's own e-mail address: the shares would not change hands.`);
+    await this.holders.makeCandidate(memberId, ctx.decidedAt, {
+      origin: 'staff',
+      sourceReference: row.reference,
+      autoRegistered: false,
+    });
+    return memberId;
+  }
+
+  /**
    * Enters an approved operation in the register on its date of effect (after the locks):
    * the highest-numbered shares leave the holding; a redemption records the reimbursement due
    * after the statutory waiting period, a transfer gives the numbers to the receiver (made a
    * cooperator if new) with a certificate, a conversion issues new numbers of the other class.
    */
   async execute(row: ShareOperationRow, now: Date): Promise<ExecutedFacts> {
-    const receiverId = row.kind === 'transfer' ? row.toMemberId! : row.memberId;
+    const receiverId = receiverIdOf(row);
+    if (!receiverId) throw new Error(`Transfer ${row.reference} executed before its receiver was named`);
     if (row.kind === 'transfer') await this.register.ensureCandidate(receiverId, now);
     const locked = await this.register.lockCooperators([row.memberId, receiverId]);
     const holder = locked.get(row.memberId);
@@ -258,6 +297,18 @@ export class ShareOperationEffectsService {
     const member = await this.members.get(memberId);
     return { name: member.name, holderKind: member.kind === 'organisation' ? 'organisation' : 'individual' };
   }
+}
+
+/** Who receives the shares: the holder (redemption, conversion), a transfer's member — null while a new person. */
+function receiverIdOf(intent: Pick<OperationIntent, 'kind' | 'memberId' | 'toMemberId'>): string | null {
+  return intent.kind === 'transfer' ? intent.toMemberId : intent.memberId;
+}
+
+/** A transfer's new person as the class's rules see them. */
+function newcomer(intent: OperationIntent): Pick<HoldingFacts, 'name'> & { holderKind: HolderKind } {
+  const person = intent.toPerson;
+  if (!person) throw new Error('A transfer names no receiver');
+  return { name: `${person.firstName} ${person.lastName}`, holderKind: 'individual' };
 }
 
 /** The paid-up value of blocks of shares, in minor units. */

@@ -7,8 +7,8 @@ import { ShareOperationTransitionsService } from './share-operation-transitions.
 
 /**
  * What an operation's approval decides, inside the decision's transaction: approved → executed in
- * the register (the decision rolls back with a 409 if the shares are no longer there, or the
- * receiver no longer eligible); refused or cancelled → the operation closes with the reason. The
+ * the register (a transfer's new person made or matched first; the decision rolls back with a 409
+ * if the shares are no longer there, or the receiver is not eligible); refused or cancelled → the operation closes with the reason. The
  * holder is e-mailed the outcome.
  */
 @Injectable()
@@ -28,7 +28,13 @@ abstract class ShareOperationOutcomes implements ApprovalSubjectHandler, OnModul
 
   async onApproved(ctx: ApprovalOutcomeContext): Promise<void> {
     const row = await this.transitions.lockFor(ctx.subjectId, 'approved');
-    await this.transitions.move(row, 'approved', { at: ctx.decidedAt, by: ctx.actor.name, note: ctx.comment });
+    const toMemberId = await this.effects.nameReceiver(row, ctx);
+    await this.transitions.move(row, 'approved', {
+      at: ctx.decidedAt,
+      by: ctx.actor.name,
+      note: ctx.comment,
+      toMemberId,
+    });
     const executed = await this.effects.execute(row, ctx.decidedAt);
     await this.mailer.outcome(row, 'executed', ctx.comment, executed);
   }

@@ -22,11 +22,12 @@ export class ShareOperationTransitionsService {
   async move(
     row: ShareOperationRow,
     to: Exclude<ShareOperationState, 'pending' | 'executed'>,
-    change: { at: Date; by: string; note: string | null },
+    change: { at: Date; by: string; note: string | null; toMemberId?: string },
   ): Promise<void> {
     this.assert(row.state, to);
     await this.operations.move(row.id, to, change);
     row.state = to;
+    if (change.toMemberId) row.toMemberId = change.toMemberId;
   }
 
   /** Approved → executed: its rows are in the register from `effectiveOn`. */

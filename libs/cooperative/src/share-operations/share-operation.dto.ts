@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LocalDateField, PageQueryDto, PageResponseDto, Trim } from '@tessera/core';
+import { LocalDateField, Nested, OptionalNotNull, PageQueryDto, PageResponseDto, Trim } from '@tessera/core';
 import { MoneyDto } from '@tessera/plans';
 import {
   SHARE_OPERATION_KINDS,
@@ -10,6 +10,21 @@ import {
 } from '../share-operation-state';
 import { MOVEMENT_KINDS, type MovementKind } from '../share-register-arithmetic';
 import { ShareReimbursementDto } from '../reimbursements/share-reimbursement.dto';
+import { ShareHolderPersonDto, SUBSCRIPTION_LOCALES } from '../share-subscriptions/share-subscription.dto';
+
+/**
+ * A transfer's receiver who is not a member yet, with the details a share subscription takes of a
+ * person: on approval they are matched by e-mail (a member or representative already) or made.
+ */
+export class ShareReceiverPersonDto extends ShareHolderPersonDto {
+  @ApiPropertyOptional({
+    enum: SUBSCRIPTION_LOCALES,
+    description: 'Language of e-mails to the person, if new: English when left out',
+  })
+  @OptionalNotNull()
+  @IsIn(SUBSCRIPTION_LOCALES)
+  locale?: 'en' | 'fr';
+}
 
 /** A redemption, transfer or conversion asked for by staff or by the holder (from the portal). */
 export class CreateShareOperationDto {
@@ -31,10 +46,23 @@ export class CreateShareOperationDto {
   @Max(1_000_000)
   quantity: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Transfer only: the receiving member, who must be eligible' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Transfer only: the receiving member, who must be eligible. Or toPerson, not both',
+  })
   @IsOptional()
   @IsUUID('all')
   toHolderId?: string;
+
+  @ApiPropertyOptional({
+    type: ShareReceiverPersonDto,
+    description:
+      'Staff, transfer only: the receiving person when not a member yet (instead of toHolderId). Matched by ' +
+      'e-mail or made on approval, then held to the eligibility rules of the class',
+  })
+  @OptionalNotNull()
+  @Nested(() => ShareReceiverPersonDto)
+  toPerson?: ShareReceiverPersonDto;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Conversion only: the class the shares become' })
   @IsOptional()
@@ -122,6 +150,15 @@ export class OperationMovementDto {
   effectiveOn: string;
 }
 
+export class OperationNewPersonDto {
+  @ApiProperty({ example: 'Ada' })
+  firstName: string;
+  @ApiProperty({ example: 'Lovelace' })
+  lastName: string;
+  @ApiProperty({ example: 'ada@example.org' })
+  email: string;
+}
+
 export class ShareOperationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -141,6 +178,12 @@ export class ShareOperationDto {
   unitPrice: MoneyDto;
   @ApiProperty({ type: OperationPartyDto, nullable: true, description: 'Transfer: who receives the shares' })
   toHolder: OperationPartyDto | null;
+  @ApiProperty({
+    type: OperationNewPersonDto,
+    nullable: true,
+    description: 'Transfer to a person not a member when asked: who they are (toHolder once approved)',
+  })
+  toPerson: OperationNewPersonDto | null;
   @ApiProperty({ type: OperationClassDto, nullable: true, description: 'Conversion: the class the shares become' })
   toShareClass: OperationClassDto | null;
   @ApiProperty({ example: 20, nullable: true, type: Number, description: 'Conversion: shares of the new class' })

@@ -99,9 +99,15 @@ export class ShareOperationMailer {
       conversion: row.kind === 'conversion',
       quantity: row.quantity,
       classCode: row.shareClass.code,
-      toName: row.toHolder?.name ?? '',
+      toName: receiverNameOf(row),
       toClassCode: row.toShareClass?.code ?? '',
       toQuantity: row.toQuantity ?? 0,
     };
   }
+}
+
+/** A transfer's receiver by name: their member record's, or the new person's as staff gave it. */
+export function receiverNameOf(row: ShareOperationRow): string {
+  if (row.toHolder) return row.toHolder.name;
+  return row.toPerson ? `${row.toPerson.firstName} ${row.toPerson.lastName}` : '';
 }

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { isoTimestampSql, Transactions } from '@tessera/core';
 import type { ShareOperationKind, ShareOperationState } from '../share-operation-state';
 import type { MovementKind } from '../share-register-arithmetic';
+import type { PersonDetails } from '@tessera/members';
+
+/** A transfer's receiving person as staff gave them, before the approval matched or made their member record. */
+export type ShareReceiverPerson = PersonDetails & { locale: 'en' | 'fr' };
 
 export interface OperationPartyRow {
   memberId: string;
@@ -22,6 +26,7 @@ export interface ShareOperationRow {
   unitPrice: number;
   currency: string;
   toMemberId: string | null;
+  toPerson: ShareReceiverPerson | null;
   toShareClassId: string | null;
   toQuantity: number | null;
   toUnitPrice: number | null;
@@ -63,6 +68,7 @@ export type NewShareOperation = Pick<
   | 'unitPrice'
   | 'currency'
   | 'toMemberId'
+  | 'toPerson'
   | 'toShareClassId'
   | 'toQuantity'
   | 'toUnitPrice'
@@ -82,7 +88,8 @@ const shareClass = (id: string) =>
 
 const COLUMNS = `o.id, o.reference, o.kind, o.state, o.member_id AS "memberId", o.share_class_id AS "shareClassId",
   o.quantity, o.unit_price AS "unitPrice", o.currency, o.to_member_id AS "toMemberId",
-  o.to_share_class_id AS "toShareClassId", o.to_quantity AS "toQuantity", o.to_unit_price AS "toUnitPrice",
+  o.to_person AS "toPerson", o.to_share_class_id AS "toShareClassId", o.to_quantity AS "toQuantity",
+  o.to_unit_price AS "toUnitPrice",
   o.value_difference AS "valueDifference", o.note, o.requested_via AS "requestedVia",
   o.requested_by_name AS "requestedByName", o.approval_request_id AS "approvalRequestId",
   ${isoTimestampSql('o.created_at')} AS "createdAt", ${isoTimestampSql('o.decided_at')} AS "decidedAt",
@@ -135,8 +142,9 @@ export class ShareOperationRepository {
     const [row] = await this.query<{ id: string }>(
       `INSERT INTO share_operations (reference, kind, state, member_id, share_class_id, quantity, unit_price, currency,
               to_member_id, to_share_class_id, to_quantity, to_unit_price, value_difference, note, requested_by,
-              requested_by_name, requested_via, created_at, requested_effective_on)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+              requested_by_name, requested_via, created_at, requested_effective_on, to_person)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       RETURNING id`,
       [
         input.reference,
         input.kind,
@@ -156,6 +164,7 @@ export class ShareOperationRepository {
         input.requestedVia,
         input.now,
         input.requestedEffectiveOn,
+        input.toPerson ? JSON.stringify(input.toPerson) : null,
       ],
     );
     return row.id;
@@ -173,16 +182,27 @@ export class ShareOperationRepository {
     return row ?? null;
   }
 
-  /** Closes or moves an operation; `effectiveOn` and the value difference are set on execution. */
+  /**
+   * Closes or moves an operation; `effectiveOn` and the value difference are set on execution, the
+   * member record of a transfer's new person on approval (with the state: a check wants both).
+   */
   async move(
     id: string,
     to: ShareOperationState,
-    change: { at: Date; by?: string; note?: string | null; effectiveOn?: string; valueDifference?: number },
+    change: {
+      at: Date;
+      by?: string;
+      note?: string | null;
+      effectiveOn?: string;
+      valueDifference?: number;
+      toMemberId?: string;
+    },
   ): Promise<void> {
     await this.query(
       `UPDATE share_operations SET state = $2, decided_at = coalesce(decided_at, $3),
               decided_by_name = coalesce($4, decided_by_name), decision_note = coalesce($5, decision_note),
-              effective_on = coalesce($6::date, effective_on), value_difference = coalesce($7, value_difference)
+              effective_on = coalesce($6::date, effective_on), value_difference = coalesce($7, value_difference),
+              to_member_id = coalesce($8, to_member_id)
         WHERE id = $1`,
       [
         id,
@@ -192,6 +212,7 @@ export class ShareOperationRepository {
         change.note ?? null,
         change.effectiveOn ?? null,
         change.valueDifference ?? null,
+        change.toMemberId ?? null,
       ],
     );
   }

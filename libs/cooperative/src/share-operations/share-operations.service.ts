@@ -18,7 +18,7 @@ import { OPERATION_SUBJECTS, type ShareOperationKind } from '../share-operation-
 import type { CreateShareOperationDto, ListShareOperationsQueryDto, ShareOperationDto } from './share-operation.dto';
 import { shareOperationDtoOf } from './share-operation-dto';
 import { ShareOperationEffectsService } from './share-operation-effects.service';
-import { ShareOperationMailer } from './share-operation.mailer';
+import { receiverNameOf, ShareOperationMailer } from './share-operation.mailer';
 import { ShareOperationRepository, type ShareOperationRow } from './share-operation.repository';
 import { operationNotFound, ShareOperationTransitionsService } from './share-operation-transitions.service';
 
@@ -71,10 +71,12 @@ export class ShareOperationsService {
         shareClassId: dto.shareClassId,
         quantity: dto.quantity,
         toMemberId: dto.toHolderId ?? null,
+        toPerson: dto.toPerson ? { ...dto.toPerson, locale: dto.toPerson.locale ?? 'en' } : null,
         toShareClassId: dto.toShareClassId ?? null,
       };
       const { from, to, conversion } = await this.effects.classesOf(intent);
       await this.assertMembers(dto);
+      await this.assertNotHolder(dto);
       await this.effects.assertPossible(intent);
       await this.effects.effectiveDateOf({ ...intent, requestedEffectiveOn: dto.effectiveOn ?? null });
       const today = await this.billing.today();
@@ -166,15 +168,30 @@ export class ShareOperationsService {
       }
     }
   }
+
+  /** A new person is not the holder themselves (400 on their e-mail address: nothing would change hands). */
+  private async assertNotHolder(dto: CreateShareOperationDto): Promise<void> {
+    if (!dto.toPerson) return;
+    const holder = await this.members.get(dto.holderId);
+    if (holder.kind === 'organisation') return;
+    const contact = await this.members.contactFor(dto.holderId);
+    if (contact.email === dto.toPerson.email)
+      throw ProblemException.validation([{ field: 'toPerson.email', message: 'is the holder’s own e-mail address' }]);
+  }
 }
 
-/** Which fields each kind takes (400 otherwise): a transfer's receiver, a conversion's class. */
+/**
+ * Which fields each kind takes (400 otherwise): a transfer's receiver — a member or a new person,
+ * exactly one — and a conversion's class.
+ */
 function assertShape(dto: CreateShareOperationDto): void {
   const errors: { field: string; message: string }[] = [];
-  if (dto.kind === 'transfer' && !dto.toHolderId)
-    errors.push({ field: 'toHolderId', message: 'is required for a transfer' });
-  if (dto.kind !== 'transfer' && dto.toHolderId)
-    errors.push({ field: 'toHolderId', message: 'is only for a transfer' });
+  if (dto.kind === 'transfer' && !dto.toHolderId && !dto.toPerson)
+    errors.push({ field: 'toHolderId', message: 'is required for a transfer (or toPerson)' });
+  if (dto.kind === 'transfer' && dto.toHolderId && dto.toPerson)
+    errors.push({ field: 'toPerson', message: 'cannot be given with toHolderId: name one receiver' });
+  for (const field of ['toHolderId', 'toPerson'] as const)
+    if (dto.kind !== 'transfer' && dto[field]) errors.push({ field, message: 'is only for a transfer' });
   if (dto.kind === 'conversion' && !dto.toShareClassId)
     errors.push({ field: 'toShareClassId', message: 'is required for a conversion' });
   if (dto.kind !== 'conversion' && dto.toShareClassId)
@@ -189,7 +206,7 @@ function assertShape(dto: CreateShareOperationDto): void {
 function titleOf(row: ShareOperationRow): string {
   const holder = `${row.holder.name} (${row.holder.cooperatorNumber ?? row.holder.memberNumber})`;
   const shares = `${row.quantity} class ${row.shareClass.code} shares`;
-  if (row.kind === 'transfer') return `${holder}: ${KIND_TITLES.transfer} of ${shares} to ${row.toHolder!.name}`;
+  if (row.kind === 'transfer') return `${holder}: ${KIND_TITLES.transfer} of ${shares} to ${receiverNameOf(row)}`;
   if (row.kind === 'conversion')
     return `${holder}: ${KIND_TITLES.conversion} of ${shares} into ${row.toQuantity} class ${row.toShareClass!.code} shares`;
   return `${holder}: ${KIND_TITLES.redemption} of ${shares}`;

@@ -129,7 +129,7 @@ export class ShareRegisterRepository {
       `SELECT kind, cooperator_id AS "holderId", share_class_id AS "shareClassId", quantity, first_number AS first,
               last_number AS last, unit_price AS "unitPrice", to_char(effective_on, 'YYYY-MM-DD') AS "effectiveOn"
          FROM share_movements WHERE cooperator_id = $1 AND share_class_id = $2
-        ORDER BY effective_on, recorded_at, first_number`,
+        ORDER BY effective_on, recorded_at, first_number, kind = 'issue' DESC`,
       [cooperatorId, shareClassId],
     );
     return holdingsAsOf(rows, '9999-12-31')[0]?.blocks ?? [];
@@ -204,7 +204,10 @@ export class ShareRegisterRepository {
     return row.id;
   }
 
-  /** Every movement effective on or before `asOf`, in the order recorded. */
+  /**
+   * Every movement effective on or before `asOf`, in the order recorded; at one instant (a clock
+   * that stands still) numbers issued before the same numbers go out, and a transfer's out before its in.
+   */
   async movementsAsOf(asOf: string): Promise<(RegisterMovement & MovementFacts)[]> {
     return this.query(
       `SELECT sm.id, sm.kind, sm.cooperator_id AS "holderId", sm.share_class_id AS "shareClassId", sm.quantity,
@@ -218,7 +221,8 @@ export class ShareRegisterRepository {
          JOIN members m ON m.id = co.member_id
          LEFT JOIN persons p ON p.id = m.person_id LEFT JOIN organisations o ON o.id = m.organisation_id
         WHERE sm.effective_on <= $1::date
-        ORDER BY sm.effective_on, sm.recorded_at, sm.share_class_id, sm.first_number`,
+        ORDER BY sm.effective_on, sm.recorded_at, sm.share_class_id, sm.first_number, sm.kind = 'issue' DESC,
+                 sm.direction`,
       [asOf],
     );
   }

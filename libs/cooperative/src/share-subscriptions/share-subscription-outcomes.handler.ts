@@ -2,10 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApprovalSubjectRegistry, type ApprovalOutcomeContext, type ApprovalSubjectHandler } from '@tessera/approval';
 import { BillingDocumentsService } from '@tessera/billing';
 import { ProblemException } from '@tessera/core';
-import { MembersService } from '@tessera/members';
-import { PortalAccountsService } from '@tessera/portal-users';
 import { ShareClassesService, type ShareClass } from '../share-classes/share-classes.service';
-import { ShareRegisterRepository } from '../share-register/share-register.repository';
+import { ShareHolderIntakeService, type ShareHolderIntake } from '../share-holders/share-holder-intake.service';
 import { transitionRefusal, type ShareSubscriptionState } from '../share-subscription-state';
 import { ShareSubscriptionRepository, type ShareSubscriptionRow } from './share-subscription.repository';
 
@@ -25,10 +23,8 @@ export class ShareSubscriptionOutcomesHandler implements ApprovalSubjectHandler,
     private readonly registry: ApprovalSubjectRegistry,
     private readonly subscriptions: ShareSubscriptionRepository,
     private readonly classes: ShareClassesService,
-    private readonly register: ShareRegisterRepository,
-    private readonly members: MembersService,
+    private readonly holders: ShareHolderIntakeService,
     private readonly billing: BillingDocumentsService,
-    private readonly accounts: PortalAccountsService,
   ) {}
 
   onModuleInit(): void {
@@ -39,12 +35,8 @@ export class ShareSubscriptionOutcomesHandler implements ApprovalSubjectHandler,
     const row = await this.lockFor(ctx.subjectId, 'approved');
     const shareClass = await this.classes.byId(row.shareClassId);
     if (!shareClass) throw new Error(`Share class ${row.shareClassId} vanished`);
-    const memberId = row.existingMemberId ?? (await this.makeOrMatchHolder(row, shareClass, ctx));
-    await this.register.ensureCandidate(memberId, ctx.decidedAt);
-    // The candidate cooperator's portal account (an organisation's: its contact's), once per person.
-    const contact = await this.members.contactFor(memberId);
-    await this.accounts.ensureAccount({
-      ...contact,
+    const memberId = row.existingMemberId ?? (await this.holders.makeOrMatch(intakeOf(row, shareClass, ctx)));
+    await this.holders.makeCandidate(memberId, ctx.decidedAt, {
       origin: 'application',
       sourceReference: row.reference,
       autoRegistered: row.source === 'api',
@@ -82,38 +74,6 @@ export class ShareSubscriptionOutcomesHandler implements ApprovalSubjectHandler,
     await this.subscriptions.close(row.id, 'cancelled', { at: ctx.decidedAt, by: ctx.actor.name, note: reason });
   }
 
-  /**
-   * A new holder's member record, made or matched — a person by e-mail (they may be a member or
-   * a representative already), an organisation by registration number with its representatives
-   * matched by e-mail — never duplicated, and an existing membership left as it is. A record made
-   * now is `upcoming` for a class that makes members (paying makes them one), else `non-member`.
-   */
-  private async makeOrMatchHolder(
-    row: ShareSubscriptionRow,
-    shareClass: ShareClass,
-    ctx: ApprovalOutcomeContext,
-  ): Promise<string> {
-    const common = {
-      planId: shareClass.planId,
-      locale: row.locale,
-      source: { type: 'application' as const, id: row.id, reference: row.reference },
-      actor: ctx.actor.userId ? { kind: 'user' as const, id: ctx.actor.userId } : undefined,
-      keepExistingMembership: true,
-      newMemberStatus: shareClass.makesMember ? ('upcoming' as const) : ('non-member' as const),
-    };
-    if (row.organisation)
-      return (
-        await this.members.createOrMatchFromApplication({
-          ...common,
-          kind: 'organisation',
-          organisation: row.organisation,
-        })
-      ).memberId;
-    if (!row.person) throw new Error(`Share subscription ${row.id} names no holder`);
-    const member = await this.members.createOrMatchFromApplication({ ...common, kind: 'person', person: row.person });
-    return member.memberId;
-  }
-
   private async lockFor(id: string, to: ShareSubscriptionState): Promise<ShareSubscriptionRow> {
     const row = await this.subscriptions.find(id, true);
     if (!row) throw new Error(`No share subscription ${id} for its approval request`);
@@ -121,4 +81,17 @@ export class ShareSubscriptionOutcomesHandler implements ApprovalSubjectHandler,
     if (refusal) throw ProblemException.conflict(`${row.reference}: ${refusal}`, 'illegal-transition');
     return row;
   }
+}
+
+/** A new holder as the subscription gives them: a person or an organisation with its representatives. */
+function intakeOf(row: ShareSubscriptionRow, shareClass: ShareClass, ctx: ApprovalOutcomeContext): ShareHolderIntake {
+  const holder = row.organisation ? { organisation: row.organisation } : row.person ? { person: row.person } : null;
+  if (!holder) throw new Error(`Share subscription ${row.id} names no holder`);
+  return {
+    holder,
+    shareClass,
+    locale: row.locale,
+    source: { type: 'application', id: row.id, reference: row.reference },
+    actorUserId: ctx.actor.userId ?? null,
+  };
 }

@@ -228,7 +228,7 @@ describe('operations on shares against the real database', () => {
       problem: { status: 409, type: 'urn:tessera:problem:share-operation-refused' },
     });
     await expect(ask({ kind: 'transfer', holderId: fay.memberId, quantity: 1 })).rejects.toMatchObject({
-      problem: { status: 400, errors: [{ field: 'toHolderId', message: 'is required for a transfer' }] },
+      problem: { status: 400, errors: [{ field: 'toHolderId', message: 'is required for a transfer (or toPerson)' }] },
     });
     await expect(
       ask({ kind: 'redemption', holderId: fay.memberId, quantity: 1, toShareClassId: booted.classA.id }),
@@ -245,6 +245,40 @@ describe('operations on shares against the real database', () => {
     });
     const [{ n: after }] = await booted.db.query(`SELECT count(*)::int AS n FROM share_operations`);
     expect(after).toBe(before);
+  });
+
+  it('a transfer to a new person whose e-mail is a holder at the maximum is refused at approval, writing nothing', async () => {
+    const giver = await subscribedHolder(booted, booted.classB.id, 3, { firstName: 'Ivo' });
+    const full = await subscribedHolder(booted, booted.classB.id, 39, { firstName: 'Jo' });
+    const [{ n: membersBefore }] = await booted.db.query(`SELECT count(*)::int AS n FROM members`);
+    // Asked for, the person is nobody yet: an individual holding nothing, within the class's rules.
+    const asked = await ask({
+      kind: 'transfer',
+      holderId: giver.memberId,
+      quantity: 2,
+      toPerson: { firstName: 'Jo', lastName: 'Again', email: full.email },
+    });
+    expect(asked).toMatchObject({ state: 'pending', toHolder: null, toPerson: { email: full.email } });
+    await expect(approve(booted.moduleRef, asked.approvalRequestId!, booted.officer)).rejects.toMatchObject({
+      problem: {
+        status: 409,
+        type: 'urn:tessera:problem:share-operation-refused',
+        detail: expect.stringContaining(full.name),
+      },
+    });
+    expect(await operations.get(asked.id)).toMatchObject({ state: 'pending', toHolder: null });
+    expect([await held(giver.memberId), await held(full.memberId)]).toEqual([3, 39]);
+    const [{ n: membersAfter }] = await booted.db.query(`SELECT count(*)::int AS n FROM members`);
+    expect(membersAfter).toBe(membersBefore);
+    // Nor can a transfer give the shares to the holder under a new name.
+    await expect(
+      ask({
+        kind: 'transfer',
+        holderId: giver.memberId,
+        quantity: 1,
+        toPerson: { firstName: 'I', lastName: 'Vo', email: giver.email },
+      }),
+    ).rejects.toMatchObject({ problem: { status: 400, errors: [{ field: 'toPerson.email' }] } });
   });
 
   it('the register totals equal the sum of the movements, in less out, per class', async () => {
