@@ -3,6 +3,7 @@ import { startBrowserJourney, waitForCount, type BrowserJourney } from '../suppo
 import { createSupporterClass, payInFull } from '../support/shares';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
+import { approveOpenRequest } from './approve-open-request';
 import { journeySteps } from './journey-steps';
 
 /**
@@ -86,9 +87,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
       await page.locator('[data-testid="operation-state"][data-status="pending"]').waitFor();
 
       await page.getByTestId('operation-approval-link').click();
-      await page.getByTestId('approval-approve').click();
-      await page.getByTestId('approve-submit').click();
-      await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await approveOpenRequest(page);
       await shot(page, 'approval-approved-en');
 
       await page.getByTestId('nav-share-register').click();
@@ -192,9 +191,7 @@ describe('co-operative back office (SPA in Chromium)', () => {
         .getByRole('row', { name: /Léa Newcomer/ })
         .getByTestId('operation-approval-link')
         .click();
-      await page.getByTestId('approval-approve').click();
-      await page.getByTestId('approve-submit').click();
-      await page.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await approveOpenRequest(page);
       await page.getByTestId('nav-cooperators').click();
       await waitForCount(page, '[data-testid="cooperator-row"]', 3);
       await page.locator('[data-testid="cooperator-link"][data-name="Léa Newcomer"]').click();

@@ -6,6 +6,7 @@ import { createYearlyPlan } from '../support/plans';
 import { activatedStaff, type StaffSession } from '../support/staff';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { approvedMember } from './approved-member';
+import { approveOpenRequest } from './approve-open-request';
 import { journeySteps, type JourneyStripe } from './journey-steps';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -169,10 +170,7 @@ describe('member requests (SPA in Chromium, phone)', () => {
       await office.getByTestId('approval-link').first().click();
       await office.getByTestId('request-price-effect').waitFor();
       await shot(office, 'office-approval-en');
-      await office.getByTestId('approval-approve').click();
-      await office.getByTestId('approve-comment').fill(comment);
-      await office.getByTestId('approve-submit').click();
-      await office.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await approveOpenRequest(office, comment);
       await shot(office, 'office-approved-en');
       // The member's page lists the request, decided, with the comment.
       await office.goto(`${journey.spa.origin}/office/members/${memberId}`);
@@ -301,9 +299,7 @@ describe('member requests (SPA in Chromium, phone)', () => {
     await step(office, async () => {
       await signIn(office, olga.email, olga.password);
       await office.goto(`${journey.spa.origin}/office/approvals/${request.approvalRequestId}`);
-      await office.getByTestId('approval-approve').click();
-      await office.getByTestId('approve-submit').click();
-      await office.getByTestId('approval-approve').waitFor({ state: 'detached' });
+      await approveOpenRequest(office);
     });
     await step(page, async () => {
       await speak(page, token, 'en');

@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { personApplication, postApplication } from '../support/applications';
-import { startBrowserJourney, type BrowserJourney } from '../support/browser';
+import { startBrowserJourney, waitForCount, waitForImage, type BrowserJourney } from '../support/browser';
 import { linkTokenFromEmail } from '../support/mail';
 import { ADMIN, authorized, uniqueEmail } from '../support/stack';
 import { onePagePdf, portraitPng } from './sample-files';
@@ -200,17 +200,14 @@ describe('membership application journey (SPA in Chromium)', () => {
       await page.waitForURL((url) => url.searchParams.get('q') === reference);
       const link = page.locator(`[data-testid="application-link"][data-reference="${reference}"]`);
       await link.waitFor();
-      await page.waitForFunction(`document.querySelectorAll('[data-testid="application-link"]').length === 1`);
+      await waitForCount(page, '[data-testid="application-link"]', 1);
       await screenshot(page, 'office-applications');
 
       await link.click();
       await page.getByTestId('application-reference').waitFor();
       expect(await page.getByTestId('application-reference').textContent()).toBe(reference);
       expect(await page.getByTestId('application-applicant').textContent()).toBe('Ada Lovelace');
-      for (const role of ['photo', 'signature']) {
-        const image = `document.querySelector('[data-testid="file-thumbnail-${role}"]')`;
-        await page.waitForFunction(`!!${image} && ${image}.complete && ${image}.naturalWidth > 0`);
-      }
+      for (const role of ['photo', 'signature']) await waitForImage(page.getByTestId(`file-thumbnail-${role}`));
       expect(await page.getByTestId('application-file-document').textContent()).toContain('diploma.pdf');
       await screenshot(page, 'office-application-detail');
 

@@ -139,6 +139,20 @@ export async function waitForCount(page: Page, selector: string, count: number):
   await page.locator(selector).nth(count).waitFor({ state: 'detached' });
 }
 
+/** Waits until the `<img>` at `locator` has loaded a picture (polled from here, for the CSP's sake). */
+export async function waitForImage(locator: Locator, timeoutMs = 10_000): Promise<void> {
+  const loaded = () =>
+    locator.evaluate((image: { complete: boolean; naturalWidth: number }) => image.complete && image.naturalWidth > 0);
+  const deadline = Date.now() + timeoutMs;
+  await locator.waitFor({ timeout: timeoutMs });
+  let done = await loaded();
+  while (!done && Date.now() < deadline) {
+    await new Promise((resume) => setTimeout(resume, 100));
+    done = await loaded();
+  }
+  expect(done).toBe(true);
+}
+
 /** Waits until the page speaks `locale` (the SPA sets `<html lang>`). */
 export async function waitForLang(page: Page, locale: string): Promise<void> {
   await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
