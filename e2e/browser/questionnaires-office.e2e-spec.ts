@@ -68,7 +68,9 @@ describe('questionnaires in the back office (SPA in Chromium)', () => {
     // A menu closed a moment ago may still be fading out, with the same options: wait it out.
     await page.locator('.n-base-select-menu:visible').first().waitFor({ state: 'detached' });
     await scope.getByTestId(testid).click();
-    await page.locator('.n-base-select-option:visible', { hasText: label }).first().click();
+    // The menu scales in: a click during its entrance can miss the option and leave it open.
+    const menu = page.locator('.n-base-select-menu:visible:not([class*="transition-enter"])').first();
+    await menu.locator('.n-base-select-option', { hasText: label }).first().click();
     await page.locator('.n-base-select-menu:visible').first().waitFor({ state: 'detached' });
   }
 

@@ -73,6 +73,14 @@ export async function emailRow(app: TestingModule, id: string): Promise<EmailRow
   return rows[0];
 }
 
+/** When the outbox rows of an e-mail's job were completed by the worker (null while open). */
+export async function outboxCompletionsFor(app: TestingModule, emailId: string): Promise<(Date | null)[]> {
+  const rows: { completed_at: Date | null }[] = await app
+    .get(DataSource)
+    .query(`SELECT completed_at FROM outbox_messages WHERE payload->>'emailId' = $1 ORDER BY created_at`, [emailId]);
+  return rows.map((row) => row.completed_at);
+}
+
 export async function outboxRowsFor(
   app: TestingModule,
   emailId: string,
